@@ -1,0 +1,84 @@
+package cases
+
+import (
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// Action is something a person does to an existing case.
+type Action struct {
+	Kind  Kind
+	Staff string
+	// Payload is one of the payload types: Acceptance, SupplementRequest,
+	// Refusal, Reasoned, Completion, Resolution, Rating, Printing, Reveal.
+	Payload any
+}
+
+// Event checks an action against the case and returns its event, ready to
+// be stamped and stored. A check that fails writes nothing and says why.
+func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
+	parent := c.Head
+	if _, err := Next(c.Status, a.Kind); err != nil {
+		return Event{}, fmt.Errorf("case %s: %w", c.Number, err)
+	}
+	switch p := a.Payload.(type) {
+	case Refusal:
+		if len(p.Reasons) == 0 || strings.TrimSpace(strings.Join(p.Reasons, "")) == "" {
+			return Event{}, fmt.Errorf("case %s: a refusal needs at least one reason, which the notice prints", c.Number)
+		}
+	case SupplementRequest:
+		if len(p.Missing) == 0 {
+			return Event{}, fmt.Errorf("case %s: name every missing material in the notice; none was chosen", c.Number)
+		}
+	case Reasoned:
+		if strings.TrimSpace(p.Reason) == "" && a.Kind != KindResumed {
+			return Event{}, fmt.Errorf("case %s: give a reason to %s the case", c.Number, a.Kind)
+		}
+	case Rating:
+		if !p.Level.Valid() {
+			return Event{}, fmt.Errorf("case %s: a rating is a level from 1 to 5", c.Number)
+		}
+		if c.Rating != nil {
+			return Event{}, fmt.Errorf("case %s: %w", c.Number, ErrAlreadyRated)
+		}
+	case Resolution:
+		if c.Status != StatusConflict {
+			return Event{}, fmt.Errorf("case %s: %w: there is no conflict to resolve", c.Number, ErrNotAllowed)
+		}
+		i := slices.IndexFunc(c.Branches, func(b []Event) bool { return b[0].ID == p.Chosen })
+		if i < 0 {
+			return Event{}, fmt.Errorf("case %s: %s is not the first event of one of its branches", c.Number, p.Chosen)
+		}
+		b := c.Branches[i]
+		parent = b[len(b)-1].ID // the resolution continues the chosen line
+	}
+	if a.Kind == KindResolved {
+		if _, ok := a.Payload.(Resolution); !ok {
+			return Event{}, fmt.Errorf("case %s: a resolution must name the branch it keeps", c.Number)
+		}
+	}
+	payload, err := json.Marshal(a.Payload)
+	if err != nil {
+		return Event{}, fmt.Errorf("case %s: %w: %v", c.Number, ErrBadPayload, err)
+	}
+	if a.Payload == nil {
+		payload = nil
+	}
+	return Event{
+		ID: NewID(), CaseID: c.ID, Center: c.Center, Kind: a.Kind,
+		Device: device, Staff: a.Staff, Stamp: stamp, Parent: parent, Payload: payload,
+	}, nil
+}
+
+// Submitted builds the submitted event of a new case. Its ID is the case ID.
+func Submitted(s Submission, center, device string, stamp Stamp) (Event, error) {
+	payload, err := json.Marshal(s)
+	if err != nil {
+		return Event{}, fmt.Errorf("%w: %v", ErrBadPayload, err)
+	}
+	id := NewID()
+	return Event{ID: id, CaseID: id, Center: center, Kind: KindSubmitted,
+		Device: device, Stamp: stamp, Payload: payload}, nil
+}

@@ -1,0 +1,38 @@
+package catalog
+
+import "testing"
+
+func TestFieldLimit(t *testing.T) {
+	tests := []struct {
+		f    Field
+		want int
+	}{
+		{Field{Kind: KindText}, 20},
+		{Field{Kind: KindText, MaxLen: 30}, 30},
+		{Field{Kind: KindIDNumber}, 18},
+		{Field{Kind: KindCreditCode}, 18},
+		{Field{Kind: KindPhone}, 11},
+		{Field{Kind: KindDate}, 10},
+		{Field{Kind: KindNumber}, 12},
+		{Field{Kind: KindNumber, MaxLen: 4}, 4},
+		{Field{Kind: KindChoice, Choices: []string{"名称", "法定代表人", "ab"}}, 5},
+	}
+	for _, tt := range tests {
+		if got := tt.f.Limit(); got != tt.want {
+			t.Errorf("%+v.Limit() = %d, want %d", tt.f, got, tt.want)
+		}
+	}
+}
+
+func TestValidKey(t *testing.T) {
+	for k, want := range map[string]bool{
+		"name": true, "id_number": true, "credit_code": true, "a1": true, "house_addr_2": true,
+		"abcdefghijklmnop": true, "abcdefghijklmnopq": false, // 16 is the most
+		"": false, "Name": false, "_a": false, "a_": false, "a__b": false, "1a": false,
+		"a-b": false, "a b": false, "名称": false,
+	} {
+		if got := validKey(k); got != want {
+			t.Errorf("validKey(%q) = %v, want %v", k, got, want)
+		}
+	}
+}

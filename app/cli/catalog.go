@@ -1,0 +1,105 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+)
+
+func catalogCommand(c *call) error {
+	if len(c.args) == 0 {
+		return badf("say what to do: tongban catalog search QUERY, or tongban catalog show CODE")
+	}
+	verb, args := c.args[0], c.args[1:]
+	c.name = "catalog " + verb
+	fs := c.flags(c.name)
+	limit := fs.Int("limit", 10, "at most this many results")
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	switch verb {
+	case "search":
+		if len(pos) == 0 {
+			return badf("give words to search for, e.g. tongban catalog search yyzz")
+		}
+	case "show":
+		if len(pos) != 1 {
+			return badf("give one item code, e.g. tongban catalog show %s", "130102-SCJG-001")
+		}
+	default:
+		return badf("tongban catalog has no %q; use search or show", verb)
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	if verb == "show" {
+		it, ok := d.catalog.Item(pos[0])
+		if !ok {
+			return badf("there is no service item %q; tongban catalog search finds codes", pos[0])
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, itemView(it))
+		}
+		d.printItem(c, itemView(it))
+		return nil
+	}
+	results := d.catalog.Search(strings.Join(pos, " "), *limit)
+	if c.json {
+		views := make([]itemJSON, 0, len(results))
+		for _, r := range results {
+			v := itemView(r.Item)
+			v.Score = r.Score
+			views = append(views, v)
+		}
+		return writeJSON(c.env.Stdout, views)
+	}
+	for _, r := range results {
+		fmt.Fprintf(c.env.Stdout, "%-18s %s  %s\n", r.Item.Code, r.Item.NameZH, r.Item.NameEN)
+	}
+	if len(results) == 0 {
+		fmt.Fprintln(c.env.Stdout, "没有找到 Nothing found")
+	}
+	return nil
+}
+
+func (d *device) printItem(c *call, v itemJSON) {
+	w := c.env.Stdout
+	fmt.Fprintf(w, "%s  %s\n%s\n", v.Code, v.Name, v.NameEN)
+	if dep, ok := d.catalog.Department(v.Department); ok {
+		fmt.Fprintf(w, "部门 Department   %s  %s %v\n", dep.NameZH, dep.LocationZH, v.Windows)
+	}
+	fmt.Fprintf(w, "类型 Type         %s\n", v.Type)
+	fmt.Fprintf(w, "时限 Time limit   法定 %d 个工作日，承诺 %d 个工作日 (legal %d, promised %d working days)\n",
+		v.LegalDays, v.PromisedDays, v.LegalDays, v.PromisedDays)
+	if v.FeeFen == 0 {
+		fmt.Fprintln(w, "收费 Fee          免费 Free")
+	} else {
+		fmt.Fprintf(w, "收费 Fee          ￥%d.%02d\n", v.FeeFen/100, v.FeeFen%100)
+	}
+	fmt.Fprintln(w, "材料 Materials")
+	for i, m := range v.Materials {
+		form := "复印件 copy"
+		if m.Original {
+			form = "原件 original"
+		}
+		req := "必交 required"
+		if !m.Required {
+			req = "视情况 if applicable"
+		}
+		fmt.Fprintf(w, "  %d. %s ×%d  %s  %s\n", i, m.NameZH, m.Count, form, req)
+	}
+	fmt.Fprintln(w, "表单 Form fields")
+	for _, f := range v.Fields {
+		req := ""
+		if f.Required {
+			req = "*"
+		}
+		fmt.Fprintf(w, "  %-14s %s%s (%s)", f.Key, f.Label, req, f.Kind)
+		if len(f.Choices) > 0 {
+			fmt.Fprintf(w, " %s", strings.Join(f.Choices, " / "))
+		}
+		fmt.Fprintln(w)
+	}
+}

@@ -1,0 +1,142 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Config is what IT staff set on a device with tongban config. It lives in
+// the store, so a backup carries it.
+type Config struct {
+	Role           string `json:"role,omitempty"`            // kiosk or counter; empty: kiosk demo
+	Printer        string `json:"printer,omitempty"`         // tcp://, file://, cups://, dir://; empty: dir:// in the data folder
+	PrinterProfile string `json:"printer_profile,omitempty"` // 58, 80, 80-epson, 58-raster
+	Scanner        string `json:"scanner,omitempty"`         // serial port of a CDC scanner, e.g. /dev/ttyACM0
+	IdleSeconds    int    `json:"idle_seconds,omitempty"`    // kiosk idle reset; 0: 90
+	RetentionDays  int    `json:"retention_days,omitempty"`  // kiosk keeps synced closed cases this long; 0: 30
+	Windowed       bool   `json:"windowed,omitempty"`        // run the window not full screen (testing)
+}
+
+// configKeys describes each setting: how to check and set it.
+var configKeys = map[string]struct {
+	help string
+	set  func(c *Config, v string) error
+}{
+	"role": {"kiosk or counter", func(c *Config, v string) error {
+		if v != "kiosk" && v != "counter" {
+			return fmt.Errorf("role must be kiosk or counter, not %q", v)
+		}
+		c.Role = v
+		return nil
+	}},
+	"printer": {"tcp://HOST:9100, file:///dev/usb/lp0, cups://QUEUE or dir://PATH", func(c *Config, v string) error {
+		u, err := url.Parse(v)
+		if err != nil || !strings.Contains("tcp file cups dir", u.Scheme) || u.Scheme == "" {
+			return fmt.Errorf("printer %q is not tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH", v)
+		}
+		c.Printer = v
+		return nil
+	}},
+	"printer_profile": {"58, 80, 80-epson or 58-raster", func(c *Config, v string) error {
+		switch v {
+		case "58", "80", "80-epson", "58-raster":
+			c.PrinterProfile = v
+			return nil
+		}
+		return fmt.Errorf("printer_profile must be 58, 80, 80-epson or 58-raster, not %q", v)
+	}},
+	"scanner": {"serial port of a CDC-mode scanner, or empty", func(c *Config, v string) error {
+		c.Scanner = v
+		return nil
+	}},
+	"idle_seconds": {"kiosk idle reset in seconds (30–600)", func(c *Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 30 || n > 600 {
+			return fmt.Errorf("idle_seconds must be a whole number from 30 to 600, not %q", v)
+		}
+		c.IdleSeconds = n
+		return nil
+	}},
+	"retention_days": {"days a kiosk keeps synced, closed cases (1–365)", func(c *Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 365 {
+			return fmt.Errorf("retention_days must be a whole number from 1 to 365, not %q", v)
+		}
+		c.RetentionDays = n
+		return nil
+	}},
+	"windowed": {"true to run the window not full screen", func(c *Config, v string) error {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return fmt.Errorf("windowed must be true or false, not %q", v)
+		}
+		c.Windowed = b
+		return nil
+	}},
+}
+
+// configCommand: tongban config [KEY [VALUE]].
+func configCommand(c *call) error {
+	fs := c.flags("config")
+	pos, err := c.parse(fs, c.args)
+	if err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	switch len(pos) {
+	case 0:
+		if c.json {
+			return writeJSON(c.env.Stdout, d.config)
+		}
+		var m map[string]any
+		b, _ := json.Marshal(d.config)
+		json.Unmarshal(b, &m)
+		keys := make([]string, 0, len(configKeys))
+		for k := range configKeys {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			v, ok := m[k]
+			if !ok {
+				v = "(default)"
+			}
+			fmt.Fprintf(c.env.Stdout, "%-16s %v\n", k, v)
+		}
+		return nil
+	case 2:
+		k, ok := configKeys[pos[0]]
+		if !ok {
+			return badf("there is no setting %q; run tongban config to see them", pos[0])
+		}
+		if err := k.set(&d.config, pos[1]); err != nil {
+			return &badInput{err}
+		}
+		return d.store.PutJSON(keyConfig, d.config)
+	}
+	return badf("use tongban config to list settings, or tongban config KEY VALUE to set one")
+}
+
+// idle is the kiosk's idle timeout in seconds.
+func (c Config) idle() int {
+	if c.IdleSeconds == 0 {
+		return 90
+	}
+	return c.IdleSeconds
+}
+
+// retention is how many days a kiosk keeps synced, closed cases.
+func (c Config) retention() int {
+	if c.RetentionDays == 0 {
+		return 30
+	}
+	return c.RetentionDays
+}

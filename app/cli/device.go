@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/store"
+	"tongban/assets"
+)
+
+// device is this machine's store with what it needs to act on it: the
+// catalog in force, the center calendar and the device's settings.
+type device struct {
+	store    *store.Store
+	catalog  *catalog.Catalog
+	calendar *cases.Calendar
+	config   Config
+	dir      string
+	now      func() time.Time
+}
+
+// Settings keys of the store used by the command line.
+const (
+	keyCatalog  = "catalog/current" // JSON of the newest catalog pulled from the platform
+	keyCalendar = "calendar"        // JSON of extra holidays/workdays for the center
+	keyConfig   = "config"
+)
+
+// open opens the device in the call's data folder.
+func (c *call) open() (*device, error) {
+	dir, err := c.dataDir()
+	if err != nil {
+		return nil, err
+	}
+	sample, err := catalog.Parse(assets.SampleCatalog())
+	if err != nil {
+		return nil, fmt.Errorf("the embedded sample catalog is broken: %w", err)
+	}
+	st, err := store.Open(dir, store.Options{Center: sample.Center.Code})
+	if err != nil {
+		return nil, err
+	}
+	d := &device{store: st, catalog: sample, dir: dir, now: time.Now}
+	if err := d.load(); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// load reads the catalog, calendar and config the store holds.
+func (d *device) load() error {
+	if raw, err := d.store.Get(keyCatalog); err != nil {
+		return err
+	} else if raw != nil {
+		cat, err := catalog.Parse(raw)
+		if err != nil {
+			return fmt.Errorf("the catalog saved on this device is broken (%v); sync again to replace it", err)
+		}
+		d.catalog = cat
+	}
+	cal, err := cases.ParseCalendar(assets.Calendar())
+	if err != nil {
+		return fmt.Errorf("the embedded calendar is broken: %w", err)
+	}
+	if raw, err := d.store.Get(keyCalendar); err != nil {
+		return err
+	} else if raw != nil {
+		extra, err := cases.ParseCalendar(raw)
+		if err != nil {
+			return err
+		}
+		cal.Merge(extra)
+	}
+	d.calendar = cal
+	return d.store.GetJSON(keyConfig, &d.config)
+}
+
+func (d *device) close() { d.store.Close() }

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+
+	"tongban/app/receipt"
+	"tongban/app/scan"
+)
+
+// keysCommand: tongban keys export FILE | import FILE — carry a center's
+// receipt keys between devices that are not enrolled with a platform.
+func keysCommand(c *call) error {
+	if len(c.args) == 0 || (c.args[0] != "export" && c.args[0] != "import") {
+		return badf("say what to do: tongban keys export FILE, or tongban keys import FILE")
+	}
+	verb := c.args[0]
+	c.name = "keys " + verb
+	fs := c.flags(c.name)
+	pos, err := c.parse(fs, c.args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return badf("give the key file: tongban keys %s FILE", verb)
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	if verb == "export" {
+		ring, err := d.keyring()
+		if err != nil {
+			return err
+		}
+		data, err := receipt.MarshalKeyring(ring)
+		if err != nil {
+			return err
+		}
+		// The file holds secret keys: readable by its owner only.
+		if err := os.WriteFile(pos[0], data, 0o600); err != nil {
+			return fmt.Errorf("cannot write %s: %w", pos[0], err)
+		}
+		fmt.Fprintf(c.env.Stdout, "已导出 Exported %d receipt keys to %s; keep the file secret\n", len(ring), pos[0])
+		return nil
+	}
+	data, err := os.ReadFile(pos[0])
+	if err != nil {
+		return badf("cannot read %s: %v", pos[0], err)
+	}
+	other, err := receipt.ParseKeyring(data)
+	if err != nil {
+		return &badInput{err}
+	}
+	ring, err := d.storedKeys()
+	if err != nil {
+		return err
+	}
+	merged, added, err := ring.Merge(other)
+	if err != nil {
+		return &badInput{err}
+	}
+	out, err := receipt.MarshalKeyring(merged)
+	if err != nil {
+		return err
+	}
+	if err := d.store.Put(scan.KeysSetting, out); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "已导入 Imported %d new receipt keys (%d in all)\n", added, len(merged))
+	return nil
+}

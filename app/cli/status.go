@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+)
+
+// version is set by the build (-ldflags "-X tongban/app/cli.version=…").
+var version = "dev"
+
+func versionCommand(c *call) error {
+	fmt.Fprintln(c.env.Stdout, "tongban", version)
+	return nil
+}
+
+// statusJSON is the stable shape of tongban status --json.
+type statusJSON struct {
+	Version        string          `json:"version"`
+	Data           string          `json:"data"`
+	Schema         uint32          `json:"schema"`
+	Device         deviceJSON      `json:"device"`
+	Pending        int             `json:"pending"`
+	Rejected       int             `json:"rejected"`
+	LastSync       *time.Time      `json:"last_sync"`
+	LastError      string          `json:"last_error,omitempty"`
+	CatalogVersion int             `json:"catalog_version"`
+	Printer        string          `json:"printer"`
+	PrinterProfile string          `json:"printer_profile"`
+	Rejections     []rejectionJSON `json:"rejections,omitempty"`
+}
+
+type deviceJSON struct {
+	ID              string `json:"id"`
+	Role            string `json:"role"`
+	Center          string `json:"center"`
+	ShortCode       string `json:"short_code"`
+	Enrolled        bool   `json:"enrolled"`
+	Platform        string `json:"platform,omitempty"`
+	NeedsEnrollment bool   `json:"needs_enrollment"`
+}
+
+type rejectionJSON struct {
+	EventID string    `json:"event_id"`
+	CaseID  string    `json:"case_id"`
+	Kind    string    `json:"kind"`
+	Reason  string    `json:"reason"`
+	At      time.Time `json:"at"`
+}
+
+// syncState is what the sync client records after each attempt.
+type syncState struct {
+	LastSync  time.Time `json:"last_sync"`
+	LastError string    `json:"last_error"`
+}
+
+const keySyncState = "sync/state"
+
+func statusCommand(c *call) error {
+	fs := c.flags("status")
+	if _, err := c.parse(fs, c.args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	s, err := d.status()
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(c.env.Stdout, s)
+	}
+	w := c.env.Stdout
+	enrolled := "未注册 not enrolled (demo identity)"
+	if s.Device.Enrolled {
+		enrolled = "已注册 enrolled with " + s.Device.Platform
+	}
+	if s.Device.NeedsEnrollment {
+		enrolled = "需要重新注册 needs enrollment: the platform refused this device's token"
+	}
+	fmt.Fprintf(w, "设备 Device      %s (%s, center %s, code %s)\n", s.Device.ID, s.Device.Role, s.Device.Center, s.Device.ShortCode)
+	fmt.Fprintf(w, "注册 Enrollment  %s\n", enrolled)
+	fmt.Fprintf(w, "数据 Data        %s (schema %d)\n", s.Data, s.Schema)
+	fmt.Fprintf(w, "待同步 Pending   %d\n", s.Pending)
+	if s.LastSync != nil {
+		fmt.Fprintf(w, "上次同步 Synced  %s\n", s.LastSync.In(time.Local).Format("2006-01-02 15:04:05"))
+	} else {
+		fmt.Fprintln(w, "上次同步 Synced  从未 never")
+	}
+	if s.LastError != "" {
+		fmt.Fprintf(w, "同步错误 Error   %s\n", s.LastError)
+	}
+	fmt.Fprintf(w, "被拒 Rejected    %d\n", s.Rejected)
+	for _, r := range s.Rejections {
+		fmt.Fprintf(w, "  %s %s %s: %s\n", r.At.Format("01-02 15:04"), r.Kind, r.EventID, r.Reason)
+	}
+	fmt.Fprintf(w, "目录 Catalog     version %d\n", s.CatalogVersion)
+	fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
+	return nil
+}
+
+func (d *device) status() (statusJSON, error) {
+	id, err := d.store.Identity()
+	if err != nil {
+		return statusJSON{}, err
+	}
+	schema, _ := d.store.Schema()
+	pending, err := d.store.Pending()
+	if err != nil {
+		return statusJSON{}, err
+	}
+	rejected, err := d.store.Rejected()
+	if err != nil {
+		return statusJSON{}, err
+	}
+	var st syncState
+	if err := d.store.GetJSON(keySyncState, &st); err != nil {
+		return statusJSON{}, err
+	}
+	s := statusJSON{
+		Version: version, Data: d.dir, Schema: schema,
+		Device: deviceJSON{ID: id.DeviceID, Role: id.Role, Center: id.Center, ShortCode: id.ShortCode,
+			Enrolled: id.Enrolled(), Platform: id.Platform, NeedsEnrollment: id.NeedsEnrollment},
+		Pending: pending, Rejected: len(rejected), LastError: st.LastError,
+		CatalogVersion: d.catalog.Version, Printer: d.printerURL(), PrinterProfile: d.printerProfile(),
+	}
+	if !st.LastSync.IsZero() {
+		s.LastSync = &st.LastSync
+	}
+	for _, r := range rejected {
+		s.Rejections = append(s.Rejections, rejectionJSON{EventID: r.Event.ID, CaseID: r.Event.CaseID,
+			Kind: string(r.Event.Kind), Reason: r.Reason, At: r.At})
+	}
+	return s, nil
+}
+
+// printerURL is the configured printer, or a folder of receipt files in the
+// data folder when none is configured.
+func (d *device) printerURL() string {
+	if d.config.Printer != "" {
+		return d.config.Printer
+	}
+	return "dir://" + d.dir + "/receipts"
+}
+
+func (d *device) printerProfile() string {
+	if d.config.PrinterProfile != "" {
+		return d.config.PrinterProfile
+	}
+	return "58"
+}

@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"encoding/json"
+	"io"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+)
+
+// The JSON the command line prints is stable: snake_case keys, the same
+// shape in every version. These views pin it apart from the Go types.
+
+type caseJSON struct {
+	ID          string            `json:"id"`
+	Number      string            `json:"number"`
+	ItemCode    string            `json:"item_code"`
+	Center      string            `json:"center"`
+	Status      cases.Status      `json:"status"`
+	Fields      map[string]string `json:"fields"`
+	Materials   []int             `json:"materials"`
+	Received    []int             `json:"received"`
+	Missing     []int             `json:"missing"`
+	Reasons     []string          `json:"reasons"`
+	Approved    bool              `json:"approved"`
+	SubmittedAt time.Time         `json:"submitted_at"`
+	AcceptedAt  *time.Time        `json:"accepted_at"`
+	Rating      *cases.Rating     `json:"rating"`
+	Sync        cases.SyncState   `json:"sync"`
+	Branches    [][]cases.Event   `json:"branches,omitempty"`
+	Events      []cases.Event     `json:"events"`
+}
+
+func caseView(c *cases.Case) caseJSON {
+	v := caseJSON{ID: c.ID, Number: c.Number, ItemCode: c.ItemCode, Center: c.Center,
+		Status: c.Status, Fields: c.Fields, Materials: nonNil(c.Materials), Received: nonNil(c.Received),
+		Missing: nonNil(c.Missing), Reasons: c.Reasons, Approved: c.Approved, SubmittedAt: c.SubmittedAt,
+		Rating: c.Rating, Sync: c.Sync, Branches: c.Branches, Events: c.Events}
+	if !c.AcceptedAt.IsZero() {
+		v.AcceptedAt = &c.AcceptedAt
+	}
+	if v.Reasons == nil {
+		v.Reasons = []string{}
+	}
+	if v.Events == nil {
+		v.Events = []cases.Event{}
+	}
+	return v
+}
+
+func nonNil(s []int) []int {
+	if s == nil {
+		return []int{}
+	}
+	return s
+}
+
+type itemJSON struct {
+	Code         string             `json:"code"`
+	Name         string             `json:"name"`
+	NameEN       string             `json:"name_en"`
+	Department   string             `json:"department"`
+	Category     string             `json:"category"`
+	Type         catalog.Type       `json:"type"`
+	LegalDays    int                `json:"legal_days"`
+	PromisedDays int                `json:"promised_days"`
+	FeeFen       int64              `json:"fee_fen"`
+	Queue        string             `json:"queue"`
+	Windows      []string           `json:"windows"`
+	Materials    []catalog.Material `json:"materials"`
+	Fields       []fieldJSON        `json:"fields"`
+	Score        int                `json:"score,omitempty"`
+}
+
+type fieldJSON struct {
+	Key      string            `json:"key"`
+	Label    string            `json:"label"`
+	LabelEN  string            `json:"label_en"`
+	Kind     catalog.FieldKind `json:"kind"`
+	Required bool              `json:"required"`
+	Choices  []string          `json:"choices"`
+	MaxLen   int               `json:"max_len"`
+}
+
+func itemView(it *catalog.Item) itemJSON {
+	v := itemJSON{Code: it.Code, Name: it.NameZH, NameEN: it.NameEN, Department: it.Department,
+		Category: it.Category, Type: it.Type, LegalDays: it.LegalDays, PromisedDays: it.PromisedDays,
+		FeeFen: it.FeeFen, Queue: it.Queue, Windows: it.Windows, Materials: it.Materials}
+	for _, f := range it.Fields {
+		ch := f.Choices
+		if ch == nil {
+			ch = []string{}
+		}
+		v.Fields = append(v.Fields, fieldJSON{Key: f.Key, Label: f.LabelZH, LabelEN: f.LabelEN,
+			Kind: f.Kind, Required: f.Required, Choices: ch, MaxLen: f.Limit()})
+	}
+	return v
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}

@@ -1,0 +1,90 @@
+package paper
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/queue"
+	"tongban/assets"
+	"tongban/printer"
+	"tongban/printer/printertest"
+)
+
+func context(t *testing.T) (Context, *catalog.Item) {
+	t.Helper()
+	cat, err := catalog.Parse(assets.SampleCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, _ := cases.ParseCalendar(assets.Calendar())
+	return Context{Catalog: cat, Calendar: cal, Now: time.Date(2026, 11, 27, 10, 0, 0, 0, cases.Zone)}, &cat.Items[0]
+}
+
+func sampleCase(item *catalog.Item) *cases.Case {
+	return &cases.Case{Number: "261127-K01-0042", ItemCode: item.Code, Status: cases.StatusSubmitted,
+		Fields:      map[string]string{"name": "张三", "id_number": "130102199003071233", "phone": "13800138000"},
+		Materials:   []int{0, 1},
+		SubmittedAt: time.Date(2026, 11, 27, 9, 30, 0, 0, cases.Zone)}
+}
+
+// printed renders a document as ESC/POS on the 58 mm profile and decodes
+// it back, as the fake printer in the tests of printing would.
+func printed(t *testing.T, doc printer.Document) printertest.Decoded {
+	t.Helper()
+	p, _ := printer.ProfileByName("58")
+	b, err := printer.EncodeESCPOS(doc, p, printer.Fonts{Regular: assets.FontRegular(), Bold: assets.FontBold()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := printertest.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
+func TestDocumentsSayWhatTheyAre(t *testing.T) {
+	ctx, item := context(t)
+	c := sampleCase(item)
+	accepted := *c
+	accepted.AcceptedAt, accepted.Received = ctx.Now, []int{0}
+	refused := *c
+	refused.Reasons = []string{"不属于本机关职权范围", "申请人不具备主体资格"}
+	missing := *c
+	missing.Missing = []int{1}
+	tests := []struct {
+		name string
+		doc  printer.Document
+		want []string
+		not  []string
+	}{
+		{"receipt", Acceptance(ctx, c, "TB1:PAYLOAD"), []string{"受理回执", c.Number, "张三", "1301**********1233", "预计办结", item.Materials[0].NameZH}, []string{"130102199003071233"}},
+		{"accepted receipt", Acceptance(ctx, &accepted, "TB1:PAYLOAD"), []string{"已受理", "承诺办结"}, []string{"预计办结"}},
+		{"ticket", Ticket(ctx, c, queue.Ticket{Number: "A042", Device: "K01", IssuedAt: ctx.Now}, 3), []string{"取号单", "A042", "前面还有 3 人"}, nil},
+		{"supplement", SupplementNotice(ctx, &missing, "S001"), []string{"一次性告知单", item.Materials[1].NameZH, "第三十二条"}, []string{item.Materials[0].NameZH}},
+		{"refusal", RefusalNotice(ctx, &refused, "S001"), []string{"不予受理通知书", "1. 不属于本机关职权范围", "2. 申请人不具备主体资格", "行政复议"}, nil},
+	}
+	for _, tt := range tests {
+		d := printed(t, tt.doc)
+		text := strings.Join(d.Lines, "\n")
+		for _, w := range tt.want {
+			if !strings.Contains(strings.ReplaceAll(text, "\n", ""), w) {
+				t.Errorf("%s: printed text lacks %q:\n%s", tt.name, w, text)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: printed text must not hold %q", tt.name, w)
+			}
+		}
+		if d.Cuts != 1 {
+			t.Errorf("%s: %d cuts, want 1", tt.name, d.Cuts)
+		}
+	}
+	if d := printed(t, Acceptance(ctx, c, "TB1:PAYLOAD")); len(d.QRs) != 1 || d.QRs[0] != "TB1:PAYLOAD" {
+		t.Errorf("receipt QR = %v, want the sealed payload", d.QRs)
+	}
+}

@@ -1,0 +1,77 @@
+// Package scan turns what a counter's scanner reads — a keyboard-mode
+// scanner's typing, a serial scanner's line, a decoded camera frame or
+// image — into the case on screen. All of them end in Opener.Open.
+package scan
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"tongban/app/cases"
+	"tongban/app/receipt"
+)
+
+// KeysSetting is the store setting holding the center's receipt keys, as
+// JSON of a receipt.Keyring (the shape enrollment writes too).
+const KeysSetting = "receipt/keys"
+
+// Store is what opening needs from the device's store.
+type Store interface {
+	Case(id string) (*cases.Case, error)
+	ByNumber(number string) (*cases.Case, error)
+	Import(events []cases.Event, fromReceipt bool) ([]*cases.Case, error)
+}
+
+// Opener opens scanned receipts against a store.
+type Opener struct {
+	Store Store
+	// Keys returns the center's receipt keys.
+	Keys func() (receipt.Keyring, error)
+}
+
+// ErrNothing is returned for input with neither a receipt nor a number.
+var ErrNothing = errors.New("扫描内容不是通办回执或案件编号，请重新扫描。 The scan is neither a Tongban receipt nor a case number; scan again")
+
+// Open returns the case a scan names. A sealed receipt whose case this
+// device does not have yet is imported from the receipt itself (it is then
+// marked as from the receipt until the platform confirms it); a case
+// number is looked up.
+func (o *Opener) Open(input string) (*cases.Case, error) {
+	payload, ok := Payload(input)
+	if !ok {
+		if n, err := cases.NormalizeNumber(strings.TrimSpace(input)); err == nil {
+			return o.Store.ByNumber(n)
+		}
+		return nil, ErrNothing
+	}
+	ring, err := o.Keys()
+	if err != nil {
+		return nil, err
+	}
+	e, err := receipt.OpenCase(ring, payload)
+	if err != nil {
+		return nil, err
+	}
+	c, err := o.Store.Case(e.CaseID)
+	if err == nil {
+		return c, nil
+	}
+	if !errors.Is(err, cases.ErrNotFound) {
+		return nil, err
+	}
+	if _, err := o.Store.Import([]cases.Event{e}, true); err != nil {
+		return nil, fmt.Errorf("the receipt opened but its case could not be saved: %w", err)
+	}
+	return o.Store.Case(e.CaseID)
+}
+
+// Payload finds a sealed receipt in scanner input: scanners may add a
+// symbology prefix (]Q1), a suffix (CR, LF, Tab) or type in caps lock.
+func Payload(input string) (string, bool) {
+	i := strings.Index(strings.ToUpper(input), receipt.Prefix)
+	if i < 0 {
+		return "", false
+	}
+	return strings.TrimRight(input[i:], "\r\n\t"), true
+}

@@ -1,0 +1,189 @@
+package store
+
+import (
+	"encoding/binary"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tongban/app/cases"
+)
+
+var _ cases.Store = (*Store)(nil)
+
+var keyClock = []byte("clock")
+
+// Submit numbers a new case with the device's short code and the day's
+// next sequence, and saves its submitted event, the case, its indexes and
+// the outbox entry in one transaction.
+func (s *Store) Submit(sub cases.Submission) (c *cases.Case, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		id, err := identity(tx)
+		if err != nil {
+			return err
+		}
+		now := s.now()
+		seq, err := nextDaySeq(tx, now)
+		if err != nil {
+			return err
+		}
+		sub.Number = cases.FormatNumber(now, id.ShortCode, seq)
+		if tx.Bucket(bucketIndex).Get(numberKey(sub.Number)) != nil {
+			return ErrDuplicateNumber
+		}
+		clock, err := loadClock(tx)
+		if err != nil {
+			return err
+		}
+		e, err := cases.Submitted(sub, id.Center, id.DeviceID, clock.Tick(now))
+		if err != nil {
+			return err
+		}
+		if c, err = cases.Fold([]cases.Event{e}); err != nil {
+			return err
+		}
+		c.Sync.Pending = 1
+		if err := putEvent(tx, e); err != nil {
+			return err
+		}
+		if err := enqueue(tx, e); err != nil {
+			return err
+		}
+		if err := putCase(tx, c, nil); err != nil {
+			return err
+		}
+		return saveClock(tx, clock)
+	})
+	return c, err
+}
+
+// Act checks an action against the case as this device knows it and saves
+// the resulting event with its outbox entry. A refused action writes
+// nothing.
+func (s *Store) Act(caseID string, a cases.Action) (c *cases.Case, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		c, err = s.act(tx, caseID, a)
+		return err
+	})
+	return c, err
+}
+
+// act appends one action's event to a case inside a transaction.
+func (s *Store) act(tx *bolt.Tx, caseID string, a cases.Action) (*cases.Case, error) {
+	id, err := identity(tx)
+	if err != nil {
+		return nil, err
+	}
+	old, err := loadCase(tx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	clock, err := loadClock(tx)
+	if err != nil {
+		return nil, err
+	}
+	e, err := old.Event(a, id.DeviceID, clock.Tick(s.now()))
+	if err != nil {
+		return nil, err
+	}
+	c, err := cases.Fold(append(old.Events, e))
+	if err != nil {
+		return nil, err
+	}
+	if !inForce(c, e.ID) { // the fold disagrees with the check: write nothing
+		return nil, fmt.Errorf("case %s: %w", c.Number, cases.ErrNotAllowed)
+	}
+	c.Sync = old.Sync
+	c.Sync.Pending++
+	if err := putEvent(tx, e); err != nil {
+		return nil, err
+	}
+	if err := enqueue(tx, e); err != nil {
+		return nil, err
+	}
+	if err := putCase(tx, c, old); err != nil {
+		return nil, err
+	}
+	return c, saveClock(tx, clock)
+}
+
+// Case returns a case with all its events.
+func (s *Store) Case(id string) (c *cases.Case, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		c, err = loadCase(tx, id)
+		return err
+	})
+	return c, err
+}
+
+// ByNumber returns a case by its number, typed loosely (see NormalizeNumber).
+func (s *Store) ByNumber(number string) (c *cases.Case, err error) {
+	n, err := cases.NormalizeNumber(number)
+	if err != nil {
+		return nil, err
+	}
+	err = s.db.View(func(tx *bolt.Tx) error {
+		id := tx.Bucket(bucketIndex).Get(numberKey(n))
+		if id == nil {
+			return fmt.Errorf("case %s: %w", n, cases.ErrNotFound)
+		}
+		c, err = loadCase(tx, string(id))
+		return err
+	})
+	return c, err
+}
+
+// loadCase folds a case from its stored events and adds its sync state.
+func loadCase(tx *bolt.Tx, id string) (*cases.Case, error) {
+	rec := tx.Bucket(bucketCases).Get([]byte(id))
+	if rec == nil {
+		return nil, fmt.Errorf("case %s: %w", id, cases.ErrNotFound)
+	}
+	var summary cases.Case
+	if err := json.Unmarshal(rec, &summary); err != nil {
+		return nil, fmt.Errorf("the stored case %s is damaged: %w", id, err)
+	}
+	evs, err := caseEvents(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := cases.Fold(evs)
+	if err != nil {
+		return nil, err
+	}
+	c.Sync = summary.Sync
+	return c, nil
+}
+
+func inForce(c *cases.Case, eventID string) bool {
+	for _, e := range c.Timeline {
+		if e.ID == eventID {
+			return true
+		}
+	}
+	return false
+}
+
+func loadClock(tx *bolt.Tx) (*cases.Clock, error) {
+	var c cases.Clock
+	err := getJSON(tx.Bucket(bucketMeta), keyClock, &c.Last)
+	return &c, err
+}
+
+func saveClock(tx *bolt.Tx, c *cases.Clock) error {
+	return putJSON(tx.Bucket(bucketMeta), keyClock, c.Last)
+}
+
+// nextDaySeq returns the next case sequence of the day, starting at 1.
+func nextDaySeq(tx *bolt.Tx, now time.Time) (int, error) {
+	key := []byte("seq/" + now.In(cases.Zone).Format("060102"))
+	meta := tx.Bucket(bucketMeta)
+	var n uint32
+	if b := meta.Get(key); len(b) == 4 {
+		n = binary.BigEndian.Uint32(b)
+	}
+	n++
+	return int(n), meta.Put(key, binary.BigEndian.AppendUint32(nil, n))
+}

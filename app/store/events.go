@@ -1,0 +1,164 @@
+package store
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+
+	bolt "go.etcd.io/bbolt"
+
+	"tongban/app/cases"
+)
+
+// Events are keyed "<case ID>/<event ID>", so one prefix scan reads a case.
+
+func eventKey(e cases.Event) []byte { return []byte(e.CaseID + "/" + e.ID) }
+
+func putEvent(tx *bolt.Tx, e cases.Event) error {
+	data, err := json.Marshal(e)
+	if err != nil {
+		return err
+	}
+	return appendOnly(tx.Bucket(bucketEvents)).Put(eventKey(e), data)
+}
+
+func caseEvents(tx *bolt.Tx, caseID string) ([]cases.Event, error) {
+	prefix := []byte(caseID + "/")
+	var evs []cases.Event
+	c := tx.Bucket(bucketEvents).Cursor()
+	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		var e cases.Event
+		if err := json.Unmarshal(v, &e); err != nil {
+			return nil, fmt.Errorf("the stored event %s is damaged: %w", k, err)
+		}
+		evs = append(evs, e)
+	}
+	return evs, nil
+}
+
+// Source says where imported events come from.
+type Source int
+
+// The sources of imported events.
+const (
+	// FromPlatform: a sync page; the platform has these events already.
+	FromPlatform Source = iota
+	// FromReceipt: a case rebuilt from its printed receipt; this device
+	// pushes it on, and the platform's answer confirms it.
+	FromReceipt
+)
+
+// Import saves events made elsewhere and returns the cases they changed.
+// Known events are skipped; a known ID with other content is an error for
+// a receipt and set aside for a sync page (the platform is the judge).
+func (s *Store) Import(events []cases.Event, fromReceipt bool) (changed []*cases.Case, err error) {
+	src := FromPlatform
+	if fromReceipt {
+		src = FromReceipt
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		changed, err = importEvents(tx, events, src)
+		return err
+	})
+	return changed, err
+}
+
+// ApplyPage imports a page of the platform's change feed and saves the
+// cursor after it in the same transaction, so a crash between pages
+// neither skips nor repeats one.
+func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases.Case, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		if changed, err = importEvents(tx, events, FromPlatform); err != nil {
+			return err
+		}
+		return putSetting(tx, KeyCursor, []byte(cursor))
+	})
+	return changed, err
+}
+
+// KeyCursor is the setting that holds the change-feed cursor.
+const KeyCursor = "sync/cursor"
+
+func importEvents(tx *bolt.Tx, events []cases.Event, src Source) ([]*cases.Case, error) {
+	clock, err := loadClock(tx)
+	if err != nil {
+		return nil, err
+	}
+	byCase := map[string][]cases.Event{}
+	var order []string
+	b := tx.Bucket(bucketEvents)
+	for _, e := range events {
+		clock.Observe(e.Stamp)
+		old := b.Get(eventKey(e))
+		if old != nil {
+			var known cases.Event
+			if json.Unmarshal(old, &known) == nil && known.Digest() == e.Digest() {
+				continue
+			}
+			if src == FromReceipt {
+				return nil, fmt.Errorf("event %s: %w", e.ID, ErrEventMismatch)
+			}
+			continue // the platform refuses such twins; keep ours
+		}
+		if err := putEvent(tx, e); err != nil {
+			return nil, err
+		}
+		if src == FromReceipt {
+			if err := enqueue(tx, e); err != nil {
+				return nil, err
+			}
+		}
+		if _, seen := byCase[e.CaseID]; !seen {
+			order = append(order, e.CaseID)
+		}
+		byCase[e.CaseID] = append(byCase[e.CaseID], e)
+	}
+	var changed []*cases.Case
+	for _, id := range order {
+		c, err := refold(tx, id, byCase[id], src)
+		if err != nil {
+			return nil, err
+		}
+		if c != nil {
+			changed = append(changed, c)
+		}
+	}
+	return changed, saveClock(tx, clock)
+}
+
+// refold recomputes a case after new events and updates its record. A case
+// whose submission has not arrived yet has no record until it does.
+func refold(tx *bolt.Tx, id string, added []cases.Event, src Source) (*cases.Case, error) {
+	var old *cases.Case
+	if tx.Bucket(bucketCases).Get([]byte(id)) != nil {
+		var err error
+		if old, err = loadCase(tx, id); err != nil {
+			return nil, err
+		}
+	}
+	evs, err := caseEvents(tx, id)
+	if err != nil {
+		return nil, err
+	}
+	c, err := cases.Fold(evs)
+	if err != nil {
+		return nil, nil // waiting for the submission
+	}
+	if old != nil {
+		c.Sync = old.Sync
+	}
+	switch src {
+	case FromReceipt:
+		c.Sync.Pending += len(added)
+		if !c.Sync.Confirmed {
+			c.Sync.FromReceipt = true
+		}
+	case FromPlatform:
+		for _, e := range added {
+			if e.Kind == cases.KindSubmitted {
+				c.Sync.Confirmed, c.Sync.FromReceipt = true, false
+			}
+		}
+	}
+	return c, putCase(tx, c, old)
+}

@@ -1,0 +1,78 @@
+// Package store keeps a device's cases, events, outbox and settings in one
+// bbolt file. Every user action is one transaction: the event, the case it
+// changes, the indexes and the outbox entry commit together or not at all.
+package store
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// FileName is the store's file inside a data folder.
+const FileName = "tongban.db"
+
+// Store is a device's bbolt store.
+type Store struct {
+	db   *bolt.DB
+	path string
+	opts Options
+}
+
+// Options tune a store. The zero value is right for a device.
+type Options struct {
+	// Center and Role seed the identity of a store opened for the first
+	// time, before enrollment.
+	Center string
+	Role   string
+	// Now is the clock; tests set it.
+	Now func() time.Time
+	// NoSync skips fsync: only for loading benchmark data.
+	NoSync bool
+}
+
+// Open opens (creating if needed) the store in a data folder and brings
+// its schema up to date.
+func Open(dir string, opts Options) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the data folder %s: %w", dir, err)
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	path := filepath.Join(dir, FileName)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        time.Second,
+		FreelistType:   bolt.FreelistMapType,
+		NoFreelistSync: true, // rebuilt at open; commits write less
+		NoSync:         opts.NoSync,
+	})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the store %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path, opts: opts}
+	if err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, opts) }); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the store.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the store's file.
+func (s *Store) Path() string { return s.path }
+
+// SetNoSync turns fsync off (true) or on: only for loading benchmark data.
+func (s *Store) SetNoSync(v bool) { s.db.NoSync = v }
+
+func (s *Store) now() time.Time { return s.opts.Now() }

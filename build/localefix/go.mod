@@ -1,0 +1,3 @@
+module a.tongban/localefix
+
+go 1.26

@@ -1,0 +1,82 @@
+package printer
+
+import "errors"
+
+// The printer's faults. Each message is the sentence to show on screen:
+// Simplified Chinese first, then English, saying what is wrong and what to
+// do. Errors returned by this package wrap one of these with the technical
+// cause for the log; Message recovers the sentence. The case is saved before
+// printing, so every message can offer printing again.
+var (
+	ErrOffline = errors.New("打印机未就绪，请检查电源和指示灯后点“重新打印”。 " +
+		"The printer is offline: check its power and lights, then press Print again.")
+	ErrPaperOut = errors.New("打印机缺纸，请装入新纸卷后点“重新打印”。 " +
+		"The printer is out of paper: load a new roll and press Print again.")
+	ErrCoverOpen = errors.New("打印机盖没有合上，请合好纸仓盖后点“重新打印”。 " +
+		"The printer cover is open: close it and press Print again.")
+	ErrPrinterFault = errors.New("打印机报告故障（例如切刀卡纸），请关掉打印机电源再打开后点“重新打印”。 " +
+		"The printer reports a fault such as a cutter jam: switch it off and on, then press Print again.")
+	ErrUnreachable = errors.New("连接不上打印机，请检查数据线或网线和打印机电源后点“重新打印”。 " +
+		"The printer cannot be reached: check its cable or network and its power, then press Print again.")
+	ErrNoPermission = errors.New("本程序没有使用打印机的权限，请联系技术人员把运行账户加入 lp 组。 " +
+		"This program may not use the printer: ask IT staff to add its user to the lp group.")
+	ErrStatusUnsupported = errors.New("这种打印机连接读不到打印机状态，打印前无法检查缺纸或开盖。 " +
+		"This printer connection cannot report status, so paper and cover cannot be checked before printing.")
+	ErrBadURL = errors.New("打印机地址无效，请填写 tcp://主机:端口、file:///dev/usb/lp0、cups://队列名 或 dir://目录 之一。 " +
+		"The printer address is not valid: use one of tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH.")
+	ErrUnknownProfile = errors.New("未知的打印机型号，请在设置里选择一个已知型号。 " +
+		"Unknown printer profile: choose a known profile in the settings.")
+	ErrBadProfile = errors.New("打印机型号设置有误，请联系技术人员检查纸宽等设置。 " +
+		"The printer profile is not valid: ask IT staff to check the paper width and other settings.")
+	ErrBadDocument = errors.New("回执内容无法排版打印，请联系技术人员。 " +
+		"The receipt cannot be laid out for printing: ask IT staff.")
+	ErrNoFont = errors.New("缺少打印用的中文字体，请联系技术人员重新安装本程序。 " +
+		"The Chinese font for printing is missing: ask IT staff to reinstall the program.")
+)
+
+// sentences are the sentinels Message knows, most specific first.
+var sentences = []error{
+	ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoPermission,
+	ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile, ErrBadDocument, ErrNoFont,
+	ErrStatusUnsupported,
+}
+
+// errPrintFailed is what Message says about an error it does not know.
+const errPrintFailed = "打印没有完成，请点“重新打印”，仍不行请联系技术人员。 " +
+	"Printing did not finish: press Print again, and ask IT staff if it fails again."
+
+// Message returns the sentence to show on screen for an error from this
+// package, without the technical detail that err.Error() adds for the log.
+func Message(err error) string {
+	if err == nil {
+		return ""
+	}
+	var pe *profileError
+	if errors.As(err, &pe) {
+		return pe.Error()
+	}
+	for _, s := range sentences {
+		if errors.Is(err, s) {
+			return s.Error()
+		}
+	}
+	return errPrintFailed
+}
+
+// fault is a sentinel with its technical cause: errors.Is finds the
+// sentinel, and the log gets both.
+type fault struct {
+	kind  error
+	cause error
+}
+
+func (f *fault) Error() string   { return f.kind.Error() + " (" + f.cause.Error() + ")" }
+func (f *fault) Unwrap() []error { return []error{f.kind, f.cause} }
+
+// wrap returns kind with cause attached, or nil for a nil cause.
+func wrap(kind, cause error) error {
+	if cause == nil {
+		return nil
+	}
+	return &fault{kind: kind, cause: cause}
+}

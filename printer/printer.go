@@ -1,0 +1,82 @@
+package printer
+
+import (
+	"errors"
+)
+
+// Printer prints documents on one printer: a transport, the model's
+// profile, and the fonts for lines sent as images and for previews.
+type Printer struct {
+	transport Transport
+	profile   Profile
+	renderer  *Renderer
+}
+
+// New returns a Printer; it takes ownership of t.
+func New(t Transport, p Profile, fonts Fonts) (*Printer, error) {
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
+	return &Printer{transport: t, profile: p, renderer: rendererFor(fonts)}, nil
+}
+
+// OpenPrinter is Open followed by New.
+func OpenPrinter(url string, p Profile, fonts Fonts) (*Printer, error) {
+	t, err := Open(url)
+	if err != nil {
+		return nil, err
+	}
+	return New(t, p, fonts)
+}
+
+// Profile returns the printer's profile.
+func (pr *Printer) Profile() Profile { return pr.profile }
+
+// Print lays out doc, asks the printer for its status where the transport
+// can, and sends the job. A printer that is offline, out of paper, open or
+// faulty gets nothing, and the error is ErrOffline, ErrPaperOut,
+// ErrCoverOpen or ErrPrinterFault, so the receipt comes out whole once the
+// fault is fixed rather than half now.
+func (pr *Printer) Print(doc Document) error {
+	// Lay out first: a document that cannot print is not the printer's
+	// fault, whatever state it is in.
+	items, err := layout(doc, pr.profile)
+	if err != nil {
+		return err
+	}
+	job, err := pr.renderer.escpos(items, pr.profile)
+	if err != nil {
+		return err
+	}
+	if err := pr.ready(); err != nil {
+		return err
+	}
+	if pw, ok := pr.transport.(PreviewWriter); ok {
+		png, err := pr.renderer.png(items, pr.profile)
+		if err != nil {
+			return err
+		}
+		return pw.WriteWithPreview(job, png)
+	}
+	return pr.transport.Write(job)
+}
+
+// ready returns the fault that stops printing, nil when the printer is
+// ready or cannot tell.
+func (pr *Printer) ready() error {
+	st, err := pr.transport.Status()
+	if errors.Is(err, ErrStatusUnsupported) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return st.Err()
+}
+
+// Status asks the printer how it is (ErrStatusUnsupported where the
+// transport cannot read back).
+func (pr *Printer) Status() (Status, error) { return pr.transport.Status() }
+
+// Close closes the transport.
+func (pr *Printer) Close() error { return pr.transport.Close() }

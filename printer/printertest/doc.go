@@ -1,0 +1,5 @@
+// Package printertest helps test code that prints: FakePrinter is a network
+// printer on the loopback interface that records jobs and answers status
+// queries as the test chooses, and Decode reads an ESC/POS job back into
+// text lines, QR payloads and raster images.
+package printertest

@@ -1,0 +1,115 @@
+package printer
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// dirTransport stands in for a printer: each job becomes NNNNNN.bin (the
+// ESC/POS bytes) and NNNNNN.png (what the paper would show) in a directory.
+// It is the transport when no printer is configured, and lets IT staff send
+// the .bin to a printer later (cat 000001.bin > /dev/usb/lp0).
+type dirTransport struct {
+	dir string
+	mu  sync.Mutex
+}
+
+func openDir(url, rest string) (Transport, error) {
+	if rest == "" {
+		return nil, badURL(url, "want dir://PATH")
+	}
+	return &dirTransport{dir: filepath.Clean(rest)}, nil
+}
+
+// DirURL returns the dir:// address of a directory, for the default
+// transport under the program's data directory.
+func DirURL(dir string) string { return "dir://" + filepath.ToSlash(dir) }
+
+// dirError names a failure in the directory in the user's terms.
+func dirError(err error) error {
+	if errors.Is(err, fs.ErrPermission) {
+		return wrap(ErrNoPermission, err)
+	}
+	return wrap(ErrUnreachable, err)
+}
+
+// Write stores the job without a preview.
+func (t *dirTransport) Write(job []byte) error { return t.WriteWithPreview(job, nil) }
+
+// WriteWithPreview stores the job as the next NNNNNN.bin and, if png is not
+// nil, its preview as NNNNNN.png.
+func (t *dirTransport) WriteWithPreview(job, png []byte) error {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if err := os.MkdirAll(t.dir, 0o755); err != nil {
+		return dirError(err)
+	}
+	n, err := t.lastJob()
+	if err != nil {
+		return dirError(err)
+	}
+	// O_EXCL claims the number even against another process writing here.
+	var f *os.File
+	for {
+		n++
+		f, err = os.OpenFile(t.jobPath(n, ".bin"), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			break
+		}
+	}
+	if err != nil {
+		return dirError(err)
+	}
+	if _, err := f.Write(job); err != nil {
+		f.Close()
+		return dirError(err)
+	}
+	if err := f.Close(); err != nil {
+		return dirError(err)
+	}
+	if png != nil {
+		if err := os.WriteFile(t.jobPath(n, ".png"), png, 0o644); err != nil {
+			return dirError(err)
+		}
+	}
+	return nil
+}
+
+func (t *dirTransport) jobPath(n int, ext string) string {
+	return filepath.Join(t.dir, fmt.Sprintf("%06d%s", n, ext))
+}
+
+// lastJob is the highest job number in the directory, 0 when empty.
+func (t *dirTransport) lastJob() (int, error) {
+	entries, err := os.ReadDir(t.dir)
+	if err != nil {
+		return 0, err
+	}
+	last := 0
+	for _, e := range entries {
+		num, ok := strings.CutSuffix(e.Name(), ".bin")
+		if !ok || len(num) < 6 {
+			continue
+		}
+		if n, err := strconv.Atoi(num); err == nil && n > last {
+			last = n
+		}
+	}
+	return last, nil
+}
+
+// Status reports the directory online when it exists or can be made.
+func (t *dirTransport) Status() (Status, error) {
+	if err := os.MkdirAll(t.dir, 0o755); err != nil {
+		return Status{}, dirError(err)
+	}
+	return Status{Online: true}, nil
+}
+
+func (t *dirTransport) Close() error { return nil }

@@ -1,0 +1,26 @@
+package protocol
+
+import "time"
+
+// Added for the platform's admin calls and answers; the names above in
+// protocol.go are unchanged.
+
+// More error codes.
+const (
+	// CodeMethodNotAllowed answers a call made with the wrong HTTP method (405).
+	CodeMethodNotAllowed = "method_not_allowed"
+	// CodeStaleCatalog answers a catalog import whose version is not newer
+	// than the one the platform serves (409).
+	CodeStaleCatalog = "stale_catalog_version"
+)
+
+// CatalogPublished answers POST /v1/admin/catalog.
+type CatalogPublished struct {
+	// Center is the catalog's own center; Default says it was published
+	// as the catalog of every center that has none of its own.
+	Center    string    `json:"center"`
+	Default   bool      `json:"default"`
+	Version   int       `json:"version"`
+	Items     int       `json:"items"`
+	Published time.Time `json:"published"`
+}

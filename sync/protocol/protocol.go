@@ -1,0 +1,164 @@
+// Package protocol holds the wire types of the sync API, shared by the
+// device client and the platform, and its OpenAPI description. Every call
+// is JSON over HTTP (gzip allowed both ways), authorized by a bearer token
+// per device, and safe to repeat.
+package protocol
+
+import (
+	"time"
+
+	"tongban/app/cases"
+)
+
+// Paths of the API.
+const (
+	PathEnroll  = "/v1/enroll"
+	PathEvents  = "/v1/events"
+	PathCatalog = "/v1/catalog"
+	PathHealth  = "/v1/health"
+	PathOpenAPI = "/v1/openapi.json"
+	PathMetrics = "/metrics"
+	// Admin calls take the platform's admin token.
+	PathAdminCodes   = "/v1/admin/codes"
+	PathAdminDevices = "/v1/admin/devices"
+	PathAdminCatalog = "/v1/admin/catalog"
+)
+
+// Limits of the API.
+const (
+	// MaxPush is the most events one POST /v1/events may carry.
+	MaxPush = 500
+	// MaxPull is the largest page GET /v1/events returns.
+	MaxPull = 5000
+	// MaxBody is the largest request body, after gzip decoding.
+	MaxBody = 8 << 20
+)
+
+// Roles a device can enroll as.
+const (
+	RoleKiosk   = "kiosk"
+	RoleCounter = "counter"
+)
+
+// EnrollRequest trades a single-use enrollment code for a device token.
+type EnrollRequest struct {
+	Code string `json:"code"`
+	Name string `json:"name"`
+	// DeviceID is the device's existing ID, kept on re-enrollment so its
+	// earlier events stay its own. Empty for a new device.
+	DeviceID string `json:"device_id,omitempty"`
+}
+
+// EnrollResponse tells a device who it is.
+type EnrollResponse struct {
+	DeviceID   string `json:"device_id"`
+	Token      string `json:"token"`
+	Role       string `json:"role"`
+	Center     string `json:"center"`
+	CenterName string `json:"center_name"`
+	// ShortCode is unique in the center; it goes into case numbers.
+	ShortCode      string       `json:"short_code"`
+	ReceiptKeys    []ReceiptKey `json:"receipt_keys"`
+	CatalogVersion int          `json:"catalog_version"`
+}
+
+// ReceiptKey is one of the center's AES-256 receipt keys. The newest is the
+// one devices seal with; older ones still open receipts already printed.
+type ReceiptKey struct {
+	ID      string    `json:"id"`
+	Key     []byte    `json:"key"` // 32 bytes, base64 in JSON
+	Created time.Time `json:"created"`
+}
+
+// PushRequest carries up to MaxPush events from a device's outbox.
+type PushRequest struct {
+	Events []cases.Event `json:"events"`
+}
+
+// Push result statuses.
+const (
+	// Stored: the platform did not have the event and now does.
+	Stored = "stored"
+	// Duplicate: the platform had this event, with the same content.
+	Duplicate = "duplicate"
+	// Rejected: the platform will never take this event; Reason says why.
+	Rejected = "rejected"
+)
+
+// PushResponse answers for every pushed event, in request order.
+type PushResponse struct {
+	Results []PushResult `json:"results"`
+}
+
+// PushResult is the answer for one event.
+type PushResult struct {
+	ID     string `json:"id"`
+	Status string `json:"status"`
+	Reason string `json:"reason,omitempty"`
+}
+
+// PullResponse is one page of the center's change feed: events of every
+// device of the center, in the platform's order, after the given cursor.
+type PullResponse struct {
+	Events []cases.Event `json:"events"`
+	// Next is the cursor to ask with next time; it equals the request's
+	// cursor when the page is empty.
+	Next string `json:"next"`
+	// More is set when further events are waiting after Next.
+	More bool `json:"more"`
+}
+
+// Health answers GET /v1/health.
+type Health struct {
+	Status  string    `json:"status"` // "ok"
+	Version string    `json:"version"`
+	Time    time.Time `json:"time"`
+}
+
+// Error is the body of every 4xx and 5xx answer: one sentence saying what
+// is wrong and what to do, and a stable code for programs.
+type Error struct {
+	Code    string `json:"code"`
+	Message string `json:"error"`
+}
+
+// Error codes.
+const (
+	CodeBadRequest   = "bad_request"
+	CodeUnauthorized = "unauthorized"
+	CodeRevoked      = "revoked"
+	CodeTooLarge     = "too_large"
+	CodeTooMany      = "too_many_events"
+	CodeBadCode      = "bad_enrollment_code"
+	CodeNotFound     = "not_found"
+	CodeRateLimited  = "rate_limited"
+	CodeInternal     = "internal"
+)
+
+// CodeRequest asks the platform (admin) for a single-use enrollment code.
+type CodeRequest struct {
+	Center string `json:"center"` // 6-digit division code
+	Role   string `json:"role"`   // kiosk or counter
+	// TTL is how long the code stays valid; zero means 24 hours.
+	TTL time.Duration `json:"ttl,omitempty"`
+}
+
+// CodeResponse carries a new enrollment code.
+type CodeResponse struct {
+	Code    string    `json:"code"`
+	Center  string    `json:"center"`
+	Role    string    `json:"role"`
+	Expires time.Time `json:"expires"`
+}
+
+// Device is a device as the platform's admin sees it.
+type Device struct {
+	ID        string    `json:"id"`
+	Name      string    `json:"name"`
+	Role      string    `json:"role"`
+	Center    string    `json:"center"`
+	ShortCode string    `json:"short_code"`
+	Enrolled  time.Time `json:"enrolled"`
+	LastSeen  time.Time `json:"last_seen,omitzero"`
+	Revoked   bool      `json:"revoked"`
+}
