@@ -51,7 +51,7 @@ vet:
 	go vet ./...
 
 unit: deps postgres-up
-	TONGBAN_TEST_POSTGRES=$(PG_DSN) go test -timeout 30m ./...
+	$(PG_ENV) go test -timeout 30m ./...
 
 # smoke starts the real binary under Xvfb, waits for its window, takes a
 # screenshot and fails if it is blank.
@@ -59,7 +59,7 @@ smoke: build
 	build/smoke.sh $(BIN)
 
 bench: deps build postgres-up
-	TONGBAN_TEST_POSTGRES=$(PG_DSN) build/bench.sh $(BIN)
+	$(PG_ENV) build/bench.sh $(BIN)
 
 clean: postgres-down
 	rm -rf bin .cache .data

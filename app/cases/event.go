@@ -30,6 +30,12 @@ const (
 	KindCalled              Kind = "called"
 )
 
+// Kinds lists every event kind this version knows, so the platform can
+// refuse the kinds of a newer device instead of half understanding them.
+var Kinds = []Kind{KindSubmitted, KindAccepted, KindSupplementRequested, KindSupplementReceived,
+	KindRefused, KindSuspended, KindResumed, KindCompleted, KindWithdrawn, KindResolved,
+	KindRated, KindPrinted, KindRevealed, KindCalled}
+
 // Event is one immutable fact about a case. Devices that were offline merge
 // their events by union and drop duplicates by ID, so an event is never
 // changed once written.

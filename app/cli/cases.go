@@ -20,11 +20,11 @@ var caseVerbs = map[string]func(c *call, args []string) error{
 
 func casesCommand(c *call) error {
 	if len(c.args) == 0 {
-		return badf("say what to do: tongban cases add|list|show|accept|supplement|refuse|suspend|resume|complete")
+		return badf("say what to do: tongban cases add|list|show|accept|supplement|supplied|refuse|suspend|resume|complete|withdraw|resolve|rate")
 	}
 	verb, ok := caseVerbs[c.args[0]]
 	if !ok {
-		return badf("tongban cases has no %q; use add, list, show, accept, supplement, refuse, suspend, resume, complete", c.args[0])
+		return badf("tongban cases has no %q; use add, list, show, accept, supplement, supplied, refuse, suspend, resume, complete, withdraw, resolve or rate", c.args[0])
 	}
 	c.name = "cases " + c.args[0]
 	return verb(c, c.args[1:])

@@ -110,3 +110,22 @@ func (d *device) print(c *cases.Case, doc printer.Document, kind string) error {
 	}
 	return err
 }
+
+// printFor prints the paper an action gives the citizen: the notice of
+// missing materials, the refusal notice, or the receipt on acceptance.
+func (d *device) printFor(c *cases.Case, kind cases.Kind, staff string) error {
+	ctx := d.paper()
+	switch kind {
+	case cases.KindSupplementRequested:
+		return d.print(c, paper.SupplementNotice(ctx, c, staff), cases.DocSupplement)
+	case cases.KindRefused:
+		return d.print(c, paper.RefusalNotice(ctx, c, staff), cases.DocRefusal)
+	case cases.KindAccepted:
+		payload, err := d.sealed(c)
+		if err != nil {
+			return err
+		}
+		return d.print(c, paper.Acceptance(ctx, c, payload), cases.DocReceipt)
+	}
+	return nil
+}

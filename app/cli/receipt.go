@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 
+	"tongban/app/cases"
 	"tongban/app/paper"
 	"tongban/app/receipt"
 	"tongban/app/scan"
@@ -51,7 +52,7 @@ func receiptCommand(c *call) error {
 		}
 	}
 	if *print {
-		if err := d.print(cs, doc, "receipt"); err != nil {
+		if err := d.print(cs, doc, cases.DocReceipt); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,115 @@
+package cli
+
+import (
+	"encoding/json"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongban/app/scan"
+	"tongban/app/staff"
+)
+
+func init() { staff.Iterations = 1000 } // PIN hashing cost is a parameter; keep tests quick
+
+// addLicenceCase submits a 营业执照 case on a data folder and returns its number.
+func addLicenceCase(t *testing.T, data string) string {
+	t.Helper()
+	code := licenceItem(t, data)
+	out, errOut, exit := run(t, data, append([]string{"cases", "add", "--item", code, "--json"}, formFor(t, data, code)...)...)
+	if exit != 0 {
+		t.Fatalf("cases add: %s", errOut)
+	}
+	var c struct{ Number string }
+	json.Unmarshal([]byte(out), &c)
+	return c.Number
+}
+
+func eventCount(t *testing.T, data, number string) (int, string) {
+	t.Helper()
+	out, errOut, exit := run(t, data, "cases", "show", number, "--json")
+	if exit != 0 {
+		t.Fatalf("cases show %s: %s", number, errOut)
+	}
+	var c struct {
+		Status string
+		Events []any
+	}
+	json.Unmarshal([]byte(out), &c)
+	return len(c.Events), c.Status
+}
+
+func TestCounterActionsFollowTheStatusMachine(t *testing.T) {
+	data := t.TempDir()
+	if _, errOut, exit := run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468"); exit != 0 {
+		t.Fatalf("staff add: %s", errOut)
+	}
+	n := addLicenceCase(t, data)
+	before, _ := eventCount(t, data, n)
+	_, errOut, exit := run(t, data, "cases", "complete", n, "--staff", "S001", "--approved")
+	if exit == 0 || !strings.Contains(errOut, "cannot be completed") || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("completing a case never accepted: exit %d, %q", exit, errOut)
+	}
+	if after, _ := eventCount(t, data, n); after != before {
+		t.Fatalf("a refused action changed the events: %d → %d", before, after)
+	}
+	steps := [][]string{
+		{"supplement", n, "--staff", "S001", "--missing", "1"},
+		{"supplied", n, "--staff", "S001", "--received", "1"},
+		{"suspend", n, "--staff", "S001", "--reason", "现场核查"},
+		{"resume", n, "--staff", "S001"},
+		{"complete", n, "--staff", "S001", "--approved"},
+	}
+	for _, s := range steps {
+		if _, errOut, exit := run(t, data, append([]string{"cases"}, s...)...); exit != 0 {
+			t.Fatalf("cases %s: %s", s[0], errOut)
+		}
+	}
+	if _, status := eventCount(t, data, n); status != "completed" {
+		t.Fatalf("status after the steps = %s, want completed", status)
+	}
+	if _, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "NOBODY"); exit != 2 || !strings.Contains(errOut, "no clerk") {
+		t.Fatalf("an unknown clerk acted: exit %d %q", exit, errOut)
+	}
+}
+
+func TestReceiptOpensOnAnotherDeviceOfTheCenter(t *testing.T) {
+	kiosk, counter := t.TempDir(), t.TempDir()
+	n := addLicenceCase(t, kiosk)
+	png := filepath.Join(t.TempDir(), "r.png")
+	if _, errOut, exit := run(t, kiosk, "receipt", n, "--png", png); exit != 0 {
+		t.Fatalf("receipt --png: %s", errOut)
+	}
+	payload, err := scan.DecodeFile(png)
+	if err != nil || !strings.HasPrefix(payload, "TB1:") {
+		t.Fatalf("the receipt PNG decodes to %q, %v", payload, err)
+	}
+	if zbar, err := exec.LookPath("zbarimg"); err == nil {
+		out, err := exec.Command(zbar, "-q", "--raw", png).Output()
+		if err != nil || strings.TrimSpace(string(out)) != payload {
+			t.Fatalf("zbarimg reads %q (%v), gozxing %q", out, err, payload)
+		}
+	}
+	keys := filepath.Join(t.TempDir(), "keys.json")
+	run(t, kiosk, "keys", "export", keys)
+	if _, errOut, exit := run(t, counter, "keys", "import", keys); exit != 0 {
+		t.Fatalf("keys import: %s", errOut)
+	}
+	out, errOut, exit := run(t, counter, "scan", "--text", payload)
+	if exit != 0 || !strings.Contains(out, n) || !strings.Contains(out, "张三") || !strings.Contains(out, "From the receipt") {
+		t.Fatalf("scan on the counter: exit %d\n%s%s", exit, out, errOut)
+	}
+	if out, _, _ := run(t, counter, "scan", "--image", png, "--json"); !strings.Contains(out, `"number": "`+n+`"`) {
+		t.Fatalf("scan --image: %s", out)
+	}
+	i := len(payload) / 2
+	altered := payload[:i] + string("0123456789"[(strings.IndexByte("0123456789", payload[i])+1+10)%10]) + payload[i+1:]
+	if payload[i] < '0' || payload[i] > '9' {
+		altered = payload[:i] + "0" + payload[i+1:]
+	}
+	_, errOut, exit = run(t, counter, "scan", "--text", altered)
+	if exit == 0 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "altered") {
+		t.Fatalf("an altered receipt: exit %d, %q", exit, errOut)
+	}
+}

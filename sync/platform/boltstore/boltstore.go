@@ -1,0 +1,156 @@
+// Package boltstore keeps the platform's data in one bbolt file: the
+// default storage, with nothing to set up. One process owns the file, so
+// it serves one platform instance; use pgstore for several.
+package boltstore
+
+import (
+	"context"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+
+	"tongban/sync/platform"
+)
+
+// FileName is the platform's file inside its data folder.
+const FileName = "platform.db"
+
+// ErrLocked is returned when another process has the file open.
+var ErrLocked = errors.New("the platform's data folder is in use by another process; stop it first or use another --data folder")
+
+// ErrNewerSchema is returned for a file written by a newer program.
+var ErrNewerSchema = errors.New("the platform's data was written by a newer tongban; update this program before opening it")
+
+// Buckets, one per concern.
+var (
+	bucketMeta     = []byte("meta")     // schema version
+	bucketCodes    = []byte("codes")    // code hash → Code
+	bucketDevices  = []byte("devices")  // device ID → device record
+	bucketTokens   = []byte("tokens")   // token hash → device ID
+	bucketShort    = []byte("short")    // center "/" prefix → last short code number
+	bucketKeys     = []byte("keys")     // center → its receipt keys
+	bucketCatalogs = []byte("catalogs") // catalog key → catalogMeta
+	bucketCatData  = []byte("catdata")  // catalog key → catalog JSON
+	bucketFeeds    = []byte("feeds")    // center → bucket of sequence → event JSON
+	bucketIDs      = []byte("ids")      // event ID → center, sequence, digest
+)
+
+var allBuckets = [][]byte{bucketMeta, bucketCodes, bucketDevices, bucketTokens, bucketShort,
+	bucketKeys, bucketCatalogs, bucketCatData, bucketFeeds, bucketIDs}
+
+var keySchema = []byte("schema")
+
+// schemaVersion is the layout this program writes; opening a file of a
+// later one fails rather than misreading it.
+const schemaVersion = 1
+
+// Store is the bbolt storage of the platform.
+type Store struct {
+	db *bolt.DB
+}
+
+var _ platform.Storage = (*Store)(nil)
+
+// Options tune a store. The zero value is right for a platform.
+type Options struct {
+	// NoSync skips fsync: only for tests and loading benchmark data.
+	NoSync bool
+}
+
+// Open opens (creating if needed) the platform's file in a data folder.
+func Open(dir string, opts Options) (*Store, error) {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, fmt.Errorf("cannot create the platform's data folder %s: %w", dir, err)
+	}
+	path := filepath.Join(dir, FileName)
+	db, err := bolt.Open(path, 0o600, &bolt.Options{
+		Timeout:        time.Second,
+		FreelistType:   bolt.FreelistMapType,
+		NoFreelistSync: true, // rebuilt at open; commits write less
+		NoSync:         opts.NoSync,
+	})
+	if errors.Is(err, bolterrors.ErrTimeout) {
+		return nil, ErrLocked
+	}
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the platform's data %s: %w", path, err)
+	}
+	if err := db.Update(migrate); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &Store{db: db}, nil
+}
+
+func migrate(tx *bolt.Tx) error {
+	for _, name := range allBuckets {
+		if _, err := tx.CreateBucketIfNotExists(name); err != nil {
+			return err
+		}
+	}
+	meta := tx.Bucket(bucketMeta)
+	if v := meta.Get(keySchema); len(v) == 4 && binary.BigEndian.Uint32(v) > schemaVersion {
+		return ErrNewerSchema
+	}
+	return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, schemaVersion))
+}
+
+// Close closes the file.
+func (s *Store) Close() error { return s.db.Close() }
+
+// Path is the file's path.
+func (s *Store) Path() string { return s.db.Path() }
+
+// view and update run a transaction unless the context is already done;
+// bbolt itself cannot be interrupted.
+func (s *Store) view(ctx context.Context, fn func(*bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := s.db.View(fn)
+	if errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
+		return platform.ErrClosed
+	}
+	return err
+}
+
+func (s *Store) update(ctx context.Context, fn func(*bolt.Tx) error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	err := s.db.Update(fn)
+	if errors.Is(err, bolterrors.ErrDatabaseNotOpen) {
+		return platform.ErrClosed
+	}
+	return err
+}
+
+func putJSON(b *bolt.Bucket, key []byte, v any) error {
+	data, err := json.Marshal(v)
+	if err != nil {
+		return err
+	}
+	return b.Put(key, data)
+}
+
+// getJSON decodes the value at key into v and reports whether it was
+// there; what names the record in the error.
+func getJSON(b *bolt.Bucket, what string, key []byte, v any) (bool, error) {
+	data := b.Get(key)
+	if data == nil {
+		return false, nil
+	}
+	if err := json.Unmarshal(data, v); err != nil {
+		return true, fmt.Errorf("the platform's %s record %q is damaged (%w); restore a backup", what, key, err)
+	}
+	return true, nil
+}
+
+func u64(n uint64) []byte { return binary.BigEndian.AppendUint64(nil, n) }

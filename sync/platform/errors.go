@@ -1,0 +1,44 @@
+package platform
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors of the platform and its storage, each one sentence saying
+// what is wrong and what to do. Storage implementations return them
+// (wrapped or not) so the server can answer with the right status.
+var (
+	// ErrNotFound is returned for a device, code or catalog that is not there.
+	ErrNotFound = errors.New("no such record on the platform")
+	// ErrCodeUnknown is returned for an enrollment code the platform never issued.
+	ErrCodeUnknown = errors.New("this enrollment code is unknown; check it for typing mistakes or ask the platform administrator for a new one")
+	// ErrCodeUsed is returned for an enrollment code that already enrolled a device.
+	ErrCodeUsed = errors.New("this enrollment code has already been used; each code enrolls one device, ask the platform administrator for a new one")
+	// ErrCodeExpired is returned for an enrollment code past its expiry.
+	ErrCodeExpired = errors.New("this enrollment code has expired; ask the platform administrator for a new one")
+	// ErrOtherCenter is returned when a device enrolled in one center tries
+	// to re-enroll with a code for another.
+	ErrOtherCenter = errors.New("this device is enrolled in another center; use a code for that center, or reset the device's data folder to move it")
+	// ErrShortCodesExhausted is returned when a center has used every short code of a role.
+	ErrShortCodesExhausted = errors.New("this center has no free device short code left for this role; revoke and reuse devices or split the center")
+	// ErrCatalogVersion is returned for a catalog whose version is not newer
+	// than the one the platform serves.
+	ErrCatalogVersion = errors.New("the catalog's version is not newer than the one the platform serves; raise its version and import it again")
+	// ErrClosed is returned by a storage after Close.
+	ErrClosed = errors.New("the platform storage is closed")
+)
+
+// VersionError says which catalog version a refused import had to beat.
+type VersionError struct {
+	Have int // the version the platform serves now
+	Got  int // the version of the refused catalog
+}
+
+// Error says which version to beat, in one sentence.
+func (e *VersionError) Error() string {
+	return fmt.Sprintf("the catalog's version %d is not newer than version %d that the platform serves; raise its version above %d and import it again", e.Got, e.Have, e.Have)
+}
+
+// Is makes errors.Is(err, ErrCatalogVersion) true.
+func (e *VersionError) Is(target error) bool { return target == ErrCatalogVersion }

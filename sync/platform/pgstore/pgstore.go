@@ -1,0 +1,162 @@
+// Package pgstore keeps the platform's data in PostgreSQL, through pgx, so
+// several platform instances behind a load balancer can share one
+// database. The schema is created and brought up to date at Open.
+package pgstore
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+
+	"tongban/sync/platform"
+)
+
+// ErrNewerSchema is returned for a database written by a newer program.
+var ErrNewerSchema = errors.New("the platform's database was written by a newer tongban; update this program before using it")
+
+// Store is the PostgreSQL storage of the platform.
+type Store struct {
+	pool *pgxpool.Pool
+}
+
+var _ platform.Storage = (*Store)(nil)
+
+// Open connects to the database at a postgres:// URL (pgx's connection
+// string; pool_max_conns and search_path are honoured), checks that it
+// answers and migrates its schema.
+func Open(ctx context.Context, url string) (*Store, error) {
+	cfg, err := pgxpool.ParseConfig(url)
+	if err != nil {
+		return nil, fmt.Errorf("the database URL is not usable (%v); give one like postgres://user@host:5432/tongban", err)
+	}
+	where := fmt.Sprintf("%s:%d/%s", cfg.ConnConfig.Host, cfg.ConnConfig.Port, cfg.ConnConfig.Database)
+	pool, err := pgxpool.NewWithConfig(ctx, cfg)
+	if err != nil {
+		return nil, fmt.Errorf("cannot open the database %s: %w", where, err)
+	}
+	if err := pool.Ping(ctx); err != nil {
+		pool.Close()
+		return nil, fmt.Errorf("cannot reach the database %s (%w); check that PostgreSQL runs and the URL is right", where, err)
+	}
+	s := &Store{pool: pool}
+	if err := s.migrate(ctx); err != nil {
+		pool.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Close closes the connection pool.
+func (s *Store) Close() error {
+	s.pool.Close()
+	return nil
+}
+
+// migrations[i] brings the schema from version i to i+1. Append only: a
+// released migration never changes.
+var migrations = []string{
+	// 0 → 1
+	`
+CREATE TABLE codes (
+	hash    text PRIMARY KEY,
+	center  text NOT NULL,
+	role    text NOT NULL,
+	created timestamptz NOT NULL,
+	expires timestamptz NOT NULL,
+	used    timestamptz,
+	used_by text
+);
+CREATE TABLE devices (
+	id         text PRIMARY KEY,
+	name       text NOT NULL,
+	role       text NOT NULL,
+	center     text NOT NULL,
+	short_code text NOT NULL,
+	token_hash text NOT NULL UNIQUE,
+	enrolled   timestamptz NOT NULL,
+	last_seen  timestamptz,
+	revoked    boolean NOT NULL DEFAULT false,
+	UNIQUE (center, short_code)
+);
+-- The last short code number handed out per center and role.
+CREATE TABLE short_codes (
+	key  text PRIMARY KEY,
+	last integer NOT NULL
+);
+CREATE TABLE receipt_keys (
+	center  text NOT NULL,
+	id      text NOT NULL,
+	key     bytea NOT NULL,
+	created timestamptz NOT NULL,
+	PRIMARY KEY (center, id)
+);
+-- One row per center: the last feed sequence number handed out; its row
+-- lock orders the center's pushes (see events.go).
+CREATE TABLE feeds (
+	center text PRIMARY KEY,
+	seq    bigint NOT NULL
+);
+-- The events stored per center, for /metrics without a count(*). A table
+-- of its own, as a push's one statement cannot update a feeds row twice.
+CREATE TABLE feed_counts (
+	center text PRIMARY KEY,
+	events bigint NOT NULL
+);
+CREATE TABLE events (
+	id       text PRIMARY KEY,
+	center   text NOT NULL,
+	seq      bigint NOT NULL,
+	digest   bytea NOT NULL,
+	data     bytea NOT NULL, -- canonical JSON, byte for byte as hashed
+	device   text NOT NULL,
+	received timestamptz NOT NULL
+);
+CREATE UNIQUE INDEX events_feed ON events (center, seq);
+-- key is the center, or 'default' for the default catalog.
+CREATE TABLE catalogs (
+	key         text PRIMARY KEY,
+	center      text NOT NULL,
+	version     integer NOT NULL,
+	center_name text NOT NULL,
+	published   timestamptz NOT NULL,
+	data        bytea NOT NULL
+);
+`,
+}
+
+// migrate applies the missing migrations in one transaction, under an
+// advisory lock so instances starting together take turns.
+func (s *Store) migrate(ctx context.Context) error {
+	return pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
+		if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock(hashtext('tongban-platform-schema:' || current_schema()))`); err != nil {
+			return fmt.Errorf("cannot lock the schema for migration: %w", err)
+		}
+		if _, err := tx.Exec(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)`); err != nil {
+			return fmt.Errorf("cannot create the schema_version table (may this user create tables?): %w", err)
+		}
+		var v int
+		if err := tx.QueryRow(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&v); err != nil {
+			return err
+		}
+		if v > len(migrations) {
+			return ErrNewerSchema
+		}
+		for i := v; i < len(migrations); i++ {
+			if _, err := tx.Exec(ctx, migrations[i]); err != nil {
+				return fmt.Errorf("migration %d of the platform's database failed: %w", i+1, err)
+			}
+		}
+		if v < len(migrations) {
+			if _, err := tx.Exec(ctx, `DELETE FROM schema_version`); err != nil {
+				return err
+			}
+			if _, err := tx.Exec(ctx, `INSERT INTO schema_version (version) VALUES ($1)`, len(migrations)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
