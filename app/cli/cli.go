@@ -60,6 +60,8 @@ func init() {
 		"config":     {"show or set this device's settings", configCommand},
 		"backup":     {"copy the store to a file", backupCommand},
 		"restore":    {"replace the store with a backup", restoreCommand},
+		"enroll":     {"enroll this device with a platform (--platform URL --code CODE)", enrollCommand},
+		"sync":       {"push and pull now (--once) or keep syncing", syncCommand},
 		"version":    {"print the version", versionCommand},
 		"receipt":    {"render (--png FILE) or print (--print) a case's receipt", receiptCommand},
 		"print-test": {"print a test page (--printer URL)", printTestCommand},

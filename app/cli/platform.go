@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"tongban/app/cases"
 	"tongban/app/catalog"
 	"tongban/assets"
 	"tongban/sync/platform"
@@ -199,7 +200,7 @@ func platformAdmin(c *call, verb string, args []string) error {
 		for _, d := range devs {
 			seen := "never"
 			if !d.LastSeen.IsZero() {
-				seen = d.LastSeen.Local().Format("2006-01-02 15:04:05")
+				seen = d.LastSeen.In(cases.Zone).Format("2006-01-02 15:04:05")
 			}
 			state := ""
 			if d.Revoked {

@@ -3,6 +3,9 @@ package cli
 import (
 	"fmt"
 	"time"
+
+	"tongban/app/cases"
+	"tongban/sync/client"
 )
 
 // version is set by the build (-ldflags "-X tongban/app/cli.version=…").
@@ -47,14 +50,6 @@ type rejectionJSON struct {
 	At      time.Time `json:"at"`
 }
 
-// syncState is what the sync client records after each attempt.
-type syncState struct {
-	LastSync  time.Time `json:"last_sync"`
-	LastError string    `json:"last_error"`
-}
-
-const keySyncState = "sync/state"
-
 func statusCommand(c *call) error {
 	fs := c.flags("status")
 	if _, err := c.parse(fs, c.args); err != nil {
@@ -85,7 +80,7 @@ func statusCommand(c *call) error {
 	fmt.Fprintf(w, "数据 Data        %s (schema %d)\n", s.Data, s.Schema)
 	fmt.Fprintf(w, "待同步 Pending   %d\n", s.Pending)
 	if s.LastSync != nil {
-		fmt.Fprintf(w, "上次同步 Synced  %s\n", s.LastSync.In(time.Local).Format("2006-01-02 15:04:05"))
+		fmt.Fprintf(w, "上次同步 Synced  %s\n", s.LastSync.In(cases.Zone).Format("2006-01-02 15:04:05"))
 	} else {
 		fmt.Fprintln(w, "上次同步 Synced  从未 never")
 	}
@@ -115,8 +110,8 @@ func (d *device) status() (statusJSON, error) {
 	if err != nil {
 		return statusJSON{}, err
 	}
-	var st syncState
-	if err := d.store.GetJSON(keySyncState, &st); err != nil {
+	st, err := client.ReadStatus(d.store)
+	if err != nil {
 		return statusJSON{}, err
 	}
 	s := statusJSON{

@@ -2,9 +2,6 @@ package store
 
 import (
 	"encoding/json"
-	"fmt"
-	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -72,72 +69,4 @@ func approxWrite(c *cases.Case) int {
 		idx += len(k)
 	}
 	return 2*len(ev) + len(cr) + idx + len(c.Number) + len(c.ID)
-}
-
-// BenchmarkByNumber looks up cases by number in a store of 1,000,000
-// cases (built once and kept in the temp folder between runs). Target:
-// at most 50 µs a lookup.
-func BenchmarkByNumber(b *testing.B) {
-	s, numbers := millionStore(b)
-	b.ResetTimer()
-	for i := 0; b.Loop(); i++ {
-		n := numbers[rand.IntN(len(numbers))]
-		c, err := s.ByNumber(n)
-		if err != nil || c.Number != n {
-			b.Fatalf("ByNumber(%s) = %v, %v", n, c, err)
-		}
-	}
-}
-
-const benchCases = 1_000_000
-
-// millionStore opens (building it the first time) a store of a million
-// synthetic cases, and returns a sample of their numbers.
-func millionStore(b *testing.B) (*Store, []string) {
-	b.Helper()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("tongban-bench-%d-v%d", benchCases, SchemaVersion))
-	ready := filepath.Join(dir, "ready")
-	if _, err := os.Stat(ready); err != nil {
-		os.RemoveAll(dir)
-		b.Logf("building a store of %d cases in %s (once)", benchCases, dir)
-		s, err := Open(dir, Options{Center: "130102", NoSync: true})
-		if err != nil {
-			b.Fatal(err)
-		}
-		for start := 0; start < benchCases; start += 20_000 {
-			page := make([]cases.Event, 0, 20_000)
-			for i := start; i < start+20_000 && i < benchCases; i++ {
-				page = append(page, syntheticCase(i))
-			}
-			if _, err := s.Import(page, false); err != nil {
-				b.Fatal(err)
-			}
-		}
-		s.Close()
-		os.WriteFile(ready, nil, 0o600)
-	}
-	s, err := Open(dir, Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	numbers := make([]string, 10_000)
-	for i := range numbers {
-		numbers[i] = benchNumber(rand.IntN(benchCases))
-	}
-	return s, numbers
-}
-
-var benchDay = time.Date(2025, 1, 1, 9, 0, 0, 0, cases.Zone)
-
-func benchNumber(i int) string {
-	return cases.FormatNumber(benchDay.AddDate(0, 0, i/5000), fmt.Sprintf("B%d", i%5000/1000), i%1000+1)
-}
-
-// syntheticCase is the submitted event of the i-th benchmark case.
-func syntheticCase(i int) cases.Event {
-	sub := sample(fmt.Sprintf("申请人%d", i), fmt.Sprintf("138%08d", i), fmt.Sprintf("1301021990030%05d", i))
-	sub.Number = benchNumber(i)
-	e, _ := cases.Submitted(sub, "130102", "bench", cases.Stamp{Wall: benchDay.UnixMilli() + int64(i)})
-	return e
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"encoding/binary"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -137,24 +138,35 @@ func (s *Store) ByNumber(number string) (c *cases.Case, err error) {
 
 // loadCase folds a case from its stored events and adds its sync state.
 func loadCase(tx *bolt.Tx, id string) (*cases.Case, error) {
-	rec := tx.Bucket(bucketCases).Get([]byte(id))
-	if rec == nil {
-		return nil, fmt.Errorf("case %s: %w", id, cases.ErrNotFound)
-	}
-	var summary cases.Case
-	if err := json.Unmarshal(rec, &summary); err != nil {
-		return nil, fmt.Errorf("the stored case %s is damaged: %w", id, err)
-	}
-	evs, err := caseEvents(tx, id)
+	evs, err := caseEvents(tx, id, nil)
 	if err != nil {
 		return nil, err
 	}
 	c, err := cases.Fold(evs)
+	if errors.Is(err, cases.ErrNoSubmission) { // no events, or waiting for the submission
+		return nil, fmt.Errorf("case %s: %w", id, cases.ErrNotFound)
+	}
 	if err != nil {
 		return nil, err
 	}
-	c.Sync = summary.Sync
-	return c, nil
+	c.Sync, err = getSync(tx, id)
+	return c, err
+}
+
+// loadSummary reads a case's stored record, without folding its events:
+// enough to list it or to move its index entries. Nil when there is none.
+func loadSummary(tx *bolt.Tx, id string) (*cases.Case, error) {
+	rec := tx.Bucket(bucketCases).Get([]byte(id))
+	if rec == nil {
+		return nil, nil
+	}
+	var c cases.Case
+	if err := json.Unmarshal(rec, &c); err != nil {
+		return nil, fmt.Errorf("the stored case %s is damaged: %w", id, err)
+	}
+	var err error
+	c.Sync, err = getSync(tx, id)
+	return &c, err
 }
 
 func inForce(c *cases.Case, eventID string) bool {

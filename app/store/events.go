@@ -22,11 +22,17 @@ func putEvent(tx *bolt.Tx, e cases.Event) error {
 	return appendOnly(tx.Bucket(bucketEvents)).Put(eventKey(e), data)
 }
 
-func caseEvents(tx *bolt.Tx, caseID string) ([]cases.Event, error) {
+// caseEvents reads a case's events. Events in have (by ID) were just
+// written by the caller, who holds them decoded already.
+func caseEvents(tx *bolt.Tx, caseID string, have map[string]cases.Event) ([]cases.Event, error) {
 	prefix := []byte(caseID + "/")
 	var evs []cases.Event
 	c := tx.Bucket(bucketEvents).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
+		if e, ok := have[string(k[len(prefix):])]; ok {
+			evs = append(evs, e)
+			continue
+		}
 		var e cases.Event
 		if err := json.Unmarshal(v, &e); err != nil {
 			return nil, fmt.Errorf("the stored event %s is damaged: %w", k, err)
@@ -129,14 +135,15 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source) ([]*cases.Case,
 // refold recomputes a case after new events and updates its record. A case
 // whose submission has not arrived yet has no record until it does.
 func refold(tx *bolt.Tx, id string, added []cases.Event, src Source) (*cases.Case, error) {
-	var old *cases.Case
-	if tx.Bucket(bucketCases).Get([]byte(id)) != nil {
-		var err error
-		if old, err = loadCase(tx, id); err != nil {
-			return nil, err
-		}
+	old, err := loadSummary(tx, id)
+	if err != nil {
+		return nil, err
 	}
-	evs, err := caseEvents(tx, id)
+	have := make(map[string]cases.Event, len(added))
+	for _, e := range added {
+		have[e.ID] = e
+	}
+	evs, err := caseEvents(tx, id, have)
 	if err != nil {
 		return nil, err
 	}

@@ -27,12 +27,15 @@ const (
 // its index entries from the old state to the new.
 func putCase(tx *bolt.Tx, c, old *cases.Case) error {
 	rec := *c
-	rec.Events, rec.Timeline = nil, nil
+	rec.Events, rec.Timeline, rec.Sync = nil, nil, cases.SyncState{}
 	data, err := json.Marshal(rec)
 	if err != nil {
 		return err
 	}
 	if err := appendOnly(tx.Bucket(bucketCases)).Put([]byte(c.ID), data); err != nil {
+		return err
+	}
+	if err := putSync(tx, c.ID, c.Sync); err != nil {
 		return err
 	}
 	idx := tx.Bucket(bucketIndex)

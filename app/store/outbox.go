@@ -95,48 +95,59 @@ func (s *Store) Pending() (n int, err error) {
 func (s *Store) Acknowledge(outcomes []Outcome) error {
 	return s.db.Update(func(tx *bolt.Tx) error {
 		ob := tx.Bucket(bucketOutbox)
-		touched := map[string]*cases.Case{}
+		touched := map[string]*cases.SyncState{}
+		removed := 0
 		for _, o := range outcomes {
 			key := binary.BigEndian.AppendUint64(nil, o.Seq)
 			v := ob.Get(key)
 			if v == nil {
 				continue // answered twice (a retried push)
 			}
-			var e cases.Event
-			if err := json.Unmarshal(v, &e); err != nil {
-				return err
+			var head struct {
+				ID     string     `json:"id"`
+				CaseID string     `json:"case_id"`
+				Kind   cases.Kind `json:"kind"`
 			}
-			if err := ob.Delete(key); err != nil {
-				return err
-			}
-			if err := addOutboxCount(tx, -1); err != nil {
-				return err
+			if err := json.Unmarshal(v, &head); err != nil {
+				return fmt.Errorf("outbox entry %d is damaged: %w", o.Seq, err)
 			}
 			if o.Rejected {
+				var e cases.Event
+				if err := json.Unmarshal(v, &e); err != nil {
+					return err
+				}
 				if err := putJSON(tx.Bucket(bucketRejected), []byte(e.ID), Rejection{Event: e, Reason: o.Reason, At: time.Now()}); err != nil {
 					return err
 				}
 			}
-			c, ok := touched[e.CaseID]
+			if err := ob.Delete(key); err != nil {
+				return err
+			}
+			removed++
+			st, ok := touched[head.CaseID]
 			if !ok {
-				c = new(cases.Case)
-				if err := getJSON(tx.Bucket(bucketCases), []byte(e.CaseID), c); err != nil {
+				s, err := getSync(tx, head.CaseID)
+				if err != nil {
 					return err
 				}
-				touched[e.CaseID] = c
+				st = &s
+				touched[head.CaseID] = st
 			}
-			if c.Sync.Pending > 0 {
-				c.Sync.Pending--
+			if st.Pending > 0 {
+				st.Pending--
 			}
-			if e.Kind == cases.KindSubmitted && !o.Rejected {
-				c.Sync.Confirmed, c.Sync.FromReceipt = true, false
+			if head.Kind == cases.KindSubmitted && !o.Rejected {
+				st.Confirmed, st.FromReceipt = true, false
 			}
 		}
-		for id, c := range touched {
-			if c.ID == "" {
-				continue // the case record is not here (purged); nothing to update
+		if err := addOutboxCount(tx, -int64(removed)); err != nil {
+			return err
+		}
+		for id, st := range touched {
+			if tx.Bucket(bucketCases).Get([]byte(id)) == nil {
+				continue // the case is not here (purged); nothing to update
 			}
-			if err := putJSON(tx.Bucket(bucketCases), []byte(id), c); err != nil {
+			if err := putSync(tx, id, *st); err != nil {
 				return err
 			}
 		}

@@ -36,6 +36,10 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 			if err := json.Unmarshal(cb.Get(id), &c); err != nil {
 				return false, err
 			}
+			var err error
+			if c.Sync, err = getSync(tx, string(id)); err != nil {
+				return false, err
+			}
 			if (q.Status == "" || c.Status == q.Status) && (q.Day.IsZero() || sameDay(c.SubmittedAt, q.Day)) {
 				out = append(out, &c)
 			}

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -17,12 +16,12 @@ func (s *Store) Purge(cutoff time.Time) (n int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
 		var doomed []*cases.Case
 		err := tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
-			var c cases.Case
-			if err := json.Unmarshal(v, &c); err != nil {
+			c, err := loadSummary(tx, string(k))
+			if err != nil {
 				return err
 			}
 			if !c.Status.Open() && c.Sync.Pending == 0 && c.Sync.Confirmed && c.UpdatedAt.Before(cutoff) {
-				doomed = append(doomed, &c)
+				doomed = append(doomed, c)
 			}
 			return nil
 		})
@@ -47,7 +46,7 @@ func deleteCase(tx *bolt.Tx, c *cases.Case) error {
 			return err
 		}
 	}
-	evs, err := caseEvents(tx, c.ID)
+	evs, err := caseEvents(tx, c.ID, nil)
 	if err != nil {
 		return err
 	}
@@ -55,6 +54,9 @@ func deleteCase(tx *bolt.Tx, c *cases.Case) error {
 		if err := tx.Bucket(bucketEvents).Delete(eventKey(e)); err != nil {
 			return err
 		}
+	}
+	if err := tx.Bucket(bucketSync).Delete([]byte(c.ID)); err != nil {
+		return err
 	}
 	return tx.Bucket(bucketCases).Delete([]byte(c.ID))
 }

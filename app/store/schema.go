@@ -18,6 +18,7 @@ var (
 	bucketRatings  = []byte("ratings")  // case ID → rating, for the center's statistics
 	bucketStaff    = []byte("staff")    // staff ID → clerk and PIN hash
 	bucketItems    = []byte("items")    // catalog version → catalog JSON pulled from the platform
+	bucketSync     = []byte("sync")     // case ID → sync state, apart so acknowledging a push is a small write
 	// The secondary indexes share one bucket, each under its own key
 	// prefix (see index.go): one bucket means fewer pages to write and sync
 	// per submission.
@@ -25,7 +26,7 @@ var (
 )
 
 var allBuckets = [][]byte{bucketMeta, bucketCases, bucketEvents, bucketOutbox, bucketRejected,
-	bucketTickets, bucketRatings, bucketStaff, bucketItems, bucketIndex}
+	bucketTickets, bucketRatings, bucketStaff, bucketItems, bucketSync, bucketIndex}
 
 var keySchema = []byte("schema")
 

@@ -47,10 +47,12 @@ func Open(dir string, opts Options) (*Store, error) {
 	}
 	path := filepath.Join(dir, FileName)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
-		Timeout:        time.Second,
-		FreelistType:   bolt.FreelistMapType,
-		NoFreelistSync: true, // rebuilt at open; commits write less
-		NoSync:         opts.NoSync,
+		Timeout: time.Second,
+		// The freelist is synced (bbolt's default): skipping it makes
+		// commits a little cheaper but every open walk the whole file,
+		// seven seconds for a counter holding a million cases.
+		FreelistType: bolt.FreelistMapType,
+		NoSync:       opts.NoSync,
 	})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, ErrLocked

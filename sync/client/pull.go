@@ -1,0 +1,73 @@
+package client
+
+import (
+	"context"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"tongban/sync/protocol"
+)
+
+// page is one fetched page of the change feed, or why it did not come.
+type page struct {
+	resp protocol.PullResponse
+	err  error
+}
+
+// pull reads the change feed from the saved cursor to its end. Each page
+// is applied together with the cursor after it (store.ApplyPage), so an
+// interruption anywhere resumes at the first page not applied. The next
+// page is fetched while the current one is applied.
+func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
+	raw, err := s.store.Get(KeyCursor)
+	if err != nil {
+		return err
+	}
+	cursor := string(raw)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	next := s.fetchPage(ctx, a, cursor)
+	for next != nil {
+		p := <-next
+		if p.err != nil {
+			return p.err
+		}
+		if err := ctx.Err(); err != nil {
+			return err // stopped: apply nothing more, even a page at hand
+		}
+		r := p.resp
+		if r.Next == "" && len(r.Events) > 0 {
+			return protocolErrorf("a change-feed page of %d events came without a next cursor", len(r.Events))
+		}
+		next = nil
+		if r.More && r.Next != cursor {
+			next = s.fetchPage(ctx, a, r.Next)
+		}
+		if len(r.Events) > 0 || r.Next != cursor {
+			changed, err := s.store.ApplyPage(r.Events, r.Next)
+			if err != nil {
+				return err
+			}
+			rep.Pulled += len(r.Events)
+			rep.Changed += len(changed)
+		}
+		cursor = r.Next
+	}
+	return nil
+}
+
+// fetchPage starts fetching the page after cursor.
+func (s *Syncer) fetchPage(ctx context.Context, a *api, cursor string) <-chan page {
+	ch := make(chan page, 1)
+	go func() {
+		q := url.Values{"limit": {strconv.Itoa(s.opts.PullLimit)}}
+		if cursor != "" {
+			q.Set("after", cursor)
+		}
+		var p page
+		_, p.err = a.call(ctx, http.MethodGet, protocol.PathEvents, q, nil, false, &p.resp)
+		ch <- p
+	}()
+	return ch
+}
