@@ -1,6 +1,9 @@
 package printer
 
-import "errors"
+import (
+	"errors"
+	"strings"
+)
 
 // The printer's faults. Each message is the sentence to show on screen:
 // Simplified Chinese first, then English, saying what is wrong and what to
@@ -79,4 +82,14 @@ func wrap(kind, cause error) error {
 		return nil
 	}
 	return &fault{kind: kind, cause: cause}
+}
+
+// MessageIn returns Message split into its Chinese and English sentences,
+// for screens that show one language at a time.
+func MessageIn(err error) (zh, en string) {
+	m := Message(err)
+	if i := strings.Index(m, "。 "); i >= 0 {
+		return m[:i+len("。")], m[i+len("。 "):]
+	}
+	return m, m
 }

@@ -202,3 +202,10 @@ func TestProfiles(t *testing.T) {
 		t.Errorf("Validate of 100 dots = %v, want ErrBadProfile", err)
 	}
 }
+
+func TestMessageIn(t *testing.T) {
+	zh, en := printer.MessageIn(printer.ErrPaperOut)
+	if zh != "打印机缺纸，请装入新纸卷后点“重新打印”。" || !strings.HasPrefix(en, "The printer is out of paper") {
+		t.Fatalf("MessageIn(ErrPaperOut) = %q, %q", zh, en)
+	}
+}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 
 	"tongban/app/cases"
 	"tongban/app/paper"
@@ -99,11 +98,11 @@ func (d *device) printer(url, profile string) (*printer.Printer, error) {
 func (d *device) print(c *cases.Case, doc printer.Document, kind string) error {
 	pr, err := d.printer("", "")
 	if err != nil {
-		return err
+		return printFault{err}
 	}
 	defer pr.Close()
 	if err := pr.Print(doc); err != nil {
-		return fmt.Errorf("%s", printer.Message(err))
+		return printFault{err}
 	}
 	if c != nil {
 		_, err = d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Payload: cases.Printing{Document: kind}})

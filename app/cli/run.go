@@ -1,30 +1,145 @@
 package cli
 
-import "fmt"
+import (
+	"errors"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/kiosk"
+	"tongban/app/paper"
+	"tongban/app/queue"
+	"tongban/printer"
+)
 
 // runConfigured runs this device's role; a device with no role set runs the
 // kiosk on the sample catalog, the demo a new user sees first.
 func runConfigured(c *call) error {
 	fs := c.flags("")
+	windowed := fs.Bool("windowed", false, "run in a window, not full screen")
 	if _, err := c.parse(fs, c.args); err != nil {
 		return err
 	}
+	c.args = nil
 	d, err := c.open()
 	if err != nil {
 		return err
 	}
 	role := d.config.Role
 	d.close()
+	if *windowed {
+		c.args = []string{"--windowed"}
+	}
 	if role == "counter" {
 		return runCounter(c)
 	}
 	return runKiosk(c)
 }
 
+// runKiosk opens the kiosk window: full screen, screen never blanks,
+// syncing in the background when enrolled.
 func runKiosk(c *call) error {
-	return fmt.Errorf("the kiosk window is not wired yet")
+	fs := c.flags("kiosk")
+	windowed := fs.Bool("windowed", false, "run in a window, not full screen")
+	if _, err := c.parse(fs, c.args); err != nil {
+		return err
+	}
+	w, err := c.openWindow("自助服务 Kiosk")
+	if err != nil {
+		return err
+	}
+	d := w.dev
+	if *windowed {
+		w.win.SetFullScreen(false)
+		w.win.Resize(fyne.NewSize(1280, 1024))
+	}
+	// Personal information is kept only as long as needed: a kiosk drops
+	// closed, synced cases after the retention period.
+	if _, err := d.store.Purge(d.now().AddDate(0, 0, -d.config.retention())); err != nil {
+		return err
+	}
+	k := kiosk.New(kiosk.Deps{
+		Catalog:        d.catalog,
+		Calendar:       d.calendar,
+		Store:          nudging{d.store, w.syncer.Nudge},
+		Drafts:         kiosk.StoreDrafts(d.store),
+		IdleTimeout:    time.Duration(d.config.idle()) * time.Second,
+		Status:         w.syncText,
+		Printer:        kioskPrinter{d},
+		Ticket:         func(c *cases.Case, it *catalog.Item) (string, error) { return d.ticket(c, it) },
+		ReceiptPayload: d.sealed,
+	})
+	k.Show(w.win)
+	w.win.SetOnClosed(k.Close)
+	return w.run(c)
+}
+
+// nudging is a case store that asks the sync client to push at once after
+// each saved case.
+type nudging struct {
+	cases.Store
+	nudge func()
+}
+
+func (n nudging) Submit(s cases.Submission) (*cases.Case, error) {
+	c, err := n.Store.Submit(s)
+	if err == nil {
+		n.nudge()
+	}
+	return c, err
+}
+
+// ticket issues the case's queue ticket in the item's queue.
+func (d *device) ticket(c *cases.Case, it *catalog.Item) (string, error) {
+	t, _, err := d.store.IssueTicket(c.ID, it.Queue)
+	return t.Number, err
+}
+
+// kioskPrinter prints a submitted case's receipt and queue ticket on the
+// device's printer.
+type kioskPrinter struct{ d *device }
+
+func (p kioskPrinter) PrintReceipt(c *cases.Case, it *catalog.Item) error {
+	d := p.d
+	payload, err := d.sealed(c)
+	if err != nil {
+		return err
+	}
+	if err := d.print(c, paper.Acceptance(d.paper(), c, payload), cases.DocReceipt); err != nil {
+		return err
+	}
+	cur, err := d.store.Case(c.ID)
+	if err != nil || cur.Ticket == "" {
+		return err
+	}
+	today, err := d.store.Find(cases.Query{Day: d.now(), Limit: 1000})
+	if err != nil {
+		return err
+	}
+	letterOf := func(code string) string {
+		if it, ok := d.catalog.Item(code); ok {
+			return it.Queue
+		}
+		return ""
+	}
+	id, _ := d.store.Identity()
+	t := queue.Ticket{Number: cur.Ticket, Device: id.ShortCode, IssuedAt: cur.IssuedAt}
+	return d.print(nil, paper.Ticket(d.paper(), cur, t, queue.Ahead(today, it.Queue, cur.IssuedAt, letterOf)), cases.DocTicket)
+}
+
+// printFault is a printer error with its sentence in both languages, for
+// windows that show one language at a time.
+type printFault struct{ err error }
+
+func (f printFault) Error() string { return printer.Message(f.err) }
+func (f printFault) Unwrap() error { return f.err }
+func (f printFault) Text() cases.Text {
+	zh, en := printer.MessageIn(f.err)
+	return cases.Text{ZH: zh, EN: en}
 }
 
 func runCounter(c *call) error {
-	return fmt.Errorf("the counter window is not wired yet")
+	return errors.New("the counter window is not wired yet")
 }

@@ -13,7 +13,7 @@ import (
 	"tongban/printer/printertest"
 )
 
-func context(t *testing.T) (Context, *catalog.Item) {
+func context(t testing.TB) (Context, *catalog.Item) {
 	t.Helper()
 	cat, err := catalog.Parse(assets.SampleCatalog())
 	if err != nil {

@@ -1,0 +1,111 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"tongban/app/cases"
+	"tongban/sync/client"
+)
+
+// window is what both roles' windows share: the Fyne app and window, the
+// device, and its sync client running in the background.
+type window struct {
+	app    fyne.App
+	win    fyne.Window
+	dev    *device
+	syncer *client.Syncer
+	cancel context.CancelFunc
+
+	mu     sync.Mutex
+	status client.Status
+}
+
+// openWindow opens the device and a window titled for its role, and starts
+// syncing when the device is enrolled.
+func (c *call) openWindow(role string) (*window, error) {
+	if c.env.NewApp == nil {
+		return nil, fmt.Errorf("this build of tongban has no windows; use the command line")
+	}
+	d, err := c.open()
+	if err != nil {
+		return nil, err
+	}
+	w := &window{dev: d}
+	w.app = c.env.NewApp()
+	w.win = w.app.NewWindow("通办 Tongban · " + role)
+	ctx, cancel := context.WithCancel(context.Background())
+	w.cancel = cancel
+	w.syncer = client.New(d.store, client.Options{})
+	w.status = w.syncer.Status()
+	w.syncer.OnChange(func(s client.Status) {
+		w.mu.Lock()
+		w.status = s
+		w.mu.Unlock()
+	})
+	if w.status.Enrolled {
+		go w.syncer.Run(ctx)
+	}
+	if !d.config.Windowed {
+		w.win.SetFullScreen(true)
+	}
+	w.app.Driver().SetDisableScreenBlanking(true)
+	return w, nil
+}
+
+// run shows the window until it is closed, then stops syncing and closes
+// the store.
+func (w *window) run(c *call) error {
+	defer w.dev.close()
+	defer w.cancel()
+	w.firstFrame(c)
+	w.win.ShowAndRun()
+	return nil
+}
+
+// syncText is the status line of the windows.
+func (w *window) syncText() cases.Text {
+	w.mu.Lock()
+	s := w.status
+	w.mu.Unlock()
+	switch {
+	case !s.Enrolled:
+		return cases.Text{ZH: "本机离线办理（未接入平台）", EN: "Working on this device only (no platform)"}
+	case s.NeedsEnrollment:
+		return cases.Text{ZH: "需要重新注册本设备，请联系技术人员", EN: "This device needs enrolling again: ask IT staff"}
+	}
+	last := "—"
+	if !s.LastSync.IsZero() {
+		last = s.LastSync.In(cases.Zone).Format("15:04")
+	}
+	if s.Online {
+		return cases.Text{ZH: fmt.Sprintf("在线 · 待同步 %d · 上次同步 %s", s.Pending, last),
+			EN: fmt.Sprintf("Online · %d waiting to sync · last sync %s", s.Pending, last)}
+	}
+	return cases.Text{ZH: fmt.Sprintf("离线 · 待同步 %d · 上次同步 %s（数据已保存在本机）", s.Pending, last),
+		EN: fmt.Sprintf("Offline · %d waiting to sync · last sync %s (saved on this device)", s.Pending, last)}
+}
+
+// firstFrame serves the cold-start benchmark (build/coldstart.sh): with
+// TONGBAN_FIRST_FRAME set, print the time once the first frame is up and
+// quit.
+func (w *window) firstFrame(c *call) {
+	if c.env.Getenv("TONGBAN_FIRST_FRAME") == "" {
+		return
+	}
+	w.app.Lifecycle().SetOnStarted(func() {
+		go func() {
+			// Two hand-offs to the UI goroutine: the first frame has been
+			// drawn by the time the second one runs.
+			fyne.DoAndWait(func() {})
+			fyne.DoAndWait(func() {})
+			fmt.Fprintf(os.Stdout, "first-frame %d\n", time.Now().UnixNano())
+			fyne.Do(w.app.Quit)
+		}()
+	})
+}

@@ -1,0 +1,255 @@
+package ime
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/image/font/sfnt"
+
+	"tongban/app/catalog"
+	"tongban/assets"
+)
+
+func TestCandidatesOffersCommonCharactersEarly(t *testing.T) {
+	tests := []struct {
+		input  string
+		order  Order
+		want   rune
+		within int // want is among the first within candidates
+	}{
+		{"zhang", Common, '张', 8}, // one page of the candidate bar
+		{"zhang", Names, '张', 1},
+		{"li", Common, '李', 12},
+		{"li", Names, '李', 1},
+		{"wang", Common, '王', 8},
+		{"wang", Names, '王', 1},
+		{"chen", Names, '陈', 1},
+		{"liu", Names, '刘', 1},
+		{"ming", Common, '明', 8},
+		{"hua", Common, '华', 8},
+		{"lv", Names, '吕', 1},       // ü typed as v
+		{"zhangsan", Names, '张', 1}, // only the first syllable counts
+		{"ZHANG", Names, '张', 1},    // capitals from the keypad fold
+		{"zh", Common, '张', 200},    // a prefix offers the syllables it starts
+		{"xian", Common, '先', 30},   // xian is one syllable, not xi'an
+		{"nv", Common, '女', 3},
+	}
+	for _, tt := range tests {
+		got := Lookup(tt.input, tt.order)
+		i := slices.Index(got, tt.want)
+		if i < 0 || i >= tt.within {
+			t.Errorf("Lookup(%q, %v): %c is at %d of %d, want among the first %d; first ten: %s",
+				tt.input, tt.order, tt.want, i, len(got), tt.within, string(got[:min(10, len(got))]))
+		}
+	}
+}
+
+func TestCandidatesNothing(t *testing.T) {
+	for _, in := range []string{"", "v", "vvv", "iu", "1", "张", "zhangx!"} {
+		if got := Candidates(in); in != "zhangx!" && len(got) != 0 {
+			t.Errorf("Candidates(%q) = %q, want none", in, string(got[:min(10, len(got))]))
+		}
+	}
+	// zhangx! segments as zhang, then x! which no syllable starts: the
+	// first syllable still has its candidates.
+	if got := Candidates("zhangx!"); !slices.Contains(got, '张') {
+		t.Errorf("Candidates(zhangx!) lacks 张")
+	}
+}
+
+func TestExactReadingsComeBeforeLongerOnes(t *testing.T) {
+	got := Candidates("zha")
+	firstLonger := -1
+	for i, r := range got {
+		if !slices.ContainsFunc(loadTable().bySyllable["zha"], func(c candidate) bool { return c.r == r }) {
+			firstLonger = i
+			break
+		}
+	}
+	if firstLonger < 1 {
+		t.Fatalf("Candidates(zha): the first candidate not read zha is at %d; zha's own characters must come first", firstLonger)
+	}
+	for _, r := range got[firstLonger:] {
+		if slices.ContainsFunc(loadTable().bySyllable["zha"], func(c candidate) bool { return c.r == r }) {
+			t.Fatalf("Candidates(zha): %c, read zha, comes after a character read longer", r)
+		}
+	}
+}
+
+func TestCandidatesAreUniqueAndLevelOrdered(t *testing.T) {
+	for syl := range loadTable().bySyllable {
+		got := Candidates(syl)
+		seen := map[rune]bool{}
+		last := uint8(0)
+		exact := len(loadTable().bySyllable[syl])
+		for i, r := range got {
+			if seen[r] {
+				t.Fatalf("Candidates(%q) lists %c twice", syl, r)
+			}
+			seen[r] = true
+			if i >= exact {
+				break
+			}
+			lv, _, _ := gbLevel(r)
+			if lv < last {
+				t.Fatalf("Candidates(%q): %c (level %d) after a level-%d character", syl, r, lv, last)
+			}
+			last = lv
+		}
+	}
+}
+
+func TestSegment(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"zhangsan", "zhang san"},
+		{"zhangs", "zhang s"},
+		{"xian", "xian"},
+		{"lvxiaoming", "lv xiao ming"},
+		{"ZhangSan", "zhang san"},
+		{"zh", "zh"},
+		{"vvv", "vvv"},
+		{"", ""},
+		{strings.Repeat("a", 40), strings.TrimSpace(strings.Repeat("a ", MaxInput))},
+	}
+	for _, tt := range tests {
+		if got := strings.Join(Segment(tt.in), " "); got != tt.want {
+			t.Errorf("Segment(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestToneless(t *testing.T) {
+	tests := map[string]string{
+		"zhāng": "zhang", "lǚ": "lv", "nǚ": "nv", "lüè": "lve", "m̀": "m", "ḿ": "m",
+		"ǹg": "ng", "ê̄": "e", "ế": "e", "hm": "hm", "a1": "", "Zhāng": "",
+	}
+	for in, want := range tests {
+		if got := toneless(in); got != want {
+			t.Errorf("toneless(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSyllablesAreLowercaseLetters(t *testing.T) {
+	tb := loadTable()
+	if n := len(tb.syllables); n < 380 || n > 450 {
+		t.Errorf("%d syllables; toneless Mandarin has about 410", n)
+	}
+	for _, s := range tb.syllables {
+		if len(s) > 6 || strings.Trim(s, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Errorf("syllable %q is not 1–6 letters a–z", s)
+		}
+	}
+	for _, s := range []string{"zhang", "lv", "a", "zhuang", "er"} {
+		if !IsSyllable(s) {
+			t.Errorf("IsSyllable(%q) = false", s)
+		}
+	}
+}
+
+func TestGBLevel(t *testing.T) {
+	tests := []struct {
+		r     rune
+		level uint8
+		ok    bool
+	}{
+		{'张', 1, true}, {'啊', 1, true}, {'座', 1, true},
+		{'亍', 2, true}, {'齄', 2, true},
+		{'丂', 3, true}, {'龥', 3, true},
+		{0x9FA6, 0, false}, // after GBK's last hanzi
+		{'〇', 0, false}, {'A', 0, false}, {'々', 0, false}, {0x3400, 0, false},
+	}
+	for _, tt := range tests {
+		lv, _, ok := gbLevel(tt.r)
+		if lv != tt.level || ok != tt.ok {
+			t.Errorf("gbLevel(%c U+%04X) = %d, %v; want %d, %v", tt.r, tt.r, lv, ok, tt.level, tt.ok)
+		}
+	}
+}
+
+func TestSurnames(t *testing.T) {
+	seen := map[rune]bool{}
+	for _, r := range surnames {
+		if seen[r] {
+			t.Errorf("surname %c listed twice", r)
+		}
+		seen[r] = true
+		lv, _, ok := gbLevel(r)
+		if !ok || lv > 2 {
+			t.Errorf("surname %c is not a GB2312 character", r)
+		}
+	}
+	if len(surnames) < 100 {
+		t.Errorf("%d surnames, want at least 100", len(surnames))
+	}
+}
+
+// Every candidate must be drawn by the bundled fonts (regular and bold), or
+// a name would show as boxes.
+func TestEveryCandidateHasAGlyph(t *testing.T) {
+	for name, data := range map[string][]byte{"regular": assets.FontRegular(), "bold": assets.FontBold()} {
+		f, err := sfnt.Parse(data)
+		if err != nil {
+			t.Fatalf("parse %s font: %v", name, err)
+		}
+		var buf sfnt.Buffer
+		missing := []rune{}
+		for _, cs := range loadTable().bySyllable {
+			for _, c := range cs {
+				if g, err := f.GlyphIndex(&buf, c.r); err != nil || g == 0 {
+					missing = append(missing, c.r)
+				}
+			}
+		}
+		if len(missing) > 0 {
+			t.Errorf("the %s font has no glyph for %d candidates, e.g. %q", name, len(missing), string(missing[:min(20, len(missing))]))
+		}
+	}
+}
+
+// Every hanzi in the sample catalog's field labels is typeable: a citizen
+// can type any word the kiosk itself shows.
+func TestCatalogHanziAreCandidates(t *testing.T) {
+	cat, err := catalog.Parse(assets.SampleCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := map[rune]bool{}
+	for _, cs := range loadTable().bySyllable {
+		for _, c := range cs {
+			all[c.r] = true
+		}
+	}
+	for _, it := range cat.Items {
+		for _, f := range it.Fields {
+			for _, r := range f.LabelZH {
+				if r >= 0x4E00 && r <= 0x9FFF && !all[r] {
+					t.Errorf("%c in label %q of %s is no candidate of any syllable", r, f.LabelZH, it.Code)
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkCandidates(b *testing.B) {
+	loadTable()
+	for _, in := range []string{"zhang", "li", "z", "zhangsan"} {
+		b.Run(in, func(b *testing.B) {
+			for b.Loop() {
+				if len(NameCandidates(in)) == 0 {
+					b.Fatal("no candidates")
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkBuild(b *testing.B) {
+	for b.Loop() {
+		buildTable(dictionary())
+	}
+}

@@ -1,0 +1,7 @@
+package ime
+
+// surnames are the hundred most common family names in mainland China,
+// most common first (the Ministry of Public Security's 2020 household
+// registration count). They come first for name fields: the first
+// character a citizen types into 姓名 is almost always one of them.
+var surnames = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤")

@@ -1,0 +1,214 @@
+package kiosk
+
+import (
+	"maps"
+	"slices"
+	"time"
+	"unicode/utf8"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+)
+
+// application is the form a citizen is filling, apart from drawing: the
+// values, the materials they bring and the problems shown under fields.
+// The form screen draws it; tests drive it directly.
+type application struct {
+	item      *catalog.Item
+	values    map[string]string
+	materials map[int]bool
+	// problems are shown under their field: errors block submission,
+	// warnings (a legacy credit code) do not.
+	problems map[string]*cases.Problem
+}
+
+func newApplication(item *catalog.Item) *application {
+	return &application{item: item, values: map[string]string{}, materials: map[int]bool{}, problems: map[string]*cases.Problem{}}
+}
+
+// fromDraft rebuilds an application from its draft; values for fields the
+// item no longer has, and materials it no longer lists, are dropped.
+func fromDraft(item *catalog.Item, d Draft) *application {
+	a := newApplication(item)
+	for _, f := range item.Fields {
+		if v, ok := d.Values[f.Key]; ok {
+			a.values[f.Key] = v
+		}
+	}
+	for _, m := range d.Materials {
+		if m >= 0 && m < len(item.Materials) {
+			a.materials[m] = true
+		}
+	}
+	return a
+}
+
+// draft returns what to save.
+func (a *application) draft(now time.Time) Draft {
+	return Draft{ItemCode: a.item.Code, Values: maps.Clone(a.values), Materials: a.brought(), Saved: now}
+}
+
+// index returns the position of the field with the key, or -1.
+func (a *application) index(key string) int {
+	return slices.IndexFunc(a.item.Fields, func(f catalog.Field) bool { return f.Key == key })
+}
+
+// field returns the field with the key.
+func (a *application) field(key string) (catalog.Field, bool) {
+	i := a.index(key)
+	if i < 0 {
+		return catalog.Field{}, false
+	}
+	return a.item.Fields[i], true
+}
+
+// set stores a value; it reports whether it changed. A changed value hides
+// its problem until the citizen finishes the field again.
+func (a *application) set(key, v string) bool {
+	if a.values[key] == v {
+		return false
+	}
+	if v == "" {
+		delete(a.values, key)
+	} else {
+		a.values[key] = v
+	}
+	delete(a.problems, key)
+	return true
+}
+
+// appended returns the value with s added, or the value unchanged when the
+// field is full: the keypad stops at the field's limit.
+func (a *application) appended(key, s string) string {
+	v := a.values[key]
+	f, ok := a.field(key)
+	if !ok || utf8.RuneCountInString(v)+utf8.RuneCountInString(s) > f.Limit() {
+		return v
+	}
+	return v + s
+}
+
+// trimmed returns the value without its last character.
+func (a *application) trimmed(key string) string {
+	v := a.values[key]
+	_, n := utf8.DecodeLastRuneInString(v)
+	return v[:len(v)-n]
+}
+
+// full reports whether a fixed-length field (ID number, phone, credit
+// code, date) has all its characters: the moment to check it, before the
+// citizen moves on.
+func (a *application) full(key string) bool {
+	f, ok := a.field(key)
+	if !ok {
+		return false
+	}
+	switch f.Kind {
+	case catalog.KindIDNumber, catalog.KindPhone, catalog.KindCreditCode, catalog.KindDate:
+		return utf8.RuneCountInString(a.values[key]) >= f.Limit()
+	}
+	return false
+}
+
+// check checks one field as the citizen finishes it and keeps the problem
+// to show. An empty field is not nagged about until submission.
+func (a *application) check(key string, now time.Time) *cases.Problem {
+	f, ok := a.field(key)
+	if !ok {
+		return nil
+	}
+	if a.values[key] == "" {
+		delete(a.problems, key)
+		return nil
+	}
+	return a.keep(key, f, now)
+}
+
+func (a *application) keep(key string, f catalog.Field, now time.Time) *cases.Problem {
+	_, p := cases.CheckField(f, a.values[key], now)
+	if p == nil {
+		delete(a.problems, key)
+	} else {
+		a.problems[key] = p
+	}
+	return p
+}
+
+// checkAll checks every field, empty ones included, and returns the index
+// of the first field with an error, or -1 when the form can be submitted.
+func (a *application) checkAll(now time.Time) int {
+	first := -1
+	for i, f := range a.item.Fields {
+		if p := a.keep(f.Key, f, now); p != nil && !p.Warning && first < 0 {
+			first = i
+		}
+	}
+	return first
+}
+
+// errorCount counts the problems that block submission.
+func (a *application) errorCount() int {
+	n := 0
+	for _, p := range a.problems {
+		if !p.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// toggle ticks or unticks a material.
+func (a *application) toggle(i int, on bool) {
+	if on {
+		a.materials[i] = true
+	} else {
+		delete(a.materials, i)
+	}
+}
+
+// brought lists the ticked materials in order.
+func (a *application) brought() []int {
+	out := slices.Collect(maps.Keys(a.materials))
+	slices.Sort(out)
+	return out
+}
+
+// submission builds the payload to save, or the field errors that stop it.
+func (a *application) submission(cat *catalog.Catalog, now time.Time) (cases.Submission, []*cases.FieldError, error) {
+	return cases.NewSubmission(cat, a.item.Code, a.values, a.brought(), cases.ChannelKiosk, now)
+}
+
+// fieldPages splits the item's fields into pages of at most room slots.
+// A field takes a slot; a choice with more than three options takes two,
+// as its options need rows of their own. A page holds at least one field.
+func (a *application) fieldPages(room int) [][]int {
+	var pages [][]int
+	var page []int
+	used := 0
+	for i, f := range a.item.Fields {
+		w := 1
+		if f.Kind == catalog.KindChoice && len(f.Choices) > 3 {
+			w = 2
+		}
+		if len(page) > 0 && used+w > room {
+			pages = append(pages, page)
+			page, used = nil, 0
+		}
+		page = append(page, i)
+		used += w
+	}
+	if len(page) > 0 {
+		pages = append(pages, page)
+	}
+	return pages
+}
+
+// pageOf returns the page of field i.
+func pageOf(pages [][]int, i int) int {
+	for p, fs := range pages {
+		if slices.Contains(fs, i) {
+			return p
+		}
+	}
+	return 0
+}

@@ -1,0 +1,34 @@
+package kiosk
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"tongban/app/ui"
+)
+
+// attract is the start screen: the center's name and one big target. The
+// target speaks both languages, since nobody has chosen one yet.
+type attract struct{}
+
+func (a *attract) build(k *Kiosk) fyne.CanvasObject {
+	c := k.deps.Catalog.Center
+	name := heading(k.t(bilingual(c.NameZH, c.NameEN)))
+	name.Alignment = fyne.TextAlignCenter
+	welcome := text(k.t(tWelcome))
+	welcome.Alignment = fyne.TextAlignCenter
+
+	start := ui.NewTile(k.t(tStart), k.t(tStartSub), func() {
+		k.touch()
+		k.show(&categories{})
+	})
+	start.Primary = true
+	start.Alignment = fyne.TextAlignCenter
+	start.TitleSize, start.SubtitleSize = ui.SizeNameHuge, ui.SizeNameKeyText
+
+	switches := container.NewGridWithColumns(2, ui.Tall(k.langButton()), ui.Tall(k.elderButton()))
+	return container.NewPadded(container.NewBorder(
+		ui.Column(name, welcome, k.statusLine()),
+		container.NewCenter(switches), nil, nil,
+		container.NewPadded(container.NewPadded(start))))
+}

@@ -1,0 +1,416 @@
+package kiosk
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/ime"
+	"tongban/app/ui"
+)
+
+// form is the application form built from the item's fields, a page of
+// fields at a time, then the checklist of materials. The keypad on the
+// right types into the active field: a number pad for ID numbers, phones,
+// dates and numbers, letters and digits for credit codes, the pinyin
+// keyboard for text. A field is checked when it is full or when the
+// citizen moves on, and the problem shows under it in plain words.
+type form struct {
+	app    *application
+	back   screen
+	page   int
+	active string // key of the field the keypad types into
+	// message is a line over the fields (errors to fix).
+	message cases.Text
+
+	// The widgets of the last build.
+	rows   map[string]*fieldRow
+	pager  *ui.Pager
+	padBox *fyne.Container
+	note   *ui.Text
+}
+
+// fieldRow is one field on screen.
+type fieldRow struct {
+	label   *ui.Text
+	entry   *ui.Entry  // nil for a choice
+	choices []*ui.Tile // the options of a choice
+	problem *ui.Text
+}
+
+// fieldPages is the number of pages that hold fields; the checklist
+// follows.
+func (s *form) fieldPages(k *Kiosk) int { return len(s.app.fieldPages(k.sizes().fields)) }
+
+func (s *form) build(k *Kiosk) fyne.CanvasObject {
+	sz := k.sizes()
+	s.rows = map[string]*fieldRow{}
+	// Elder mode holds fewer fields a page: stay with the active field.
+	if i := s.app.index(s.active); i >= 0 {
+		s.page = pageOf(s.app.fieldPages(sz.fields), i)
+	}
+	var pages []fyne.CanvasObject
+	for _, fs := range s.app.fieldPages(sz.fields) {
+		box := ui.Column()
+		for _, i := range fs {
+			box.Add(s.fieldRow(k, s.app.item.Fields[i]))
+		}
+		pages = append(pages, box)
+	}
+	mats := s.app.item.Materials
+	for from := 0; from < len(mats); from += sz.checklist {
+		hint := text(k.t(tChecklistPage))
+		hint.SizeName = theme.SizeNameCaptionText
+		box := ui.Column(subheading(k.t(tChecklist)), hint)
+		for i := from; i < min(from+sz.checklist, len(mats)); i++ {
+			box.Add(s.materialTile(k, i))
+		}
+		pages = append(pages, box)
+	}
+	s.pager = k.pager(pages, 1, 1, &s.page)
+	turned := s.pager.OnPage
+	s.pager.OnPage = func(n int) {
+		turned(n)
+		s.turned(k)
+	}
+
+	s.note = text("")
+	switch {
+	case s.message != cases.Text{}:
+		s.note.SetText(k.t(s.message))
+		s.note.Importance = widget.DangerImportance
+	case k.notice != cases.Text{}:
+		s.note.SetText(k.t(k.notice))
+		s.note.Importance = widget.SuccessImportance
+	default:
+		s.note.Hide()
+	}
+
+	s.padBox = container.NewStack()
+	key := s.active
+	s.active = ""
+	if key == "" {
+		key = s.firstOnPage(k)
+	}
+	s.activate(k, key)
+
+	cancel := k.button(k.t(tCancel), func() {
+		k.clearDraft()
+		k.show(s.back)
+	})
+	cancel.Icon = theme.CancelIcon()
+	review := k.primary(k.t(tReview), func() { s.review(k) })
+	review.Icon = theme.NavigateNextIcon()
+	body := container.NewBorder(ui.Column(s.note), nil, nil, nil, ui.Columns(s.pager, s.padBox, 0.5))
+	return k.frame(k.tf(tFormTitle, k.t(bilingual(s.app.item.NameZH, s.app.item.NameEN))), body, cancel, review)
+}
+
+// fieldRow builds a field: its label, its entry or options, its problem.
+func (s *form) fieldRow(k *Kiosk, f catalog.Field) fyne.CanvasObject {
+	label := k.t(bilingual(f.LabelZH, f.LabelEN))
+	if f.Required {
+		label += k.t(tRequiredMark)
+	}
+	r := &fieldRow{label: text(label), problem: text("")}
+	r.label.TextStyle.Bold = true
+	s.rows[f.Key] = r
+	var input fyne.CanvasObject
+	if f.Kind == catalog.KindChoice {
+		opts := make([]fyne.CanvasObject, len(f.Choices))
+		for i, c := range f.Choices {
+			// Tiles, not buttons: a long option wraps instead of widening
+			// the form.
+			b := ui.NewTile(c, "", func() {
+				k.touch()
+				s.activate(k, f.Key)
+				s.changed(k, f.Key, c)
+			})
+			b.TitleSize = theme.SizeNameText
+			b.Alignment = fyne.TextAlignCenter
+			r.choices = append(r.choices, b)
+			opts[i] = b
+		}
+		input = container.NewGridWithColumns(choiceColumns(f.Choices), opts...)
+	} else {
+		e := ui.NewEntry()
+		e.SetText(s.app.values[f.Key])
+		e.SetPlaceHolder(k.t(placeholder(f.Kind)))
+		e.OnFocus = func() {
+			k.touch()
+			s.activate(k, f.Key)
+		}
+		e.OnChanged = func(v string) { s.changed(k, f.Key, v) }
+		r.entry = e
+		input = ui.Tall(e)
+	}
+	s.showRow(k, f.Key)
+	return ui.Column(r.label, input, r.problem)
+}
+
+// choiceColumns fits short options three to a row, long ones fewer.
+func choiceColumns(choices []string) int {
+	longest := 0
+	for _, c := range choices {
+		longest = max(longest, len([]rune(c)))
+	}
+	switch {
+	case longest <= 5:
+		return 3
+	case longest <= 9:
+		return 2
+	}
+	return 1
+}
+
+// placeholder is the hint an empty entry shows.
+func placeholder(kind catalog.FieldKind) cases.Text {
+	switch kind {
+	case catalog.KindIDNumber:
+		return tPlaceholderID
+	case catalog.KindPhone:
+		return tPlaceholderPhone
+	case catalog.KindDate:
+		return tPlaceholderDate
+	case catalog.KindCreditCode:
+		return tPlaceholderCode
+	}
+	return cases.Text{}
+}
+
+// materialTile is a material of the checklist: tap to tick it.
+func (s *form) materialTile(k *Kiosk, i int) fyne.CanvasObject {
+	m := s.app.item.Materials[i]
+	t := ui.NewTile(k.t(bilingual(m.NameZH, m.NameEN)), k.materialFacts(m), nil)
+	t.TitleSize = theme.SizeNameText
+	t.SubtitleSize = theme.SizeNameCaptionText
+	show := func() {
+		t.Primary = s.app.materials[i]
+		t.Icon = theme.CheckButtonIcon()
+		if t.Primary {
+			t.Icon = theme.CheckButtonCheckedIcon()
+		}
+		t.Refresh()
+	}
+	t.OnTapped = func() {
+		k.touch()
+		s.app.toggle(i, !s.app.materials[i])
+		show()
+		k.saveDraft()
+	}
+	show()
+	return t
+}
+
+// firstOnPage returns the key of the first field on the page shown, or ""
+// on a checklist page.
+func (s *form) firstOnPage(k *Kiosk) string {
+	pages := s.app.fieldPages(k.sizes().fields)
+	if s.page >= len(pages) {
+		return ""
+	}
+	return s.app.item.Fields[pages[s.page][0]].Key
+}
+
+// typedOnPage reports whether the page shown has a field typed on a
+// keypad.
+func (s *form) typedOnPage(k *Kiosk) bool {
+	pages := s.app.fieldPages(k.sizes().fields)
+	if s.page >= len(pages) {
+		return false
+	}
+	for _, i := range pages[s.page] {
+		if s.app.item.Fields[i].Kind != catalog.KindChoice {
+			return true
+		}
+	}
+	return false
+}
+
+// turned follows a page turn: the field left is finished, the first field
+// of the new page becomes active.
+func (s *form) turned(k *Kiosk) {
+	s.activate(k, s.firstOnPage(k))
+	k.saveDraft()
+}
+
+// activate makes key the field the keypad types into, finishing (checking)
+// the one before.
+func (s *form) activate(k *Kiosk, key string) {
+	if key == s.active && s.padBox != nil && len(s.padBox.Objects) > 0 {
+		return
+	}
+	if prev := s.active; prev != "" && prev != key {
+		s.app.check(prev, k.deps.Now())
+		s.showRow(k, prev)
+	}
+	s.active = key
+	for k2, r := range s.rows {
+		if k2 == key {
+			r.label.Importance = widget.HighImportance
+		} else {
+			r.label.Importance = widget.MediumImportance
+		}
+		r.label.Refresh()
+	}
+	s.padBox.Objects = []fyne.CanvasObject{s.pad(k)}
+	// A page of choices or of the checklist needs no keypad: it takes the
+	// whole width.
+	if s.typedOnPage(k) {
+		s.padBox.Show()
+	} else {
+		s.padBox.Hide()
+	}
+	s.padBox.Refresh()
+}
+
+// pad returns the keypad for the active field.
+func (s *form) pad(k *Kiosk) fyne.CanvasObject {
+	f, ok := s.app.field(s.active)
+	if !ok {
+		hint := tTapAField
+		if s.page >= s.fieldPages(k) {
+			hint = tChecklist
+		}
+		return padHint(k.t(hint))
+	}
+	key := f.Key
+	typed := func(str string) {
+		k.touch()
+		s.setValue(k, key, s.app.appended(key, str))
+	}
+	backspace := func() {
+		k.touch()
+		s.setValue(k, key, s.app.trimmed(key))
+	}
+	clear := func() {
+		k.touch()
+		s.setValue(k, key, "")
+	}
+	var kp *ui.Keypad
+	switch f.Kind {
+	case catalog.KindChoice:
+		return padHint(k.t(tChoiceHint))
+	case catalog.KindText:
+		order := ime.Common
+		if key == catalog.FieldName || strings.HasSuffix(key, "_name") {
+			order = ime.Names
+		}
+		p := ui.NewPinyinPad(ui.PinyinLabels{PadLabels: k.padLabels(), Prev: k.t(tCandPrev), Next: k.t(tCandNext),
+			Hint: k.t(tPinyinHint), ToLatin: k.t(tToLatin), ToHanzi: k.t(tToHanzi)}, order, k.sizes().candidates)
+		p.OnInsert, p.OnBackspace, p.OnClear, p.OnActivity = typed, backspace, clear, k.touch
+		return p
+	case catalog.KindCreditCode:
+		kp = ui.NewLetterPad(k.padLabels(), true)
+	case catalog.KindIDNumber:
+		kp = ui.NewNumberPad(k.padLabels(), "X")
+	case catalog.KindDate:
+		kp = ui.NewNumberPad(k.padLabels(), "-")
+	case catalog.KindNumber:
+		kp = ui.NewNumberPad(k.padLabels(), ".")
+	default:
+		kp = ui.NewNumberPad(k.padLabels(), "")
+	}
+	kp.OnKey, kp.OnBackspace, kp.OnClear = typed, backspace, clear
+	return kp
+}
+
+// padHint stands where the keypad would, saying what to do instead.
+func padHint(s string) fyne.CanvasObject {
+	l := subheading(s)
+	l.Alignment = fyne.TextAlignCenter
+	return container.NewPadded(ui.Column(l))
+}
+
+// setValue puts a value typed on a keypad into the field's entry, whose
+// OnChanged takes it from there, as it does for a physical keyboard.
+func (s *form) setValue(k *Kiosk, key, v string) {
+	r := s.rows[key]
+	if r == nil || r.entry == nil {
+		s.changed(k, key, v)
+		return
+	}
+	r.entry.SetText(v)
+	r.entry.CursorColumn = len([]rune(v))
+	r.entry.Refresh()
+}
+
+// changed takes a new value: it is saved in the draft at once, and checked
+// once the field is full.
+func (s *form) changed(k *Kiosk, key, v string) {
+	k.touch()
+	if !s.app.set(key, v) {
+		return
+	}
+	if s.app.full(key) {
+		s.app.check(key, k.deps.Now())
+	}
+	s.showRow(k, key)
+	k.saveDraft()
+}
+
+// showRow shows a field's problem (if any) and selected option.
+func (s *form) showRow(k *Kiosk, key string) {
+	r := s.rows[key]
+	if r == nil {
+		return
+	}
+	if p := s.app.problems[key]; p != nil {
+		r.problem.SetText(k.t(p.Text))
+		r.problem.Importance = widget.DangerImportance
+		if p.Warning {
+			r.problem.Importance = widget.WarningImportance
+		}
+		r.problem.Show()
+		r.problem.Refresh()
+	} else {
+		r.problem.Hide()
+	}
+	for _, b := range r.choices {
+		b.Primary = b.Title == s.app.values[key]
+		b.Refresh()
+	}
+	// The summary of errors goes once the last of them is being fixed.
+	if s.message != (cases.Text{}) && s.app.errorCount() == 0 {
+		s.message = cases.Text{}
+		s.note.Hide()
+	}
+}
+
+// review checks every field; with errors it turns to the first and says
+// how many, else it goes on to the confirm screen.
+func (s *form) review(k *Kiosk) {
+	first := s.app.checkAll(k.deps.Now())
+	for key := range s.rows {
+		s.showRow(k, key)
+	}
+	if first < 0 {
+		s.message = cases.Text{}
+		k.show(&confirm{form: s})
+		return
+	}
+	s.showErrors(k, first)
+}
+
+// showErrors turns to field i and says how many fields need fixing.
+func (s *form) showErrors(k *Kiosk, i int) {
+	n := s.app.errorCount()
+	s.message = tFixOneError
+	if n != 1 {
+		s.message = fmtText(tFixErrors, n)
+	}
+	s.page = pageOf(s.app.fieldPages(k.sizes().fields), i)
+	s.active = s.app.item.Fields[i].Key
+	k.show(s)
+}
+
+// draft is what the kiosk saves of the form.
+func (s *form) draft(k *Kiosk) Draft {
+	d := s.app.draft(k.deps.Now())
+	d.Page = s.page
+	return d
+}

@@ -1,0 +1,296 @@
+package kiosk
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/store"
+	"tongban/app/ui"
+	"tongban/assets"
+)
+
+// clock is a settable clock shared by the store and the kiosk.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// Tuesday 3 March 2026, 9:30 in the morning.
+var testStart = time.Date(2026, 3, 3, 9, 30, 0, 0, cases.Zone)
+
+// rig is a kiosk in a test window on a real store.
+type rig struct {
+	t     *testing.T
+	k     *Kiosk
+	w     fyne.Window
+	store *store.Store
+	clock *clock
+	deps  Deps
+}
+
+// newRig starts a test app and shows a kiosk on a fresh store; given a
+// store and clock, it shows a second kiosk on the same data, as after a
+// restart.
+func newRig(t *testing.T, st *store.Store, c *clock) *rig {
+	t.Helper()
+	if st == nil {
+		test.NewTempApp(t)
+	}
+	if c == nil {
+		c = &clock{t: testStart}
+	}
+	if st == nil {
+		var err error
+		st, err = store.Open(t.TempDir(), store.Options{Center: "130102", Role: "kiosk", Now: c.Now})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { st.Close() })
+	}
+	cat, err := catalog.Parse(assets.SampleCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := cases.ParseCalendar(assets.Calendar())
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := Deps{Catalog: cat, Calendar: cal, Store: st, Drafts: StoreDrafts(st), Now: c.Now, TickEvery: -1}
+	k := New(d)
+	w := test.NewTempWindow(t, widget.NewLabel(""))
+	w.Resize(fyne.NewSize(1920, 1080))
+	k.Show(w)
+	t.Cleanup(k.Close)
+	return &rig{t: t, k: k, w: w, store: st, clock: c, deps: d}
+}
+
+// root is what is on screen.
+func (r *rig) root() fyne.CanvasObject { return r.w.Canvas().Content() }
+
+// visit calls f for every visible object on screen, depth first, through
+// containers and widgets' renderers.
+func visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return true
+	}
+	if !f(o) {
+		return false
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range kids {
+		if !visit(c, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns the first visible object matching, or nil.
+func find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
+	var found T
+	visit(root, func(o fyne.CanvasObject) bool {
+		if x, is := o.(T); is && match(x) {
+			found = x
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// texts returns every visible text on screen: labels, buttons, tiles,
+// entries.
+func texts(root fyne.CanvasObject) []string {
+	var out []string
+	visit(root, func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *ui.Text:
+			out = append(out, x.Text)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *ui.Tile:
+			out = append(out, x.Title, x.Subtitle)
+		case *ui.Entry:
+			out = append(out, x.Text)
+		}
+		return true
+	})
+	return out
+}
+
+// shows reports whether some visible text contains s.
+func (r *rig) shows(s string) bool {
+	for _, x := range texts(r.root()) {
+		if strings.Contains(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mustShow fails unless some visible text contains each s.
+func (r *rig) mustShow(ss ...string) {
+	r.t.Helper()
+	for _, s := range ss {
+		if !r.shows(s) {
+			r.t.Fatalf("the screen does not show %q; it shows %q", s, texts(r.root()))
+		}
+	}
+}
+
+// button returns the visible button with exactly this text.
+func (r *rig) button(text string) *widget.Button {
+	r.t.Helper()
+	b := find(r.root(), func(b *widget.Button) bool { return b.Text == text })
+	if b == nil {
+		r.t.Fatalf("no visible button %q; the screen shows %q", text, texts(r.root()))
+	}
+	return b
+}
+
+// tap taps the buttons with these texts, in turn.
+func (r *rig) tap(textsToTap ...string) {
+	r.t.Helper()
+	for _, s := range textsToTap {
+		b := r.button(s)
+		if b.Disabled() {
+			r.t.Fatalf("button %q is disabled", s)
+		}
+		test.Tap(b)
+	}
+}
+
+// tapKeys taps one key per character of s.
+func (r *rig) tapKeys(s string) {
+	r.t.Helper()
+	for _, c := range s {
+		r.tap(string(c))
+	}
+}
+
+// tapTile taps the visible tile whose title is title.
+func (r *rig) tapTile(title string) {
+	r.t.Helper()
+	tl := find(r.root(), func(x *ui.Tile) bool { return x.Title == title })
+	if tl == nil {
+		r.t.Fatalf("no visible tile %q; the screen shows %q", title, texts(r.root()))
+	}
+	test.Tap(tl)
+}
+
+// entry returns the entry of the field whose label starts with label.
+func (r *rig) entry(label string) *ui.Entry {
+	r.t.Helper()
+	var e *ui.Entry
+	visit(r.root(), func(o fyne.CanvasObject) bool {
+		c, ok := o.(*fyne.Container)
+		if !ok || len(c.Objects) != 3 {
+			return true
+		}
+		if l, ok := c.Objects[0].(*ui.Text); ok && strings.HasPrefix(l.Text, label) {
+			e = find(c, func(*ui.Entry) bool { return true })
+			return e == nil
+		}
+		return true
+	})
+	if e == nil {
+		r.t.Fatalf("no entry labelled %q; the screen shows %q", label, texts(r.root()))
+	}
+	return e
+}
+
+// focus puts the finger on a field, as a tap on its entry does on the
+// desktop driver (the entry takes focus on mouse down).
+func (r *rig) focus(label string) *ui.Entry {
+	r.t.Helper()
+	e := r.entry(label)
+	r.w.Canvas().Focus(e)
+	return e
+}
+
+// typePinyin taps the letters on the pinyin pad, then the candidate want,
+// turning the candidate pages until it shows.
+func (r *rig) typePinyin(letters string, want rune) {
+	r.t.Helper()
+	r.tapKeys(strings.ToUpper(letters))
+	for range 20 {
+		if b := find(r.root(), func(b *widget.Button) bool { return b.Text == string(want) }); b != nil {
+			test.Tap(b)
+			return
+		}
+		more := r.button(tCandNext.ZH)
+		if more.Disabled() {
+			break
+		}
+		test.Tap(more)
+	}
+	r.t.Fatalf("%c is no candidate of %q", want, letters)
+}
+
+// draft returns the saved draft.
+func (r *rig) draft() (Draft, bool) {
+	r.t.Helper()
+	d, ok, err := r.deps.Drafts.Load()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return d, ok
+}
+
+// onScreen returns the screen the kiosk shows.
+func (r *rig) onScreen() string {
+	switch r.k.cur.(type) {
+	case *attract:
+		return "attract"
+	case *categories:
+		return "categories"
+	case *itemList:
+		return "items"
+	case *search:
+		return "search"
+	case *guide:
+		return "guide"
+	case *form:
+		return "form"
+	case *confirm:
+		return "confirm"
+	case *receipt:
+		return "receipt"
+	}
+	return "?"
+}
+
+func (r *rig) mustBeOn(name string) {
+	r.t.Helper()
+	if got := r.onScreen(); got != name {
+		r.t.Fatalf("on the %s screen, want %s; it shows %q", got, name, texts(r.root()))
+	}
+}

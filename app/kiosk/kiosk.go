@@ -1,0 +1,385 @@
+// Package kiosk is the lobby kiosk: a full-screen touch window where a
+// citizen finds a service (by category or pinyin initials), reads its
+// guide, fills the application with on-screen keypads, and gets a case
+// number, with no network needed. Each screen is a small struct with a
+// build method; what is not drawing (the form's state, paging) lives in
+// plain structs. Every word shown is in text.go.
+package kiosk
+
+import (
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/ui"
+)
+
+// Deps is what a kiosk needs. Catalog, Store and Drafts are required.
+type Deps struct {
+	Catalog  *catalog.Catalog
+	Calendar *cases.Calendar // nil: weekends only
+	Store    cases.Store
+	Drafts   Drafts
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// IdleTimeout clears the screen after nobody touched it this long
+	// (default 90 s; a countdown shows in the last 10 s). ReceiptTimeout
+	// is the shorter wait on the receipt screen (default 45 s).
+	IdleTimeout    time.Duration
+	ReceiptTimeout time.Duration
+	// TickEvery is how often the idle timer is checked (default 250 ms).
+	// Negative starts no ticker: the caller calls Tick (tests do).
+	TickEvery time.Duration
+	// Status, if set, gives the line shown at the top of every screen
+	// (online or offline, events waiting to sync); read every few seconds.
+	Status func() cases.Text
+	// Printer, if set, prints the receipt and the queue ticket of a
+	// submitted case. It runs on its own goroutine after the case is saved;
+	// a fault is told on the receipt screen, which offers to print again.
+	Printer Printer
+	// Ticket, if set, gives a submitted case its queue ticket number.
+	Ticket func(*cases.Case, *catalog.Item) (string, error)
+	// ReceiptPayload, if set, gives what the receipt screen's QR code
+	// holds; nil shows the case number.
+	ReceiptPayload func(*cases.Case) (string, error)
+}
+
+// Printer prints the receipt (受理回执) and queue ticket (取号单) of a
+// submitted case. Its error is one plain sentence for the citizen; one
+// with a Text() cases.Text method is shown in the kiosk's language.
+type Printer interface {
+	PrintReceipt(c *cases.Case, item *catalog.Item) error
+}
+
+// Default timings.
+const (
+	DefaultIdleTimeout    = 90 * time.Second
+	DefaultReceiptTimeout = 45 * time.Second
+	countdownWindow       = 10 * time.Second
+	statusEvery           = 5 * time.Second
+)
+
+// screen is one kiosk screen: it keeps its own state (page, what is typed)
+// so that it can be rebuilt when the language or text size changes.
+type screen interface {
+	build(k *Kiosk) fyne.CanvasObject
+}
+
+// Kiosk is the kiosk's window content and its state.
+type Kiosk struct {
+	deps  Deps
+	lang  cases.Lang
+	elder bool
+
+	win    fyne.Window
+	root   *fyne.Container // a stack: the screen, then the countdown shield
+	body   *fyne.Container
+	shield *shield
+	status *widget.Label
+	cur    screen
+
+	idle       *ui.IdleTimer
+	stop       func()
+	lastStatus time.Time
+	// notice is a one-off line for the next screen built (draft restored).
+	notice cases.Text
+}
+
+// New returns a kiosk; Show puts it in a window.
+func New(d Deps) *Kiosk {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.IdleTimeout <= 0 {
+		d.IdleTimeout = DefaultIdleTimeout
+	}
+	if d.ReceiptTimeout <= 0 {
+		d.ReceiptTimeout = DefaultReceiptTimeout
+	}
+	if d.TickEvery == 0 {
+		d.TickEvery = 250 * time.Millisecond
+	}
+	k := &Kiosk{deps: d}
+	k.idle = ui.NewIdleTimer(d.IdleTimeout, countdownWindow, d.Now())
+	return k
+}
+
+// Show fills the window with the kiosk, sets the kiosk theme on the app,
+// reopens a recent draft or shows the start screen, and starts the idle
+// ticker. It creates no window and no app.
+func (k *Kiosk) Show(w fyne.Window) {
+	k.win = w
+	k.body = container.NewStack()
+	k.status = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
+	k.status.SizeName = theme.SizeNameCaptionText
+	k.shield = newShield(k.touch)
+	k.root = container.NewStack(k.body, k.shield)
+	k.applyTheme()
+	w.SetPadded(false) // the countdown shield covers the window edge to edge
+	w.SetContent(k.root)
+	// Keys typed while no widget has focus; focused entries feed the
+	// timer from their OnChanged.
+	w.Canvas().SetOnTypedRune(func(rune) { k.touch() })
+	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.touch() })
+	if !k.restoreDraft() {
+		k.show(&attract{})
+	}
+	if k.deps.TickEvery > 0 {
+		k.stop = k.idle.Run(k.deps.TickEvery, k.deps.Now, k.applyIdle)
+	}
+}
+
+// Close stops the idle ticker.
+func (k *Kiosk) Close() {
+	if k.stop != nil {
+		k.stop()
+	}
+}
+
+// Tick checks the idle timer now; the ticker does this on its own.
+func (k *Kiosk) Tick() { k.applyIdle(k.idle.Check(k.deps.Now())) }
+
+// Reset clears everything typed, forgets the draft and returns to the
+// start screen in Chinese and standard text, ready for the next citizen.
+func (k *Kiosk) Reset() {
+	k.clearDraft()
+	k.lang = cases.ZH
+	if k.elder {
+		k.elder = false
+		k.applyTheme()
+	}
+	k.show(&attract{})
+}
+
+// show makes s the screen.
+func (k *Kiosk) show(s screen) {
+	k.cur = s
+	switch s.(type) {
+	case *attract:
+		k.idle.Pause()
+	case *receipt:
+		k.idle.Resume(k.deps.Now())
+		k.idle.SetTimeout(k.deps.ReceiptTimeout, k.deps.Now())
+	default:
+		k.idle.Resume(k.deps.Now())
+		k.idle.SetTimeout(k.deps.IdleTimeout, k.deps.Now())
+	}
+	k.shield.hide()
+	k.rebuild()
+}
+
+// rebuild draws the current screen again (language or size changed).
+func (k *Kiosk) rebuild() {
+	k.refreshStatus()
+	content := k.cur.build(k)
+	k.body.Objects = []fyne.CanvasObject{content}
+	k.body.Refresh()
+	k.notice = cases.Text{}
+}
+
+// touch notes that somebody is there: every tap, key and keypad press
+// calls it.
+func (k *Kiosk) touch() {
+	k.idle.Touch(k.deps.Now())
+	k.shield.hide()
+}
+
+func (k *Kiosk) applyIdle(s ui.IdleState) {
+	switch {
+	case s.Expired:
+		k.Reset()
+		return
+	case s.Warning:
+		k.shield.show(k.tf(tCountdown, s.Seconds()), k.t(tCountdownSub))
+	default:
+		k.shield.hide()
+	}
+	if k.deps.Now().Sub(k.lastStatus) >= statusEvery {
+		k.refreshStatus()
+	}
+}
+
+func (k *Kiosk) refreshStatus() {
+	k.lastStatus = k.deps.Now()
+	if k.deps.Status == nil || k.status == nil {
+		return
+	}
+	k.status.SetText(k.t(k.deps.Status()))
+}
+
+// switchLang flips between Chinese and English and redraws.
+func (k *Kiosk) switchLang() {
+	k.touch()
+	k.lang = 1 - k.lang
+	k.saveDraft()
+	k.rebuild()
+}
+
+// switchElder flips elder mode and redraws with the larger theme.
+func (k *Kiosk) switchElder() {
+	k.touch()
+	k.elder = !k.elder
+	k.applyTheme()
+	k.saveDraft()
+	k.rebuild()
+}
+
+func (k *Kiosk) applyTheme() {
+	m := ui.Kiosk
+	if k.elder {
+		m = ui.Elder
+	}
+	fyne.CurrentApp().Settings().SetTheme(ui.NewTheme(m))
+}
+
+// t and tf give a text in the language on screen.
+func (k *Kiosk) t(x cases.Text) string { return x.In(k.lang) }
+
+func (k *Kiosk) tf(x cases.Text, args ...any) string { return fmt.Sprintf(x.In(k.lang), args...) }
+
+// sizes returns how much fits a page in the current mode.
+func (k *Kiosk) sizes() pageSizes {
+	if k.elder {
+		return elderSizes
+	}
+	return kioskSizes
+}
+
+// pageSizes says how many things a page holds. Elder mode shows fewer,
+// larger ones.
+type pageSizes struct {
+	categories, categoryCols int
+	items                    int // items of a category
+	results                  int // search results, beside the keypad
+	materials                int // in the guide
+	fields                   int // form fields a page
+	checklist                int // materials a page of the form's checklist
+	confirm                  int // rows a page of the confirm screen
+	candidates               int // pinyin candidates a page
+}
+
+var (
+	kioskSizes = pageSizes{categories: 9, categoryCols: 3, items: 5, results: 4, materials: 4, fields: 3, checklist: 4, confirm: 8, candidates: 7}
+	elderSizes = pageSizes{categories: 4, categoryCols: 2, items: 3, results: 2, materials: 2, fields: 2, checklist: 2, confirm: 4, candidates: 5}
+)
+
+// button makes a button that also tells the idle timer.
+func (k *Kiosk) button(text string, tapped func()) *widget.Button {
+	return widget.NewButton(text, func() {
+		k.touch()
+		tapped()
+	})
+}
+
+// primary is a button for the main action of a screen.
+func (k *Kiosk) primary(text string, tapped func()) *widget.Button {
+	b := k.button(text, tapped)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// pagerLabels are the texts of every pager's bar.
+func (k *Kiosk) pagerLabels() ui.PagerLabels {
+	return ui.PagerLabels{Prev: k.t(tPrevPage), Next: k.t(tNextPage),
+		Page: func(page, pages int) string { return k.tf(tPage, page, pages) }}
+}
+
+// pager pages items and tells the idle timer and the screen's state on
+// every turn.
+func (k *Kiosk) pager(items []fyne.CanvasObject, perPage, cols int, page *int) *ui.Pager {
+	p := ui.NewPager(items, perPage, cols, k.pagerLabels())
+	p.SetPage(*page)
+	*page = p.Paging().Page
+	p.OnPage = func(n int) {
+		k.touch()
+		*page = n
+	}
+	return p
+}
+
+// padLabels are the texts of the keypads' editing keys.
+func (k *Kiosk) padLabels() ui.PadLabels {
+	return ui.PadLabels{Backspace: k.t(tBackspace), Clear: k.t(tClear)}
+}
+
+// text is a wrapping label; put it in a ui.Column.
+func text(s string) *ui.Text { return ui.NewText(s) }
+
+// heading is a bold label of heading size.
+func heading(s string) *ui.Text {
+	l := text(s)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameHeadingText
+	return l
+}
+
+// titleLine is a screen's title in the top bar: one line, cut with an
+// ellipsis if it must be (the screen itself shows the whole name).
+func titleLine(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	l.Truncation = fyne.TextTruncateEllipsis
+	return l
+}
+
+// subheading is a bold label of sub-heading size.
+func subheading(s string) *ui.Text {
+	l := text(s)
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// frame puts a screen's content under the top bar (home, language, text
+// size, status) with its actions along the bottom.
+func (k *Kiosk) frame(title string, content fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
+	home := k.button(k.t(tHome), k.goHome)
+	home.Icon = theme.HomeIcon()
+	bar := container.NewBorder(nil, nil, ui.Tall(home),
+		container.NewHBox(container.NewCenter(k.statusLine()), ui.Tall(k.langButton()), ui.Tall(k.elderButton())),
+		container.NewPadded(titleLine(title)))
+	var bottom fyne.CanvasObject
+	if len(actions) > 0 {
+		for i, a := range actions {
+			actions[i] = ui.Tall(a)
+		}
+		bottom = container.NewGridWithColumns(len(actions), actions...)
+	}
+	return container.NewPadded(container.NewBorder(bar, bottom, nil, nil, content))
+}
+
+func (k *Kiosk) statusLine() fyne.CanvasObject {
+	if k.deps.Status == nil {
+		return container.NewVBox()
+	}
+	return k.status
+}
+
+func (k *Kiosk) langButton() *widget.Button { return k.button(k.t(tToOtherLang), k.switchLang) }
+
+func (k *Kiosk) elderButton() *widget.Button {
+	label := tElderOn
+	if k.elder {
+		label = tElderOff
+	}
+	return k.button(k.t(label), k.switchElder)
+}
+
+// goHome leaves whatever is in progress for the category screen: the home
+// button means "start over", so a form in progress is dropped.
+func (k *Kiosk) goHome() {
+	k.clearDraft()
+	k.show(&categories{})
+}
+
+// fmtText fills a text's format verbs in both languages.
+func fmtText(x cases.Text, args ...any) cases.Text {
+	return cases.Text{ZH: fmt.Sprintf(x.ZH, args...), EN: fmt.Sprintf(x.EN, args...)}
+}

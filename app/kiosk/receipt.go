@@ -1,0 +1,131 @@
+package kiosk
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/ui"
+)
+
+// receipt shows a saved case: its number in huge type, the expected date,
+// where to go and a QR code of the number. It returns to the start on
+// Done or after ReceiptTimeout.
+type receipt struct {
+	c      *cases.Case
+	item   *catalog.Item
+	ticket string
+	// printing is set while the printer works; printErr holds its fault.
+	printing bool
+	printErr error
+}
+
+// qrSize is the QR code's side in theme units (elder: larger).
+func (k *Kiosk) qrSize() float32 {
+	if k.elder {
+		return 320
+	}
+	return 300
+}
+
+func (s *receipt) build(k *Kiosk) fyne.CanvasObject {
+	it := s.item
+	number := widget.NewLabelWithStyle(s.c.Number, fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Monospace: true})
+	number.SizeName = ui.SizeNameHuge
+
+	due := k.deps.Calendar.AddWorkdays(s.c.SubmittedAt, it.PromisedDays)
+	name := text(k.t(bilingual(it.NameZH, it.NameEN)))
+	name.TextStyle.Bold = true
+	info := ui.Column(
+		text(k.t(tCaseNumber)), number, name,
+		fact(k.t(tExpected), k.t(dateText(due)), 0.5),
+		fact(k.t(tGoTo), k.place(k.location(it), it), 0.5),
+		text(k.t(tShowNumber)),
+	)
+	var again fyne.CanvasObject
+	switch {
+	case s.printing:
+		info.Add(text(k.t(tPrinting)))
+	case s.printErr != nil:
+		l := text(k.fault(s.printErr) + " " + k.t(tPrintFailed))
+		l.Importance = widget.DangerImportance
+		info.Add(l)
+	case k.deps.Printer != nil:
+		info.Add(text(k.t(tPrinted)))
+	}
+	if k.deps.Printer != nil && !s.printing {
+		again = k.button(k.t(tPrintAgain), func() { s.print(k) })
+	}
+	var qr fyne.CanvasObject = container.NewVBox()
+	if img, err := ui.QRImage(k.qrPayload(s.c), k.qrSize()); err == nil {
+		qr = container.NewCenter(img)
+		if s.ticket != "" { // under the code, where the column has room
+			t := widget.NewLabelWithStyle(s.ticket, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+			t.SizeName = theme.SizeNameHeadingText
+			qr = ui.Column(qr, text(k.t(tTicket)), t)
+		}
+	} else {
+		fyne.LogError("kiosk: drawing the QR code of "+s.c.Number, err)
+	}
+	done := k.primary(k.t(tDone), k.Reset)
+	done.Icon = theme.ConfirmIcon()
+	var actions fyne.CanvasObject = done
+	if again != nil {
+		actions = container.NewGridWithColumns(2, again, done)
+	}
+	return k.frame(k.t(tReceiptTitle), ui.Columns(info, qr, 0.35), actions)
+}
+
+// qrPayload is what the receipt's QR code holds.
+func (k *Kiosk) qrPayload(c *cases.Case) string {
+	if k.deps.ReceiptPayload == nil {
+		return c.Number
+	}
+	p, err := k.deps.ReceiptPayload(c)
+	if err != nil {
+		fyne.LogError("kiosk: sealing the receipt of "+c.Number, err)
+		return c.Number
+	}
+	return p
+}
+
+// print sends the receipt and ticket to the printer off the UI goroutine
+// and shows how it went. The case is saved already; a fault only means
+// printing again once it is cleared.
+func (s *receipt) print(k *Kiosk) {
+	p := k.deps.Printer
+	if p == nil || s.printing {
+		return
+	}
+	s.printing, s.printErr = true, nil
+	if k.cur == s {
+		k.rebuild()
+	}
+	go func() {
+		err := p.PrintReceipt(s.c, s.item)
+		if err != nil {
+			fyne.LogError("kiosk: printing the receipt of "+s.c.Number, err)
+		}
+		fyne.Do(func() {
+			s.printing, s.printErr = false, err
+			if k.cur == s {
+				k.rebuild()
+			}
+		})
+	}()
+}
+
+// fault is a printer's error in the kiosk's language: errors that carry
+// both languages say which is which (a Text method).
+func (k *Kiosk) fault(err error) string {
+	var t interface{ Text() cases.Text }
+	if errors.As(err, &t) {
+		return k.t(t.Text())
+	}
+	return err.Error()
+}

@@ -1,0 +1,168 @@
+package kiosk
+
+import (
+	"fmt"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+)
+
+// Every word the kiosk shows, Simplified Chinese first. Format verbs are
+// filled by Kiosk.tf. Keep the English short: it shares the Chinese layout.
+var (
+	// The chrome around every screen.
+	tHome         = cases.Text{ZH: "首页", EN: "Home"}
+	tToOtherLang  = cases.Text{ZH: "English", EN: "中文"} // the switch names the language it switches to
+	tElderOn      = cases.Text{ZH: "长者模式", EN: "Large text"}
+	tElderOff     = cases.Text{ZH: "标准模式", EN: "Standard text"}
+	tBack         = cases.Text{ZH: "返回", EN: "Back"}
+	tPrevPage     = cases.Text{ZH: "上一页", EN: "Previous"}
+	tNextPage     = cases.Text{ZH: "下一页", EN: "Next"}
+	tPage         = cases.Text{ZH: "第 %d/%d 页", EN: "Page %d of %d"}
+	tCountdown    = cases.Text{ZH: "%d 秒后返回首页，点击屏幕继续", EN: "Returning to start in %d s — touch to continue"}
+	tCountdownSub = cases.Text{ZH: "您填写的内容将被清除", EN: "What you entered will be cleared"}
+
+	// Keypads.
+	tBackspace  = cases.Text{ZH: "删除", EN: "Delete"}
+	tClear      = cases.Text{ZH: "清空", EN: "Clear"}
+	tCandPrev   = cases.Text{ZH: "上页", EN: "Prev"}
+	tCandNext   = cases.Text{ZH: "下页", EN: "More"}
+	tPinyinHint = cases.Text{ZH: "输入拼音，点选汉字", EN: "Type pinyin, tap a character"}
+	tToLatin    = cases.Text{ZH: "字母", EN: "ABC"}
+	tToHanzi    = cases.Text{ZH: "拼音", EN: "Pinyin"}
+
+	// Attract screen.
+	tStart    = cases.Text{ZH: "点击开始办事", EN: "Touch to start"}
+	tStartSub = cases.Text{ZH: "Touch to start", EN: "点击开始办事"}
+	tWelcome  = cases.Text{ZH: "自助申请 · 查看办事指南 · 打印回执", EN: "Apply · Read the service guide · Get a receipt"}
+
+	// Categories and item lists.
+	tChooseCategory = cases.Text{ZH: "请选择办事类别", EN: "Choose a category"}
+	tSearchButton   = cases.Text{ZH: "按拼音首字母查找事项", EN: "Find a service by pinyin initials"}
+	tItemCount      = cases.Text{ZH: "%d 项", EN: "%d services"}
+	tChooseItem     = cases.Text{ZH: "请选择事项", EN: "Choose a service"}
+	tItemLine       = cases.Text{ZH: "%s · 承诺 %s", EN: "%s · promised in %s"}
+
+	// Search screen.
+	tSearchTitle = cases.Text{ZH: "查找事项", EN: "Find a service"}
+	tSearchHint  = cases.Text{ZH: "请输入拼音首字母，例如 YYZZ（营业执照）", EN: "Type pinyin initials, e.g. YYZZ for 营业执照 (business licence)"}
+	tNoResults   = cases.Text{ZH: "没有找到“%s”，请减少字母或按类别查找", EN: "Nothing found for “%s”; delete a letter or browse by category"}
+	tResults     = cases.Text{ZH: "找到 %d 项", EN: "%d found"}
+
+	// Service guide.
+	tDepartment  = cases.Text{ZH: "办理部门", EN: "Department"}
+	tLocation    = cases.Text{ZH: "办理地点", EN: "Where"}
+	tWindowList  = cases.Text{ZH: "%s 号窗口", EN: "window %s"}
+	tPlace       = cases.Text{ZH: "%s，%s", EN: "%s, %s"}
+	tItemType    = cases.Text{ZH: "事项类型", EN: "Type"}
+	tTimeLimit   = cases.Text{ZH: "办结时限", EN: "Time limit"}
+	tDaysBoth    = cases.Text{ZH: "承诺 %s（法定 %s）", EN: "promised %s (legal limit %s)"}
+	tWorkdays    = cases.Text{ZH: "%d 个工作日", EN: "%d working days"}
+	tOneWorkday  = cases.Text{ZH: "1 个工作日", EN: "1 working day"}
+	tOnTheSpot   = cases.Text{ZH: "即办", EN: "on the spot"}
+	tFee         = cases.Text{ZH: "收费标准", EN: "Fee"}
+	tFree        = cases.Text{ZH: "免费", EN: "Free"}
+	tFeeAmount   = cases.Text{ZH: "￥%d.%02d", EN: "CNY %d.%02d"}
+	tFeeWithNote = cases.Text{ZH: "%s（%s）", EN: "%s (%s)"}
+	tMaterials   = cases.Text{ZH: "申请材料", EN: "Materials to bring"}
+	tOriginal    = cases.Text{ZH: "原件", EN: "original"}
+	tCopy        = cases.Text{ZH: "复印件", EN: "copy"}
+	tCount       = cases.Text{ZH: "%s %d 份", EN: "%[2]d × %[1]s"}
+	tRequired    = cases.Text{ZH: "必需", EN: "required"}
+	tOptional    = cases.Text{ZH: "视情况提供", EN: "if it applies"}
+	tApply       = cases.Text{ZH: "我要申请", EN: "Apply"}
+	tNoMaterials = cases.Text{ZH: "无需材料", EN: "No materials needed"}
+
+	// Form.
+	tFormTitle        = cases.Text{ZH: "填写申请：%s", EN: "Apply: %s"}
+	tRequiredMark     = cases.Text{ZH: "（必填）", EN: " (required)"}
+	tChecklist        = cases.Text{ZH: "请勾选您带来的材料", EN: "Tick the materials you have with you"}
+	tChecklistPage    = cases.Text{ZH: "没带齐也可以提交，窗口会一次性告知需补齐的材料", EN: "You can submit without some; the window will list everything missing at once"}
+	tPlaceholderID    = cases.Text{ZH: "18位，最后一位可能是X", EN: "18 characters; the last may be X"}
+	tPlaceholderPhone = cases.Text{ZH: "11位手机号码", EN: "11-digit mobile number"}
+	tPlaceholderDate  = cases.Text{ZH: "年-月-日，如 2026-03-01", EN: "year-month-day, e.g. 2026-03-01"}
+	tPlaceholderCode  = cases.Text{ZH: "18位，见营业执照", EN: "18 characters, on the business licence"}
+	tCancel           = cases.Text{ZH: "取消", EN: "Cancel"}
+	tReview           = cases.Text{ZH: "下一步：核对", EN: "Next: check"}
+	tTapAField        = cases.Text{ZH: "请点击左侧要填写的项目", EN: "Tap a field on the left to fill it"}
+	tChoiceHint       = cases.Text{ZH: "请在左侧点选一项", EN: "Tap one of the options on the left"}
+	tFixErrors        = cases.Text{ZH: "有 %d 项需要修改，请看红色提示", EN: "%d entries need fixing; see the red notes"}
+	tFixOneError      = cases.Text{ZH: "有 1 项需要修改，请看红色提示", EN: "1 entry needs fixing; see the red note"}
+	tDraftRestored    = cases.Text{ZH: "已恢复您刚才填写的内容", EN: "What you were entering has been restored"}
+
+	// Confirm.
+	tConfirmTitle = cases.Text{ZH: "请核对您填写的信息", EN: "Please check what you entered"}
+	tEdit         = cases.Text{ZH: "返回修改", EN: "Edit"}
+	tSubmit       = cases.Text{ZH: "确认提交", EN: "Submit"}
+	tBringing     = cases.Text{ZH: "带来的材料", EN: "Materials you bring"}
+	tNone         = cases.Text{ZH: "无", EN: "none"}
+	tSaveFailed   = cases.Text{ZH: "保存失败，您填写的内容仍在。请再试一次，或到服务台求助。", EN: "Saving failed; what you entered is kept. Try again, or ask at the help desk."}
+	tItemGone     = cases.Text{ZH: "该事项已停止办理，请到服务台咨询。", EN: "This service is no longer offered here; please ask at the help desk."}
+
+	// Receipt.
+	tReceiptTitle = cases.Text{ZH: "申请已提交", EN: "Application submitted"}
+	tCaseNumber   = cases.Text{ZH: "申请编号", EN: "Case number"}
+	tExpected     = cases.Text{ZH: "预计办结日期（如今日受理）", EN: "Due, if accepted today"}
+	tGoTo         = cases.Text{ZH: "请带齐材料前往", EN: "Bring your materials to"}
+	tShowNumber   = cases.Text{ZH: "请记下编号或拍下二维码，到窗口出示", EN: "Show this number or QR code at the window"}
+	tDone         = cases.Text{ZH: "完成", EN: "Done"}
+	tPrintFailed  = cases.Text{ZH: "申请已保存。", EN: "Your application is saved."}
+	tPrinting     = cases.Text{ZH: "正在打印回执和排队号……", EN: "Printing your receipt and queue ticket…"}
+	tPrinted      = cases.Text{ZH: "请取走打印的回执和排队号。", EN: "Please take your printed receipt and queue ticket."}
+	tPrintAgain   = cases.Text{ZH: "重新打印", EN: "Print again"}
+	tTicket       = cases.Text{ZH: "排队号", EN: "Queue ticket"}
+)
+
+// itemTypes names the item types in English; the Chinese is the type itself.
+var itemTypes = map[catalog.Type]string{
+	catalog.TypeLicense: "Licensing", catalog.TypeFiling: "Filing", catalog.TypeConfirmation: "Confirmation",
+	catalog.TypeAdjudication: "Adjudication", catalog.TypePayment: "Payment", catalog.TypeAward: "Award",
+	catalog.TypeOther: "Other", catalog.TypePublic: "Public service",
+}
+
+// typeText names an item type.
+func typeText(t catalog.Type) cases.Text {
+	en, ok := itemTypes[t]
+	if !ok {
+		en = string(t)
+	}
+	return cases.Text{ZH: string(t), EN: en}
+}
+
+// bilingual makes a Text of a catalog's Chinese and English names; an
+// empty English name shows the Chinese.
+func bilingual(zh, en string) cases.Text {
+	if en == "" {
+		en = zh
+	}
+	return cases.Text{ZH: zh, EN: en}
+}
+
+// weekdays in both languages, Sunday first as time.Weekday counts.
+var weekdays = [7]cases.Text{
+	{ZH: "星期日", EN: "Sun"}, {ZH: "星期一", EN: "Mon"}, {ZH: "星期二", EN: "Tue"}, {ZH: "星期三", EN: "Wed"},
+	{ZH: "星期四", EN: "Thu"}, {ZH: "星期五", EN: "Fri"}, {ZH: "星期六", EN: "Sat"},
+}
+
+// dateText writes a date as people read it: 2026年3月4日（星期三） or
+// Wed 4 Mar 2026.
+func dateText(d time.Time) cases.Text {
+	d = d.In(cases.Zone)
+	wd := weekdays[d.Weekday()]
+	return cases.Text{
+		ZH: fmt.Sprintf("%d年%d月%d日（%s）", d.Year(), int(d.Month()), d.Day(), wd.ZH),
+		EN: fmt.Sprintf("%s %d %s %d", wd.EN, d.Day(), d.Month().String()[:3], d.Year()),
+	}
+}
+
+// days writes a number of working days.
+func days(n int) cases.Text {
+	switch n {
+	case 0:
+		return tOnTheSpot
+	case 1:
+		return tOneWorkday
+	}
+	return cases.Text{ZH: fmt.Sprintf(tWorkdays.ZH, n), EN: fmt.Sprintf(tWorkdays.EN, n)}
+}

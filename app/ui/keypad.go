@@ -1,0 +1,151 @@
+package ui
+
+import (
+	"unicode/utf8"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+)
+
+// PadLabels are the texts of a keypad's editing keys, in the language on
+// screen.
+type PadLabels struct {
+	Backspace string // deletes the last character: 删除 / Delete
+	Clear     string // empties the field: 清空 / Clear
+}
+
+// Special keys in a keypad's rows.
+const (
+	keyBackspace = "\b"
+	keyClear     = "\x7f"
+)
+
+// The letter rows: QWERTY, as on the phones where most citizens type
+// pinyin.
+var (
+	qwertyRows = []string{"QWERTYUIOP", "ASDFGHJKL", "ZXCVBNM"}
+	digitRow   = "1234567890"
+)
+
+// Keypad is a grid of big keys for typing without a physical keyboard: the
+// letter pad (search by pinyin initials, credit codes) and the number pad
+// (ID numbers, phones, dates, numbers). Every key is a widget.Button at
+// least one touch target high; the caller decides what a key does.
+type Keypad struct {
+	widget.BaseWidget
+
+	// OnKey is called with a character key's text: "A"…"Z", "0"…"9", or
+	// the extra key of a number pad ("X", "-", ".").
+	OnKey func(key string)
+	// OnBackspace and OnClear are called by the two editing keys.
+	OnBackspace func()
+	OnClear     func()
+
+	rows   [][]string
+	labels PadLabels
+}
+
+// NewLetterPad returns a QWERTY pad of the letters A–Z with backspace and
+// clear; with digits, a row 1–0 on top (credit codes mix both).
+func NewLetterPad(labels PadLabels, digits bool) *Keypad {
+	var rs [][]string
+	if digits {
+		rs = append(rs, split(digitRow))
+	}
+	// The editing keys get a row of their own: their labels are words
+	// ("删除", "Delete"), and a row of equal cells is as wide as its
+	// widest key times the number of keys.
+	rs = append(rs, split(qwertyRows[0]), split(qwertyRows[1]), split(qwertyRows[2]),
+		[]string{keyBackspace, keyClear})
+	return newKeypad(rs, labels)
+}
+
+// NewNumberPad returns a telephone-style pad of the digits with backspace
+// and clear. extra, if not empty, is one more key left of 0: "X" for ID
+// numbers (whose check character may be X), "-" for dates, "." for
+// amounts.
+func NewNumberPad(labels PadLabels, extra string) *Keypad {
+	last := []string{extra, "0", keyBackspace}
+	if extra == "" {
+		last = []string{keyClear, "0", keyBackspace}
+	}
+	rs := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, last}
+	if extra != "" {
+		rs = append(rs, []string{keyClear})
+	}
+	return newKeypad(rs, labels)
+}
+
+func newKeypad(rows [][]string, labels PadLabels) *Keypad {
+	p := &Keypad{rows: rows, labels: labels}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// Keys lists the texts of the character keys, row by row.
+func (p *Keypad) Keys() []string {
+	var out []string
+	for _, r := range p.rows {
+		for _, k := range r {
+			if k != keyBackspace && k != keyClear {
+				out = append(out, k)
+			}
+		}
+	}
+	return out
+}
+
+// CreateRenderer builds the grid of keys.
+func (p *Keypad) CreateRenderer() fyne.WidgetRenderer {
+	lines := make([]fyne.CanvasObject, len(p.rows))
+	for i, r := range p.rows {
+		keys := make([]fyne.CanvasObject, len(r))
+		for j, k := range r {
+			keys[j] = Tall(p.key(k))
+		}
+		lines[i] = container.NewGridWithColumns(len(r), keys...)
+	}
+	return widget.NewSimpleRenderer(rows(lines...))
+}
+
+// key makes the button for one key.
+func (p *Keypad) key(k string) *widget.Button {
+	switch k {
+	case keyBackspace:
+		b := widget.NewButton(p.labels.Backspace, func() { call(p.OnBackspace) })
+		b.Importance = widget.MediumImportance
+		return b
+	case keyClear:
+		b := widget.NewButton(p.labels.Clear, func() { call(p.OnClear) })
+		b.Importance = widget.MediumImportance
+		return b
+	}
+	b := widget.NewButton(k, func() {
+		if p.OnKey != nil {
+			p.OnKey(k)
+		}
+	})
+	return b
+}
+
+func call(f func()) {
+	if f != nil {
+		f()
+	}
+}
+
+// split returns the characters of s as one-character strings.
+func split(s string) []string {
+	out := make([]string, 0, utf8.RuneCountInString(s))
+	for _, r := range s {
+		out = append(out, string(r))
+	}
+	return out
+}
+
+// trimLast removes the last character of s.
+func trimLast(s string) string {
+	_, n := utf8.DecodeLastRuneInString(s)
+	return s[:len(s)-n]
+}

@@ -1,0 +1,105 @@
+package ui
+
+import (
+	"strings"
+
+	"tongban/app/ime"
+)
+
+// PinyinInput is the state of the pinyin keyboard, apart from drawing:
+// the letters typed, the candidates of their first syllable and the page of
+// them on show. Choosing a candidate takes that syllable off the letters,
+// so zhangsan gives 张, then the candidates of san.
+type PinyinInput struct {
+	order   ime.Order
+	perPage int
+	letters string
+	cands   []rune
+	page    int
+}
+
+// NewPinyinInput returns an empty input showing perPage candidates a page.
+func NewPinyinInput(o ime.Order, perPage int) *PinyinInput {
+	return &PinyinInput{order: o, perPage: max(perPage, 1)}
+}
+
+// Type adds a letter (a–z, either case). It reports false, changing
+// nothing, for anything else or when the input is full.
+func (in *PinyinInput) Type(r rune) bool {
+	if r >= 'A' && r <= 'Z' {
+		r += 'a' - 'A'
+	}
+	if r < 'a' || r > 'z' || len(in.letters) >= ime.MaxInput {
+		return false
+	}
+	in.letters += string(r)
+	in.update()
+	return true
+}
+
+// Backspace removes the last letter; false when there was none, so the
+// caller deletes from the field instead.
+func (in *PinyinInput) Backspace() bool {
+	if in.letters == "" {
+		return false
+	}
+	in.letters = in.letters[:len(in.letters)-1]
+	in.update()
+	return true
+}
+
+// Clear drops every letter.
+func (in *PinyinInput) Clear() {
+	in.letters = ""
+	in.update()
+}
+
+// Pending reports whether letters wait for a candidate.
+func (in *PinyinInput) Pending() bool { return in.letters != "" }
+
+// Letters returns the letters split into syllables with apostrophes, as
+// IMEs show them: zhang'san.
+func (in *PinyinInput) Letters() string { return strings.Join(ime.Segment(in.letters), "'") }
+
+// Shown returns the candidates of the page on show.
+func (in *PinyinInput) Shown() []rune {
+	from := min(in.page*in.perPage, len(in.cands))
+	to := min(from+in.perPage, len(in.cands))
+	return in.cands[from:to]
+}
+
+// Page returns the page on show (from 1) and the number of pages (at least
+// 1).
+func (in *PinyinInput) Page() (page, pages int) {
+	return in.page + 1, max(1, (len(in.cands)+in.perPage-1)/in.perPage)
+}
+
+// Turn moves by delta pages; false at either end.
+func (in *PinyinInput) Turn(delta int) bool {
+	_, pages := in.Page()
+	p := in.page + delta
+	if p < 0 || p >= pages {
+		return false
+	}
+	in.page = p
+	return true
+}
+
+// Choose returns the i-th shown candidate and takes its syllable off the
+// letters; "" when there is no such candidate.
+func (in *PinyinInput) Choose(i int) string {
+	shown := in.Shown()
+	if i < 0 || i >= len(shown) {
+		return ""
+	}
+	r := shown[i]
+	segs := ime.Segment(in.letters)
+	in.letters = strings.Join(segs[1:], "")
+	in.update()
+	return string(r)
+}
+
+func (in *PinyinInput) update() {
+	in.page = 0
+	in.cands = ime.Lookup(in.letters, in.order)
+}

@@ -1,0 +1,206 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/ime"
+)
+
+// PinyinLabels are the texts of the pinyin keyboard, in the language on
+// screen.
+type PinyinLabels struct {
+	PadLabels
+	Prev, Next string // page the candidates: ◀ / ▶ or 上一页 / 下一页
+	Hint       string // shown while no letter is typed: 输入拼音 / Type pinyin
+	ToLatin    string // switches letter keys to typing the letters: ABC
+	ToHanzi    string // switches back to pinyin: 中文 / Chinese
+}
+
+// PinyinPad is an on-screen keyboard for Chinese text by touch alone:
+// letters → candidate bar (paged) → tap a candidate to insert it. A digit
+// row and a Latin mode type number plates and certificate numbers; the
+// middle dot writes minority names (买买提·艾力). The pad does not own the
+// text: it hands what to insert to OnInsert.
+type PinyinPad struct {
+	widget.BaseWidget
+
+	// OnInsert is called with text to insert: a hanzi, a digit, a letter
+	// in Latin mode, or a symbol.
+	OnInsert func(s string)
+	// OnBackspace and OnClear edit the field; backspace first eats the
+	// pending letters.
+	OnBackspace func()
+	OnClear     func()
+	// OnActivity is called on every key, for idle timers.
+	OnActivity func()
+
+	input  *PinyinInput
+	labels PinyinLabels
+	latin  bool
+
+	letters *widget.Label
+	cands   []*widget.Button
+	prev    *widget.Button
+	next    *widget.Button
+	toggle  *widget.Button
+}
+
+// NewPinyinPad returns a pinyin keyboard showing perPage candidates at a
+// time, ranked for names (ime.Names) or general text (ime.Common).
+func NewPinyinPad(labels PinyinLabels, o ime.Order, perPage int) *PinyinPad {
+	p := &PinyinPad{input: NewPinyinInput(o, perPage), labels: labels}
+	p.ExtendBaseWidget(p)
+	p.letters = widget.NewLabel("")
+	p.letters.SizeName = SizeNameKeyText
+	p.letters.Truncation = fyne.TextTruncateClip
+	p.cands = make([]*widget.Button, perPage)
+	for i := range p.cands {
+		p.cands[i] = widget.NewButton("", func() { p.choose(i) })
+	}
+	p.prev = widget.NewButton(labels.Prev, func() { p.turn(-1) })
+	p.next = widget.NewButton(labels.Next, func() { p.turn(1) })
+	p.toggle = widget.NewButton(labels.ToLatin, p.switchMode)
+	p.show()
+	return p
+}
+
+// Input is the pad's state, for tests and for callers that clear it.
+func (p *PinyinPad) Input() *PinyinInput { return p.input }
+
+// Reset drops pending letters and returns to pinyin mode.
+func (p *PinyinPad) Reset() {
+	p.input.Clear()
+	p.latin = false
+	p.show()
+}
+
+// CreateRenderer lays out the letters and candidates above the keys. Rows
+// of single characters and rows of word keys are kept apart, so no row
+// is as wide as its widest word times its number of keys.
+func (p *PinyinPad) CreateRenderer() fyne.WidgetRenderer {
+	cands := make([]fyne.CanvasObject, 0, len(p.cands))
+	for _, b := range p.cands {
+		cands = append(cands, Tall(b))
+	}
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(Tall(p.prev), Tall(p.next)), p.letters)
+	lines := []fyne.CanvasObject{container.NewGridWithColumns(len(cands), cands...)}
+	for _, r := range []string{digitRow, qwertyRows[0], qwertyRows[1], qwertyRows[2]} {
+		keys := split(r)
+		row := make([]fyne.CanvasObject, len(keys))
+		for j, k := range keys {
+			row[j] = Tall(p.key(k))
+		}
+		lines = append(lines, container.NewGridWithColumns(len(row), row...))
+	}
+	lines = append(lines,
+		container.NewGridWithColumns(3, Tall(p.toggle), Tall(p.key("·")), Tall(p.key("-"))),
+		container.NewGridWithColumns(2, Tall(p.key(keyBackspace)), Tall(p.key(keyClear))))
+	return widget.NewSimpleRenderer(container.NewBorder(Tall(top), nil, nil, nil,
+		container.New(layout.NewGridLayoutWithColumns(1), lines...)))
+}
+
+func (p *PinyinPad) key(k string) *widget.Button {
+	switch k {
+	case keyBackspace:
+		return widget.NewButton(p.labels.Backspace, p.backspace)
+	case keyClear:
+		return widget.NewButton(p.labels.Clear, p.clear)
+	}
+	return widget.NewButton(k, func() { p.typed(k) })
+}
+
+func (p *PinyinPad) typed(k string) {
+	call(p.OnActivity)
+	r := []rune(k)[0]
+	isLetter := r >= 'A' && r <= 'Z'
+	if isLetter && !p.latin {
+		if p.input.Type(r) {
+			p.show()
+		}
+		return
+	}
+	p.insert(k)
+}
+
+func (p *PinyinPad) choose(i int) {
+	call(p.OnActivity)
+	if s := p.input.Choose(i); s != "" {
+		p.show()
+		p.insert(s)
+	}
+}
+
+func (p *PinyinPad) turn(d int) {
+	call(p.OnActivity)
+	if p.input.Turn(d) {
+		p.show()
+	}
+}
+
+func (p *PinyinPad) backspace() {
+	call(p.OnActivity)
+	if p.input.Backspace() {
+		p.show()
+		return
+	}
+	call(p.OnBackspace)
+}
+
+func (p *PinyinPad) clear() {
+	call(p.OnActivity)
+	p.input.Clear()
+	p.show()
+	call(p.OnClear)
+}
+
+func (p *PinyinPad) switchMode() {
+	call(p.OnActivity)
+	p.latin = !p.latin
+	p.input.Clear()
+	p.show()
+}
+
+func (p *PinyinPad) insert(s string) {
+	if p.OnInsert != nil {
+		p.OnInsert(s)
+	}
+}
+
+// show brings the letters, candidates and paging keys up to date.
+func (p *PinyinPad) show() {
+	switch {
+	case p.latin:
+		p.letters.SetText("")
+		p.toggle.SetText(p.labels.ToHanzi)
+	case p.input.Pending():
+		p.letters.SetText(p.input.Letters())
+		p.toggle.SetText(p.labels.ToLatin)
+	default:
+		p.letters.SetText(p.labels.Hint)
+		p.toggle.SetText(p.labels.ToLatin)
+	}
+	shown := p.input.Shown()
+	for i, b := range p.cands {
+		if i < len(shown) {
+			b.SetText(string(shown[i]))
+			b.Enable()
+		} else {
+			b.SetText("")
+			b.Disable()
+		}
+	}
+	page, pages := p.input.Page()
+	setEnabled(p.prev, page > 1)
+	setEnabled(p.next, page < pages)
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
