@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"strings"
+	"testing"
+
+	"tongban/app/receipt"
+	"tongban/app/scan"
+	"tongban/printer"
+	"tongban/printer/printertest"
+)
+
+func fakePrinter(t *testing.T) *printertest.FakePrinter {
+	t.Helper()
+	p, err := printertest.NewFakePrinter()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { p.Close() })
+	return p
+}
+
+func TestPrintTestSendsChineseAndAQR(t *testing.T) {
+	for _, profile := range []string{"58", "58-raster", "80-epson"} {
+		p := fakePrinter(t)
+		_, errOut, exit := run(t, t.TempDir(), "print-test", "--printer", p.URL(), "--profile", profile)
+		if exit != 0 {
+			t.Fatalf("print-test %s: %s", profile, errOut)
+		}
+		jobs, err := p.WaitJobs(1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := printertest.Decode(jobs[0])
+		if err != nil {
+			t.Fatalf("%s: decoding what was printed: %v", profile, err)
+		}
+		text := strings.Join(d.Lines, "\n")
+		if profile != "80-epson" && !strings.Contains(text, "测试") { // Epson class: text goes as raster images
+			t.Errorf("%s: the test page's text lacks 测试:\n%s", profile, text)
+		}
+		if len(d.QRs) == 0 && len(d.Images) == 0 {
+			t.Errorf("%s: neither a QR command nor a raster was sent", profile)
+		}
+	}
+}
+
+func TestReceiptPrintsAndItsQROpensToTheCase(t *testing.T) {
+	data := t.TempDir()
+	p := fakePrinter(t)
+	run(t, data, "config", "printer", p.URL())
+	n := addLicenceCase(t, data)
+	if _, errOut, exit := run(t, data, "receipt", n, "--print"); exit != 0 {
+		t.Fatalf("receipt --print: %s", errOut)
+	}
+	jobs, _ := p.WaitJobs(1)
+	d, err := printertest.Decode(jobs[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(d.Lines, "")
+	if !strings.Contains(text, "受理回执") || !strings.Contains(text, n) || len(d.QRs) != 1 {
+		t.Fatalf("printed receipt: QRs %d, text:\n%s", len(d.QRs), strings.Join(d.Lines, "\n"))
+	}
+	dev := &call{env: Env{Getenv: func(k string) string {
+		if k == "TONGBAN_DATA" {
+			return data
+		}
+		return ""
+	}}}
+	dv, err := dev.open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer dv.close()
+	ring, _ := dv.storedKeys()
+	e, err := receipt.OpenCase(ring, d.QRs[0])
+	if err != nil {
+		t.Fatalf("the printed QR does not open: %v", err)
+	}
+	c, _ := dv.store.ByNumber(n)
+	if e.CaseID != c.ID || e.Digest() != c.Events[0].Digest() {
+		t.Fatalf("the printed QR opens to %s, want case %s's submission", e.CaseID, c.ID)
+	}
+	if c.Printed != 1 {
+		t.Fatalf("the print was not recorded on the case: printed %d", c.Printed)
+	}
+	if _, ok := scan.Payload(d.QRs[0]); !ok {
+		t.Fatal("the printed payload is not a receipt")
+	}
+}
+
+func TestPrinterFaultIsOneSentenceAndTheCaseStays(t *testing.T) {
+	data := t.TempDir()
+	p := fakePrinter(t)
+	p.SetStatus(printer.Status{Online: true, PaperOut: true})
+	run(t, data, "config", "printer", p.URL())
+	n := addLicenceCase(t, data)
+	_, errOut, exit := run(t, data, "receipt", n, "--print")
+	if exit != 1 || !strings.Contains(errOut, "缺纸") || strings.Count(errOut, "\n") != 1 {
+		t.Fatalf("paper out: exit %d, %q", exit, errOut)
+	}
+	p.SetStatus(printer.Status{Online: true})
+	if _, errOut, exit := run(t, data, "receipt", n, "--print"); exit != 0 {
+		t.Fatalf("printing again once paper is in: %s", errOut)
+	}
+	if _, _, exit := run(t, data, "cases", "show", n); exit != 0 {
+		t.Fatal("the case is gone after a printer fault")
+	}
+}

@@ -1,0 +1,75 @@
+package kiosk
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+)
+
+// scriptedPrinter fails with the given faults in turn, then prints.
+type scriptedPrinter struct {
+	mu      sync.Mutex
+	faults  []error
+	printed []string
+}
+
+func (p *scriptedPrinter) PrintReceipt(c *cases.Case, _ *catalog.Item) error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if len(p.faults) > 0 {
+		err := p.faults[0]
+		p.faults = p.faults[1:]
+		return err
+	}
+	p.printed = append(p.printed, c.Number)
+	return nil
+}
+
+func (p *scriptedPrinter) count() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return len(p.printed)
+}
+
+// eventually waits for the printer's goroutine to report back.
+func (r *rig) eventually(s string) {
+	r.t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if r.shows(s) {
+			return
+		}
+	}
+	r.mustShow(s)
+}
+
+func TestReceiptPrintsAndPrintsAgainAfterAFault(t *testing.T) {
+	r := newRig(t, nil, nil)
+	p := &scriptedPrinter{faults: []error{textError{cases.Text{ZH: "打印机缺纸，请装入新纸卷后点“重新打印”。", EN: "The printer is out of paper."}}}}
+	r.k.deps.Printer = p
+	r.k.deps.Ticket = func(*cases.Case, *catalog.Item) (string, error) { return "A007", nil }
+	c, err := r.store.Submit(cases.Submission{ItemCode: "130102-SCJG-003", CatalogVersion: 1, Channel: cases.ChannelKiosk,
+		Fields: map[string]string{"name": "李四", "id_number": "11010519491231002X", "phone": "13800138000"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, _ := r.deps.Catalog.Item(c.ItemCode)
+	s := &receipt{c: c, item: item, ticket: "A007"}
+	r.k.show(s)
+	s.print(r.k)
+	r.eventually("打印机缺纸，请装入新纸卷后点“重新打印”。 申请已保存。")
+	r.mustShow(c.Number, "A007")
+	if p.count() != 0 {
+		t.Fatal("the fault printed anyway")
+	}
+	r.tap(tPrintAgain.ZH)
+	r.eventually(tPrinted.ZH)
+	if p.count() != 1 {
+		t.Fatalf("printed %d times after print again, want 1", p.count())
+	}
+	if _, err := r.store.ByNumber(c.Number); err != nil {
+		t.Fatalf("the case is not saved: %v", err)
+	}
+}
