@@ -96,6 +96,18 @@ func (d *device) printer(url, profile string) (*printer.Printer, error) {
 // case. A printer fault is told in its plain sentence; the case is saved
 // already and can be printed again.
 func (d *device) print(c *cases.Case, doc printer.Document, kind string) error {
+	if err := d.printDoc(doc); err != nil {
+		return err
+	}
+	if c == nil {
+		return nil
+	}
+	_, err := d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Payload: cases.Printing{Document: kind}})
+	return err
+}
+
+// printDoc sends a document to the device's printer.
+func (d *device) printDoc(doc printer.Document) error {
 	pr, err := d.printer("", "")
 	if err != nil {
 		return printFault{err}
@@ -104,10 +116,7 @@ func (d *device) print(c *cases.Case, doc printer.Document, kind string) error {
 	if err := pr.Print(doc); err != nil {
 		return printFault{err}
 	}
-	if c != nil {
-		_, err = d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Payload: cases.Printing{Document: kind}})
-	}
-	return err
+	return nil
 }
 
 // printFor prints the paper an action gives the citizen: the notice of

@@ -1,16 +1,17 @@
 package cli
 
 import (
-	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
+	"tongban/app/counter"
 	"tongban/app/kiosk"
 	"tongban/app/paper"
 	"tongban/app/queue"
+	"tongban/app/scan"
 	"tongban/printer"
 )
 
@@ -46,15 +47,11 @@ func runKiosk(c *call) error {
 	if _, err := c.parse(fs, c.args); err != nil {
 		return err
 	}
-	w, err := c.openWindow("自助服务 Kiosk")
+	w, err := c.openWindow("自助服务 Kiosk", *windowed, fyne.NewSize(1280, 1024))
 	if err != nil {
 		return err
 	}
 	d := w.dev
-	if *windowed {
-		w.win.SetFullScreen(false)
-		w.win.Resize(fyne.NewSize(1280, 1024))
-	}
 	// Personal information is kept only as long as needed: a kiosk drops
 	// closed, synced cases after the retention period.
 	if _, err := d.store.Purge(d.now().AddDate(0, 0, -d.config.retention())); err != nil {
@@ -140,6 +137,37 @@ func (f printFault) Text() cases.Text {
 	return cases.Text{ZH: zh, EN: en}
 }
 
+// runCounter opens the counter window: sign-in, the always-ready scan
+// field (and a serial scanner when one is configured), syncing in the
+// background when enrolled.
 func runCounter(c *call) error {
-	return errors.New("the counter window is not wired yet")
+	fs := c.flags("counter")
+	windowed := fs.Bool("windowed", false, "run in a window, not full screen")
+	if _, err := c.parse(fs, c.args); err != nil {
+		return err
+	}
+	w, err := c.openWindow("窗口 Counter", *windowed, fyne.NewSize(1366, 768))
+	if err != nil {
+		return err
+	}
+	d := w.dev
+	id, err := d.store.Identity()
+	if err != nil {
+		return err
+	}
+	k := counter.New(counter.Deps{
+		Store:      d.store,
+		Catalog:    d.catalog,
+		Calendar:   d.calendar,
+		Opener:     &scan.Opener{Store: d.store, Keys: d.keyring},
+		Device:     id.ShortCode,
+		Print:      d.printDoc,
+		Seal:       d.sealed,
+		Status:     w.counterStatus,
+		Nudge:      w.syncer.Nudge,
+		SerialPort: d.config.Scanner,
+	})
+	k.Show(w.win)
+	w.win.SetOnClosed(k.Close)
+	return w.run(c)
 }

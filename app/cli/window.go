@@ -28,7 +28,7 @@ type window struct {
 
 // openWindow opens the device and a window titled for its role, and starts
 // syncing when the device is enrolled.
-func (c *call) openWindow(role string) (*window, error) {
+func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, error) {
 	if c.env.NewApp == nil {
 		return nil, fmt.Errorf("this build of tongban has no windows; use the command line")
 	}
@@ -51,7 +51,9 @@ func (c *call) openWindow(role string) (*window, error) {
 	if w.status.Enrolled {
 		go w.syncer.Run(ctx)
 	}
-	if !d.config.Windowed {
+	if windowed || d.config.Windowed {
+		w.win.Resize(size)
+	} else {
 		w.win.SetFullScreen(true)
 	}
 	w.app.Driver().SetDisableScreenBlanking(true)
@@ -89,6 +91,13 @@ func (w *window) syncText() cases.Text {
 	}
 	return cases.Text{ZH: fmt.Sprintf("离线 · 待同步 %d · 上次同步 %s（数据已保存在本机）", s.Pending, last),
 		EN: fmt.Sprintf("Offline · %d waiting to sync · last sync %s (saved on this device)", s.Pending, last)}
+}
+
+// counterStatus is sync's state for the counter's status bar.
+func (w *window) counterStatus() (online bool, pending int, last time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.status.Online, w.status.Pending, w.status.LastSync
 }
 
 // firstFrame serves the cold-start benchmark (build/coldstart.sh): with

@@ -8,6 +8,7 @@ import (
 	bolt "go.etcd.io/bbolt"
 
 	"tongban/app/cases"
+	"tongban/app/catalog"
 )
 
 // Index key prefixes in the index bucket. Number keys map a case number to
@@ -23,12 +24,12 @@ const (
 // There is no index by day: case IDs are UUIDv7, so the cases bucket is
 // already in order of submission time (see dayRange).
 
-// putCase writes a case's record (the fold without its events) and moves
-// its index entries from the old state to the new.
+// putCase writes a case's record and moves its index entries from the old
+// state to the new. The record is what lists need (status, dates, queue
+// ticket, the applicant's name, phone and ID number for the indexes); the
+// rest is folded from the events when the case is opened.
 func putCase(tx *bolt.Tx, c, old *cases.Case) error {
-	rec := *c
-	rec.Events, rec.Timeline, rec.Sync = nil, nil, cases.SyncState{}
-	data, err := json.Marshal(rec)
+	data, err := json.Marshal(summary(c))
 	if err != nil {
 		return err
 	}
@@ -101,4 +102,19 @@ func uuidTimePrefix(t time.Time) []byte {
 func dateStart(t time.Time) time.Time {
 	y, m, d := t.In(cases.Zone).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, cases.Zone)
+}
+
+// summary is the part of a case kept in its record.
+func summary(c *cases.Case) cases.Case {
+	rec := *c
+	rec.Fields = map[string]string{}
+	for _, k := range []string{catalog.FieldName, catalog.FieldPhone, catalog.FieldIDNumber} {
+		if v, ok := c.Fields[k]; ok {
+			rec.Fields[k] = v
+		}
+	}
+	rec.Materials, rec.Received, rec.Missing = nil, nil, nil
+	rec.Branches, rec.Discarded, rec.Invalid = nil, nil, nil
+	rec.Events, rec.Timeline, rec.Sync = nil, nil, cases.SyncState{}
+	return rec
 }

@@ -113,11 +113,13 @@ func (t *Theme) Mode() Mode { return t.mode }
 // keeps white text above 4.5:1 contrast.
 var Blue = color.NRGBA{R: 0x0B, G: 0x57, B: 0xD0, A: 0xFF}
 
-// Color returns Fyne's colour, light for the kiosk modes, with the
-// primary (buttons of high importance, focus) in Blue.
+// Color returns Fyne's light colours: for the kiosk modes with the primary
+// (buttons of high importance, focus) in Blue, for the desk as they are.
 func (t *Theme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color {
 	if t.mode == Desk {
-		return t.base.Color(n, v)
+		// Light whatever the desktop says: a counter looks the same every
+		// day, and clerks compare the screen with printed paper.
+		return t.base.Color(n, theme.VariantLight)
 	}
 	switch n {
 	case theme.ColorNamePrimary, theme.ColorNameHyperlink:

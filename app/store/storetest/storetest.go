@@ -18,12 +18,16 @@ import (
 // Cases is how many cases Million holds.
 const Cases = 1_000_000
 
+// revision names the fixture's layout: bump it when the store's records
+// change shape within one schema version, so a stale fixture is rebuilt.
+const revision = 2
+
 // Million opens a store of a million synthetic cases, building it the
 // first time, and returns a random sample of 10,000 of their numbers. The
 // store is closed when the benchmark ends.
 func Million(tb testing.TB) (*store.Store, []string) {
 	tb.Helper()
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("tongban-bench-%d-v%d", Cases, store.SchemaVersion))
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("tongban-bench-%d-v%d-r%d", Cases, store.SchemaVersion, revision))
 	ready := filepath.Join(dir, "ready")
 	if _, err := os.Stat(ready); err != nil {
 		os.RemoveAll(dir)

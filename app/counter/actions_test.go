@@ -1,0 +1,260 @@
+package counter
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"tongban/app/cases"
+	"tongban/printer"
+)
+
+// buttons of each status action, by kind.
+func actionButton(k cases.Kind) string { return withKey(actionText[k], keyLabel(actionKeys[k])) }
+
+// statusActions are the status actions of the case view.
+var statusActions = []cases.Kind{cases.KindAccepted, cases.KindSupplementRequested, cases.KindSupplementReceived,
+	cases.KindRefused, cases.KindSuspended, cases.KindResumed, cases.KindCompleted, cases.KindWithdrawn}
+
+// mustOffer fails unless the case view offers exactly the actions the
+// status machine allows from the case's status.
+func (r *rig) mustOffer() {
+	r.t.Helper()
+	st := r.c.bench.cur.Status
+	for _, k := range statusActions {
+		want := slices.Contains(cases.Allowed(st), k)
+		if got := r.hasButton(actionButton(k)); got != want {
+			r.t.Fatalf("status %s: button %q shown = %v, want %v", st, actionButton(k), got, want)
+		}
+	}
+}
+
+// mustBe fails unless the stored case has this status and its last event
+// of a status kind is by S001.
+func (r *rig) mustBe(id string, status cases.Status, kind cases.Kind) *cases.Case {
+	r.t.Helper()
+	c := r.stored(id)
+	if c.Status != status {
+		r.t.Fatalf("status %s, want %s; the screen says %q", c.Status, status, r.c.bench.msg.Text)
+	}
+	head := c.Timeline[slices.IndexFunc(c.Timeline, func(e cases.Event) bool { return e.ID == c.Head })]
+	if head.Kind != kind || head.Staff != "S001" {
+		r.t.Fatalf("head event %s by %q, want %s by S001", head.Kind, head.Staff, kind)
+	}
+	if r.c.bench.cur.Status != status {
+		r.t.Fatalf("the screen shows status %s, the store %s", r.c.bench.cur.Status, status)
+	}
+	r.mustShow(both(status.Label()))
+	r.mustOffer()
+	return c
+}
+
+// printedText is every line of a printed document.
+func printedText(doc printer.Document) string {
+	var b strings.Builder
+	for _, bl := range doc.Blocks {
+		if t, ok := bl.(printer.Text); ok {
+			b.WriteString(t.Text + "\n")
+		}
+	}
+	return b.String()
+}
+
+// A case goes through every transition the counter offers, by the keys
+// on the buttons: accept with ticked materials (receipt printed), ask for
+// a missing material (notice printed), receive it, suspend, resume,
+// complete. Each status offers only what it allows.
+func TestEveryTransitionByKeyboard(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.mustOffer()
+
+	// Accept: the applicant declared 0, 1, 3; the clerk finds 3 missing
+	// and 2 there (Alt+4 unticks, Alt+3 ticks).
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key4)
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key3)
+	r.key(keyAccept)
+	r.mustShow(tAcceptTitle.ZH, "已勾选 3 项材料：公司变更登记申请书、变更决议或决定、修改后的公司章程或章程修正案", "1 项必需材料未勾选")
+	r.typeText("材料已核")
+	got := r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
+	if !slices.Equal(got.Received, []int{0, 1, 2}) {
+		t.Fatalf("received %v, want the ticked 0, 1, 2", got.Received)
+	}
+	if len(r.printed) != 1 || !strings.Contains(printedText(r.printed[0]), "受理回执") {
+		t.Fatalf("printed %d documents after accepting; want the receipt", len(r.printed))
+	}
+	r.mustShow("已保存：受理", "已打印受理回执", "承诺办结 2026-03-04，还剩 1 个工作日", "材料已核")
+	r.scanFocused()
+
+	// Ask for the missing licence: the panel ticks the required material
+	// not received.
+	r.key(keySupplement)
+	if p := r.c.bench.panel; p == nil || len(p.toggles) != 5 || !p.toggles[3].Checked || p.toggles[0].Checked {
+		t.Fatalf("the supplement panel does not tick the one missing required material")
+	}
+	r.typeText("")
+	got = r.mustBe(c.ID, cases.StatusSupplement, cases.KindSupplementRequested)
+	if !slices.Equal(got.Missing, []int{3}) {
+		t.Fatalf("missing %v, want [3]", got.Missing)
+	}
+	notice := printedText(r.printed[len(r.printed)-1])
+	if !strings.Contains(notice, "一次性告知单") || !strings.Contains(notice, "营业执照") || !strings.Contains(notice, "王芳") {
+		t.Fatalf("the notice printed:\n%s", notice)
+	}
+
+	// The licence came: the panel's button has the focus; Enter confirms.
+	r.key(keySupplement)
+	r.mustShow(tSupplied.ZH, "1. 营业执照 Business licence")
+	r.key(fyne.KeyReturn)
+	got = r.mustBe(c.ID, cases.StatusAccepted, cases.KindSupplementReceived)
+	if !slices.Equal(got.Received, []int{0, 1, 2, 3}) {
+		t.Fatalf("received %v after the supplement, want 0–3", got.Received)
+	}
+
+	// Suspend needs a reason.
+	r.key(keySuspend)
+	r.typeText("")
+	r.mustShow(tSuspendNone.ZH)
+	if r.stored(c.ID).Status != cases.StatusAccepted {
+		t.Fatal("a suspension without a reason was saved")
+	}
+	r.typeText("现场核查")
+	r.mustBe(c.ID, cases.StatusSuspended, cases.KindSuspended)
+	r.mustShow("已中止，期限暂停计算", "原因 Reason 现场核查")
+
+	r.key(keySuspend)
+	r.typeText("")
+	r.mustBe(c.ID, cases.StatusAccepted, cases.KindResumed)
+
+	// Complete needs a decision: Alt+Y approves.
+	r.key(keyComplete)
+	r.typeText("")
+	r.mustShow(tChooseResult.ZH)
+	r.shortcut(fyne.KeyModifierAlt, fyne.KeyY)
+	r.typeText("")
+	got = r.mustBe(c.ID, cases.StatusCompleted, cases.KindCompleted)
+	if !got.Approved {
+		t.Fatal("completed as denied after Alt+Y")
+	}
+	r.mustShow("已办结于 2026-03-03 Completed on 2026-03-03")
+	r.scanFocused()
+	if r.nudges < 7 {
+		t.Fatalf("sync was nudged %d times for 7 saved actions", r.nudges)
+	}
+}
+
+// Refusing takes reasons, typed and tapped, and prints the notice.
+func TestRefuseWithReasons(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.key(keyRefuse)
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	r.mustShow(tRefuseNone.ZH)
+	test.Type(r.focused(), "申请人提交的营业执照已注销")
+	r.key(fyne.KeyReturn) // a new line in the reasons
+	r.w.Canvas().FocusNext()
+	r.w.Canvas().FocusNext() // Tab, Tab: the second common reason
+	if b, ok := r.focused().(*button); !ok || b.Text != commonReasons[1] {
+		t.Fatalf("two Tabs from the reasons reach %T, want the button %q", r.focused(), commonReasons[1])
+	}
+	r.key(fyne.KeySpace)
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	got := r.mustBe(c.ID, cases.StatusRefused, cases.KindRefused)
+	if want := []string{"申请人提交的营业执照已注销", commonReasons[1]}; !slices.Equal(got.Reasons, want) {
+		t.Fatalf("reasons %q, want %q", got.Reasons, want)
+	}
+	notice := printedText(r.printed[len(r.printed)-1])
+	if !strings.Contains(notice, "不予受理通知书") || !strings.Contains(notice, "1. 申请人提交的营业执照已注销") {
+		t.Fatalf("the refusal notice:\n%s", notice)
+	}
+}
+
+// An action the status does not allow is not offered; its key and a
+// direct call both say why and write nothing.
+func TestDisallowedActionsWriteNothing(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	before := r.events(c.ID)
+
+	r.key(keyComplete) // a case never accepted cannot be completed
+	r.mustShow("案件当前为“已提交”，不能办结；没有作任何更改。", "cannot take complete")
+	if r.c.bench.panel != nil {
+		t.Fatal("a panel opened for a disallowed action")
+	}
+	for _, tt := range []struct {
+		kind    cases.Kind
+		payload any
+	}{
+		{cases.KindCompleted, cases.Completion{Approved: true}},
+		{cases.KindResumed, cases.Reasoned{}},
+		{cases.KindSupplementReceived, cases.SupplementReceipt{Received: []int{1}}},
+		{cases.KindResolved, cases.Resolution{Chosen: c.ID}},
+	} {
+		r.c.bench.msg.SetText("")
+		if _, ok := r.c.bench.act(tt.kind, tt.payload); ok {
+			t.Fatalf("%s was saved on a submitted case", tt.kind)
+		}
+		if !r.shows("不能" + actionText[tt.kind].ZH) {
+			t.Fatalf("%s: the screen says %q", tt.kind, r.c.bench.msg.Text)
+		}
+		if n := r.events(c.ID); n != before {
+			t.Fatalf("%s: the case has %d events, had %d", tt.kind, n, before)
+		}
+	}
+	r.scanFocused()
+}
+
+// A printer fault is told in plain words; the action is saved; Print
+// again (Ctrl+P) prints it once the printer is fixed.
+func TestPrinterFaultKeepsTheActionAndPrintsAgain(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.printErr = printer.ErrPaperOut
+	r.key(keySupplement)
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key3) // the articles are missing
+	r.typeText("")
+	r.mustBe(c.ID, cases.StatusSupplement, cases.KindSupplementRequested)
+	r.mustShow("打印机缺纸", tCaseIsSaved.ZH, tPrintAgain.ZH)
+	printedBefore := r.stored(c.ID).Printed
+
+	r.printErr = nil
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyP)
+	r.mustShow("已打印一次性告知单")
+	r.mustNotShow(tPrintAgain.ZH + " ")
+	if len(r.printed) != 2 || printedText(r.printed[0]) != printedText(r.printed[1]) {
+		t.Fatalf("printed %d documents; want the same notice twice", len(r.printed))
+	}
+	if got := r.stored(c.ID).Printed; got != printedBefore+1 {
+		t.Fatalf("printings recorded %d, want %d", got, printedBefore+1)
+	}
+}
+
+// Without a printer the screen says the notice was not printed.
+func TestNoPrinter(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.c.deps.Print = nil
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.key(keyRefuse)
+	test.Type(r.focused(), "不属于本中心")
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	r.mustBe(c.ID, cases.StatusRefused, cases.KindRefused)
+	r.mustShow("本机未配置打印机，不予受理通知书没有打印")
+}

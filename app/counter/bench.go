@@ -1,0 +1,327 @@
+package counter
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/ui"
+)
+
+// bench is the workbench a signed-in clerk sees: the scan bar on top, a
+// message line, the case on screen (or the list of cases), and the status
+// bar. It lives from sign-in to sign-out.
+type bench struct {
+	c *Counter
+
+	scan     *entry
+	msg      *widget.Label // what the last action did
+	printMsg *widget.Label // how the last printing went
+	again    *button       // print again, after a printer fault
+	called   *widget.Label // the ticket called last, large
+	body     *fyne.Container
+	status   statusBar
+
+	// names caches clerks' names for timelines.
+	names map[string]string
+
+	// The case on screen, nil for the list.
+	cur      *cases.Case
+	revealed bool
+	ticked   map[int]bool // the material checklist
+	checks   []*check
+	panel    *panel
+	timeline *fyne.Container
+
+	find  finder
+	retry func() // prints again
+}
+
+func newBench(c *Counter) *bench {
+	return &bench{c: c, names: map[string]string{}, ticked: map[int]bool{}}
+}
+
+// build lays out the workbench and shows today's list.
+func (b *bench) build() fyne.CanvasObject {
+	b.scan = newEntry(b.c, both(tScanHint))
+	b.scan.tabSubmits = true
+	b.scan.OnEnter = func(text string) {
+		b.scan.SetText("")
+		b.scanned(text)
+	}
+	scanLabel := widget.NewLabel(both(tScan))
+	scanLabel.TextStyle.Bold = true
+	b.called = widget.NewLabel("")
+	b.called.TextStyle.Bold = true
+	b.called.SizeName = ui.SizeNameHuge
+	b.called.Importance = widget.HighImportance
+	b.called.Hide() // until a ticket is called
+	tools := container.NewHBox(
+		newButton(b.c, withKey(tOpenImage, scLabel(scOpenImage)), b.chooseImage),
+		newButton(b.c, withKey(tFind, scLabel(scFind)), b.focusFind),
+		b.highlight(newButton(b.c, withKey(tCallNext, keyLabel(keyCall)), b.callNext)),
+		b.called,
+	)
+	top := container.NewBorder(nil, nil, scanLabel, tools, b.scan)
+
+	b.msg = widget.NewLabel("")
+	b.msg.Wrapping = fyne.TextWrapWord
+	b.printMsg = widget.NewLabel("")
+	b.printMsg.Wrapping = fyne.TextWrapWord
+	b.printMsg.Hide()
+	b.again = newButton(b.c, withKey(tPrintAgain, scLabel(scPrintAgain)), b.printAgain)
+	b.again.Importance = widget.WarningImportance
+	b.again.Hide()
+	messages := container.NewBorder(nil, nil, nil, container.NewCenter(b.again), container.NewVBox(b.msg, b.printMsg))
+
+	b.body = container.NewStack()
+	bar := b.status.build(b)
+	b.refreshStatus()
+	b.showList()
+	return container.NewBorder(
+		container.NewVBox(container.NewPadded(top), messages, widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), bar),
+		nil, nil, container.NewPadded(b.body))
+}
+
+func (b *bench) highlight(x *button) *button {
+	x.Importance = widget.HighImportance
+	return x
+}
+
+// refocus gives the focus back to the scan field, so the next scan lands
+// there whatever the clerk did before.
+func (b *bench) refocus() {
+	if b.scan != nil && b.c.bench == b {
+		b.c.win.Canvas().Focus(b.scan)
+	}
+}
+
+// strayRune puts a character typed outside any text field into the scan
+// field and keeps the focus there.
+func (b *bench) strayRune(r rune) {
+	b.refocus()
+	b.scan.TypedRune(r)
+}
+
+// say shows what happened; bad shows it as an error.
+func (b *bench) say(text string, imp widget.Importance) {
+	b.msg.SetText(text)
+	b.msg.Importance = imp
+	b.msg.Refresh()
+}
+
+func (b *bench) fail(text string) { b.say(text, widget.DangerImportance) }
+func (b *bench) ok(text string)   { b.say(text, widget.SuccessImportance) }
+func (b *bench) info(text string) { b.say(text, widget.MediumImportance) }
+
+// sayPrint shows how printing went, beside the action's message.
+func (b *bench) sayPrint(text string, imp widget.Importance) {
+	b.printMsg.SetText(text)
+	b.printMsg.Importance = imp
+	b.printMsg.Refresh()
+	b.printMsg.Show()
+}
+
+// scanned opens whatever a scanner (or the clerk) gave: a sealed receipt
+// with any prefix and suffix, or a case number. An empty Enter confirms
+// the open panel. A bad scan is told in one sentence; the case on screen
+// stays.
+func (b *bench) scanned(input string) {
+	if strings.TrimSpace(input) == "" {
+		if b.panel != nil {
+			b.panel.confirm()
+		}
+		b.refocus()
+		return
+	}
+	c, err := b.c.deps.Opener.Open(input)
+	if err != nil {
+		b.fail(sentence(err, nil))
+		b.refocus()
+		return
+	}
+	b.setCase(c)
+	b.refreshStatus() // an import waits to sync
+	if c.Sync.FromReceipt {
+		b.info(both(tImported))
+	} else {
+		b.info(labelled(tOpened, c.Number))
+	}
+	b.refocus()
+}
+
+// key handles the workbench's keys.
+func (b *bench) key(ev *fyne.KeyEvent) bool {
+	switch ev.Name {
+	case keyBack:
+		b.back()
+	case keyAccept:
+		b.offer(cases.KindAccepted)
+	case keySupplement:
+		b.offer(b.either(cases.KindSupplementReceived, cases.KindSupplementRequested))
+	case keyRefuse:
+		b.offer(cases.KindRefused)
+	case keySuspend:
+		b.offer(b.either(cases.KindResumed, cases.KindSuspended))
+	case keyComplete:
+		b.offer(cases.KindCompleted)
+	case keyWithdraw:
+		b.offer(cases.KindWithdrawn)
+	case keyReveal:
+		b.reveal()
+	case keyCall:
+		b.callNext()
+	case keyReceipt:
+		b.printReceipt()
+	default:
+		return false
+	}
+	return true
+}
+
+// either returns the first kind if the case on screen allows it, else the
+// second: one key serves a pair (suspend/resume, ask/received).
+func (b *bench) either(first, second cases.Kind) cases.Kind {
+	if b.cur != nil && allowed(b.cur, first) {
+		return first
+	}
+	return second
+}
+
+// shortcut handles the workbench's shortcuts.
+func (b *bench) shortcut(s fyne.Shortcut) bool {
+	switch {
+	case same(s, scFind):
+		b.focusFind()
+	case same(s, scOpenImage):
+		b.chooseImage()
+	case same(s, scPrintAgain):
+		b.printAgain()
+	case same(s, scSignOut):
+		b.c.signOut(tSignedOut)
+	case same(s, scConfirm):
+		if b.panel != nil {
+			b.panel.confirm()
+		}
+	case same(s, scApprove), same(s, scDeny):
+		if b.panel != nil && b.panel.choose != nil {
+			b.panel.choose(same(s, scApprove))
+		}
+	case digitOf(s) > 0:
+		b.digit(digitOf(s))
+	default:
+		return false
+	}
+	return true
+}
+
+// digit handles Alt+n: a tick in the open panel, a branch to keep, a
+// material of the case, or a case of the list.
+func (b *bench) digit(n int) {
+	switch {
+	case b.panel != nil && len(b.panel.toggles) > 0:
+		if n <= len(b.panel.toggles) {
+			t := b.panel.toggles[n-1]
+			t.SetChecked(!t.Checked)
+		}
+	case b.cur != nil && b.cur.Status == cases.StatusConflict:
+		b.keep(n - 1)
+	case b.cur != nil:
+		if n <= len(b.checks) && !b.checks[n-1].Disabled() {
+			b.checks[n-1].SetChecked(!b.checks[n-1].Checked)
+		}
+	default:
+		b.openListed(n - 1)
+	}
+}
+
+// back closes the panel, or else the case, and returns to scanning.
+func (b *bench) back() {
+	switch {
+	case b.panel != nil:
+		b.closePanel()
+	case b.cur != nil:
+		b.showList()
+	}
+	b.refocus()
+}
+
+// status bar --------------------------------------------------------------
+
+// statusBar is the bottom line: who, where, and how sync stands.
+type statusBar struct {
+	clerk, device, net, sync, idle *widget.Label
+}
+
+func (s *statusBar) build(b *bench) fyne.CanvasObject {
+	s.clerk = widget.NewLabel("")
+	s.device = widget.NewLabel("")
+	s.net = widget.NewLabel("")
+	s.net.TextStyle.Bold = true
+	s.sync = widget.NewLabel("")
+	s.idle = widget.NewLabel("")
+	s.idle.Importance = widget.WarningImportance
+	for _, l := range []*widget.Label{s.clerk, s.device, s.net, s.sync, s.idle} {
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	out := newButton(b.c, withKey(tSignOut, scLabel(scSignOut)), func() { b.c.signOut(tSignedOut) })
+	return container.NewHBox(s.clerk, s.device, s.net, s.sync, s.idle, layout.NewSpacer(), out)
+}
+
+// refreshStatus reads the sync status again.
+func (b *bench) refreshStatus() {
+	c := b.c
+	c.lastStatus = c.deps.Now()
+	s := &b.status
+	k := c.clerk
+	who := labelled(tClerk, k.Name+"（"+k.ID+"）")
+	if len(k.Windows) > 0 {
+		who += " · " + labelled(tWindow, k.Windows[0])
+	}
+	s.clerk.SetText(who)
+	s.device.SetText(labelled(tDevice, c.deps.Device))
+	if c.deps.Status == nil {
+		s.net.SetText(both(tNoSync))
+		s.net.Importance = widget.MediumImportance
+		s.sync.SetText("")
+		s.net.Refresh()
+		return
+	}
+	online, pending, last := c.deps.Status()
+	s.net.SetText(both(tOnline))
+	s.net.Importance = widget.SuccessImportance
+	if !online {
+		s.net.SetText(both(tOffline))
+		s.net.Importance = widget.DangerImportance
+	}
+	s.net.Refresh()
+	when := both(tNever)
+	if !last.IsZero() {
+		when = hhmm(last)
+		if day(last) != day(c.deps.Now()) {
+			when = day(last) + " " + when
+		}
+	}
+	s.sync.SetText(labelled(tPending, strconv.Itoa(pending)) + " · " + labelled(tLastSync, when))
+}
+
+// idleWarning shows the countdown to the idle sign-out; 0 hides it.
+func (b *bench) idleWarning(seconds int) {
+	if b.status.idle == nil {
+		return
+	}
+	if seconds <= 0 {
+		if b.status.idle.Text != "" {
+			b.status.idle.SetText("")
+		}
+		return
+	}
+	b.status.idle.SetText(bothf(tIdleWarn, seconds))
+}

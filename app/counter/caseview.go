@@ -1,0 +1,331 @@
+package counter
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/ui"
+)
+
+// setCase puts a case on screen. Another case starts afresh (ID masked,
+// the checklist from what the applicant declared); the same case after an
+// action keeps the revealed ID and, unless its status moved, the ticks.
+func (b *bench) setCase(c *cases.Case) {
+	same := b.cur != nil && b.cur.ID == c.ID
+	if !same {
+		b.revealed = false
+	}
+	if !same || b.cur.Status != c.Status {
+		b.ticked = initialTicks(c)
+	}
+	b.cur = c
+	b.panel = nil
+	b.render()
+}
+
+// initialTicks are the materials ticked when a case comes on screen: what
+// the applicant says they brought while the case waits for acceptance,
+// what the counter received after that.
+func initialTicks(c *cases.Case) map[int]bool {
+	from := c.Received
+	if c.Status == cases.StatusSubmitted {
+		from = c.Materials
+	}
+	t := map[int]bool{}
+	for _, m := range from {
+		t[m] = true
+	}
+	return t
+}
+
+// render draws the case on screen (or the list when there is none).
+func (b *bench) render() {
+	var view fyne.CanvasObject
+	if b.cur == nil {
+		view = b.listView()
+	} else {
+		view = b.caseView(b.cur)
+	}
+	b.body.Objects = []fyne.CanvasObject{view}
+	b.body.Refresh()
+	if b.panel != nil && b.panel.focus != nil {
+		b.c.win.Canvas().Focus(b.panel.focus)
+	} else {
+		b.refocus()
+	}
+}
+
+// caseView is the whole case under a one-line header, in three columns
+// that each scroll on their own: the applicant and the form; the material
+// checklist; the promise and the timeline. A conflict's branches come
+// first, across the width. The open panel and the actions run along the
+// bottom.
+func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
+	item, known := b.c.item(c.ItemCode)
+	var who []fyne.CanvasObject
+	if !known {
+		who = append(who, dangerText(bothf(tUnknownItem, c.ItemCode)))
+	}
+	who = append(who, section(tApplicant))
+	who = append(who, b.applicantRows(c)...)
+	who = append(who, section(tForm))
+	who = append(who, formRows(c, item)...)
+	materials := append([]fyne.CanvasObject{section(tMaterials)}, b.materialRows(c, item)...)
+	b.timeline = ui.Column(b.timelineRows(c, item)...)
+	story := []fyne.CanvasObject{b.dueView(c, item), section(tTimeline), b.timeline}
+
+	var body fyne.CanvasObject = container.New(shares{0.3, 0.37, 0.33},
+		container.NewVScroll(ui.Column(who...)),
+		container.NewVScroll(ui.Column(materials...)),
+		container.NewVScroll(ui.Column(story...)))
+	if c.Status == cases.StatusConflict {
+		split := container.NewVSplit(container.NewVScroll(b.conflictView(c, item)), body)
+		split.Offset = 0.55
+		body = split
+	}
+	var bottom []fyne.CanvasObject
+	if b.panel != nil {
+		bottom = append(bottom, b.panel.view)
+	}
+	bottom = append(bottom, b.actionBar(c))
+	return container.NewBorder(b.header(c, item), container.NewVBox(bottom...), nil, nil, body)
+}
+
+// header is one line: the case number, status, receipt badge, ticket and
+// the item (cut short if it must be; the timeline has the rest).
+func (b *bench) header(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
+	number := widget.NewLabel(c.Number)
+	number.TextStyle.Bold = true
+	number.SizeName = theme.SizeNameSubHeadingText
+	status := widget.NewLabel(both(c.Status.Label()))
+	status.TextStyle.Bold = true
+	status.SizeName = theme.SizeNameSubHeadingText
+	status.Importance = statusImportance(c.Status)
+	line := []fyne.CanvasObject{number, status}
+	if c.Sync.FromReceipt {
+		line = append(line, badge(both(tFromReceipt)))
+	}
+	if c.Ticket != "" {
+		line = append(line, widget.NewLabel(labelled(tTicket, c.Ticket)))
+	}
+	itemLine := widget.NewLabel(item.NameZH + " " + item.NameEN + " · " + labelled(tSubmittedAt, stamp(c.SubmittedAt)))
+	itemLine.Truncation = fyne.TextTruncateEllipsis
+	return container.NewBorder(nil, nil, container.NewHBox(line...), nil, itemLine)
+}
+
+// applicantRows are the applicant's name, ID number (masked unless the
+// clerk revealed it, which is recorded) and phone.
+func (b *bench) applicantRows(c *cases.Case) []fyne.CanvasObject {
+	rows := []fyne.CanvasObject{field(tName, c.Name())}
+	if id := c.IDNumber(); id != "" {
+		if b.revealed {
+			rows = append(rows, field(tIDNumber, id+" "+both(tRevealedNote)))
+		} else {
+			reveal := newButton(b.c, withKey(tReveal, keyLabel(keyReveal)), b.reveal)
+			reveal.Importance = widget.LowImportance
+			rows = append(rows, container.NewBorder(nil, nil, nil, reveal, field(tIDNumber, cases.MaskIDNumber(id))))
+		}
+	}
+	if p := c.Phone(); p != "" {
+		rows = append(rows, field(tPhone, p))
+	}
+	return rows
+}
+
+// formRows are the item's other fields as the applicant filled them.
+func formRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	seen := map[string]bool{catalog.FieldName: true, catalog.FieldIDNumber: true, catalog.FieldPhone: true}
+	for _, f := range item.Fields {
+		if seen[f.Key] {
+			continue
+		}
+		seen[f.Key] = true
+		v := c.Fields[f.Key]
+		if f.Kind == catalog.KindIDNumber && v != "" {
+			v = cases.MaskIDNumber(v)
+		}
+		rows = append(rows, field(cases.Text{ZH: f.LabelZH, EN: f.LabelEN}, v))
+	}
+	var rest []string
+	for k := range c.Fields {
+		if !seen[k] {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest) // fields of an item version this device lacks
+	for _, k := range rest {
+		rows = append(rows, field(cases.Text{ZH: k, EN: k}, c.Fields[k]))
+	}
+	return rows
+}
+
+// materialRows are the checklist: each material ticked or not, with
+// original or copy, count, required, and what is known of it, in both
+// languages below its name. The ticks are what Accept receives; they can
+// be changed while the case waits for acceptance.
+func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
+	b.checks = nil
+	if len(item.Materials) == 0 {
+		return []fyne.CanvasObject{ui.NewText(both(tNoMaterials))}
+	}
+	editable := c.Status == cases.StatusSubmitted
+	rows := make([]fyne.CanvasObject, 0, len(item.Materials))
+	for i, m := range item.Materials {
+		name := fmt.Sprintf("%d. %s", i+1, m.NameZH)
+		about := caption(materialLine(i, m, c))
+		if !editable { // after acceptance the list says what came in
+			icon := theme.CheckButtonIcon()
+			if slices.Contains(c.Received, i) {
+				icon = theme.CheckButtonCheckedIcon()
+			}
+			rows = append(rows, container.NewVBox(container.NewHBox(widget.NewIcon(icon), widget.NewLabel(name)), about))
+			continue
+		}
+		ch := newCheck(b.c, name, func(on bool) {
+			b.ticked[i] = on
+			if b.panel != nil && b.panel.refresh != nil {
+				b.panel.refresh()
+			}
+		})
+		ch.Checked = b.ticked[i]
+		b.checks = append(b.checks, ch)
+		rows = append(rows, container.NewVBox(ch, about))
+	}
+	return rows
+}
+
+// materialLine describes material i of an item under its tick box.
+func materialLine(i int, m catalog.Material, c *cases.Case) string {
+	form := tCopy
+	if m.Original {
+		form = tOriginal
+	}
+	n := max(m.Count, 1)
+	count := cases.Text{ZH: fmt.Sprintf(tCount.ZH, form.ZH, n), EN: fmt.Sprintf(tCount.EN, form.EN, n)}
+	need := tOptional
+	if m.Required {
+		need = tRequired
+	}
+	zh := []string{count.ZH, need.ZH}
+	en := []string{count.EN, need.EN}
+	for _, mark := range []struct {
+		in []int
+		t  cases.Text
+	}{{c.Materials, tDeclared}, {c.Received, tReceivedMark}, {c.Missing, tMissingMark}} {
+		if slices.Contains(mark.in, i) {
+			zh, en = append(zh, mark.t.ZH), append(en, mark.t.EN)
+		}
+	}
+	line := strings.Join(zh, "，") + " · " + m.NameEN + ": " + strings.Join(en, ", ")
+	if m.NoteZH != "" {
+		line += "\n" + m.NoteZH + " " + m.NoteEN
+	}
+	return line
+}
+
+// dueView is the promised date and the working days left, or how late.
+func (b *bench) dueView(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
+	cal, now := b.c.deps.Calendar, b.c.deps.Now()
+	l := ui.NewText("")
+	l.TextStyle.Bold = true
+	due, started := c.Due(cal, item.PromisedDays, now)
+	switch {
+	case c.Status == cases.StatusCompleted:
+		l.SetText(closedOn(c.Status, c.CompletedAt))
+	case !c.Status.Open():
+		l.SetText(closedOn(c.Status, c.UpdatedAt))
+	case !started:
+		l.SetText(withText(tDueNotStarted, days(item.PromisedDays)))
+	case c.Status == cases.StatusSuspended:
+		l.SetText(bothf(tDuePaused, day(due)))
+		l.Importance = widget.WarningImportance
+	case c.Overdue(cal, item.PromisedDays, now):
+		l.SetText(dueText(tOverdue, due, days(cal.WorkdaysBetween(due, now))))
+		l.Importance = widget.DangerImportance
+	case day(due) == day(now):
+		l.SetText(bothf(tDueToday, day(due)))
+		l.Importance = widget.WarningImportance
+	default:
+		l.SetText(dueText(tDueLeft, due, days(cal.WorkdaysBetween(now, due))))
+	}
+	return l
+}
+
+// dueText fills a due date and a number of working days.
+func dueText(t cases.Text, due time.Time, n cases.Text) string {
+	return fmt.Sprintf(t.ZH, day(due), n.ZH) + " " + fmt.Sprintf(t.EN, day(due), n.EN)
+}
+
+// closedOn says how and when a case closed.
+func closedOn(s cases.Status, at time.Time) string {
+	return fmt.Sprintf(tClosedOn.ZH, s.Label().ZH, day(at)) + " " + fmt.Sprintf(tClosedOn.EN, s.Label().EN, day(at))
+}
+
+// Small pieces of layout. Wrapping text is ui.Text in ui.Column, which
+// measures it at its width.
+
+func section(t cases.Text) fyne.CanvasObject {
+	l := widget.NewLabel(both(t))
+	l.TextStyle.Bold = true
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// field is a label and its value on one wrapping line.
+func field(name cases.Text, v string) fyne.CanvasObject {
+	if v == "" {
+		v = "—"
+	}
+	t := widget.NewRichText(
+		&widget.TextSegment{Text: both(name) + "  ", Style: widget.RichTextStyle{Inline: true, ColorName: theme.ColorNamePlaceHolder}},
+		&widget.TextSegment{Text: v, Style: widget.RichTextStyle{Inline: true, TextStyle: fyne.TextStyle{Bold: true}}},
+	)
+	t.Wrapping = fyne.TextWrapWord
+	return t
+}
+
+// caption is small wrapping text under something.
+func caption(s string) *ui.Text {
+	t := ui.NewText(s)
+	t.SizeName = theme.SizeNameCaptionText
+	return t
+}
+
+func dangerText(s string) *ui.Text {
+	t := ui.NewText(s)
+	t.Importance = widget.DangerImportance
+	return t
+}
+
+// badge is a short text on a coloured ground, for what must not be missed.
+func badge(s string) fyne.CanvasObject {
+	l := canvas.NewText(s, theme.Color(theme.ColorNameForegroundOnWarning))
+	l.TextStyle.Bold = true
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+	bg.CornerRadius = theme.Size(theme.SizeNameInputRadius)
+	return container.NewCenter(container.NewStack(bg, container.NewPadded(l)))
+}
+
+// statusImportance colours a status.
+func statusImportance(s cases.Status) widget.Importance {
+	switch s {
+	case cases.StatusConflict, cases.StatusRefused:
+		return widget.DangerImportance
+	case cases.StatusSupplement, cases.StatusSuspended:
+		return widget.WarningImportance
+	case cases.StatusCompleted, cases.StatusAccepted:
+		return widget.SuccessImportance
+	}
+	return widget.HighImportance
+}

@@ -1,0 +1,396 @@
+package counter
+
+import (
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/receipt"
+	"tongban/app/scan"
+	"tongban/app/staff"
+	"tongban/app/store"
+	"tongban/app/ui"
+	"tongban/assets"
+	"tongban/printer"
+)
+
+func init() { staff.Iterations = 1000 } // the PIN hash cost is a parameter; keep tests quick
+
+// clock is a settable clock shared by the stores and the counter.
+type clock struct {
+	mu sync.Mutex
+	t  time.Time
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.t
+}
+
+func (c *clock) Advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.t = c.t.Add(d)
+}
+
+// Tuesday 3 March 2026, 9:30 in the morning.
+var testStart = time.Date(2026, 3, 3, 9, 30, 0, 0, cases.Zone)
+
+// licence is the sample catalog's 营业执照变更登记: five materials, three
+// of them required (0, 1, 3).
+const licence = "130102-SCJG-003"
+
+// center is what the devices of one service center share in a test: the
+// catalog, the calendar, the receipt keys and the clock.
+type center struct {
+	t     testing.TB
+	cat   *catalog.Catalog
+	cal   *cases.Calendar
+	ring  receipt.Keyring
+	clock *clock
+}
+
+func newCenter(t testing.TB) *center {
+	t.Helper()
+	test.NewTempApp(t)
+	cat, err := catalog.Parse(assets.SampleCatalog())
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal, err := cases.ParseCalendar(assets.Calendar())
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := receipt.NewKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &center{t: t, cat: cat, cal: cal, ring: receipt.Keyring{key}, clock: &clock{t: testStart}}
+}
+
+// store opens a fresh store of a device of the center.
+func (z *center) store(role string) *store.Store {
+	z.t.Helper()
+	st, err := store.Open(z.t.TempDir(), store.Options{Center: "130102", Role: role, Now: z.clock.Now})
+	if err != nil {
+		z.t.Fatal(err)
+	}
+	z.t.Cleanup(func() { st.Close() })
+	return st
+}
+
+// submit makes a 营业执照变更登记 case for 张三 on a store (a kiosk),
+// declaring materials 0, 1 and 3.
+func (z *center) submit(st *store.Store, name string) *cases.Case {
+	z.t.Helper()
+	values := map[string]string{"name": name, "id_number": "11010519491231002X", "phone": "13800138000",
+		"company": "华新科技有限公司", "credit_code": "91350100M000100Y43", "change": "住所"}
+	sub, errs, err := cases.NewSubmission(z.cat, licence, values, []int{0, 1, 3}, cases.ChannelKiosk, z.clock.Now())
+	if err != nil || len(errs) > 0 {
+		z.t.Fatalf("NewSubmission: %v %v", err, errs)
+	}
+	c, err := st.Submit(sub)
+	if err != nil {
+		z.t.Fatal(err)
+	}
+	return c
+}
+
+// seal returns a case's receipt payload.
+func (z *center) seal(c *cases.Case) (string, error) {
+	for _, e := range c.Events {
+		if e.Kind == cases.KindSubmitted && e.ID == c.ID {
+			return receipt.SealCase(z.ring, e)
+		}
+	}
+	return "", cases.ErrNoSubmission
+}
+
+// rig is a counter in a test window on a real store.
+type rig struct {
+	t       testing.TB
+	z       *center
+	st      *store.Store
+	c       *Counter
+	w       fyne.Window
+	printed []printer.Document
+	nudges  int
+	// printErr is what the fake printer answers.
+	printErr error
+}
+
+// newRig shows a counter on st (a fresh counter store when nil) with the
+// clerks S001 王芳 (PIN 2468, window A03, queue A) and S002 李强 (PIN 1357,
+// all queues).
+func newRig(t testing.TB, z *center, st *store.Store) *rig {
+	t.Helper()
+	if st == nil {
+		st = z.store("counter")
+		for _, k := range []struct {
+			id, name, pin   string
+			windows, queues []string
+		}{{"S001", "王芳", "2468", []string{"A03"}, []string{"A"}}, {"S002", "李强", "1357", nil, nil}} {
+			clerk, err := staff.New(k.id, k.name, k.pin)
+			if err != nil {
+				t.Fatal(err)
+			}
+			clerk.Windows, clerk.Queues = k.windows, k.queues
+			if err := st.PutClerk(clerk); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	r := &rig{t: t, z: z, st: st}
+	d := Deps{
+		Store: st, Catalog: z.cat, Calendar: z.cal, Now: z.clock.Now, Device: "K09",
+		Opener: &scan.Opener{Store: st, Keys: func() (receipt.Keyring, error) { return z.ring, nil }},
+		Print: func(doc printer.Document) error {
+			r.printed = append(r.printed, doc)
+			return r.printErr
+		},
+		Seal:      z.seal,
+		Nudge:     func() { r.nudges++ },
+		Status:    func() (bool, int, time.Time) { return false, 3, time.Time{} },
+		TickEvery: -1,
+	}
+	r.c = New(d)
+	r.c.spawn = func(f func()) { f() } // printing and PIN checks finish before the call returns
+	r.w = test.NewTempWindow(t, widget.NewLabel(""))
+	r.w.Resize(fyne.NewSize(1366, 768))
+	r.c.Show(r.w)
+	t.Cleanup(r.c.Close)
+	return r
+}
+
+// root is what is on screen.
+func (r *rig) root() fyne.CanvasObject { return r.w.Canvas().Content() }
+
+// visit calls f for every visible object on screen, depth first.
+func visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return true
+	}
+	if !f(o) {
+		return false
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range kids {
+		if !visit(c, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// find returns the first visible object matching, or the zero value.
+func find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
+	var found T
+	visit(root, func(o fyne.CanvasObject) bool {
+		if x, is := o.(T); is && match(x) {
+			found = x
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// texts returns every visible text on screen.
+func texts(root fyne.CanvasObject) []string {
+	var out []string
+	visit(root, func(o fyne.CanvasObject) bool {
+		switch x := o.(type) {
+		case *widget.Label:
+			out = append(out, x.Text)
+		case *button:
+			out = append(out, x.Text)
+		case *check:
+			out = append(out, x.Text)
+		case *entry:
+			out = append(out, x.Text)
+		case *widget.Button:
+			out = append(out, x.Text)
+		case *canvas.Text:
+			out = append(out, x.Text)
+		case *ui.Text:
+			out = append(out, x.Text)
+		case *widget.RichText:
+			out = append(out, x.String())
+		}
+		return true
+	})
+	return out
+}
+
+func (r *rig) shows(s string) bool {
+	for _, x := range texts(r.root()) {
+		if strings.Contains(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *rig) mustShow(ss ...string) {
+	r.t.Helper()
+	for _, s := range ss {
+		if !r.shows(s) {
+			r.t.Fatalf("the screen does not show %q; it shows %q", s, texts(r.root()))
+		}
+	}
+}
+
+func (r *rig) mustNotShow(ss ...string) {
+	r.t.Helper()
+	for _, s := range ss {
+		if r.shows(s) {
+			r.t.Fatalf("the screen shows %q; it should not", s)
+		}
+	}
+}
+
+// button returns the visible counter button whose text starts with s.
+func (r *rig) button(s string) *button {
+	r.t.Helper()
+	b := find(r.root(), func(b *button) bool { return strings.HasPrefix(b.Text, s) })
+	if b == nil {
+		r.t.Fatalf("no visible button %q; the screen shows %q", s, texts(r.root()))
+	}
+	return b
+}
+
+// hasButton reports whether a button whose text starts with s is on screen.
+func (r *rig) hasButton(s string) bool {
+	return find(r.root(), func(b *button) bool { return strings.HasPrefix(b.Text, s) }) != nil
+}
+
+// tap taps the buttons whose texts start with these, in turn.
+func (r *rig) tap(prefixes ...string) {
+	r.t.Helper()
+	for _, s := range prefixes {
+		b := r.button(s)
+		if b.Disabled() {
+			r.t.Fatalf("button %q is disabled", s)
+		}
+		test.Tap(b)
+	}
+}
+
+// focused is the widget with the keyboard.
+func (r *rig) focused() fyne.Focusable { return r.w.Canvas().Focused() }
+
+// key presses a key as the desktop driver delivers it: to the focused
+// widget, or to the canvas when nothing has focus.
+func (r *rig) key(name fyne.KeyName) {
+	ev := &fyne.KeyEvent{Name: name}
+	if f := r.focused(); f != nil {
+		f.TypedKey(ev)
+		return
+	}
+	r.w.Canvas().OnTypedKey()(ev)
+}
+
+// shortcut presses a modifier shortcut as the desktop driver delivers it.
+func (r *rig) shortcut(mod fyne.KeyModifier, name fyne.KeyName) {
+	s := &desktop.CustomShortcut{KeyName: name, Modifier: mod}
+	if f, ok := r.focused().(fyne.Shortcutable); ok {
+		f.TypedShortcut(s)
+		return
+	}
+	r.w.Canvas().(fyne.Shortcutable).TypedShortcut(s)
+}
+
+// typeText types into whatever has the focus, then presses Enter, as a
+// keyboard-mode scanner does.
+func (r *rig) typeText(s string) {
+	r.t.Helper()
+	f := r.focused()
+	if f == nil {
+		r.t.Fatal("nothing has the keyboard focus")
+	}
+	test.Type(f, s)
+	r.key(fyne.KeyReturn)
+}
+
+// signIn signs a clerk in with the keyboard.
+func (r *rig) signIn(id, pin string) {
+	r.t.Helper()
+	r.c.signIn.id.SetText("")
+	r.c.signIn.pin.SetText("")
+	r.c.win.Canvas().Focus(r.c.signIn.id)
+	r.typeText(id)
+	r.typeText(pin)
+}
+
+// mustBeSignedIn fails unless a clerk is signed in.
+func (r *rig) mustBeSignedIn(want bool) {
+	r.t.Helper()
+	if _, in := r.c.Clerk(); in != want {
+		r.t.Fatalf("signed in = %v, want %v; the screen shows %q", in, want, texts(r.root()))
+	}
+}
+
+// scanFocused fails unless the scan field has the keyboard.
+func (r *rig) scanFocused() {
+	r.t.Helper()
+	if r.c.bench == nil || r.focused() != r.c.bench.scan {
+		r.t.Fatalf("the scan field does not have the focus (%T has)", r.focused())
+	}
+}
+
+// scanCase types a case's receipt into the scan field as a scanner would.
+func (r *rig) scanCase(c *cases.Case) {
+	r.t.Helper()
+	payload, err := r.z.seal(c)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	r.scanFocused()
+	r.typeText("]Q1" + payload + "\r")
+}
+
+// events returns the number of events of a case in the counter's store.
+func (r *rig) events(id string) int {
+	r.t.Helper()
+	c, err := r.st.Case(id)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return len(c.Events)
+}
+
+// stored returns a case as the counter's store has it.
+func (r *rig) stored(id string) *cases.Case {
+	r.t.Helper()
+	c, err := r.st.Case(id)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return c
+}
+
+// tapPad taps a key of the number pad on screen.
+func (r *rig) tapPad(key string) {
+	r.t.Helper()
+	b := find(r.root(), func(b *widget.Button) bool { return b.Text == key })
+	if b == nil {
+		r.t.Fatalf("no pad key %q; the screen shows %q", key, texts(r.root()))
+	}
+	test.Tap(b)
+}

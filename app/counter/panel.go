@@ -1,0 +1,255 @@
+package counter
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+)
+
+// panel is the open form of one action, under the case: what the action
+// needs (materials, reasons, a decision, a note), then Confirm (Enter) and
+// Cancel (Esc). It is drawn in the case view rather than a dialog so that
+// the keys keep working and the case stays in sight.
+type panel struct {
+	kind cases.Kind
+	view fyne.CanvasObject
+	// focus takes the keyboard when the panel opens.
+	focus fyne.Focusable
+	// toggles are the panel's tick boxes, for Alt+1…Alt+9.
+	toggles []*check
+	// confirm saves the action; refresh redraws what depends on the
+	// case's checklist; choose picks a decision (complete).
+	confirm func()
+	refresh func()
+	choose  func(approved bool)
+}
+
+// openPanel opens the panel of an action the case allows.
+func (b *bench) openPanel(kind cases.Kind) {
+	c := b.cur
+	item, _ := b.c.item(c.ItemCode)
+	p := &panel{kind: kind}
+	var title cases.Text
+	var body []fyne.CanvasObject
+	confirmKey := "Enter"
+	switch kind {
+	case cases.KindAccepted:
+		title = tAcceptTitle
+		summary := widget.NewLabel("")
+		summary.Wrapping = fyne.TextWrapWord
+		p.refresh = func() { b.acceptSummary(summary, item) }
+		p.refresh()
+		n := b.noteEntry(p)
+		body = append(body, summary, n)
+		p.confirm = func() {
+			if c2, ok := b.act(kind, cases.Acceptance{Received: b.tickedList(), Note: strings.TrimSpace(n.Text)}); ok {
+				b.printFor(c2, kind)
+			}
+		}
+	case cases.KindSupplementRequested:
+		title = tSupplyTitle
+		picks := b.pickList(p, item, allIndexes(item), func(i int) bool {
+			return !b.ticked[i] && item.Materials[i].Required
+		})
+		n := b.noteEntry(p)
+		body = append(body, picks, n)
+		p.confirm = func() {
+			missing := checkedIndexes(p.toggles, allIndexes(item))
+			if len(missing) == 0 {
+				b.fail(both(tSupplyNone))
+				return
+			}
+			if c2, ok := b.act(kind, cases.SupplementRequest{Missing: missing, Note: strings.TrimSpace(n.Text)}); ok {
+				b.printFor(c2, kind)
+			}
+		}
+	case cases.KindSupplementReceived:
+		title = tSupplied
+		idx := c.Missing
+		body = append(body, b.pickList(p, item, idx, func(int) bool { return true }))
+		p.confirm = func() {
+			b.act(kind, cases.SupplementReceipt{Received: checkedIndexes(p.toggles, idx)})
+		}
+	case cases.KindRefused:
+		title = tRefuseTitle
+		confirmKey = scLabel(scConfirm)
+		reasons := newEntry(b.c, "")
+		reasons.OnScan = b.scanned
+		reasons.MultiLine = true
+		reasons.SetMinRowsVisible(3)
+		p.focus = reasons
+		quick := []fyne.CanvasObject{widget.NewLabel(both(tCommon))}
+		for _, r := range commonReasons {
+			quick = append(quick, newButton(b.c, r, func() {
+				reasons.SetText(strings.TrimRight(reasons.Text, "\n") + "\n" + r)
+				reasons.SetText(strings.TrimLeft(reasons.Text, "\n"))
+				b.c.win.Canvas().Focus(reasons)
+			}))
+		}
+		body = append(body, reasons, container.NewHBox(quick...))
+		p.confirm = func() {
+			var rs []string
+			for _, line := range strings.Split(reasons.Text, "\n") {
+				if line = strings.TrimSpace(line); line != "" {
+					rs = append(rs, line)
+				}
+			}
+			if len(rs) == 0 {
+				b.fail(both(tRefuseNone))
+				return
+			}
+			if c2, ok := b.act(kind, cases.Refusal{Reasons: rs}); ok {
+				b.printFor(c2, kind)
+			}
+		}
+	case cases.KindSuspended, cases.KindResumed, cases.KindWithdrawn:
+		title = tSuspendTitle
+		empty := tSuspendNone
+		switch kind {
+		case cases.KindResumed:
+			title, empty = tResumeTitle, cases.Text{}
+		case cases.KindWithdrawn:
+			title, empty = tWithdrawHead, tWithdrawNone
+		}
+		reason := b.noteEntry(p)
+		reason.SetPlaceHolder("")
+		body = append(body, reason)
+		p.confirm = func() {
+			r := strings.TrimSpace(reason.Text)
+			if r == "" && empty.ZH != "" {
+				b.fail(both(empty))
+				return
+			}
+			b.act(kind, cases.Reasoned{Reason: r})
+		}
+	case cases.KindCompleted:
+		title = tCompleteHead
+		decision := widget.NewRadioGroup([]string{both(tApprove), both(tDeny)}, nil)
+		decision.Horizontal = true
+		p.choose = func(approved bool) {
+			if approved {
+				decision.SetSelected(both(tApprove))
+			} else {
+				decision.SetSelected(both(tDeny))
+			}
+		}
+		n := b.noteEntry(p)
+		body = append(body, decision, n)
+		p.confirm = func() {
+			if decision.Selected == "" {
+				b.fail(both(tChooseResult))
+				return
+			}
+			b.act(kind, cases.Completion{Approved: decision.Selected == both(tApprove), Note: strings.TrimSpace(n.Text)})
+		}
+	}
+	p.view = b.panelView(p, title, body, confirmKey)
+	b.panel = p
+	b.render()
+}
+
+// panelView frames a panel's body with its title and buttons.
+func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, confirmKey string) fyne.CanvasObject {
+	head := widget.NewLabel(both(title))
+	head.TextStyle.Bold = true
+	head.Wrapping = fyne.TextWrapWord
+	ok := newButton(b.c, withKey(tConfirm, confirmKey), func() { p.confirm() })
+	ok.Importance = widget.HighImportance
+	cancel := newButton(b.c, withKey(tCancel, keyLabel(keyBack)), b.closePanel)
+	if p.focus == nil {
+		p.focus = ok
+	}
+	objs := append([]fyne.CanvasObject{head}, body...)
+	objs = append(objs, container.NewHBox(ok, cancel))
+	return widget.NewCard("", "", container.NewVBox(objs...))
+}
+
+// closePanel closes the open panel without saving.
+func (b *bench) closePanel() {
+	b.panel = nil
+	b.render()
+}
+
+// noteEntry is a panel's one-line text; Enter confirms.
+func (b *bench) noteEntry(p *panel) *entry {
+	n := newEntry(b.c, both(tNote))
+	n.OnEnter = func(string) { p.confirm() }
+	n.OnScan = b.scanned
+	if p.focus == nil {
+		p.focus = n
+	}
+	return n
+}
+
+// pickList is a panel's checklist of some of an item's materials, ticked
+// where pre says.
+func (b *bench) pickList(p *panel, item *catalog.Item, idx []int, pre func(int) bool) fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for _, i := range idx {
+		name := materialNames([]int{i}, item)
+		ch := newCheck(b.c, strconv.Itoa(len(rows)+1)+". "+name.ZH+" "+name.EN, nil)
+		ch.Checked = pre(i)
+		p.toggles = append(p.toggles, ch)
+		rows = append(rows, ch)
+	}
+	return container.NewVBox(rows...)
+}
+
+// acceptSummary says which materials are ticked and which required ones
+// are not.
+func (b *bench) acceptSummary(l *widget.Label, item *catalog.Item) {
+	got := b.tickedList()
+	names := materialNames(got, item)
+	text := fmt.Sprintf(tAcceptCount.ZH, len(got), names.ZH) + " " + fmt.Sprintf(tAcceptCount.EN, len(got), names.EN)
+	unmet := 0
+	for i, m := range item.Materials {
+		if m.Required && !b.ticked[i] {
+			unmet++
+		}
+	}
+	l.Importance = widget.MediumImportance
+	if unmet > 0 {
+		text += "\n" + bothf(tAcceptUnmet, unmet)
+		l.Importance = widget.WarningImportance
+	}
+	l.SetText(text)
+}
+
+// tickedList is the ticked materials, in order.
+func (b *bench) tickedList() []int {
+	var out []int
+	for i, on := range b.ticked {
+		if on {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func allIndexes(item *catalog.Item) []int {
+	out := make([]int, len(item.Materials))
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// checkedIndexes returns idx[i] for every ticked box i.
+func checkedIndexes(boxes []*check, idx []int) []int {
+	var out []int
+	for i, b := range boxes {
+		if b.Checked {
+			out = append(out, idx[i])
+		}
+	}
+	return out
+}

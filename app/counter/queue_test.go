@@ -1,0 +1,85 @@
+package counter
+
+import (
+	"testing"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/store"
+)
+
+// socialCard submits a 社会保障卡申领 case (queue B) on a kiosk.
+func (z *center) socialCard(st *store.Store, name string) *cases.Case {
+	z.t.Helper()
+	sub, errs, err := cases.NewSubmission(z.cat, "130102-RSJ-001", map[string]string{"name": name,
+		"id_number": "11010519491231002X", "phone": "13800138000", "bank": "河北银行"}, nil, cases.ChannelKiosk, z.clock.Now())
+	if err != nil || len(errs) > 0 {
+		z.t.Fatalf("NewSubmission: %v %v", err, errs)
+	}
+	c, err := st.Submit(sub)
+	if err != nil {
+		z.t.Fatal(err)
+	}
+	return c
+}
+
+// Call next takes the oldest waiting ticket of the clerk's queue letters,
+// records the call with the clerk's window and opens the case; a clerk
+// with no letters takes the oldest of all.
+func TestCallNextTakesTheOldestTicket(t *testing.T) {
+	z := newCenter(t)
+	// Today's cases are found by their IDs, UUIDv7s of the real time, so
+	// this test runs on today's date.
+	z.clock.t = time.Now().Add(-time.Hour)
+	kiosk := z.store("kiosk")
+	ticket := func(c *cases.Case, letter string) string {
+		tk, _, err := kiosk.IssueTicket(c.ID, letter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		z.clock.Advance(time.Minute)
+		return tk.Number
+	}
+	b1 := z.socialCard(kiosk, "赵一")
+	tb1 := ticket(b1, "B") // the oldest ticket, but of queue B
+	a1 := z.submit(kiosk, "钱二")
+	ta1 := ticket(a1, "A")
+	a2 := z.submit(kiosk, "孙三")
+	ta2 := ticket(a2, "A")
+
+	r := newRig(t, z, nil)
+	var all []cases.Event
+	for _, c := range []*cases.Case{b1, a1, a2} {
+		got, _ := kiosk.Case(c.ID)
+		all = append(all, got.Events...)
+	}
+	if _, err := r.st.Import(all, false); err != nil { // the kiosk's cases arrive by sync
+		t.Fatal(err)
+	}
+
+	r.signIn("S001", "2468") // serves queue A at window A03
+	r.key(keyCall)
+	r.mustShow("请 "+ta1+" 号到 A03 窗口办理", a1.Number, "钱二")
+	if r.c.bench.called.Text != ta1 {
+		t.Fatalf("the large ticket shows %q, want %s", r.c.bench.called.Text, ta1)
+	}
+	called := r.stored(a1.ID)
+	if called.CalledAt.IsZero() || called.Window != "A03" {
+		t.Fatalf("the called case: called at %v, window %q", called.CalledAt, called.Window)
+	}
+	last := called.Events[len(called.Events)-1]
+	if last.Kind != cases.KindCalled || last.Staff != "S001" {
+		t.Fatalf("last event %s by %q, want called by S001", last.Kind, last.Staff)
+	}
+	r.scanFocused()
+
+	r.key(keyCall)
+	r.mustShow("请 "+ta2+" 号到 A03 窗口办理", a2.Number)
+	r.key(keyCall)
+	r.mustShow(tNoneWaiting.ZH)
+
+	r.c.signOut(tSignedOut)
+	r.signIn("S002", "1357") // all queues, no window
+	r.key(keyCall)
+	r.mustShow("已叫 "+tb1+" 号", b1.Number, "赵一")
+}

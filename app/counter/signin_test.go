@@ -1,0 +1,110 @@
+package counter
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"tongban/app/staff"
+)
+
+// Five wrong PINs lock the counter; the lock holds in a new Counter on the
+// same store (a restart) even for the right PIN, and the right PIN signs
+// in once the five minutes are over.
+func TestSignInLocksAfterFiveWrongPINs(t *testing.T) {
+	z := newCenter(t)
+	r := newRig(t, z, nil)
+	for i := 1; i <= staff.MaxFailures; i++ {
+		r.signIn("S001", "0000")
+		r.mustBeSignedIn(false)
+		if i < staff.MaxFailures {
+			r.mustShow("工号或密码不对", "more wrong PINs lock the counter")
+		}
+	}
+	r.mustShow("柜台已锁定", "the counter is locked until 09:35:00")
+
+	restarted := newRig(t, z, r.st)
+	restarted.mustShow("柜台已锁定") // shown before anyone types
+	restarted.signIn("S001", "2468")
+	restarted.mustBeSignedIn(false)
+	restarted.mustShow("柜台已锁定")
+
+	z.clock.Advance(staff.LockFor)
+	restarted.signIn("S001", "2468")
+	restarted.mustBeSignedIn(true)
+	restarted.mustShow("经办人 Clerk 王芳（S001）", "窗口 Window A03", "本机 Device K09", "离线 offline", "待同步 To sync 3")
+	restarted.scanFocused()
+
+	var l staff.Lock
+	if err := r.st.GetJSON(lockSetting, &l); err != nil || l.Failures != 0 {
+		t.Fatalf("the lock after signing in = %+v, %v; want it cleared", l, err)
+	}
+}
+
+func TestSignInNeedsBothAndHidesWhichIDsExist(t *testing.T) {
+	z := newCenter(t)
+	r := newRig(t, z, nil)
+	r.signIn("S001", "")
+	r.mustShow("请输入工号和密码")
+	r.signIn("NOBODY", "2468")
+	r.mustShow("工号或密码不对") // the same sentence as a wrong PIN
+	r.mustBeSignedIn(false)
+}
+
+// The number pad on screen types into the field the clerk chose.
+func TestSignInWithTheNumberPad(t *testing.T) {
+	z := newCenter(t)
+	r := newRig(t, z, nil)
+	s := r.c.signIn
+	test := func(keys string) {
+		for _, k := range keys {
+			r.tapPad(string(k))
+		}
+	}
+	s.id.SetText("S002")
+	r.c.win.Canvas().Focus(s.pin)
+	test("13577")
+	r.tapPad(tBackspace.Both())
+	if s.pin.Text != "1357" {
+		t.Fatalf("the PIN field holds %q after 1, 3, 5, 7, 7, delete", s.pin.Text)
+	}
+	r.tap(tSignIn.Both())
+	r.mustBeSignedIn(true)
+	r.mustShow("李强")
+}
+
+// Signing out and the idle lock both return to sign-in and clear the case.
+func TestSignOutAndIdleLock(t *testing.T) {
+	z := newCenter(t)
+	kiosk := z.store("kiosk")
+	c := z.submit(kiosk, "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.mustShow(c.Number)
+
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyL)
+	r.mustBeSignedIn(false)
+	r.mustShow(tSignedOut.ZH)
+	r.mustNotShow(c.Number)
+
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	z.clock.Advance(DefaultIdleLock - 20*time.Second)
+	r.c.Tick()
+	r.mustBeSignedIn(true)
+	r.mustShow("20 秒后自动签退")
+	r.key(fyne.KeyDown) // any key is someone there
+	z.clock.Advance(DefaultIdleLock - time.Second)
+	r.c.Tick()
+	r.mustBeSignedIn(true)
+	z.clock.Advance(2 * time.Second)
+	r.c.Tick()
+	r.mustBeSignedIn(false)
+	r.mustShow(tIdleLocked.ZH)
+	r.mustNotShow(c.Number, "张三")
+
+	r.signIn("S001", "2468")
+	r.mustNotShow(c.Number) // a new session starts with no case
+}

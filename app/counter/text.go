@@ -1,0 +1,314 @@
+package counter
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/receipt"
+	"tongban/app/scan"
+	"tongban/app/staff"
+)
+
+// Every word the counter shows, Simplified Chinese first. The counter shows
+// both languages side by side (see both): clerks read the Chinese, a
+// visiting colleague or support engineer the English. Format verbs are
+// filled by bothf.
+var (
+	// Sign-in.
+	tSignInTitle = cases.Text{ZH: "窗口签到", EN: "Counter sign-in"}
+	tDevice      = cases.Text{ZH: "本机", EN: "Device"}
+	tStaffID     = cases.Text{ZH: "工号", EN: "Staff ID"}
+	tPIN         = cases.Text{ZH: "密码", EN: "PIN"}
+	tSignIn      = cases.Text{ZH: "签到", EN: "Sign in"}
+	tSignInEmpty = cases.Text{ZH: "请输入工号和密码。", EN: "Enter your staff ID and PIN."}
+	tTriesLeft   = cases.Text{ZH: "再错 %d 次，柜台将锁定 5 分钟。", EN: "%d more wrong PINs lock the counter for 5 minutes."}
+	tIdleLocked  = cases.Text{ZH: "长时间未操作，已自动签退，请重新签到。", EN: "Signed out after a time without use; sign in again."}
+	tSignedOut   = cases.Text{ZH: "已签退。", EN: "Signed out."}
+	tSignInFirst = cases.Text{ZH: "请先签到再扫描。", EN: "Sign in before scanning."}
+	tChecking    = cases.Text{ZH: "正在核对……", EN: "Checking…"}
+	tBackspace   = cases.Text{ZH: "删除", EN: "Delete"}
+	tClear       = cases.Text{ZH: "清空", EN: "Clear"}
+
+	// The scan bar, message line and status bar.
+	tScan       = cases.Text{ZH: "扫码", EN: "Scan"}
+	tScanHint   = cases.Text{ZH: "扫描回执二维码，或输入案件编号后按回车", EN: "Scan the receipt, or type a case number and press Enter"}
+	tOpenImage  = cases.Text{ZH: "打开图片", EN: "Open image"}
+	tFind       = cases.Text{ZH: "查找", EN: "Find"}
+	tCallNext   = cases.Text{ZH: "叫号", EN: "Call next"}
+	tSignOut    = cases.Text{ZH: "签退", EN: "Sign out"}
+	tPrintAgain = cases.Text{ZH: "重新打印", EN: "Print again"}
+	tClerk      = cases.Text{ZH: "经办人", EN: "Clerk"}
+	tWindow     = cases.Text{ZH: "窗口", EN: "Window"}
+	tOnline     = cases.Text{ZH: "在线", EN: "online"}
+	tOffline    = cases.Text{ZH: "离线", EN: "offline"}
+	tPending    = cases.Text{ZH: "待同步", EN: "To sync"}
+	tLastSync   = cases.Text{ZH: "上次同步", EN: "Last sync"}
+	tNever      = cases.Text{ZH: "从未", EN: "never"}
+	tNoSync     = cases.Text{ZH: "同步 —", EN: "sync —"}
+	tIdleWarn   = cases.Text{ZH: "%d 秒后自动签退", EN: "signing out in %d s"}
+	tImported   = cases.Text{ZH: "已从回执导入，尚未与平台同步。", EN: "Opened from the receipt; not yet synced with the platform."}
+	tOpened     = cases.Text{ZH: "已打开", EN: "Opened"}
+	tReading    = cases.Text{ZH: "正在识别图片……", EN: "Reading the image…"}
+
+	// The case view.
+	tApplicant     = cases.Text{ZH: "申请人", EN: "Applicant"}
+	tName          = cases.Text{ZH: "姓名", EN: "Name"}
+	tIDNumber      = cases.Text{ZH: "证件号", EN: "ID number"}
+	tPhone         = cases.Text{ZH: "手机", EN: "Phone"}
+	tReveal        = cases.Text{ZH: "显示", EN: "Reveal"}
+	tRevealedNote  = cases.Text{ZH: "（查看已记录）", EN: "(viewing recorded)"}
+	tItem          = cases.Text{ZH: "事项", EN: "Service"}
+	tForm          = cases.Text{ZH: "申请信息", EN: "Application"}
+	tMaterials     = cases.Text{ZH: "材料清单（Alt+数字 勾选）", EN: "Materials (Alt+number ticks)"}
+	tNoMaterials   = cases.Text{ZH: "此事项无需材料。", EN: "This service needs no materials."}
+	tOriginal      = cases.Text{ZH: "原件", EN: "original"}
+	tCopy          = cases.Text{ZH: "复印件", EN: "copy"}
+	tCount         = cases.Text{ZH: "%s %d 份", EN: "%[2]d × %[1]s"}
+	tRequired      = cases.Text{ZH: "必需", EN: "required"}
+	tOptional      = cases.Text{ZH: "视情况", EN: "if it applies"}
+	tDeclared      = cases.Text{ZH: "申请人称已带", EN: "declared"}
+	tReceivedMark  = cases.Text{ZH: "已收", EN: "received"}
+	tMissingMark   = cases.Text{ZH: "待补正", EN: "missing"}
+	tTimeline      = cases.Text{ZH: "办理记录", EN: "Timeline"}
+	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From receipt, not yet synced"}
+	tTicket        = cases.Text{ZH: "排队号", EN: "Ticket"}
+	tSubmittedAt   = cases.Text{ZH: "提交于", EN: "Submitted"}
+	tDueLeft       = cases.Text{ZH: "承诺办结 %s，还剩 %s", EN: "Promised by %s: %s left"}
+	tDueToday      = cases.Text{ZH: "承诺办结 %s，今日到期", EN: "Promised by %s: due today"}
+	tOverdue       = cases.Text{ZH: "承诺办结 %s，已逾期 %s", EN: "Promised by %s: overdue by %s"}
+	tDuePaused     = cases.Text{ZH: "已中止，期限暂停计算（原定 %s）", EN: "Suspended: the clock is stopped (was due %s)"}
+	tDueNotStarted = cases.Text{ZH: "受理后起算，承诺 %s", EN: "Counted from acceptance: %s"}
+	tWorkdays      = cases.Text{ZH: "%d 个工作日", EN: "%d working days"}
+	tOneWorkday    = cases.Text{ZH: "1 个工作日", EN: "1 working day"}
+	tOnTheSpot     = cases.Text{ZH: "即办", EN: "done on the spot"}
+	tClosedOn      = cases.Text{ZH: "%s于 %s", EN: "%s on %s"}
+	tReasons       = cases.Text{ZH: "理由", EN: "Reasons"}
+	tReasonLine    = cases.Text{ZH: "原因", EN: "Reason"}
+	tNoteLine      = cases.Text{ZH: "备注", EN: "Note"}
+	tMissingLine   = cases.Text{ZH: "缺：%s", EN: "Missing: %s"}
+	tReceivedLine  = cases.Text{ZH: "收：%s", EN: "Received: %s"}
+	tDecisionYes   = cases.Text{ZH: "准予", EN: "approved"}
+	tDecisionNo    = cases.Text{ZH: "不予批准", EN: "denied"}
+	tCalledLine    = cases.Text{ZH: "%s 号 → %s 窗口", EN: "ticket %s → window %s"}
+	tPrintedLine   = cases.Text{ZH: "打印%s", EN: "printed the %s"}
+	tByKiosk       = cases.Text{ZH: "自助机", EN: "kiosk"}
+	tByCounter     = cases.Text{ZH: "窗口", EN: "counter"}
+	tByScript      = cases.Text{ZH: "脚本", EN: "script"}
+	tOnDevice      = cases.Text{ZH: "设备", EN: "Device"}
+	tUnknownItem   = cases.Text{ZH: "本机目录中没有事项 %s，请同步目录。", EN: "This device's catalog lacks service %s; sync the catalog."}
+	tMaterialN     = cases.Text{ZH: "材料 %d", EN: "material %d"}
+
+	// Actions and their panels.
+	tPrintReceipt = cases.Text{ZH: "打印回执", EN: "Print receipt"}
+	tConfirm      = cases.Text{ZH: "确认", EN: "Confirm"}
+	tCancel       = cases.Text{ZH: "取消", EN: "Cancel"}
+	tNote         = cases.Text{ZH: "备注（可不填）", EN: "Note (optional)"}
+
+	tAcceptTitle  = cases.Text{ZH: "受理：按清单中勾选的材料收件", EN: "Accept with the materials ticked in the list"}
+	tAcceptCount  = cases.Text{ZH: "已勾选 %d 项材料：%s", EN: "%d materials ticked: %s"}
+	tAcceptUnmet  = cases.Text{ZH: "注意：%d 项必需材料未勾选，缺材料请改用“补正告知”（F3）。", EN: "Note: required materials not ticked: %d; for missing materials use Ask for materials (F3)."}
+	tSupplyTitle  = cases.Text{ZH: "一次性告知：勾选全部缺少的材料，确认后打印告知单", EN: "One-time notice: tick every missing material; the notice prints on confirming"}
+	tSupplyNone   = cases.Text{ZH: "请至少勾选一项缺少的材料。", EN: "Tick at least one missing material."}
+	tSupplied     = cases.Text{ZH: "补正材料已收：勾选收到的材料", EN: "Materials received: tick what came in"}
+	tRefuseTitle  = cases.Text{ZH: "不予受理：每行写一条理由（Ctrl+Enter 确认），确认后打印通知书", EN: "Refuse: one reason a line (Ctrl+Enter confirms); the notice prints on confirming"}
+	tRefuseNone   = cases.Text{ZH: "请至少写一条理由，通知书会打印出来。", EN: "Write at least one reason; the notice prints it."}
+	tCommon       = cases.Text{ZH: "常用理由：", EN: "Common reasons:"}
+	tSuspendTitle = cases.Text{ZH: "中止办理：写明原因（如现场核查、公示、专家评审）", EN: "Suspend: give the reason (site inspection, public notice, expert review…)"}
+	tSuspendNone  = cases.Text{ZH: "请写明中止的原因。", EN: "Give the reason for suspending."}
+	tResumeTitle  = cases.Text{ZH: "恢复办理：说明（可不填）", EN: "Resume: a note (optional)"}
+	tWithdrawHead = cases.Text{ZH: "撤回申请：写明原因", EN: "Withdraw: give the reason"}
+	tWithdrawNone = cases.Text{ZH: "请写明撤回的原因。", EN: "Give the reason for withdrawing."}
+	tCompleteHead = cases.Text{ZH: "办结：选择结果（Alt+Y 准予，Alt+N 不予批准）", EN: "Complete: choose the decision (Alt+Y approved, Alt+N denied)"}
+	tApprove      = cases.Text{ZH: "准予", EN: "Approved"}
+	tDeny         = cases.Text{ZH: "不予批准", EN: "Denied"}
+	tChooseResult = cases.Text{ZH: "请选择办结结果：准予或不予批准。", EN: "Choose the decision: approved or denied."}
+
+	tSaved        = cases.Text{ZH: "已保存：%s，案件现为“%s”。", EN: "Saved: %s; the case is now %s."}
+	tPrinted      = cases.Text{ZH: "已打印%s。", EN: "The %s has printed."}
+	tPrinting     = cases.Text{ZH: "正在打印%s……", EN: "Printing the %s…"}
+	tNoPrinter    = cases.Text{ZH: "本机未配置打印机，%s没有打印。", EN: "No printer is set up here, so the %s was not printed."}
+	tCaseIsSaved  = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
+	tDocReceipt   = cases.Text{ZH: "受理回执", EN: "acceptance receipt"}
+	tDocSupply    = cases.Text{ZH: "一次性告知单", EN: "notice of missing materials"}
+	tDocRefusal   = cases.Text{ZH: "不予受理通知书", EN: "refusal notice"}
+	tDocTicket    = cases.Text{ZH: "取号单", EN: "queue ticket"}
+	tDocOther     = cases.Text{ZH: "文书", EN: "document"}
+	tNotAllowed   = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s and cannot take %s; nothing was changed."}
+	tConflictOnly = cases.Text{ZH: "案件待核对：请先在下方保留一个分支。", EN: "The case is in conflict: keep one branch below first."}
+	tNotFound     = cases.Text{ZH: "本机没有此案件：请核对编号，或同步后再试。", EN: "No such case on this device; check the number, or sync and try again."}
+	tNotSaved     = cases.Text{ZH: "没有保存。", EN: "Not saved."}
+	tNoCase       = cases.Text{ZH: "请先扫描回执或打开一个案件。", EN: "Scan a receipt or open a case first."}
+	tNoSeal       = cases.Text{ZH: "本机没有回执密钥，不能打印回执；请同步或导入本中心密钥。", EN: "This device has no receipt key, so it cannot print receipts; sync or import the center's keys."}
+
+	// Conflicts.
+	tConflictHead = cases.Text{ZH: "两台设备对此案件作了不同处理。请核对两个分支，保留正确的一个。", EN: "Two devices handled this case differently. Check both branches and keep the right one."}
+	tBranch       = cases.Text{ZH: "分支 %d", EN: "Branch %d"}
+	tKeep         = cases.Text{ZH: "保留此分支", EN: "Keep this"}
+	tKept         = cases.Text{ZH: "已保留分支 %d，案件现为“%s”。", EN: "Branch %d kept; the case is now %s."}
+
+	// Finding cases.
+	tToday        = cases.Text{ZH: "今日案件（逾期在前）", EN: "Today's cases (overdue first)"}
+	tResults      = cases.Text{ZH: "查找结果", EN: "Results"}
+	tSearchHint   = cases.Text{ZH: "编号、手机号、证件号后四位或姓名，回车查找", EN: "Number, phone, last four of the ID, or name; Enter searches"}
+	tAllStatuses  = cases.Text{ZH: "全部", EN: "All"}
+	tStatusFilter = cases.Text{ZH: "状态", EN: "Status"}
+	tNoCases      = cases.Text{ZH: "没有找到案件。", EN: "No cases found."}
+	tMore         = cases.Text{ZH: "只显示前 %d 件，请缩小查找范围。", EN: "Showing the first %d; narrow the search."}
+	tOverdueMark  = cases.Text{ZH: "逾期", EN: "overdue"}
+
+	// The queue.
+	tCalled      = cases.Text{ZH: "请 %s 号到 %s 窗口办理。", EN: "Ticket %s, please come to window %s."}
+	tCalledNoWin = cases.Text{ZH: "已叫 %s 号。", EN: "Ticket %s called."}
+	tNoneWaiting = cases.Text{ZH: "没有等候的号。", EN: "Nobody is waiting."}
+)
+
+// commonReasons are refusal reasons a clerk taps instead of typing
+// (Administrative Licensing Law art. 32). They are recorded and printed in
+// Chinese, the language of the notice.
+var commonReasons = []string{
+	"申请事项依法不需要取得行政许可",
+	"申请事项不属于本行政机关职权范围",
+	"申请人不具备申请资格",
+	"申请材料存在虚假内容",
+}
+
+// labelled writes a label in both languages before a value typed in one:
+// "理由 Reasons 材料不全".
+func labelled(t cases.Text, v string) string { return both(t) + " " + v }
+
+// labelledf is labelled with a value to format.
+func labelledf(t cases.Text, format string, args ...any) string {
+	return labelled(t, fmt.Sprintf(format, args...))
+}
+
+// days writes a number of working days.
+func days(n int) cases.Text {
+	switch n {
+	case 0:
+		return tOnTheSpot
+	case 1:
+		return tOneWorkday
+	}
+	return fmtText(tWorkdays, n)
+}
+
+// both shows a text as "中文 English".
+func both(t cases.Text) string { return t.Both() }
+
+// bothf fills a text's format verbs in both languages.
+func bothf(t cases.Text, args ...any) string {
+	return fmt.Sprintf(t.ZH, args...) + " " + fmt.Sprintf(t.EN, args...)
+}
+
+// withText fills a text's verbs with texts, each in its own language:
+// "已打印受理回执。 The acceptance receipt has printed."
+func withText(t cases.Text, args ...cases.Text) string {
+	zh, en := make([]any, len(args)), make([]any, len(args))
+	for i, a := range args {
+		zh[i], en[i] = a.ZH, a.EN
+	}
+	return fmt.Sprintf(t.ZH, zh...) + " " + fmt.Sprintf(t.EN, en...)
+}
+
+// fmtText fills a text's format verbs, keeping the two languages apart.
+func fmtText(t cases.Text, args ...any) cases.Text {
+	return cases.Text{ZH: fmt.Sprintf(t.ZH, args...), EN: fmt.Sprintf(t.EN, args...)}
+}
+
+// withKey adds a shortcut to a button's label: "受理 Accept (F2)".
+func withKey(t cases.Text, key string) string {
+	if key == "" {
+		return both(t)
+	}
+	return both(t) + " (" + key + ")"
+}
+
+// actionText names an action on its button; kindText names it in a sentence.
+var actionText = map[cases.Kind]cases.Text{
+	cases.KindAccepted:            {ZH: "受理", EN: "Accept"},
+	cases.KindSupplementRequested: {ZH: "补正告知", EN: "Ask for materials"},
+	cases.KindSupplementReceived:  {ZH: "补正已收", EN: "Materials received"},
+	cases.KindRefused:             {ZH: "不予受理", EN: "Refuse"},
+	cases.KindSuspended:           {ZH: "中止", EN: "Suspend"},
+	cases.KindResumed:             {ZH: "恢复", EN: "Resume"},
+	cases.KindCompleted:           {ZH: "办结", EN: "Complete"},
+	cases.KindWithdrawn:           {ZH: "撤回", EN: "Withdraw"},
+	cases.KindResolved:            {ZH: "保留分支", EN: "Keep a branch"},
+	cases.KindRevealed:            {ZH: "查看证件号", EN: "Reveal the ID number"},
+	cases.KindCalled:              {ZH: "叫号", EN: "Call"},
+}
+
+// docText names a printed document.
+func docText(doc string) cases.Text {
+	switch doc {
+	case cases.DocReceipt:
+		return tDocReceipt
+	case cases.DocSupplement:
+		return tDocSupply
+	case cases.DocRefusal:
+		return tDocRefusal
+	case cases.DocTicket:
+		return tDocTicket
+	}
+	return tDocOther
+}
+
+// sentence is what the clerk reads about an error: the error's own
+// sentence when it has one in both languages (receipts, scans, clerks,
+// printers), else a sentence for the domain's English sentinels, else the
+// error's own text.
+func sentence(err error, c *cases.Case) string {
+	var locked *staff.LockedError
+	switch {
+	case err == nil:
+		return ""
+	case errors.As(err, &locked):
+		return err.Error()
+	case errors.Is(err, cases.ErrNotAllowed) && c != nil && c.Status == cases.StatusConflict:
+		return both(tConflictOnly)
+	case errors.Is(err, cases.ErrNotAllowed):
+		return notAllowed(c, "")
+	case errors.Is(err, cases.ErrNotFound):
+		return both(tNotFound)
+	}
+	for _, s := range bilingual {
+		if errors.Is(err, s) {
+			return s.Error()
+		}
+	}
+	return err.Error()
+}
+
+// notAllowed is the sentence for an action the case's status does not take.
+func notAllowed(c *cases.Case, kind cases.Kind) string {
+	st := cases.Status("?").Label()
+	if c != nil {
+		st = c.Status.Label()
+	}
+	what := actionText[kind]
+	if what.ZH == "" {
+		what = cases.Text{ZH: "该操作", EN: "this action"}
+	}
+	return fmt.Sprintf(tNotAllowed.ZH, st.ZH, what.ZH) + " " + fmt.Sprintf(tNotAllowed.EN, strings.ToLower(st.EN), strings.ToLower(what.EN))
+}
+
+// bilingual are the sentinel errors whose text is already a sentence in
+// both languages.
+var bilingual = []error{
+	scan.ErrNothing, scan.ErrNoCode, scan.ErrSerial,
+	receipt.ErrNotReceipt, receipt.ErrBadBase45, receipt.ErrUnknownKey, receipt.ErrAltered,
+	receipt.ErrNewerVersion, receipt.ErrBadPayload,
+	staff.ErrBadID, staff.ErrBadPIN, staff.ErrWrongPIN, staff.ErrDisabled,
+}
+
+// stamp formats an event's time for the timeline.
+func stamp(t time.Time) string { return t.In(cases.Zone).Format("01-02 15:04") }
+
+// day formats a date.
+func day(t time.Time) string { return t.In(cases.Zone).Format("2006-01-02") }
+
+// hhmm formats a time of day.
+func hhmm(t time.Time) string { return t.In(cases.Zone).Format("15:04") }
