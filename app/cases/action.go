@@ -67,7 +67,7 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 		payload = nil
 	}
 	return Event{
-		ID: NewID(), CaseID: c.ID, Center: c.Center, Kind: a.Kind,
+		ID: NewIDAt(stamp.Time()), CaseID: c.ID, Center: c.Center, Kind: a.Kind,
 		Device: device, Staff: a.Staff, Stamp: stamp, Parent: parent, Payload: payload,
 	}, nil
 }
@@ -78,7 +78,7 @@ func Submitted(s Submission, center, device string, stamp Stamp) (Event, error) 
 	if err != nil {
 		return Event{}, fmt.Errorf("%w: %v", ErrBadPayload, err)
 	}
-	id := NewID()
+	id := NewIDAt(stamp.Time())
 	return Event{ID: id, CaseID: id, Center: center, Kind: KindSubmitted,
 		Device: device, Stamp: stamp, Payload: payload}, nil
 }

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/google/uuid"
 )
@@ -59,6 +60,18 @@ type Event struct {
 
 // NewID returns a fresh UUIDv7, time-ordered so keys cluster on disk.
 func NewID() string { return uuid.Must(uuid.NewV7()).String() }
+
+// NewIDAt returns a fresh UUIDv7 whose time is t: events take their
+// stamp's time, so the order of case IDs is the order of submission on
+// the device's own clock (the store lists a day's cases by ID range).
+func NewIDAt(t time.Time) string {
+	u := uuid.Must(uuid.NewV7())
+	ms := uint64(max(t.UnixMilli(), 0))
+	for i := range 6 {
+		u[i] = byte(ms >> (40 - 8*i))
+	}
+	return u.String()
+}
 
 // Digest is the SHA-256 of the event's canonical JSON. Two events with one
 // ID are the same event exactly when their digests match.

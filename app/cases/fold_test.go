@@ -180,3 +180,15 @@ func TestDigestSeesEveryChange(t *testing.T) {
 		t.Fatal("the digest of one event changed")
 	}
 }
+
+func TestNewIDAtCarriesTheTime(t *testing.T) {
+	at := time.Date(2026, 11, 27, 9, 30, 0, 0, Zone)
+	a, b := NewIDAt(at), NewIDAt(at)
+	if a == b || a[:13] != b[:13] {
+		t.Fatalf("NewIDAt gave %s and %s; want different IDs with the same time prefix", a, b)
+	}
+	later := NewIDAt(at.Add(time.Second))
+	if later <= a {
+		t.Fatalf("an ID a second later sorts before: %s <= %s", later, a)
+	}
+}

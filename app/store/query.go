@@ -46,6 +46,8 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 			return len(out) < q.Limit, nil
 		}
 		switch {
+		case text == "" && q.Day.IsZero() && q.Status != "":
+			return scanBackward(idx, []byte(idxStatus+string(q.Status)+"\x00"), take)
 		case text == "":
 			return newestFirst(cb, q.Day, take)
 		case numberLike(text) != "":
@@ -70,6 +72,25 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 func scan(b *bolt.Bucket, prefix []byte, visit func(id []byte) (bool, error)) error {
 	c := b.Cursor()
 	for k, _ := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Next() {
+		if more, err := visit(caseIDOf(k)); err != nil || !more {
+			return err
+		}
+	}
+	return nil
+}
+
+// scanBackward is scan from the newest key down: within one value, index
+// keys end in UUIDv7 case IDs, which sort by time.
+func scanBackward(b *bolt.Bucket, prefix []byte, visit func(id []byte) (bool, error)) error {
+	c := b.Cursor()
+	end := append(bytes.Clone(prefix[:len(prefix)-1]), prefix[len(prefix)-1]+1)
+	k, _ := c.Seek(end)
+	if k == nil {
+		k, _ = c.Last()
+	} else {
+		k, _ = c.Prev()
+	}
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
 		if more, err := visit(caseIDOf(k)); err != nil || !more {
 			return err
 		}
