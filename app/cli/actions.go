@@ -42,29 +42,18 @@ func casesAct(c *call, args []string, kind cases.Kind) error {
 	keep := fs.String("keep", "", "resolve: the ID of the first event of the branch to keep")
 	level := fs.Int("level", 0, "rate: 5 非常满意 … 1 非常不满意")
 	print := fs.Bool("print", false, "print the notice this action gives (supplement, refuse) or the receipt (accept)")
-	pos, err := c.parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return badf("give one case number: tongban %s 261127-K01-0042 --staff ID", c.name)
-	}
-	if kind != cases.KindRated && kind != cases.KindWithdrawn && *staffID == "" {
-		return badf("say who acts with --staff ID; tongban staff list shows the clerks")
-	}
-	d, err := c.open()
+	d, cs, err := c.openCase(fs, args, " --staff ID")
 	if err != nil {
 		return err
 	}
 	defer d.close()
+	if kind != cases.KindRated && kind != cases.KindWithdrawn && *staffID == "" {
+		return badf("say who acts with --staff ID; tongban staff list shows the clerks")
+	}
 	if *staffID != "" {
 		if _, err := d.store.Clerk(*staffID); err != nil {
 			return badf("there is no clerk %q on this device; add one with tongban staff add", *staffID)
 		}
-	}
-	cs, err := d.lookup(pos[0])
-	if err != nil {
-		return err
 	}
 	item, _ := d.catalog.Item(cs.ItemCode)
 	var payload any

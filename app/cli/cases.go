@@ -2,6 +2,7 @@ package cli
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"slices"
 	"strconv"
@@ -167,28 +168,38 @@ func statusNames() string {
 }
 
 func casesShow(c *call, args []string) error {
-	fs := c.flags(c.name)
-	pos, err := c.parse(fs, args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return badf("give one case number: tongban cases show 261127-K01-0042")
-	}
-	d, err := c.open()
+	d, cs, err := c.openCase(c.flags(c.name), args, "")
 	if err != nil {
 		return err
 	}
 	defer d.close()
-	cs, err := d.lookup(pos[0])
-	if err != nil {
-		return err
-	}
 	if c.json {
 		return writeJSON(c.env.Stdout, caseView(cs))
 	}
 	d.printCase(c, cs)
 	return nil
+}
+
+// openCase parses a command that names one case (by number or ID), opens
+// the device and finds the case. The caller closes the device.
+func (c *call) openCase(fs *flag.FlagSet, args []string, example string) (*device, *cases.Case, error) {
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(pos) != 1 {
+		return nil, nil, badf("give one case number: tongban %s 261127-K01-0042%s", c.name, example)
+	}
+	d, err := c.open()
+	if err != nil {
+		return nil, nil, err
+	}
+	cs, err := d.lookup(pos[0])
+	if err != nil {
+		d.close()
+		return nil, nil, err
+	}
+	return d, cs, nil
 }
 
 // lookup finds a case by number, or by ID as scripts may hold either.

@@ -16,22 +16,11 @@ func receiptCommand(c *call) error {
 	fs := c.flags("receipt")
 	png := fs.String("png", "", "write the receipt as a PNG image to this file")
 	print := fs.Bool("print", false, "print the receipt on this device's printer")
-	pos, err := c.parse(fs, c.args)
-	if err != nil {
-		return err
-	}
-	if len(pos) != 1 {
-		return badf("give one case number: tongban receipt 261127-K01-0042 --png r.png")
-	}
-	d, err := c.open()
+	d, cs, err := c.openCase(fs, c.args, " --png r.png")
 	if err != nil {
 		return err
 	}
 	defer d.close()
-	cs, err := d.lookup(pos[0])
-	if err != nil {
-		return err
-	}
 	payload, err := d.sealed(cs)
 	if err != nil {
 		return err
