@@ -18,17 +18,19 @@ func versionCommand(c *call) error {
 
 // statusJSON is the stable shape of tongban status --json.
 type statusJSON struct {
-	Version        string          `json:"version"`
-	Data           string          `json:"data"`
-	Schema         uint32          `json:"schema"`
-	Device         deviceJSON      `json:"device"`
-	Pending        int             `json:"pending"`
-	Rejected       int             `json:"rejected"`
-	LastSync       *time.Time      `json:"last_sync"`
-	LastError      string          `json:"last_error,omitempty"`
-	CatalogVersion int             `json:"catalog_version"`
-	Printer        string          `json:"printer"`
-	PrinterProfile string          `json:"printer_profile"`
+	Version        string     `json:"version"`
+	Data           string     `json:"data"`
+	Schema         uint32     `json:"schema"`
+	Device         deviceJSON `json:"device"`
+	Pending        int        `json:"pending"`
+	Rejected       int        `json:"rejected"`
+	LastSync       *time.Time `json:"last_sync"`
+	LastError      string     `json:"last_error,omitempty"`
+	CatalogVersion int        `json:"catalog_version"`
+	Printer        string     `json:"printer"`
+	PrinterProfile string     `json:"printer_profile"`
+	PrinterState   string     `json:"printer_state"`
+	printerNote    string
 	Rejections     []rejectionJSON `json:"rejections,omitempty"`
 }
 
@@ -93,6 +95,7 @@ func statusCommand(c *call) error {
 	}
 	fmt.Fprintf(w, "目录 Catalog     version %d\n", s.CatalogVersion)
 	fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
+	fmt.Fprintf(w, "                %s\n", s.printerNote)
 	return nil
 }
 
@@ -124,6 +127,7 @@ func (d *device) status() (statusJSON, error) {
 	if !st.LastSync.IsZero() {
 		s.LastSync = &st.LastSync
 	}
+	s.PrinterState, s.printerNote = d.printerState()
 	for _, r := range rejected {
 		s.Rejections = append(s.Rejections, rejectionJSON{EventID: r.Event.ID, CaseID: r.Event.CaseID,
 			Kind: string(r.Event.Kind), Reason: r.Reason, At: r.At})
