@@ -61,7 +61,8 @@ type Case struct {
 
 // SyncState says how far the online platform has a case.
 type SyncState struct {
-	// Pending counts this case's events still waiting in the outbox.
+	// Pending counts this case's events still waiting in the outbox; the
+	// store counts it on request (PendingFor), lookups leave it zero.
 	Pending int `json:"pending"`
 	// Confirmed is set once the platform has acknowledged the submission.
 	Confirmed bool `json:"confirmed"`

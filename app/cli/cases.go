@@ -202,15 +202,27 @@ func (c *call) openCase(fs *flag.FlagSet, args []string, example string) (*devic
 	return d, cs, nil
 }
 
-// lookup finds a case by number, or by ID as scripts may hold either.
+// lookup finds a case by number, or by ID as scripts may hold either, with
+// the count of its events waiting to sync.
 func (d *device) lookup(ref string) (*cases.Case, error) {
-	if _, err := cases.NormalizeNumber(ref); err != nil {
-		if cs, err := d.store.Case(ref); err == nil {
-			return cs, nil
-		}
+	var cs *cases.Case
+	var err error
+	if _, nerr := cases.NormalizeNumber(ref); nerr == nil {
+		cs, err = d.store.ByNumber(ref)
+	} else if cs, err = d.store.Case(ref); err != nil {
 		return nil, badf("%q is not a case number; a case number looks like 261127-K01-0042", ref)
 	}
-	return d.store.ByNumber(ref)
+	if err != nil {
+		return nil, err
+	}
+	return cs, d.withPending(cs)
+}
+
+// withPending fills in how many of the case's events wait to sync.
+func (d *device) withPending(cs *cases.Case) error {
+	n, err := d.store.PendingFor(cs.ID)
+	cs.Sync.Pending = n[cs.ID]
+	return err
 }
 
 func (d *device) itemName(code string) string {

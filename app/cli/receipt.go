@@ -112,6 +112,9 @@ func scanCommand(c *call) error {
 	if err != nil {
 		return &badInput{err}
 	}
+	if err := d.withPending(cs); err != nil {
+		return err
+	}
 	if c.json {
 		return writeJSON(c.env.Stdout, caseView(cs))
 	}

@@ -45,7 +45,6 @@ func (s *Store) Submit(sub cases.Submission) (c *cases.Case, err error) {
 		if c, err = cases.Fold([]cases.Event{e}); err != nil {
 			return err
 		}
-		c.Sync.Pending = 1
 		if err := putEvent(tx, e); err != nil {
 			return err
 		}
@@ -97,7 +96,6 @@ func (s *Store) act(tx *bolt.Tx, caseID string, a cases.Action) (*cases.Case, er
 		return nil, fmt.Errorf("case %s: %w", c.Number, cases.ErrNotAllowed)
 	}
 	c.Sync = old.Sync
-	c.Sync.Pending++
 	if err := putEvent(tx, e); err != nil {
 		return nil, err
 	}

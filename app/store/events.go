@@ -156,7 +156,6 @@ func refold(tx *bolt.Tx, id string, added []cases.Event, src Source) (*cases.Cas
 	}
 	switch src {
 	case FromReceipt:
-		c.Sync.Pending += len(added)
 		if !c.Sync.Confirmed {
 			c.Sync.FromReceipt = true
 		}

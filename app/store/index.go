@@ -36,8 +36,14 @@ func putCase(tx *bolt.Tx, c, old *cases.Case) error {
 	if err := appendOnly(tx.Bucket(bucketCases)).Put([]byte(c.ID), data); err != nil {
 		return err
 	}
-	if err := putSync(tx, c.ID, c.Sync); err != nil {
-		return err
+	var was cases.SyncState
+	if old != nil {
+		was = old.Sync
+	}
+	if c.Sync != was {
+		if err := putSync(tx, c.ID, c.Sync); err != nil {
+			return err
+		}
 	}
 	idx := tx.Bucket(bucketIndex)
 	newKeys := indexKeys(c)

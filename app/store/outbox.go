@@ -124,21 +124,16 @@ func (s *Store) Acknowledge(outcomes []Outcome) error {
 				return err
 			}
 			removed++
-			st, ok := touched[head.CaseID]
-			if !ok {
-				s, err := getSync(tx, head.CaseID)
-				if err != nil {
-					return err
-				}
-				st = &s
-				touched[head.CaseID] = st
+			if head.Kind != cases.KindSubmitted || o.Rejected {
+				continue
 			}
-			if st.Pending > 0 {
-				st.Pending--
+			// The platform has the submission: the case is confirmed.
+			st, err := getSync(tx, head.CaseID)
+			if err != nil {
+				return err
 			}
-			if head.Kind == cases.KindSubmitted && !o.Rejected {
-				st.Confirmed, st.FromReceipt = true, false
-			}
+			st.Confirmed, st.FromReceipt = true, false
+			touched[head.CaseID] = &st
 		}
 		if err := addOutboxCount(tx, -int64(removed)); err != nil {
 			return err

@@ -14,13 +14,17 @@ import (
 // counters keep their cases. It returns how many cases went.
 func (s *Store) Purge(cutoff time.Time) (n int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
+		pending, err := pendingByCase(tx, nil)
+		if err != nil {
+			return err
+		}
 		var doomed []*cases.Case
-		err := tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
+		err = tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
 			c, err := loadSummary(tx, string(k))
 			if err != nil {
 				return err
 			}
-			if !c.Status.Open() && c.Sync.Pending == 0 && c.Sync.Confirmed && c.UpdatedAt.Before(cutoff) {
+			if !c.Status.Open() && pending[c.ID] == 0 && c.Sync.Confirmed && c.UpdatedAt.Before(cutoff) {
 				doomed = append(doomed, c)
 			}
 			return nil

@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -8,11 +9,18 @@ import (
 	"tongban/app/cases"
 )
 
-// A case's sync state lives in its own small record: the platform's
-// answers change it for every pushed event, and rewriting the whole case
-// record for that was most of the cost of a push.
+// A case's sync state lives in its own small record, written only when it
+// changes: once when the platform confirms the submission, and once for a
+// case taken from a receipt. A case on the default state (made here, not
+// yet confirmed) has none, so taking an application writes nothing here.
+// How many of a case's events wait in the outbox is counted from the
+// outbox itself (PendingFor), not kept, so pushing writes no case records.
 
 func putSync(tx *bolt.Tx, id string, s cases.SyncState) error {
+	s.Pending = 0
+	if s == (cases.SyncState{}) {
+		return tx.Bucket(bucketSync).Delete([]byte(id))
+	}
 	return putJSON(tx.Bucket(bucketSync), []byte(id), s)
 }
 
@@ -21,4 +29,35 @@ func getSync(tx *bolt.Tx, id string) (s cases.SyncState, err error) {
 		return s, fmt.Errorf("the sync state of case %s is damaged: %w", id, err)
 	}
 	return s, nil
+}
+
+// PendingFor counts each case's events waiting in the outbox, for the cases
+// named (all cases when none are).
+func (s *Store) PendingFor(caseIDs ...string) (counts map[string]int, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		counts, err = pendingByCase(tx, caseIDs)
+		return err
+	})
+	return counts, err
+}
+
+func pendingByCase(tx *bolt.Tx, only []string) (map[string]int, error) {
+	want := map[string]bool{}
+	for _, id := range only {
+		want[id] = true
+	}
+	counts := map[string]int{}
+	err := tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
+		var head struct {
+			CaseID string `json:"case_id"`
+		}
+		if err := json.Unmarshal(v, &head); err != nil {
+			return fmt.Errorf("outbox entry %x is damaged: %w", k, err)
+		}
+		if len(want) == 0 || want[head.CaseID] {
+			counts[head.CaseID]++
+		}
+		return nil
+	})
+	return counts, err
 }
