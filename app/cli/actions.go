@@ -7,6 +7,7 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
+	"tongban/app/staff"
 )
 
 // The counter's actions on the command line, for scripts and support:
@@ -51,8 +52,12 @@ func casesAct(c *call, args []string, kind cases.Kind) error {
 		return badf("say who acts with --staff ID; tongban staff list shows the clerks")
 	}
 	if *staffID != "" {
-		if _, err := d.store.Clerk(*staffID); err != nil {
+		clerk, err := d.store.Clerk(*staffID)
+		if err != nil {
 			return badf("there is no clerk %q on this device; add one with tongban staff add", *staffID)
+		}
+		if clerk.Disabled {
+			return &badInput{fmt.Errorf("clerk %s: %w", clerk.ID, staff.ErrDisabled)}
 		}
 	}
 	item, _ := d.catalog.Item(cs.ItemCode)

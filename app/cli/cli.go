@@ -68,7 +68,7 @@ func init() {
 		"scan":       {"open a receipt (--text PAYLOAD or --image FILE) as a counter would", scanCommand},
 		"keys":       {"export or import the center's receipt keys", keysCommand},
 		"staff":      {"add, list or disable the clerks who sign in at a counter", staffCommand},
-		"platform":   {"the reference online platform: serve, code, devices, catalog import", platformCommand},
+		"platform":   {"the reference online platform: serve, code, devices, staff, catalog import", platformCommand},
 	}
 }
 

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -9,12 +10,14 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
+	"tongban/app/staff"
 	"tongban/assets"
 	"tongban/sync/platform"
 	"tongban/sync/platform/boltstore"
@@ -22,10 +25,11 @@ import (
 	"tongban/sync/protocol"
 )
 
-// platformCommand: tongban platform serve | code | devices | catalog import.
+// platformCommand: tongban platform serve | code | devices | catalog import
+// | staff add|disable|list.
 func platformCommand(c *call) error {
 	if len(c.args) == 0 {
-		return badf("say what to do: tongban platform serve, code, devices, or catalog import FILE")
+		return badf("say what to do: tongban platform serve, code, devices, catalog import FILE, or staff add|disable|list")
 	}
 	verb, args := c.args[0], c.args[1:]
 	if verb == "catalog" {
@@ -34,14 +38,20 @@ func platformCommand(c *call) error {
 		}
 		verb, args = "catalog import", args[1:]
 	}
+	if verb == "staff" {
+		if len(args) == 0 || (args[0] != "add" && args[0] != "disable" && args[0] != "list") {
+			return badf("use tongban platform staff add ID --name NAME --pin PIN --center C, staff disable ID --center C, or staff list --center C")
+		}
+		verb, args = "staff "+args[0], args[1:]
+	}
 	c.name = "platform " + verb
 	switch verb {
 	case "serve":
 		return platformServe(c, args)
-	case "code", "devices", "catalog import":
+	case "code", "devices", "catalog import", "staff add", "staff disable", "staff list":
 		return platformAdmin(c, verb, args)
 	}
-	return badf("tongban platform has no %q; use serve, code, devices or catalog import", verb)
+	return badf("tongban platform has no %q; use serve, code, devices, catalog import or staff", verb)
 }
 
 // adminTokenFile holds a platform's generated admin token in its data folder.
@@ -148,6 +158,11 @@ func platformAdmin(c *call, verb string, args []string) error {
 	ttl := fs.Duration("ttl", 24*time.Hour, "how long the enrollment code stays valid (code)")
 	revoke := fs.String("revoke", "", "revoke this device ID (devices)")
 	asDefault := fs.Bool("default", false, "publish as the default catalog for every center (catalog import)")
+	var clerk clerkFlags
+	fs.StringVar(&clerk.name, "name", "", "the clerk's name (staff add)")
+	fs.StringVar(&clerk.pin, "pin", "", "the clerk's PIN, 4 to 8 digits, hashed here and never sent (staff add; - reads it from standard input)")
+	fs.Var(&clerk.windows, "window", "a counter window the clerk serves (staff add; repeat)")
+	fs.Var(&clerk.queues, "queue", "a queue letter the clerk calls (staff add; repeat)")
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
@@ -165,6 +180,11 @@ func platformAdmin(c *call, verb string, args []string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	switch verb {
+	case "staff add", "staff disable", "staff list":
+		if len(*center) != 6 {
+			return badf("give the center's 6-digit division code with --center, e.g. --center 130102")
+		}
+		return platformStaff(ctx, c, admin, verb, *center, pos, clerk)
 	case "code":
 		if *role != protocol.RoleKiosk && *role != protocol.RoleCounter {
 			return badf("give --role kiosk or --role counter")
@@ -230,4 +250,95 @@ func platformAdmin(c *call, verb string, args []string) error {
 		fmt.Fprintf(c.env.Stdout, "已发布 Published catalog version %d (%d items) for center %q\n", res.Version, res.Items, res.Center)
 		return nil
 	}
+}
+
+// clerkFlags are the flags of tongban platform staff add.
+type clerkFlags struct {
+	name, pin       string
+	windows, queues stringList
+}
+
+// platformStaff manages a center's clerks on the platform. The PIN is
+// hashed here (staff.New) and only its hash is sent. Disabling fetches the
+// clerk from the platform and sends it back with Disabled set, so it needs
+// no name or PIN.
+func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, center string, pos []string, f clerkFlags) error {
+	switch verb {
+	case "staff add":
+		if len(pos) != 1 || f.name == "" || f.pin == "" {
+			return badf("give the staff ID, --name and --pin: tongban platform staff add S001 --name 王芳 --pin 2468 --center 130102")
+		}
+		if f.pin == "-" {
+			line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
+			f.pin = strings.TrimSpace(line)
+		}
+		clerk, err := staff.New(pos[0], f.name, f.pin)
+		if err != nil {
+			return &badInput{err}
+		}
+		clerk.Windows, clerk.Queues = f.windows, f.queues
+		res, err := admin.PutClerk(ctx, center, clerk)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, res)
+		}
+		fmt.Fprintf(c.env.Stdout, "已添加 Added clerk %s %s to center %s (staff version %d); its devices get it at their next sync\n",
+			clerk.ID, clerk.Name, center, res.Version)
+		return nil
+	case "staff disable":
+		if len(pos) != 1 {
+			return badf("give the staff ID: tongban platform staff disable S001 --center 130102")
+		}
+		_, clerks, err := admin.Staff(ctx, center)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(clerks, func(k staff.Clerk) bool { return k.ID == pos[0] })
+		if i < 0 {
+			return badf("center %s has no clerk %q on the platform; tongban platform staff list --center %s shows them", center, pos[0], center)
+		}
+		clerk := clerks[i]
+		clerk.Disabled = true
+		res, err := admin.PutClerk(ctx, center, clerk)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, res)
+		}
+		fmt.Fprintf(c.env.Stdout, "已停用 Disabled clerk %s %s in center %s (staff version %d)\n", clerk.ID, clerk.Name, center, res.Version)
+		return nil
+	}
+	version, clerks, err := admin.Staff(ctx, center) // staff list
+	if err != nil {
+		return err
+	}
+	if c.json {
+		type view struct {
+			ID       string   `json:"id"`
+			Name     string   `json:"name"`
+			Windows  []string `json:"windows"`
+			Queues   []string `json:"queues"`
+			Disabled bool     `json:"disabled"`
+		}
+		out := struct {
+			Version int    `json:"version"`
+			Clerks  []view `json:"clerks"`
+		}{Version: version, Clerks: []view{}}
+		for _, k := range clerks {
+			out.Clerks = append(out.Clerks, view{k.ID, k.Name, k.Windows, k.Queues, k.Disabled})
+		}
+		return writeJSON(c.env.Stdout, out)
+	}
+	fmt.Fprintf(c.env.Stdout, "center %s, staff version %d\n", center, version)
+	for _, k := range clerks {
+		state := ""
+		if k.Disabled {
+			state = "停用 disabled"
+		}
+		fmt.Fprintf(c.env.Stdout, "%-10s %-8s windows %v queues %v %s\n", k.ID, k.Name, k.Windows, k.Queues, state)
+	}
+	return nil
 }

@@ -88,7 +88,8 @@ func syncCommand(c *call) error {
 	rep, err := s.Once(ctx)
 	if c.json {
 		out := map[string]any{"pushed": rep.Pushed, "duplicates": rep.Duplicates, "rejected": rep.Rejected,
-			"pulled": rep.Pulled, "changed": rep.Changed, "pending": rep.Pending, "catalog_version": rep.CatalogVersion}
+			"pulled": rep.Pulled, "changed": rep.Changed, "pending": rep.Pending, "catalog_version": rep.CatalogVersion,
+			"clerks": rep.Clerks, "clerks_skipped": rep.ClerksSkipped}
 		if err != nil {
 			out["error"] = err.Error()
 		}
@@ -98,6 +99,12 @@ func syncCommand(c *call) error {
 	} else {
 		fmt.Fprintf(c.env.Stdout, "pushed %d (duplicates %d), rejected %d, pulled %d, pending %d\n",
 			rep.Pushed, rep.Duplicates, rep.Rejected, rep.Pulled, rep.Pending)
+		if rep.Clerks > 0 || rep.ClerksSkipped > 0 {
+			fmt.Fprintf(c.env.Stdout, "clerks updated %d, skipped %d\n", rep.Clerks, rep.ClerksSkipped)
+		}
+		if rep.ClerkProblems != "" {
+			fmt.Fprintln(c.env.Stdout, rep.ClerkProblems)
+		}
 	}
 	return err
 }

@@ -1,7 +1,7 @@
 // Package client is the device side of the sync with the online platform:
-// enrollment, pushing the outbox, pulling the center's change feed and
-// newer catalogs, backing off while the platform is away, and the status
-// the kiosk and counter windows show.
+// enrollment, pushing the outbox, pulling the center's change feed, newer
+// catalogs and the center's clerks, backing off while the platform is
+// away, and the status the kiosk and counter windows show.
 //
 // Every step is safe to repeat. An outbox entry leaves the store only in
 // the transaction that records the platform's answer for it, and a pulled
@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"tongban/app/cases"
+	"tongban/app/staff"
 	"tongban/app/store"
 	"tongban/sync/protocol"
 )
@@ -47,6 +48,8 @@ type Store interface {
 	ApplyPage(events []cases.Event, cursor string) ([]*cases.Case, error)
 	Get(key string) ([]byte, error)
 	Put(key string, val []byte) error
+	StaffVersion() (int, error)
+	ApplyStaff(clerks []staff.Clerk, version int) (changed int, err error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -150,11 +153,18 @@ type Report struct {
 	// none pulled yet); NewCatalog is set when this round pulled it.
 	CatalogVersion int
 	NewCatalog     bool
+	// Clerks counts the clerks the platform's staff list added or changed
+	// on this device. ClerksSkipped counts the entries of the list that
+	// were not usable clerks (the others were saved) and ClerkProblems says
+	// why, in one sentence. Report stays comparable with ==, hence no slice.
+	Clerks, ClerksSkipped int
+	ClerkProblems         string
 }
 
 // Once does one round: push the whole outbox, pull the change feed to its
-// end, then a newer catalog if there is one. It stops at the first error,
-// keeping what was done; the report says how far it got. An error is one
+// end, then a newer catalog and a newer staff list if there are. It stops
+// at the first error (a catalog it cannot use does not hold up the staff
+// list), keeping what was done; the report says how far it got. An error is one
 // plain sentence; errors.Is tells ErrUnreachable, ErrNeedsEnrollment and
 // ErrNotEnrolled apart.
 func (s *Syncer) Once(ctx context.Context) (Report, error) {
@@ -180,7 +190,14 @@ func (s *Syncer) round(ctx context.Context) (Report, error) {
 	if err := s.pull(ctx, a, &rep); err != nil {
 		return rep, s.checkAuth(err)
 	}
-	return rep, s.checkAuth(s.pullCatalog(ctx, a, &rep))
+	catErr := s.pullCatalog(ctx, a, &rep)
+	if catErr != nil && !errors.Is(catErr, ErrBadCatalog) {
+		return rep, s.checkAuth(catErr)
+	}
+	if err := s.pullStaff(ctx, a, &rep); err != nil {
+		return rep, s.checkAuth(err)
+	}
+	return rep, catErr
 }
 
 // client returns the API for the store's current identity.

@@ -11,11 +11,12 @@ import (
 	"strings"
 	"time"
 
+	"tongban/app/staff"
 	"tongban/sync/protocol"
 )
 
 // Admin calls a platform's admin API; the commands `tongban platform code`,
-// `devices` and `catalog import` use it.
+// `devices`, `catalog import` and `staff` use it.
 type Admin struct {
 	// URL is the platform's base URL, e.g. https://platform.example:8443.
 	URL string
@@ -83,6 +84,42 @@ func (a *Admin) ImportCatalog(ctx context.Context, data []byte, asDefault bool) 
 	}
 	err := a.call(ctx, http.MethodPost, path, data, &resp)
 	return resp, err
+}
+
+// PutClerk adds a clerk to a center, or replaces the one with its staff
+// ID, and returns the center's new staff version. The clerk carries its
+// PIN's hash (staff.New), never the PIN. Send it with Disabled set to stop
+// it signing in.
+func (a *Admin) PutClerk(ctx context.Context, center string, c staff.Clerk) (protocol.StaffUpdated, error) {
+	var resp protocol.StaffUpdated
+	clerk, err := json.Marshal(c)
+	if err != nil {
+		return resp, err
+	}
+	body, err := json.Marshal(protocol.StaffUpdate{Center: center, Clerk: clerk})
+	if err != nil {
+		return resp, err
+	}
+	err = a.call(ctx, http.MethodPost, protocol.PathAdminStaff, body, &resp)
+	return resp, err
+}
+
+// Staff returns a center's clerks and staff version, as its devices get
+// them. An entry that does not decode is an error: the platform checked
+// every clerk it stored.
+func (a *Admin) Staff(ctx context.Context, center string) (version int, clerks []staff.Clerk, err error) {
+	var resp protocol.StaffResponse
+	if err := a.call(ctx, http.MethodGet, protocol.PathAdminStaff+"?center="+url.QueryEscape(center), nil, &resp); err != nil {
+		return 0, nil, err
+	}
+	for _, raw := range resp.Clerks {
+		var c staff.Clerk
+		if err := json.Unmarshal(raw, &c); err != nil {
+			return 0, nil, fmt.Errorf("the platform's clerk record %.60s is damaged (%w); add the clerk again", raw, err)
+		}
+		clerks = append(clerks, c)
+	}
+	return resp.Version, clerks, nil
 }
 
 func (a *Admin) call(ctx context.Context, method, path string, body []byte, out any) error {

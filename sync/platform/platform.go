@@ -1,8 +1,8 @@
 // Package platform is the reference online platform of the sync API
 // (sync/protocol): devices enroll with single-use codes, push their events
-// and pull their center's feed and catalog; an administrator issues codes,
-// revokes devices and publishes catalogs over the same HTTP API with an
-// admin token. Server is an http.Handler over a Storage; the packages
+// and pull their center's feed, catalog and clerks; an administrator issues
+// codes, revokes devices, publishes catalogs and manages clerks over the
+// same HTTP API with an admin token. Server is an http.Handler over a Storage; the packages
 // boltstore (one file, the default) and pgstore (PostgreSQL, for several
 // instances behind a load balancer) implement Storage.
 package platform
@@ -109,6 +109,9 @@ func (s *Server) routes() {
 	s.route(protocol.PathAdminDevices, map[string]handler{http.MethodGet: s.admin(s.devices)})
 	s.route(PathAdminRevoke, map[string]handler{http.MethodPost: s.admin(s.revoke)})
 	s.route(protocol.PathAdminCatalog, map[string]handler{http.MethodPost: s.admin(s.importCatalog)})
+	s.route(protocol.PathStaff, map[string]handler{http.MethodGet: s.staffList})
+	s.route(protocol.PathAdminStaff, map[string]handler{
+		http.MethodGet: s.admin(s.adminStaffList), http.MethodPost: s.admin(s.putClerk)})
 	s.route("/", map[string]handler{"": func(w http.ResponseWriter, r *http.Request) *apiError {
 		return fail(http.StatusNotFound, protocol.CodeNotFound,
 			"the platform has no call %s; see %s for the calls it has", r.URL.Path, protocol.PathOpenAPI)

@@ -52,6 +52,8 @@ func TestOpenAPI(t *testing.T) {
 		protocol.PathAdminDevices: {"get"},
 		platform.PathAdminRevoke:  {"post"},
 		protocol.PathAdminCatalog: {"post"},
+		protocol.PathStaff:        {"get"},
+		protocol.PathAdminStaff:   {"get", "post"},
 	}
 	for path, methods := range calls {
 		for _, m := range methods {

@@ -12,10 +12,10 @@ import (
 
 // Storage keeps everything the platform knows: enrollment codes, devices
 // and their token hashes, the centers' receipt keys, the events of every
-// center's feed, and the published catalogs. Every method is one
-// transaction. The package boltstore implements it in one bbolt file (the
-// default), pgstore in PostgreSQL (for several platform instances); the
-// suite in storetest holds both to the same contract.
+// center's feed, the published catalogs and the centers' clerks. Every
+// method is one transaction. The package boltstore implements it in one
+// bbolt file (the default), pgstore in PostgreSQL (for several platform
+// instances); the suite in storetest holds both to the same contract.
 type Storage interface {
 	// AddCode saves a new enrollment code.
 	AddCode(ctx context.Context, c Code) error
@@ -55,6 +55,16 @@ type Storage interface {
 	// default, else ErrNotFound. Data is filled only when the version is
 	// above since, so a device that is up to date costs no copy.
 	Catalog(ctx context.Context, center string, since int) (CatalogRecord, error)
+	// PutClerk stores one clerk of a center as opaque JSON (an
+	// app/staff.Clerk the server has checked), replacing the one with the
+	// same staff ID, and raises the center's staff version by one in the
+	// same transaction. It returns the new version.
+	PutClerk(ctx context.Context, center, id string, data []byte) (version int, err error)
+	// Clerks returns a center's staff version (0 for a center without
+	// clerks) and, when since differs from it, the JSON of every clerk of
+	// the center ordered by staff ID, read consistently with the version.
+	// since -1 always gets the list.
+	Clerks(ctx context.Context, center string, since int) (version int, data [][]byte, err error)
 	// Stats counts what the storage holds, for /metrics.
 	Stats(ctx context.Context) (Stats, error)
 	// Close releases the storage.

@@ -18,7 +18,7 @@ func TestOpenAPIDocument(t *testing.T) {
 		t.Fatalf("openapi.json says openapi %q, want 3.x", doc.OpenAPI)
 	}
 	for _, p := range []string{PathEnroll, PathEvents, PathCatalog, PathHealth, PathOpenAPI, PathMetrics,
-		PathAdminCodes, PathAdminDevices, PathAdminCatalog} {
+		PathAdminCodes, PathAdminDevices, PathAdminCatalog, PathStaff, PathAdminStaff} {
 		if doc.Paths[p] == nil {
 			t.Errorf("openapi.json does not describe %s", p)
 		}

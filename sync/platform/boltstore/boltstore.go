@@ -40,10 +40,12 @@ var (
 	bucketCatData  = []byte("catdata")  // catalog key → catalog JSON
 	bucketFeeds    = []byte("feeds")    // center → bucket of sequence → event JSON
 	bucketIDs      = []byte("ids")      // event ID → center, sequence, digest
+	bucketStaff    = []byte("staff")    // center → bucket of staff ID → clerk JSON
+	bucketStaffVer = []byte("staffver") // center → staff version (uint64)
 )
 
 var allBuckets = [][]byte{bucketMeta, bucketCodes, bucketDevices, bucketTokens, bucketShort,
-	bucketKeys, bucketCatalogs, bucketCatData, bucketFeeds, bucketIDs}
+	bucketKeys, bucketCatalogs, bucketCatData, bucketFeeds, bucketIDs, bucketStaff, bucketStaffVer}
 
 var keySchema = []byte("schema")
 

@@ -125,6 +125,21 @@ CREATE TABLE catalogs (
 	data        bytea NOT NULL
 );
 `,
+	// 1 → 2
+	`
+-- One row per center: its staff version, raised in the transaction that
+-- changes a clerk; its row lock orders a center's staff changes.
+CREATE TABLE staff_versions (
+	center  text PRIMARY KEY,
+	version bigint NOT NULL
+);
+CREATE TABLE staff (
+	center text NOT NULL,
+	id     text NOT NULL,
+	data   bytea NOT NULL, -- app/staff.Clerk JSON, opaque to the platform
+	PRIMARY KEY (center, id)
+);
+`,
 }
 
 // migrate applies the missing migrations in one transaction, under an

@@ -1,6 +1,6 @@
 // Package storetest is the conformance suite every platform.Storage must
 // pass: boltstore and pgstore run it from their tests, so the two behave
-// the same for enrollment, the feed and catalogs.
+// the same for enrollment, the feed, catalogs and staff.
 package storetest
 
 import (
@@ -36,6 +36,8 @@ func Run(t *testing.T, open Opener) {
 		{"Catalogs", testCatalogs},
 		{"ConcurrentEnroll", testConcurrentEnroll},
 		{"ConcurrentPushPull", testConcurrentPushPull},
+		{"Staff", testStaff},
+		{"ConcurrentStaff", testConcurrentStaff},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
