@@ -113,3 +113,18 @@ func TestReceiptOpensOnAnotherDeviceOfTheCenter(t *testing.T) {
 		t.Fatalf("an altered receipt: exit %d, %q", exit, errOut)
 	}
 }
+
+func TestRatingsCommandListsBadReviews(t *testing.T) {
+	data := t.TempDir()
+	n := addLicenceCase(t, data)
+	if _, errOut, exit := run(t, data, "cases", "rate", n, "--level", "2", "--note", "等待时间长"); exit != 0 {
+		t.Fatalf("cases rate: %s", errOut)
+	}
+	if _, errOut, exit := run(t, data, "cases", "rate", n, "--level", "5"); exit != 2 || !strings.Contains(errOut, "already been rated") {
+		t.Fatalf("a second rating: exit %d %q", exit, errOut)
+	}
+	out, _, _ := run(t, data, "ratings", "--bad")
+	if !strings.Contains(out, n) || !strings.Contains(out, "需回访") {
+		t.Fatalf("ratings --bad:\n%s", out)
+	}
+}

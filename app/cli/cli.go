@@ -68,6 +68,7 @@ func init() {
 		"scan":       {"open a receipt (--text PAYLOAD or --image FILE) as a counter would", scanCommand},
 		"keys":       {"export or import the center's receipt keys", keysCommand},
 		"staff":      {"add, list or disable the clerks who sign in at a counter", staffCommand},
+		"ratings":    {"the ratings (好差评) of cases; --bad for those needing a callback", ratingsCommand},
 		"platform":   {"the reference online platform: serve, code, devices, staff, catalog import", platformCommand},
 	}
 }

@@ -53,10 +53,20 @@ func runKiosk(c *call) error {
 	}
 	d := w.dev
 	// Personal information is kept only as long as needed: a kiosk drops
-	// closed, synced cases after the retention period.
-	if _, err := d.store.Purge(d.now().AddDate(0, 0, -d.config.retention())); err != nil {
+	// closed, synced cases after the retention period, at start and then
+	// every few hours, as a kiosk runs for weeks.
+	purge := func() error {
+		_, err := d.store.Purge(d.now().AddDate(0, 0, -d.config.retention()))
 		return err
 	}
+	if err := purge(); err != nil {
+		return err
+	}
+	w.every(6*time.Hour, func() {
+		if err := purge(); err != nil {
+			fyne.LogError("kiosk: purging old cases", err)
+		}
+	})
 	k := kiosk.New(kiosk.Deps{
 		Catalog:        d.catalog,
 		Calendar:       d.calendar,

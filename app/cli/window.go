@@ -20,6 +20,7 @@ type window struct {
 	win    fyne.Window
 	dev    *device
 	syncer *client.Syncer
+	ctx    context.Context // ends when the window closes
 	cancel context.CancelFunc
 
 	mu     sync.Mutex
@@ -40,7 +41,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	w.app = c.env.NewApp()
 	w.win = w.app.NewWindow("通办 Tongban · " + role)
 	ctx, cancel := context.WithCancel(context.Background())
-	w.cancel = cancel
+	w.ctx, w.cancel = ctx, cancel
 	w.syncer = client.New(d.store, client.Options{})
 	w.status = w.syncer.Status()
 	w.syncer.OnChange(func(s client.Status) {
@@ -68,6 +69,22 @@ func (w *window) run(c *call) error {
 	w.firstFrame(c)
 	w.win.ShowAndRun()
 	return nil
+}
+
+// every runs f every period until the window closes.
+func (w *window) every(period time.Duration, f func()) {
+	go func() {
+		t := time.NewTicker(period)
+		defer t.Stop()
+		for {
+			select {
+			case <-w.ctx.Done():
+				return
+			case <-t.C:
+				f()
+			}
+		}
+	}()
 }
 
 // syncText is the status line of the windows.

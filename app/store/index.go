@@ -36,6 +36,11 @@ func putCase(tx *bolt.Tx, c, old *cases.Case) error {
 	if err := appendOnly(tx.Bucket(bucketCases)).Put([]byte(c.ID), data); err != nil {
 		return err
 	}
+	if c.Rating != nil && (old == nil || old.Rating == nil) {
+		if err := putRating(tx, c); err != nil {
+			return err
+		}
+	}
 	var was cases.SyncState
 	if old != nil {
 		was = old.Sync

@@ -15,9 +15,8 @@ var (
 	bucketOutbox   = []byte("outbox")   // sequence → event, pushed in order
 	bucketRejected = []byte("rejected") // event ID → event and the platform's reason
 	bucketTickets  = []byte("tickets")  // day "/" ticket number → queue ticket
-	bucketRatings  = []byte("ratings")  // case ID → rating, for the center's statistics
+	bucketRatings  = []byte("ratings")  // case ID → rating, for the center's 好差评 figures and callbacks
 	bucketStaff    = []byte("staff")    // staff ID → clerk and PIN hash
-	bucketItems    = []byte("items")    // catalog version → catalog JSON pulled from the platform
 	bucketSync     = []byte("sync")     // case ID → sync state, apart so acknowledging a push is a small write
 	// The secondary indexes share one bucket, each under its own key
 	// prefix (see index.go): one bucket means fewer pages to write and sync
@@ -26,7 +25,7 @@ var (
 )
 
 var allBuckets = [][]byte{bucketMeta, bucketCases, bucketEvents, bucketOutbox, bucketRejected,
-	bucketTickets, bucketRatings, bucketStaff, bucketItems, bucketSync, bucketIndex}
+	bucketTickets, bucketRatings, bucketStaff, bucketSync, bucketIndex}
 
 var keySchema = []byte("schema")
 
