@@ -77,6 +77,8 @@ func runKiosk(c *call) error {
 		Printer:        kioskPrinter{d},
 		Ticket:         func(c *cases.Case, it *catalog.Item) (string, error) { return d.ticket(c, it) },
 		ReceiptPayload: d.sealed,
+		// A citizen's scan shows their case without the kiosk keeping it.
+		Lookup: (&scan.Opener{Store: d.store, Keys: d.keyring}).Peek,
 	})
 	k.Show(w.win)
 	w.win.SetOnClosed(k.Close)

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"tongban/app/cases"
 	"tongban/app/ui"
 )
 
@@ -26,9 +27,24 @@ func (a *attract) build(k *Kiosk) fyne.CanvasObject {
 	start.Alignment = fyne.TextAlignCenter
 	start.TitleSize, start.SubtitleSize = ui.SizeNameHuge, ui.SizeNameKeyText
 
+	var center fyne.CanvasObject = start
+	if k.deps.Lookup != nil {
+		center = container.NewBorder(nil, container.NewGridWithColumns(2,
+			a.entry(k, tLookupStart, &lookup{}), a.entry(k, tRateStart, &lookup{rate: true})), nil, nil, start)
+	}
 	switches := container.NewGridWithColumns(2, ui.Tall(k.langButton()), ui.Tall(k.elderButton()))
 	return container.NewPadded(container.NewBorder(
 		ui.Column(name, welcome, k.statusLine()),
 		container.NewCenter(switches), nil, nil,
-		container.NewPadded(container.NewPadded(start))))
+		container.NewPadded(container.NewPadded(center))))
+}
+
+// entry is a way in beside the start target, in both languages too.
+func (a *attract) entry(k *Kiosk, title cases.Text, to screen) *ui.Tile {
+	t := ui.NewTile(k.t(title), title.In(1-k.lang), func() {
+		k.touch()
+		k.show(to)
+	})
+	t.Alignment = fyne.TextAlignCenter
+	return t
 }

@@ -48,6 +48,11 @@ type Deps struct {
 	// ReceiptPayload, if set, gives what the receipt screen's QR code
 	// holds; nil shows the case number.
 	ReceiptPayload func(*cases.Case) (string, error)
+	// Lookup, if set, opens a case from what the citizen scanned (a sealed
+	// receipt, TB1:…) or typed (a case number) to see its progress or rate
+	// it; an unknown number wraps cases.ErrNotFound. Nil hides both ways
+	// in on the start screen.
+	Lookup func(input string) (*cases.Case, error)
 }
 
 // Printer prints the receipt (受理回执) and queue ticket (取号单) of a
@@ -69,6 +74,12 @@ const (
 // so that it can be rebuilt when the language or text size changes.
 type screen interface {
 	build(k *Kiosk) fyne.CanvasObject
+}
+
+// scanScreen is a screen with a field that keeps the focus, because a
+// keyboard-mode scanner types into whatever has it.
+type scanScreen interface {
+	scanField() fyne.Focusable
 }
 
 // Kiosk is the kiosk's window content and its state.
@@ -124,9 +135,20 @@ func (k *Kiosk) Show(w fyne.Window) {
 	w.SetPadded(false) // the countdown shield covers the window edge to edge
 	w.SetContent(k.root)
 	// Keys typed while no widget has focus; focused entries feed the
-	// timer from their OnChanged.
-	w.Canvas().SetOnTypedRune(func(rune) { k.touch() })
-	w.Canvas().SetOnTypedKey(func(*fyne.KeyEvent) { k.touch() })
+	// timer from their OnChanged. On a screen with a scan field they go
+	// there: a tap on the background took the focus, not the scan.
+	w.Canvas().SetOnTypedRune(func(r rune) {
+		k.touch()
+		if f := k.refocus(); f != nil {
+			f.TypedRune(r)
+		}
+	})
+	w.Canvas().SetOnTypedKey(func(e *fyne.KeyEvent) {
+		k.touch()
+		if f := k.refocus(); f != nil {
+			f.TypedKey(e)
+		}
+	})
 	if !k.restoreDraft() {
 		k.show(&attract{})
 	}
@@ -181,6 +203,21 @@ func (k *Kiosk) rebuild() {
 	k.body.Objects = []fyne.CanvasObject{content}
 	k.body.Refresh()
 	k.notice = cases.Text{}
+	k.refocus()
+}
+
+// refocus gives the focus to the current screen's scan field, if it has
+// one, and returns the field.
+func (k *Kiosk) refocus() fyne.Focusable {
+	s, ok := k.cur.(scanScreen)
+	if !ok || k.win == nil {
+		return nil
+	}
+	f := s.scanField()
+	if f != nil && k.win.Canvas().Focused() != f {
+		k.win.Canvas().Focus(f)
+	}
+	return f
 }
 
 // touch notes that somebody is there: every tap, key and keypad press
@@ -262,11 +299,12 @@ type pageSizes struct {
 	checklist                int // materials a page of the form's checklist
 	confirm                  int // rows a page of the confirm screen
 	candidates               int // pinyin candidates a page
+	facts                    int // lines of a case's progress a page
 }
 
 var (
-	kioskSizes = pageSizes{categories: 9, categoryCols: 3, items: 5, results: 4, materials: 4, fields: 3, checklist: 4, confirm: 8, candidates: 7}
-	elderSizes = pageSizes{categories: 4, categoryCols: 2, items: 3, results: 2, materials: 2, fields: 2, checklist: 2, confirm: 4, candidates: 5}
+	kioskSizes = pageSizes{categories: 9, categoryCols: 3, items: 5, results: 4, materials: 4, fields: 3, checklist: 4, confirm: 8, candidates: 7, facts: 10}
+	elderSizes = pageSizes{categories: 4, categoryCols: 2, items: 3, results: 2, materials: 2, fields: 2, checklist: 2, confirm: 4, candidates: 5, facts: 5}
 )
 
 // button makes a button that also tells the idle timer.

@@ -112,7 +112,85 @@ var (
 	tPrinted      = cases.Text{ZH: "请取走打印的回执和排队号。", EN: "Please take your printed receipt and queue ticket."}
 	tPrintAgain   = cases.Text{ZH: "重新打印", EN: "Print again"}
 	tTicket       = cases.Text{ZH: "排队号", EN: "Queue ticket"}
+
+	// The start screen's other ways in; their subtitles are the other
+	// language.
+	tLookupStart = cases.Text{ZH: "查询办理进度", EN: "Check progress"}
+	tRateStart   = cases.Text{ZH: "评价服务（好差评）", EN: "Rate our service"}
+
+	// Looking up a case by its receipt or number.
+	tLookupTitle       = cases.Text{ZH: "查询办理进度", EN: "Check the progress of an application"}
+	tRateLookupTitle   = cases.Text{ZH: "评价服务：请先找到您的申请", EN: "Rate our service: first find your application"}
+	tScanHint          = cases.Text{ZH: "请将回执上的二维码对准扫描口", EN: "Hold the QR code on your receipt to the scanner"}
+	tTypeHint          = cases.Text{ZH: "或用右侧按键输入申请编号，如 261127-K01-0042，横线可不输", EN: "Or type the case number on the keys, e.g. 261127-K01-0042; the dashes may be left out"}
+	tNumberPlaceholder = cases.Text{ZH: "申请编号", EN: "Case number"}
+	tLookUp            = cases.Text{ZH: "查询", EN: "Look up"}
+	tTypeFirst         = cases.Text{ZH: "请先扫描回执，或输入申请编号。", EN: "Scan your receipt or type the case number first."}
+	tNotNumber         = cases.Text{ZH: "这不是申请编号或本中心的回执。编号形如 261127-K01-0042，请核对后重试。", EN: "This is neither a case number nor a receipt of this center. A number looks like 261127-K01-0042; check it and try again."}
+	tNotFound          = cases.Text{ZH: "没有找到这个编号的申请，请核对编号；刚在别处提交的申请要稍后才能查到。", EN: "No application has this number; check it. One submitted elsewhere just now shows up a little later."}
+	tScanAgain         = cases.Text{ZH: "回执二维码没有读全，请重新扫描。", EN: "The receipt code was not read in full; scan it again."}
+	tForeignReceipt    = cases.Text{ZH: "此回执不是本中心开具或已被改动，请到服务台咨询。", EN: "This receipt was not issued here or was altered; please ask at the help desk."}
+	tLookupFailed      = cases.Text{ZH: "查询失败，请再试一次，或到服务台求助。", EN: "The look-up failed; try again, or ask at the help desk."}
+
+	// Progress of a case.
+	tApplicant      = cases.Text{ZH: "申请人", EN: "Applicant"}
+	tStatus         = cases.Text{ZH: "办理状态", EN: "Status"}
+	tSubmittedOn    = cases.Text{ZH: "提交日期", EN: "Submitted"}
+	tDueOn          = cases.Text{ZH: "承诺办结日期", EN: "Promised by"}
+	tFromAcceptance = cases.Text{ZH: "受理后 %s", EN: "%s after acceptance"}
+	tDaysLeft       = cases.Text{ZH: "还剩 %d 个工作日", EN: "%d working days left"}
+	tOneDayLeft     = cases.Text{ZH: "还剩 1 个工作日", EN: "1 working day left"}
+	tDueToday       = cases.Text{ZH: "今天到期", EN: "Due today"}
+	tOverdue        = cases.Text{ZH: "已超期，请到服务台咨询", EN: "Overdue; please ask at the help desk"}
+	tClockStopped   = cases.Text{ZH: "特别程序期间暂停计时", EN: "Paused during the special procedure"}
+	tCompletedOn    = cases.Text{ZH: "办结日期", EN: "Completed"}
+	tCalledTo       = cases.Text{ZH: "已叫号，请到 %s 号窗口", EN: "called to window %s"}
+	tRatedAs        = cases.Text{ZH: "服务评价", EN: "Your rating"}
+	tNotSynced      = cases.Text{ZH: "本机暂未收到此申请的最新办理信息，以窗口为准。", EN: "This kiosk may not have the latest news of this application; the window has it."}
+	tMissingTitle   = cases.Text{ZH: "需补齐的材料（一次性告知）", EN: "Missing materials (full list)"}
+	tRefusalTitle   = cases.Text{ZH: "不予受理的原因", EN: "Why it was not accepted"}
+	tMaterialNo     = cases.Text{ZH: "第 %d 项材料", EN: "Material no. %d"}
+	tRateThis       = cases.Text{ZH: "评价本次服务", EN: "Rate this service"}
+	tHintDenied     = cases.Text{ZH: "已办结，结果为不予批准，理由见书面决定。", EN: "Completed: not approved; the written decision gives the reasons."}
+
+	// Rating (好差评).
+	tRateTitle       = cases.Text{ZH: "服务评价", EN: "Rate our service"}
+	tRateAsk         = cases.Text{ZH: "您对本次服务满意吗？", EN: "How satisfied are you with this service?"}
+	tRateVoluntary   = cases.Text{ZH: "评价自愿，每件申请评价一次", EN: "Rating is voluntary, once per application"}
+	tSkipRating      = cases.Text{ZH: "不评价，返回", EN: "No rating, go back"}
+	tWhyBad          = cases.Text{ZH: "请选择不满意的原因（可多选）", EN: "What went wrong? Choose one or more"}
+	tCallback        = cases.Text{ZH: "服务中心将在 %d 个工作日内致电 %s 回访。", EN: "The center will call you at %[2]s within %[1]d working days."}
+	tCallbackNoPhone = cases.Text{ZH: "服务中心将在 %d 个工作日内与您联系回访。", EN: "The center will contact you within %d working days."}
+	tSendRating      = cases.Text{ZH: "提交评价", EN: "Send rating"}
+	tChooseAgain     = cases.Text{ZH: "重新选择", EN: "Choose again"}
+	tThanks          = cases.Text{ZH: "感谢您的评价", EN: "Thank you for your rating"}
+	tYourRating      = cases.Text{ZH: "您的评价：%s", EN: "Your rating: %s"}
+	tAlreadyRated    = cases.Text{ZH: "此事项已评价", EN: "This application has already been rated"}
+	tOncePerCase     = cases.Text{ZH: "每件申请只能评价一次。", EN: "Each application takes one rating."}
+	tRateFailed      = cases.Text{ZH: "评价没有保存，请再试一次，或到服务台求助。", EN: "Your rating was not saved; try again, or ask at the help desk."}
 )
+
+// statusHints say in a sentence what a status means for the citizen.
+var statusHints = map[cases.Status]cases.Text{
+	cases.StatusSubmitted:  {ZH: "已提交，请带齐材料到窗口办理受理。", EN: "Submitted; bring your materials to the window to have it accepted."},
+	cases.StatusAccepted:   {ZH: "窗口已受理，正在办理。", EN: "Accepted at the window and being handled."},
+	cases.StatusSupplement: {ZH: "材料不齐，请带齐所列材料到窗口办理。", EN: "Materials are missing; bring those listed to the window."},
+	cases.StatusSuspended:  {ZH: "因特别程序（如听证、检验）暂停办理。", EN: "On hold for a special procedure, such as a hearing or a test."},
+	cases.StatusCompleted:  {ZH: "已办结，准予办理。请按通知领取结果。", EN: "Completed and approved; collect the result as you were told."},
+	cases.StatusRefused:    {ZH: "不予受理，原因见右侧。", EN: "Not accepted; the reasons are on the right."},
+	cases.StatusWithdrawn:  {ZH: "申请已撤回。", EN: "The application was withdrawn."},
+	cases.StatusConflict:   {ZH: "申请信息正在核对，请到服务台咨询。", EN: "The application is being checked; please ask at the help desk."},
+}
+
+// badReasons are the common reasons of a bad review, to tap; the Chinese
+// is stored as the rating's comment.
+var badReasons = []cases.Text{
+	{ZH: "等待时间长", EN: "Long wait"},
+	{ZH: "材料要求不清", EN: "Unclear what to bring"},
+	{ZH: "工作人员态度", EN: "Staff attitude"},
+	{ZH: "系统故障", EN: "System fault"},
+	{ZH: "其他", EN: "Other"},
+}
 
 // itemTypes names the item types in English; the Chinese is the type itself.
 var itemTypes = map[catalog.Type]string{

@@ -38,6 +38,16 @@ var ErrNothing = errors.New("扫描内容不是通办回执或案件编号，请
 // marked as from the receipt until the platform confirms it); a case
 // number is looked up.
 func (o *Opener) Open(input string) (*cases.Case, error) {
+	return o.open(input, true)
+}
+
+// Peek is Open without the import: a public kiosk shows a citizen the case
+// their receipt carries without keeping a copy of it.
+func (o *Opener) Peek(input string) (*cases.Case, error) {
+	return o.open(input, false)
+}
+
+func (o *Opener) open(input string, keep bool) (*cases.Case, error) {
 	payload, ok := Payload(input)
 	if !ok {
 		if n, err := cases.NormalizeNumber(strings.TrimSpace(input)); err == nil {
@@ -59,6 +69,13 @@ func (o *Opener) Open(input string) (*cases.Case, error) {
 	}
 	if !errors.Is(err, cases.ErrNotFound) {
 		return nil, err
+	}
+	if !keep {
+		c, err := cases.Fold([]cases.Event{e})
+		if err == nil {
+			c.Sync.FromReceipt = true
+		}
+		return c, err
 	}
 	if _, err := o.Store.Import([]cases.Event{e}, true); err != nil {
 		return nil, fmt.Errorf("the receipt opened but its case could not be saved: %w", err)

@@ -48,6 +48,13 @@ func TestOpen(t *testing.T) {
 		t.Fatal(err)
 	}
 	o := Opener{Store: counter, Keys: func() (receipt.Keyring, error) { return ring, nil }}
+	peeked, err := o.Peek(payload)
+	if err != nil || peeked.ID != c.ID || !peeked.Sync.FromReceipt {
+		t.Fatalf("Peek = %+v, %v", peeked, err)
+	}
+	if _, err := counter.Case(c.ID); !errors.Is(err, cases.ErrNotFound) {
+		t.Fatalf("Peek kept the case: %v", err)
+	}
 	got, err := o.Open("]Q1" + payload + "\r")
 	if err != nil || got.ID != c.ID || !got.Sync.FromReceipt || got.Name() != "张三" {
 		t.Fatalf("Open(receipt) = %+v, %v", got, err)
