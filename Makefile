@@ -13,10 +13,11 @@ VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev
 LDFLAGS  := -X tongban/app/cli.version=$(VERSION)
 # Debian packages: build (cgo, OpenGL, X11), the windowed smoke test, QR
 # checks, and PostgreSQL for the platform's storage tests.
-DEB_PKGS := gcc pkg-config xorg-dev libgl1-mesa-dev xvfb x11-apps x11-utils imagemagick zbar-tools postgresql
+DEB_PKGS := gcc pkg-config xorg-dev libgl1-mesa-dev xvfb x11-apps x11-utils imagemagick zbar-tools postgresql \
+            dpkg-dev xz-utils desktop-file-utils curl
 STAMP    := .cache/deps.stamp
 
-.PHONY: run test bench build deps vet unit smoke clean package
+.PHONY: run test bench build deps vet unit smoke clean
 
 run: deps build
 	$(BIN) kiosk --data $(DATA) --windowed
@@ -30,7 +31,7 @@ build: deps
 # deps installs the Debian packages that are missing, once per machine.
 deps: $(STAMP)
 
-$(STAMP):
+$(STAMP): Makefile
 	@command -v go >/dev/null || { echo "Go 1.26 is not installed: put it in /usr/local/go (https://go.dev/dl) and run make again."; exit 1; }
 	@missing=""; for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
@@ -42,8 +43,9 @@ $(STAMP):
 	@mkdir -p $(dir $(STAMP)) && touch $(STAMP)
 
 include Makefile.postgres
+include Makefile.package
 
-test: deps vet postgres-up unit smoke
+test: deps vet postgres-up unit smoke package-test
 
 vet:
 	@unformatted=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -56,7 +58,8 @@ unit: deps postgres-up
 # smoke starts the real binary under Xvfb, waits for its window, takes a
 # screenshot and fails if it is blank.
 smoke: build
-	build/smoke.sh $(BIN)
+	build/smoke.sh $(BIN) kiosk
+	build/smoke.sh $(BIN) counter
 
 bench: deps build postgres-up
 	$(PG_ENV) build/bench.sh $(BIN)
