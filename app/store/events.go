@@ -10,16 +10,21 @@ import (
 	"tongban/app/cases"
 )
 
-// Events are keyed "<case ID>/<event ID>", so one prefix scan reads a case.
+// Events are keyed "<case ID>/<event ID>" in the cases bucket, right after
+// the case's record, so one prefix scan reads a case.
 
 func eventKey(e cases.Event) []byte { return []byte(e.CaseID + "/" + e.ID) }
+
+// isRecordKey tells a case's record from its sync state and events in the
+// cases bucket: a record's key is the bare case ID.
+func isRecordKey(k []byte) bool { return bytes.IndexAny(k, "/#") < 0 }
 
 func putEvent(tx *bolt.Tx, e cases.Event) error {
 	data, err := json.Marshal(e)
 	if err != nil {
 		return err
 	}
-	return appendOnly(tx.Bucket(bucketEvents)).Put(eventKey(e), data)
+	return appendOnly(tx.Bucket(bucketCases)).Put(eventKey(e), data)
 }
 
 // caseEvents reads a case's events. Events in have (by ID) were just
@@ -27,7 +32,7 @@ func putEvent(tx *bolt.Tx, e cases.Event) error {
 func caseEvents(tx *bolt.Tx, caseID string, have map[string]cases.Event) ([]cases.Event, error) {
 	prefix := []byte(caseID + "/")
 	var evs []cases.Event
-	c := tx.Bucket(bucketEvents).Cursor()
+	c := tx.Bucket(bucketCases).Cursor()
 	for k, v := c.Seek(prefix); k != nil && bytes.HasPrefix(k, prefix); k, v = c.Next() {
 		if e, ok := have[string(k[len(prefix):])]; ok {
 			evs = append(evs, e)
@@ -92,7 +97,7 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source) ([]*cases.Case,
 	}
 	byCase := map[string][]cases.Event{}
 	var order []string
-	b := tx.Bucket(bucketEvents)
+	b := tx.Bucket(bucketCases)
 	for _, e := range events {
 		clock.Observe(e.Stamp)
 		old := b.Get(eventKey(e))

@@ -114,6 +114,9 @@ func newestFirst(cb *bolt.Bucket, day time.Time, visit func(id []byte) (bool, er
 		}
 	}
 	for ; k != nil && bytes.Compare(k, from) >= 0; k, _ = c.Prev() {
+		if !isRecordKey(k) {
+			continue
+		}
 		if more, err := visit(k); err != nil || !more {
 			return err
 		}

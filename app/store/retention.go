@@ -20,6 +20,9 @@ func (s *Store) Purge(cutoff time.Time) (n int, err error) {
 		}
 		var doomed []*cases.Case
 		err = tx.Bucket(bucketCases).ForEach(func(k, v []byte) error {
+			if !isRecordKey(k) {
+				return nil
+			}
 			c, err := loadSummary(tx, string(k))
 			if err != nil {
 				return err
@@ -55,11 +58,11 @@ func deleteCase(tx *bolt.Tx, c *cases.Case) error {
 		return err
 	}
 	for _, e := range evs {
-		if err := tx.Bucket(bucketEvents).Delete(eventKey(e)); err != nil {
+		if err := tx.Bucket(bucketCases).Delete(eventKey(e)); err != nil {
 			return err
 		}
 	}
-	if err := tx.Bucket(bucketSync).Delete([]byte(c.ID)); err != nil {
+	if err := tx.Bucket(bucketCases).Delete(syncKey(c.ID)); err != nil {
 		return err
 	}
 	return tx.Bucket(bucketCases).Delete([]byte(c.ID))

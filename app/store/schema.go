@@ -9,23 +9,26 @@ import (
 
 // Buckets, one per concern.
 var (
-	bucketMeta     = []byte("meta")     // schema, identity, clock, cursors, settings
-	bucketCases    = []byte("cases")    // case ID → folded case without events
-	bucketEvents   = []byte("events")   // case ID "/" event ID → event
+	bucketMeta = []byte("meta") // schema, identity, clock, cursors, settings
+	// bucketCases holds everything of a case under keys that start with
+	// its ID, so they sit side by side on one page: the record (the ID
+	// alone), the sync state (ID "#s", see syncstate.go) and the events
+	// (ID "/" event ID). One page read opens a case, one page write saves
+	// an action.
+	bucketCases    = []byte("cases")
 	bucketOutbox   = []byte("outbox")   // sequence → event, pushed in order
 	bucketRejected = []byte("rejected") // event ID → event and the platform's reason
 	bucketTickets  = []byte("tickets")  // day "/" ticket number → queue ticket
 	bucketRatings  = []byte("ratings")  // case ID → rating, for the center's 好差评 figures and callbacks
 	bucketStaff    = []byte("staff")    // staff ID → clerk and PIN hash
-	bucketSync     = []byte("sync")     // case ID → sync state, apart so acknowledging a push is a small write
 	// The secondary indexes share one bucket, each under its own key
 	// prefix (see index.go): one bucket means fewer pages to write and sync
 	// per submission.
 	bucketIndex = []byte("index")
 )
 
-var allBuckets = [][]byte{bucketMeta, bucketCases, bucketEvents, bucketOutbox, bucketRejected,
-	bucketTickets, bucketRatings, bucketStaff, bucketSync, bucketIndex}
+var allBuckets = [][]byte{bucketMeta, bucketCases, bucketOutbox, bucketRejected,
+	bucketTickets, bucketRatings, bucketStaff, bucketIndex}
 
 var keySchema = []byte("schema")
 

@@ -16,16 +16,18 @@ import (
 // How many of a case's events wait in the outbox is counted from the
 // outbox itself (PendingFor), not kept, so pushing writes no case records.
 
+func syncKey(id string) []byte { return []byte(id + "#s") }
+
 func putSync(tx *bolt.Tx, id string, s cases.SyncState) error {
 	s.Pending = 0
 	if s == (cases.SyncState{}) {
-		return tx.Bucket(bucketSync).Delete([]byte(id))
+		return tx.Bucket(bucketCases).Delete(syncKey(id))
 	}
-	return putJSON(tx.Bucket(bucketSync), []byte(id), s)
+	return putJSON(tx.Bucket(bucketCases), syncKey(id), s)
 }
 
 func getSync(tx *bolt.Tx, id string) (s cases.SyncState, err error) {
-	if err := getJSON(tx.Bucket(bucketSync), []byte(id), &s); err != nil {
+	if err := getJSON(tx.Bucket(bucketCases), syncKey(id), &s); err != nil {
 		return s, fmt.Errorf("the sync state of case %s is damaged: %w", id, err)
 	}
 	return s, nil
