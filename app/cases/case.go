@@ -61,10 +61,10 @@ type Case struct {
 
 // SyncState says how far the online platform has a case.
 type SyncState struct {
-	// Pending counts this case's events still waiting in the outbox; the
-	// store counts it on request (PendingFor), lookups leave it zero.
-	Pending int `json:"pending"`
-	// Confirmed is set once the platform has acknowledged the submission.
+	// Pending counts this case's events still waiting in the outbox, and
+	// Confirmed says the platform has the case; the store works both out
+	// on request (SyncOf), lookups leave them unset.
+	Pending   int  `json:"pending"`
 	Confirmed bool `json:"confirmed"`
 	// FromReceipt marks a case opened from its sealed receipt at a counter
 	// before the platform confirmed it.

@@ -218,10 +218,10 @@ func (d *device) lookup(ref string) (*cases.Case, error) {
 	return cs, d.withPending(cs)
 }
 
-// withPending fills in how many of the case's events wait to sync.
-func (d *device) withPending(cs *cases.Case) error {
-	n, err := d.store.PendingFor(cs.ID)
-	cs.Sync.Pending = n[cs.ID]
+// withPending fills in the case's whole sync state: how many of its events
+// wait to sync, and whether the platform has it.
+func (d *device) withPending(cs *cases.Case) (err error) {
+	cs.Sync, err = d.store.SyncOf(cs.ID)
 	return err
 }
 

@@ -159,16 +159,9 @@ func refold(tx *bolt.Tx, id string, added []cases.Event, src Source) (*cases.Cas
 	if old != nil {
 		c.Sync = old.Sync
 	}
-	switch src {
-	case FromReceipt:
-		if !c.Sync.Confirmed {
-			c.Sync.FromReceipt = true
-		}
-	case FromPlatform:
-		for _, e := range added {
-			if e.Kind == cases.KindSubmitted {
-				c.Sync.Confirmed, c.Sync.FromReceipt = true, false
-			}
+	for _, e := range added {
+		if e.Kind == cases.KindSubmitted { // the case is new here: from a receipt, or from the platform
+			c.Sync.FromReceipt = src == FromReceipt
 		}
 	}
 	return c, putCase(tx, c, old)

@@ -103,12 +103,8 @@ func (s *Store) Acknowledge(outcomes []Outcome) error {
 			if v == nil {
 				continue // answered twice (a retried push)
 			}
-			var head struct {
-				ID     string     `json:"id"`
-				CaseID string     `json:"case_id"`
-				Kind   cases.Kind `json:"kind"`
-			}
-			if err := json.Unmarshal(v, &head); err != nil {
+			head, err := eventHeadOf(v)
+			if err != nil {
 				return fmt.Errorf("outbox entry %d is damaged: %w", o.Seq, err)
 			}
 			if o.Rejected {
@@ -127,13 +123,15 @@ func (s *Store) Acknowledge(outcomes []Outcome) error {
 			if head.Kind != cases.KindSubmitted || o.Rejected {
 				continue
 			}
-			// The platform has the submission: the case is confirmed.
+			// The platform has the submission: a case taken from a receipt
+			// is a receipt's case no longer.
 			st, err := getSync(tx, head.CaseID)
 			if err != nil {
 				return err
 			}
-			st.Confirmed, st.FromReceipt = true, false
-			touched[head.CaseID] = &st
+			if st.FromReceipt {
+				touched[head.CaseID] = &cases.SyncState{}
+			}
 		}
 		if err := addOutboxCount(tx, -int64(removed)); err != nil {
 			return err

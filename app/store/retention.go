@@ -27,7 +27,7 @@ func (s *Store) Purge(cutoff time.Time) (n int, err error) {
 			if err != nil {
 				return err
 			}
-			if !c.Status.Open() && pending[c.ID] == 0 && c.Sync.Confirmed && c.UpdatedAt.Before(cutoff) {
+			if !c.Status.Open() && confirmed(tx, c.ID, c.Sync, pending[c.ID]) && c.UpdatedAt.Before(cutoff) {
 				doomed = append(doomed, c)
 			}
 			return nil

@@ -142,8 +142,8 @@ func TestImportFromReceiptThenConfirm(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ = counter.ByNumber(c.Number)
-	if n, _ := counter.PendingFor(got.ID); got.Sync.FromReceipt || !got.Sync.Confirmed || n[got.ID] != 0 {
-		t.Fatalf("after the platform answered, sync = %+v with %d pending", got.Sync, n[got.ID])
+	if st, _ := counter.SyncOf(got.ID); got.Sync.FromReceipt || !st.Confirmed || st.Pending != 0 {
+		t.Fatalf("after the platform answered, sync = %+v, whole state %+v", got.Sync, st)
 	}
 	// A twin event with other content is refused from a receipt.
 	twin := c.Events[0]
@@ -162,7 +162,7 @@ func TestApplyPageSavesCursorWithEvents(t *testing.T) {
 	}
 	cur, _ := counter.Get(KeyCursor)
 	got, err := counter.ByNumber(c.Number)
-	if string(cur) != "42" || err != nil || !got.Sync.Confirmed {
+	if st, _ := counter.SyncOf(got.ID); string(cur) != "42" || err != nil || !st.Confirmed {
 		t.Fatalf("cursor %q, case %v, err %v", cur, got, err)
 	}
 	// An event whose submission has not arrived waits without a record.
@@ -254,5 +254,21 @@ func TestSecondOpenIsLocked(t *testing.T) {
 	openTest(t, dir)
 	if _, err := Open(dir, Options{}); !errors.Is(err, ErrLocked) {
 		t.Fatalf("second Open: %v, want ErrLocked", err)
+	}
+}
+
+func TestARefusedSubmissionIsNotConfirmed(t *testing.T) {
+	s := openTest(t, t.TempDir())
+	c, _ := s.Submit(sample("张三", "13800138000", "130102199003071233"))
+	entries, _ := s.Outbox(1)
+	s.Acknowledge([]Outcome{{Seq: entries[0].Seq, Rejected: true, Reason: "event for another center"}})
+	if st, _ := s.SyncOf(c.ID); st.Confirmed || st.Pending != 0 {
+		t.Fatalf("a refused submission: %+v, want not confirmed, nothing pending", st)
+	}
+	s.Act(c.ID, cases.Action{Kind: cases.KindWithdrawn, Payload: cases.Reasoned{Reason: "x"}})
+	e2, _ := s.Outbox(1)
+	s.Acknowledge([]Outcome{{Seq: e2[0].Seq}})
+	if n, _ := s.Purge(testDay.AddDate(1, 0, 0)); n != 0 {
+		t.Fatal("a case the platform refused was purged")
 	}
 }

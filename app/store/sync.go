@@ -7,6 +7,8 @@ import (
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
+
+	"tongban/app/cases"
 )
 
 // RawEntry is an outbox entry with its event as stored (JSON), for a push
@@ -56,4 +58,46 @@ func eventID(v []byte) (string, error) {
 		return "", fmt.Errorf("the event has no ID")
 	}
 	return e.ID, nil
+}
+
+// eventHead is what acknowledging an outbox entry needs of its event.
+type eventHead struct {
+	ID     string     `json:"id"`
+	CaseID string     `json:"case_id"`
+	Kind   cases.Kind `json:"kind"`
+}
+
+// eventHeadOf reads an event's ID, case and kind. The store writes events
+// with these among the first fields (cases.Event's order), so they are
+// read off the head of the JSON without decoding the payload; anything
+// unexpected is decoded in full.
+func eventHeadOf(v []byte) (eventHead, error) {
+	var h eventHead
+	var ok [3]bool
+	h.ID, ok[0] = stringField(v, `{"id":"`)
+	h.CaseID, ok[1] = stringField(v, `,"case_id":"`)
+	var kind string
+	kind, ok[2] = stringField(v, `,"kind":"`)
+	h.Kind = cases.Kind(kind)
+	if ok[0] && ok[1] && ok[2] {
+		return h, nil
+	}
+	err := json.Unmarshal(v, &h)
+	return h, err
+}
+
+// stringField finds a plain string field by its opening within the first
+// 256 bytes (before any payload); false if it is not there or escaped.
+func stringField(v []byte, opening string) (string, bool) {
+	head := v[:min(len(v), 256)]
+	i := bytes.Index(head, []byte(opening))
+	if i < 0 {
+		return "", false
+	}
+	rest := head[i+len(opening):]
+	end := bytes.IndexByte(rest, '"')
+	if end < 0 || bytes.IndexByte(rest[:end], '\\') >= 0 {
+		return "", false
+	}
+	return string(rest[:end]), true
 }

@@ -58,3 +58,21 @@ func TestEventID(t *testing.T) {
 		t.Errorf("an event's JSON no longer starts with its ID: %.40s; OutboxAfter decodes every entry in full", data)
 	}
 }
+
+func TestEventHeadOf(t *testing.T) {
+	e := cases.Event{ID: "01900000-0000-7000-8000-000000000001", CaseID: "01900000-0000-7000-8000-000000000002",
+		Center: "130102", Kind: cases.KindAccepted, Payload: []byte(`{"kind":"decoy","case_id":"decoy"}`)}
+	b, _ := json.Marshal(e)
+	h, err := eventHeadOf(b)
+	if err != nil || h.ID != e.ID || h.CaseID != e.CaseID || h.Kind != e.Kind {
+		t.Fatalf("eventHeadOf = %+v, %v", h, err)
+	}
+	// Another field order falls back to a full decode.
+	h, err = eventHeadOf([]byte(`{"kind":"printed","case_id":"c","id":"i"}`))
+	if err != nil || h.ID != "i" || h.CaseID != "c" || h.Kind != cases.KindPrinted {
+		t.Fatalf("eventHeadOf in another order = %+v, %v", h, err)
+	}
+	if _, err := eventHeadOf([]byte(`not json`)); err == nil {
+		t.Fatal("garbage read as an event head")
+	}
+}

@@ -9,28 +9,53 @@ import (
 	"tongban/app/cases"
 )
 
-// A case's sync state lives in its own small record, written only when it
-// changes: once when the platform confirms the submission, and once for a
-// case taken from a receipt. A case on the default state (made here, not
-// yet confirmed) has none, so taking an application writes nothing here.
-// How many of a case's events wait in the outbox is counted from the
-// outbox itself (PendingFor), not kept, so pushing writes no case records.
+// Of a case's sync state only one fact is kept: that it was taken from a
+// receipt and the platform has not confirmed it yet (a record "<id>#s"
+// beside the case, present only then). The rest is derived when asked
+// (SyncOf): the events waiting in the outbox, and whether the platform has
+// the case — nothing waits and the submission was not refused. So taking
+// an application, acting on a case, and acknowledging a push write no
+// sync records at all.
 
 func syncKey(id string) []byte { return []byte(id + "#s") }
 
+// fromReceiptMark is the value of the record; its presence is the fact.
+var fromReceiptMark = []byte("receipt")
+
 func putSync(tx *bolt.Tx, id string, s cases.SyncState) error {
-	s.Pending = 0
-	if s == (cases.SyncState{}) {
+	if !s.FromReceipt {
 		return tx.Bucket(bucketCases).Delete(syncKey(id))
 	}
-	return putJSON(tx.Bucket(bucketCases), syncKey(id), s)
+	return tx.Bucket(bucketCases).Put(syncKey(id), fromReceiptMark)
 }
 
-func getSync(tx *bolt.Tx, id string) (s cases.SyncState, err error) {
-	if err := getJSON(tx.Bucket(bucketCases), syncKey(id), &s); err != nil {
-		return s, fmt.Errorf("the sync state of case %s is damaged: %w", id, err)
-	}
-	return s, nil
+func getSync(tx *bolt.Tx, id string) (cases.SyncState, error) {
+	return cases.SyncState{FromReceipt: tx.Bucket(bucketCases).Get(syncKey(id)) != nil}, nil
+}
+
+// SyncOf returns a case's whole sync state: from a receipt or not, how
+// many of its events wait to be pushed, and whether the platform has it.
+func (s *Store) SyncOf(caseID string) (st cases.SyncState, err error) {
+	err = s.db.View(func(tx *bolt.Tx) error {
+		if st, err = getSync(tx, caseID); err != nil {
+			return err
+		}
+		pending, err := pendingByCase(tx, []string{caseID})
+		if err != nil {
+			return err
+		}
+		st.Pending = pending[caseID]
+		st.Confirmed = confirmed(tx, caseID, st, st.Pending)
+		return nil
+	})
+	return st, err
+}
+
+// confirmed reports whether the platform has a case: nothing of it waits
+// in the outbox, it is not a receipt's unconfirmed case, and its
+// submission (whose ID is the case ID) was not refused.
+func confirmed(tx *bolt.Tx, caseID string, st cases.SyncState, pending int) bool {
+	return pending == 0 && !st.FromReceipt && tx.Bucket(bucketRejected).Get([]byte(caseID)) == nil
 }
 
 // PendingFor counts each case's events waiting in the outbox, for the cases
