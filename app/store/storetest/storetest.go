@@ -20,7 +20,7 @@ const Cases = 1_000_000
 
 // revision names the fixture's layout: bump it when the store's records
 // change shape within one schema version, so a stale fixture is rebuilt.
-const revision = 3
+const revision = 4
 
 // Million opens a store of a million synthetic cases, building it the
 // first time, and returns a random sample of 10,000 of their numbers. The
