@@ -14,12 +14,15 @@ import (
 	"tongban/sync/protocol"
 )
 
-// pullStaff asks for the center's clerks when the platform's staff version
+// pullStaff asks, on a counter, for the center's clerks when the platform's staff version
 // differs from the device's, and saves them with that version in one store
 // transaction (store.ApplyStaff). An entry that is not a usable clerk is
 // skipped with its reason in the report; the version is saved all the
 // same, as the platform only changes it with a new list.
 func (s *Syncer) pullStaff(ctx context.Context, a *api, rep *Report) error {
+	if id, err := s.store.Identity(); err != nil || id.Role != protocol.RoleCounter {
+		return err // only counters sign clerks in; a public kiosk keeps no PIN hashes
+	}
 	have, err := s.store.StaffVersion()
 	if err != nil {
 		have = 0 // a damaged version: take the whole list again

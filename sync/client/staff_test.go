@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"tongban/app/staff"
+	"tongban/app/store"
 	"tongban/sync/platform"
 	"tongban/sync/protocol"
 )
@@ -123,6 +124,7 @@ func mustJSON(t *testing.T, v any) string {
 func TestBrokenClerkSkipped(t *testing.T) {
 	f := newFake(t)
 	st := enrolled(t, f)
+	asCounter(t, st)
 	good := mustClerk(t, "S001", "王芳", "2468")
 	noHash := mustClerk(t, "S002", "李四", "2468")
 	noHash.PIN = staff.PINHash{}
@@ -166,6 +168,7 @@ func TestStaffBehindBadCatalog(t *testing.T) {
 	f := newFake(t)
 	f.catalog, f.version = []byte(`{"version": 99, "items": "nope"}`), 99
 	st := enrolled(t, f)
+	asCounter(t, st)
 	f.Intercept = func(w http.ResponseWriter, r *http.Request) bool {
 		if r.URL.Path != protocol.PathStaff {
 			return false
@@ -206,4 +209,36 @@ func FuzzDecodeClerks(f *testing.F) {
 			}
 		}
 	})
+}
+
+// asCounter makes an enrolled test device a counter: only counters take
+// the staff list.
+func asCounter(t *testing.T, st *store.Store) {
+	t.Helper()
+	id, err := st.Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id.Role = protocol.RoleCounter
+	if err := st.SetIdentity(id); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestKioskTakesNoStaff(t *testing.T) {
+	f := newFake(t)
+	st := enrolled(t, f) // the fake platform enrolls kiosks
+	asked := false
+	f.Intercept = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path == protocol.PathStaff {
+			asked = true
+		}
+		return false
+	}
+	if _, err := New(st, Options{}).Once(testContext(t)); err != nil {
+		t.Fatal(err)
+	}
+	if asked {
+		t.Fatal("a kiosk asked for the staff list; only counters keep clerks' PIN hashes")
+	}
 }

@@ -22,6 +22,10 @@ func (s *Server) staffList(w http.ResponseWriter, r *http.Request) *apiError {
 	if e != nil {
 		return e
 	}
+	if dev.Role != protocol.RoleCounter { // a public kiosk holds no clerk's PIN hash
+		return fail(http.StatusForbidden, protocol.CodeUnauthorized,
+			"only counters get the staff list; this device is enrolled as a %s", dev.Role)
+	}
 	since := 0
 	if v := r.URL.Query().Get("since"); v != "" {
 		n, err := strconv.Atoi(v)

@@ -44,6 +44,10 @@ func TestStaffSync(t *testing.T) {
 		ctx := t.Context()
 		counter := h.enroll(centerA, protocol.RoleCounter)
 		other := h.enroll(centerB, protocol.RoleCounter)
+		kiosk := h.enroll(centerA, protocol.RoleKiosk)
+		if status, _, _ := h.getStaff(kiosk.Token, "0"); status != http.StatusForbidden {
+			t.Fatalf("a kiosk asked for the staff list: %d, want 403 (kiosks keep no PIN hashes)", status)
+		}
 		if status, v, _ := h.getStaff(counter.Token, "0"); status != http.StatusNotModified || v != "0" {
 			t.Fatalf("a center without clerks: %d, version %q; want 304 and version 0", status, v)
 		}
