@@ -82,7 +82,27 @@ func runKiosk(c *call) error {
 	})
 	k.Show(w.win)
 	w.win.SetOnClosed(k.Close)
+	w.every(time.Minute, func() {
+		if cat := d.newerCatalog(); cat != nil {
+			fyne.Do(func() { k.SetCatalog(cat) })
+		}
+	})
 	return w.run(c)
+}
+
+// newerCatalog returns the catalog sync saved when it is newer than the
+// one in force, and makes it the one in force.
+func (d *device) newerCatalog() *catalog.Catalog {
+	raw, err := d.store.Get(keyCatalog)
+	if err != nil || raw == nil {
+		return nil
+	}
+	cat, err := catalog.Parse(raw)
+	if err != nil || cat.Version <= d.catalog.Version {
+		return nil
+	}
+	d.catalog = cat
+	return cat
 }
 
 // nudging is a case store that asks the sync client to push at once after

@@ -100,6 +100,8 @@ type Kiosk struct {
 	lastStatus time.Time
 	// notice is a one-off line for the next screen built (draft restored).
 	notice cases.Text
+	// nextCatalog is a newer catalog waiting for the next start screen.
+	nextCatalog *catalog.Catalog
 }
 
 // New returns a kiosk; Show puts it in a window.
@@ -171,12 +173,25 @@ func (k *Kiosk) Tick() { k.applyIdle(k.idle.Check(k.deps.Now())) }
 // start screen in Chinese and standard text, ready for the next citizen.
 func (k *Kiosk) Reset() {
 	k.clearDraft()
+	if k.nextCatalog != nil {
+		k.deps.Catalog, k.nextCatalog = k.nextCatalog, nil
+	}
 	k.lang = cases.ZH
 	if k.elder {
 		k.elder = false
 		k.applyTheme()
 	}
 	k.show(&attract{})
+}
+
+// SetCatalog hands the kiosk a newer catalog (pulled by sync). It takes
+// effect on the start screen: now if that is showing, else at the next
+// reset, so no citizen's application changes under them.
+func (k *Kiosk) SetCatalog(c *catalog.Catalog) {
+	k.nextCatalog = c
+	if _, idle := k.cur.(*attract); idle {
+		k.Reset()
+	}
 }
 
 // show makes s the screen.
