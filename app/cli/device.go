@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"sync"
 	"time"
 
 	"tongban/app/cases"
@@ -13,7 +14,11 @@ import (
 // device is this machine's store with what it needs to act on it: the
 // catalog in force, the center calendar and the device's settings.
 type device struct {
-	store    *store.Store
+	store *store.Store
+	// catalog is the catalog in force. A window swaps it for a newer one
+	// while printers read it on their goroutines: setCatalog and paper
+	// take catMu.
+	catMu    sync.Mutex
 	catalog  *catalog.Catalog
 	calendar *cases.Calendar
 	config   Config
@@ -79,3 +84,10 @@ func (d *device) load() error {
 }
 
 func (d *device) close() { d.store.Close() }
+
+// setCatalog puts a newer catalog in force.
+func (d *device) setCatalog(c *catalog.Catalog) {
+	d.catMu.Lock()
+	defer d.catMu.Unlock()
+	d.catalog = c
+}

@@ -69,6 +69,8 @@ func (d *device) sealed(c *cases.Case) (string, error) {
 
 // paper is the context documents are laid out in.
 func (d *device) paper() paper.Context {
+	d.catMu.Lock()
+	defer d.catMu.Unlock()
 	return paper.Context{Catalog: d.catalog, Calendar: d.calendar, Now: d.now()}
 }
 

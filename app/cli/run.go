@@ -98,10 +98,10 @@ func (d *device) newerCatalog() *catalog.Catalog {
 		return nil
 	}
 	cat, err := catalog.Parse(raw)
-	if err != nil || cat.Version <= d.catalog.Version {
+	if err != nil || cat.Version <= d.paper().Catalog.Version {
 		return nil
 	}
-	d.catalog = cat
+	d.setCatalog(cat)
 	return cat
 }
 
@@ -147,15 +147,16 @@ func (p kioskPrinter) PrintReceipt(c *cases.Case, it *catalog.Item) error {
 	if err != nil {
 		return err
 	}
+	ctx := d.paper()
 	letterOf := func(code string) string {
-		if it, ok := d.catalog.Item(code); ok {
+		if it, ok := ctx.Catalog.Item(code); ok {
 			return it.Queue
 		}
 		return ""
 	}
 	id, _ := d.store.Identity()
 	t := queue.Ticket{Number: cur.Ticket, Device: id.ShortCode, IssuedAt: cur.IssuedAt}
-	return d.print(nil, paper.Ticket(d.paper(), cur, t, queue.Ahead(today, it.Queue, cur.IssuedAt, letterOf)), cases.DocTicket)
+	return d.print(nil, paper.Ticket(ctx, cur, t, queue.Ahead(today, it.Queue, cur.IssuedAt, letterOf)), cases.DocTicket)
 }
 
 // printFault is a printer error with its sentence in both languages, for
