@@ -1,5 +1,7 @@
 package cases
 
+import "fmt"
+
 // Text is something shown to people, in Simplified Chinese and English.
 type Text struct {
 	ZH string `json:"zh"`
@@ -21,6 +23,11 @@ func (t Text) In(l Lang) string {
 		return t.EN
 	}
 	return t.ZH
+}
+
+// Format fills the text's format verbs, each language on its own.
+func (t Text) Format(args ...any) Text {
+	return Text{ZH: fmt.Sprintf(t.ZH, args...), EN: fmt.Sprintf(t.EN, args...)}
 }
 
 // Both returns "中文 English", for paper and logs read by either.

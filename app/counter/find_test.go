@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tongban/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 
@@ -49,7 +50,7 @@ func TestFindCases(t *testing.T) {
 	r.c.bench.find.search.SetText("")
 	r.c.win.Canvas().Focus(r.c.bench.find.search)
 	r.typeText("张")
-	filter := find(r.root(), func(*choice) bool { return true })
+	filter := uitest.Find(r.root(), func(*choice) bool { return true })
 	filter.SetSelected(both(cases.StatusAccepted.Label()))
 	if got := r.c.bench.find.results; len(got) != 1 || got[0].ID != old.ID {
 		t.Fatalf("the accepted filter lists %s", numbers(got))

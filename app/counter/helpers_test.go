@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -18,7 +17,7 @@ import (
 	"tongban/app/scan"
 	"tongban/app/staff"
 	"tongban/app/store"
-	"tongban/app/ui"
+	"tongban/app/ui/uitest"
 	"tongban/assets"
 	"tongban/printer"
 )
@@ -175,69 +174,6 @@ func newRig(t testing.TB, z *center, st *store.Store) *rig {
 // root is what is on screen.
 func (r *rig) root() fyne.CanvasObject { return r.w.Canvas().Content() }
 
-// visit calls f for every visible object on screen, depth first.
-func visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
-	if o == nil || !o.Visible() {
-		return true
-	}
-	if !f(o) {
-		return false
-	}
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
-	for _, c := range kids {
-		if !visit(c, f) {
-			return false
-		}
-	}
-	return true
-}
-
-// find returns the first visible object matching, or the zero value.
-func find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
-	var found T
-	visit(root, func(o fyne.CanvasObject) bool {
-		if x, is := o.(T); is && match(x) {
-			found = x
-			return false
-		}
-		return true
-	})
-	return found
-}
-
-// texts returns every visible text on screen.
-func texts(root fyne.CanvasObject) []string {
-	var out []string
-	visit(root, func(o fyne.CanvasObject) bool {
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *button:
-			out = append(out, x.Text)
-		case *check:
-			out = append(out, x.Text)
-		case *entry:
-			out = append(out, x.Text)
-		case *widget.Button:
-			out = append(out, x.Text)
-		case *canvas.Text:
-			out = append(out, x.Text)
-		case *ui.Text:
-			out = append(out, x.Text)
-		case *widget.RichText:
-			out = append(out, x.String())
-		}
-		return true
-	})
-	return out
-}
-
 func (r *rig) shows(s string) bool {
 	for _, x := range texts(r.root()) {
 		if strings.Contains(x, s) {
@@ -268,7 +204,7 @@ func (r *rig) mustNotShow(ss ...string) {
 // button returns the visible counter button whose text starts with s.
 func (r *rig) button(s string) *button {
 	r.t.Helper()
-	b := find(r.root(), func(b *button) bool { return strings.HasPrefix(b.Text, s) })
+	b := uitest.Find(r.root(), func(b *button) bool { return strings.HasPrefix(b.Text, s) })
 	if b == nil {
 		r.t.Fatalf("no visible button %q; the screen shows %q", s, texts(r.root()))
 	}
@@ -277,7 +213,7 @@ func (r *rig) button(s string) *button {
 
 // hasButton reports whether a button whose text starts with s is on screen.
 func (r *rig) hasButton(s string) bool {
-	return find(r.root(), func(b *button) bool { return strings.HasPrefix(b.Text, s) }) != nil
+	return uitest.Find(r.root(), func(b *button) bool { return strings.HasPrefix(b.Text, s) }) != nil
 }
 
 // tap taps the buttons whose texts start with these, in turn.
@@ -388,9 +324,24 @@ func (r *rig) stored(id string) *cases.Case {
 // tapPad taps a key of the number pad on screen.
 func (r *rig) tapPad(key string) {
 	r.t.Helper()
-	b := find(r.root(), func(b *widget.Button) bool { return b.Text == key })
+	b := uitest.Find(r.root(), func(b *widget.Button) bool { return b.Text == key })
 	if b == nil {
 		r.t.Fatalf("no pad key %q; the screen shows %q", key, texts(r.root()))
 	}
 	test.Tap(b)
+}
+
+func texts(root fyne.CanvasObject) []string { return uitest.Texts(root, roleTexts) }
+
+// roleTexts reads the counter's own widget types.
+func roleTexts(o fyne.CanvasObject) []string {
+	switch x := o.(type) {
+	case *button:
+		return []string{x.Text}
+	case *check:
+		return []string{x.Text}
+	case *entry:
+		return []string{x.Text}
+	}
+	return nil
 }

@@ -192,7 +192,7 @@ func days(n int) cases.Text {
 	case 1:
 		return tOneWorkday
 	}
-	return fmtText(tWorkdays, n)
+	return tWorkdays.Format(n)
 }
 
 // both shows a text as "中文 English".
@@ -211,11 +211,6 @@ func withText(t cases.Text, args ...cases.Text) string {
 		zh[i], en[i] = a.ZH, a.EN
 	}
 	return fmt.Sprintf(t.ZH, zh...) + " " + fmt.Sprintf(t.EN, en...)
-}
-
-// fmtText fills a text's format verbs, keeping the two languages apart.
-func fmtText(t cases.Text, args ...any) cases.Text {
-	return cases.Text{ZH: fmt.Sprintf(t.ZH, args...), EN: fmt.Sprintf(t.EN, args...)}
 }
 
 // withKey adds a shortcut to a button's label: "受理 Accept (F2)".

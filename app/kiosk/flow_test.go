@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"testing"
+	"tongban/app/ui/uitest"
 
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
@@ -46,7 +47,7 @@ func TestKioskFlowByTouch(t *testing.T) {
 	r.tapKeys("110105194912310021")
 	const wrongCheck = "身份证号最后一位校验码不对，请逐位核对。"
 	r.mustShow(wrongCheck)
-	if problem := find(r.root(), func(l *ui.Text) bool { return l.Text == wrongCheck }); problem.Importance != widget.DangerImportance {
+	if problem := uitest.Find(r.root(), func(l *ui.Text) bool { return l.Text == wrongCheck }); problem.Importance != widget.DangerImportance {
 		t.Errorf("the ID number's problem is not shown as an error")
 	}
 	r.tap(tBackspace.ZH, "X")
@@ -89,7 +90,7 @@ func TestKioskFlowByTouch(t *testing.T) {
 
 	r.tap(tSubmit.ZH)
 	r.mustBeOn("receipt")
-	number := find(r.root(), func(l *widget.Label) bool { return l.SizeName == ui.SizeNameHuge })
+	number := uitest.Find(r.root(), func(l *widget.Label) bool { return l.SizeName == ui.SizeNameHuge })
 	if number == nil || !regexp.MustCompile(`^260303-X[0-9A-Z]{2}-0001$`).MatchString(number.Text) {
 		t.Fatalf("the receipt's case number is %v", number)
 	}
@@ -109,7 +110,7 @@ func TestKioskFlowByTouch(t *testing.T) {
 	}
 	// Promised one working day: Tuesday 3 March → Wednesday 4 March.
 	r.mustShow("预计办结日期（如今日受理）", "2026年3月4日（星期三）", "请带齐材料前往", "一楼 A 区，A01、A02、A03 号窗口")
-	if find(r.root(), func(*ui.Entry) bool { return true }) != nil {
+	if uitest.Find(r.root(), func(*ui.Entry) bool { return true }) != nil {
 		t.Error("the receipt screen still has entries")
 	}
 	if _, ok := r.draft(); ok {
@@ -131,7 +132,7 @@ func TestReceiptTimesOut(t *testing.T) {
 	item, _ := r.deps.Catalog.Item(c.ItemCode)
 	r.k.show(&receipt{c: c, item: item})
 	r.mustShow(c.Number)
-	if img := find(r.root(), func(*canvas.Image) bool { return true }); img == nil {
+	if img := uitest.Find(r.root(), func(*canvas.Image) bool { return true }); img == nil {
 		t.Error("the receipt has no QR image")
 	}
 	r.clock.Advance(DefaultReceiptTimeout - countdownWindow/2)

@@ -401,7 +401,7 @@ func (s *form) showErrors(k *Kiosk, i int) {
 	n := s.app.errorCount()
 	s.message = tFixOneError
 	if n != 1 {
-		s.message = fmtText(tFixErrors, n)
+		s.message = tFixErrors.Format(n)
 	}
 	s.page = pageOf(s.app.fieldPages(k.sizes().fields), i)
 	s.active = s.app.item.Fields[i].Key

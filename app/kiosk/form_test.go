@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"testing"
+	"tongban/app/ui/uitest"
 
 	"fyne.io/fyne/v2/widget"
 
@@ -55,7 +56,7 @@ func TestCreditCodeWarningDoesNotBlock(t *testing.T) {
 	r.focus("统一社会信用代码")
 	r.tapKeys("91350100M0001TGQXM")
 	const warning = "统一社会信用代码校验位不符，如为早期试点代码可继续办理。"
-	w := find(r.root(), func(l *ui.Text) bool { return l.Text == warning })
+	w := uitest.Find(r.root(), func(l *ui.Text) bool { return l.Text == warning })
 	if w == nil || w.Importance != widget.WarningImportance {
 		t.Fatalf("the legacy credit code's warning is %v", w)
 	}

@@ -14,6 +14,7 @@ import (
 	"tongban/app/catalog"
 	"tongban/app/store"
 	"tongban/app/ui"
+	"tongban/app/ui/uitest"
 	"tongban/assets"
 )
 
@@ -87,65 +88,6 @@ func newRig(t *testing.T, st *store.Store, c *clock) *rig {
 // root is what is on screen.
 func (r *rig) root() fyne.CanvasObject { return r.w.Canvas().Content() }
 
-// visit calls f for every visible object on screen, depth first, through
-// containers and widgets' renderers.
-func visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
-	if o == nil || !o.Visible() {
-		return true
-	}
-	if !f(o) {
-		return false
-	}
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
-	for _, c := range kids {
-		if !visit(c, f) {
-			return false
-		}
-	}
-	return true
-}
-
-// find returns the first visible object matching, or nil.
-func find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
-	var found T
-	visit(root, func(o fyne.CanvasObject) bool {
-		if x, is := o.(T); is && match(x) {
-			found = x
-			return false
-		}
-		return true
-	})
-	return found
-}
-
-// texts returns every visible text on screen: labels, buttons, tiles,
-// entries.
-func texts(root fyne.CanvasObject) []string {
-	var out []string
-	visit(root, func(o fyne.CanvasObject) bool {
-		switch x := o.(type) {
-		case *widget.Label:
-			out = append(out, x.Text)
-		case *ui.Text:
-			out = append(out, x.Text)
-		case *widget.Button:
-			out = append(out, x.Text)
-		case *ui.Tile:
-			out = append(out, x.Title, x.Subtitle)
-		case *ui.Entry:
-			out = append(out, x.Text)
-		}
-		return true
-	})
-	return out
-}
-
 // shows reports whether some visible text contains s.
 func (r *rig) shows(s string) bool {
 	for _, x := range texts(r.root()) {
@@ -169,7 +111,7 @@ func (r *rig) mustShow(ss ...string) {
 // button returns the visible button with exactly this text.
 func (r *rig) button(text string) *widget.Button {
 	r.t.Helper()
-	b := find(r.root(), func(b *widget.Button) bool { return b.Text == text })
+	b := uitest.Find(r.root(), func(b *widget.Button) bool { return b.Text == text })
 	if b == nil {
 		r.t.Fatalf("no visible button %q; the screen shows %q", text, texts(r.root()))
 	}
@@ -199,7 +141,7 @@ func (r *rig) tapKeys(s string) {
 // tapTile taps the visible tile whose title is title.
 func (r *rig) tapTile(title string) {
 	r.t.Helper()
-	tl := find(r.root(), func(x *ui.Tile) bool { return x.Title == title })
+	tl := uitest.Find(r.root(), func(x *ui.Tile) bool { return x.Title == title })
 	if tl == nil {
 		r.t.Fatalf("no visible tile %q; the screen shows %q", title, texts(r.root()))
 	}
@@ -210,13 +152,13 @@ func (r *rig) tapTile(title string) {
 func (r *rig) entry(label string) *ui.Entry {
 	r.t.Helper()
 	var e *ui.Entry
-	visit(r.root(), func(o fyne.CanvasObject) bool {
+	uitest.Visit(r.root(), func(o fyne.CanvasObject) bool {
 		c, ok := o.(*fyne.Container)
 		if !ok || len(c.Objects) != 3 {
 			return true
 		}
 		if l, ok := c.Objects[0].(*ui.Text); ok && strings.HasPrefix(l.Text, label) {
-			e = find(c, func(*ui.Entry) bool { return true })
+			e = uitest.Find(c, func(*ui.Entry) bool { return true })
 			return e == nil
 		}
 		return true
@@ -242,7 +184,7 @@ func (r *rig) typePinyin(letters string, want rune) {
 	r.t.Helper()
 	r.tapKeys(strings.ToUpper(letters))
 	for range 20 {
-		if b := find(r.root(), func(b *widget.Button) bool { return b.Text == string(want) }); b != nil {
+		if b := uitest.Find(r.root(), func(b *widget.Button) bool { return b.Text == string(want) }); b != nil {
 			test.Tap(b)
 			return
 		}
@@ -294,3 +236,5 @@ func (r *rig) mustBeOn(name string) {
 		r.t.Fatalf("on the %s screen, want %s; it shows %q", got, name, texts(r.root()))
 	}
 }
+
+func texts(root fyne.CanvasObject) []string { return uitest.Texts(root, nil) }

@@ -431,8 +431,3 @@ func (k *Kiosk) goHome() {
 	k.clearDraft()
 	k.show(&categories{})
 }
-
-// fmtText fills a text's format verbs in both languages.
-func fmtText(x cases.Text, args ...any) cases.Text {
-	return cases.Text{ZH: fmt.Sprintf(x.ZH, args...), EN: fmt.Sprintf(x.EN, args...)}
-}

@@ -299,7 +299,7 @@ func (s *progress) timing(k *Kiosk) fyne.CanvasObject {
 	case n == 1:
 		left = tOneDayLeft
 	default:
-		left = fmtText(tDaysLeft, n)
+		left = tDaysLeft.Format(n)
 	}
 	l := text(k.t(left))
 	l.Importance = imp

@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"testing"
+	"tongban/app/ui/uitest"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
@@ -21,7 +22,7 @@ func currentMode() ui.Mode {
 func TestLanguageAndElderMode(t *testing.T) {
 	r := newRig(t, nil, nil)
 	startTile := func() fyne.CanvasObject {
-		return find(r.root(), func(x *ui.Tile) bool { return x.Primary })
+		return uitest.Find(r.root(), func(x *ui.Tile) bool { return x.Primary })
 	}
 	kioskHeight := startTile().MinSize().Height
 	r.tap(tToOtherLang.ZH)

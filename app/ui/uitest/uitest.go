@@ -1,0 +1,112 @@
+// Package uitest walks a test canvas for the UI tests of every role: it
+// finds widgets and reads what the screen says, through containers and
+// widgets' renderers, so tests look things up by what a person sees
+// rather than by coordinates.
+package uitest
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/ui"
+)
+
+// Visit calls f for every visible object under o, depth first; f returns
+// false to stop. Visit reports whether it went through everything.
+func Visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
+	if o == nil || !o.Visible() {
+		return true
+	}
+	if !f(o) {
+		return false
+	}
+	var kids []fyne.CanvasObject
+	switch x := o.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, c := range kids {
+		if !Visit(c, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// Find returns the first visible object of type T that matches, or T's
+// zero value.
+func Find[T fyne.CanvasObject](root fyne.CanvasObject, match func(T) bool) T {
+	var found T
+	Visit(root, func(o fyne.CanvasObject) bool {
+		if x, is := o.(T); is && match(x) {
+			found = x
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// Texts returns every visible text under root, once each: a widget that
+// shows text is read and not walked into. more, if set, reads the texts of
+// a role's own widget types (nil: not one of them).
+func Texts(root fyne.CanvasObject, more func(fyne.CanvasObject) []string) []string {
+	var out []string
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if t, ok := textOf(o); ok {
+			out = append(out, t...)
+			return
+		}
+		if more != nil {
+			if t := more(o); t != nil {
+				out = append(out, t...)
+				return
+			}
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(root)
+	return out
+}
+
+// textOf reads the widgets that show text.
+func textOf(o fyne.CanvasObject) ([]string, bool) {
+	switch x := o.(type) {
+	case *widget.Label:
+		return []string{x.Text}, true
+	case *widget.Button:
+		return []string{x.Text}, true
+	case *widget.Check:
+		return []string{x.Text}, true
+	case *widget.Entry:
+		return []string{x.Text}, true
+	case *widget.RichText:
+		return []string{x.String()}, true
+	case *canvas.Text:
+		return []string{x.Text}, true
+	case *ui.Text:
+		return []string{x.Text}, true
+	case *ui.Tile:
+		return []string{x.Title, x.Subtitle}, true
+	case *ui.Entry:
+		return []string{x.Text}, true
+	}
+	return nil, false
+}
