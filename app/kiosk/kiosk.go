@@ -102,6 +102,9 @@ type Kiosk struct {
 	notice cases.Text
 	// nextCatalog is a newer catalog waiting for the next start screen.
 	nextCatalog *catalog.Catalog
+	// spawn runs slow work (printing) off the UI goroutine; the work hands
+	// its result back with fyne.Do. Tests run it in place.
+	spawn func(func())
 }
 
 // New returns a kiosk; Show puts it in a window.
@@ -118,7 +121,7 @@ func New(d Deps) *Kiosk {
 	if d.TickEvery == 0 {
 		d.TickEvery = 250 * time.Millisecond
 	}
-	k := &Kiosk{deps: d}
+	k := &Kiosk{deps: d, spawn: func(f func()) { go f() }}
 	k.idle = ui.NewIdleTimer(d.IdleTimeout, countdownWindow, d.Now())
 	return k
 }

@@ -49,6 +49,7 @@ func TestReceiptPrintsAndPrintsAgainAfterAFault(t *testing.T) {
 	r := newRig(t, nil, nil)
 	p := &scriptedPrinter{faults: []error{textError{cases.Text{ZH: "打印机缺纸，请装入新纸卷后点“重新打印”。", EN: "The printer is out of paper."}}}}
 	r.k.deps.Printer = p
+	r.k.spawn = func(f func()) { f() } // print in place: the test reads the screen right after
 	r.k.deps.Ticket = func(*cases.Case, *catalog.Item) (string, error) { return "A007", nil }
 	c, err := r.store.Submit(cases.Submission{ItemCode: "130102-SCJG-003", CatalogVersion: 1, Channel: cases.ChannelKiosk,
 		Fields: map[string]string{"name": "李四", "id_number": "11010519491231002X", "phone": "13800138000"}})

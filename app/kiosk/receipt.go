@@ -106,7 +106,7 @@ func (s *receipt) print(k *Kiosk) {
 	if k.cur == s {
 		k.rebuild()
 	}
-	go func() {
+	k.spawn(func() {
 		err := p.PrintReceipt(s.c, s.item)
 		if err != nil {
 			fyne.LogError("kiosk: printing the receipt of "+s.c.Number, err)
@@ -117,7 +117,7 @@ func (s *receipt) print(k *Kiosk) {
 				k.rebuild()
 			}
 		})
-	}()
+	})
 }
 
 // fault is a printer's error in the kiosk's language: errors that carry
