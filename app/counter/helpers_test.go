@@ -2,7 +2,6 @@ package counter
 
 import (
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,24 +23,6 @@ import (
 
 func init() { staff.Iterations = 1000 } // the PIN hash cost is a parameter; keep tests quick
 
-// clock is a settable clock shared by the stores and the counter.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // Tuesday 3 March 2026, 9:30 in the morning.
 var testStart = time.Date(2026, 3, 3, 9, 30, 0, 0, cases.Zone)
 
@@ -56,7 +37,7 @@ type center struct {
 	cat   *catalog.Catalog
 	cal   *cases.Calendar
 	ring  receipt.Keyring
-	clock *clock
+	clock *uitest.Clock
 }
 
 func newCenter(t testing.TB) *center {
@@ -74,7 +55,7 @@ func newCenter(t testing.TB) *center {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &center{t: t, cat: cat, cal: cal, ring: receipt.Keyring{key}, clock: &clock{t: testStart}}
+	return &center{t: t, cat: cat, cal: cal, ring: receipt.Keyring{key}, clock: uitest.NewClock(testStart)}
 }
 
 // store opens a fresh store of a device of the center.

@@ -2,7 +2,6 @@ package kiosk
 
 import (
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,24 +17,6 @@ import (
 	"tongban/assets"
 )
 
-// clock is a settable clock shared by the store and the kiosk.
-type clock struct {
-	mu sync.Mutex
-	t  time.Time
-}
-
-func (c *clock) Now() time.Time {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.t
-}
-
-func (c *clock) Advance(d time.Duration) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.t = c.t.Add(d)
-}
-
 // Tuesday 3 March 2026, 9:30 in the morning.
 var testStart = time.Date(2026, 3, 3, 9, 30, 0, 0, cases.Zone)
 
@@ -45,20 +26,20 @@ type rig struct {
 	k     *Kiosk
 	w     fyne.Window
 	store *store.Store
-	clock *clock
+	clock *uitest.Clock
 	deps  Deps
 }
 
 // newRig starts a test app and shows a kiosk on a fresh store; given a
 // store and clock, it shows a second kiosk on the same data, as after a
 // restart.
-func newRig(t *testing.T, st *store.Store, c *clock) *rig {
+func newRig(t *testing.T, st *store.Store, c *uitest.Clock) *rig {
 	t.Helper()
 	if st == nil {
 		test.NewTempApp(t)
 	}
 	if c == nil {
-		c = &clock{t: testStart}
+		c = uitest.NewClock(testStart)
 	}
 	if st == nil {
 		var err error
