@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
 	"sync"
 	"time"
@@ -39,15 +40,11 @@ func (c *call) open() (*device, error) {
 	if err != nil {
 		return nil, err
 	}
-	sample, err := catalog.Parse(assets.SampleCatalog())
-	if err != nil {
-		return nil, fmt.Errorf("the embedded sample catalog is broken: %w", err)
-	}
-	st, err := store.Open(dir, store.Options{Center: sample.Center.Code})
+	st, err := store.Open(dir, store.Options{Center: sampleCenter()})
 	if err != nil {
 		return nil, err
 	}
-	d := &device{store: st, catalog: sample, dir: dir, now: time.Now}
+	d := &device{store: st, dir: dir, now: time.Now}
 	if err := d.load(); err != nil {
 		st.Close()
 		return nil, err
@@ -55,16 +52,32 @@ func (c *call) open() (*device, error) {
 	return d, nil
 }
 
-// load reads the catalog, calendar and config the store holds.
+// sampleCenter is the sample catalog's center, which a new device belongs
+// to until it enrolls. Only that is read: parsing the whole catalog (and
+// indexing its pinyin) is left to load, which may not need the sample.
+func sampleCenter() string {
+	var head struct {
+		Center struct {
+			Code string `json:"code"`
+		} `json:"center"`
+	}
+	json.Unmarshal(assets.SampleCatalog(), &head)
+	return head.Center.Code
+}
+
+// load reads the catalog (the one sync saved, else the sample), calendar
+// and config the store holds.
 func (d *device) load() error {
-	if raw, err := d.store.Get(keyCatalog); err != nil {
+	raw, err := d.store.Get(keyCatalog)
+	if err != nil {
 		return err
-	} else if raw != nil {
-		cat, err := catalog.Parse(raw)
-		if err != nil {
+	}
+	if raw != nil {
+		if d.catalog, err = catalog.Parse(raw); err != nil {
 			return fmt.Errorf("the catalog saved on this device is broken (%v); sync again to replace it", err)
 		}
-		d.catalog = cat
+	} else if d.catalog, err = catalog.Parse(assets.SampleCatalog()); err != nil {
+		return fmt.Errorf("the embedded sample catalog is broken: %w", err)
 	}
 	cal, err := cases.ParseCalendar(assets.Calendar())
 	if err != nil {

@@ -13,6 +13,7 @@ import (
 	"tongban/app/queue"
 	"tongban/app/scan"
 	"tongban/printer"
+	"tongban/sync/client"
 )
 
 // runConfigured runs this device's role; a device with no role set runs the
@@ -93,12 +94,17 @@ func runKiosk(c *call) error {
 // newerCatalog returns the catalog sync saved when it is newer than the
 // one in force, and makes it the one in force.
 func (d *device) newerCatalog() *catalog.Catalog {
+	// The version is read first: the whole catalog is parsed (and its
+	// pinyin indexed) only when it is newer.
+	if v, err := client.CatalogVersion(d.store); err != nil || v <= d.paper().Catalog.Version {
+		return nil
+	}
 	raw, err := d.store.Get(keyCatalog)
 	if err != nil || raw == nil {
 		return nil
 	}
 	cat, err := catalog.Parse(raw)
-	if err != nil || cat.Version <= d.paper().Catalog.Version {
+	if err != nil {
 		return nil
 	}
 	d.setCatalog(cat)
