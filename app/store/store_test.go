@@ -47,8 +47,8 @@ func TestSubmitSurvivesReopen(t *testing.T) {
 	if got.ID != c.ID || got.Name() != "张三" || got.Status != cases.StatusSubmitted {
 		t.Fatalf("reopened case = %+v", got)
 	}
-	if n, _ := s.PendingFor(c.ID); n[c.ID] != 1 {
-		t.Fatalf("the case has %d events waiting to sync, want 1", n[c.ID])
+	if st, _ := s.SyncOf(c.ID); st.Pending != 1 || st.Confirmed {
+		t.Fatalf("the case's sync state is %+v, want 1 event waiting, not confirmed", st)
 	}
 	if n, _ := s.Pending(); n != 1 {
 		t.Fatalf("outbox holds %d entries, want 1", n)
@@ -127,8 +127,8 @@ func TestImportFromReceiptThenConfirm(t *testing.T) {
 		t.Fatalf("import from receipt: %v, %d changed", err, len(changed))
 	}
 	got, _ := counter.ByNumber(c.Number)
-	if n, _ := counter.PendingFor(got.ID); !got.Sync.FromReceipt || got.Sync.Confirmed || n[got.ID] != 1 {
-		t.Fatalf("imported case sync = %+v with %d pending, want from receipt, pending 1", got.Sync, n[got.ID])
+	if st, _ := counter.SyncOf(got.ID); !got.Sync.FromReceipt || st.Confirmed || st.Pending != 1 {
+		t.Fatalf("imported case sync = %+v, whole state %+v; want from receipt, pending 1", got.Sync, st)
 	}
 	// Importing the same receipt again changes nothing.
 	if changed, err := counter.Import(c.Events, true); err != nil || len(changed) != 0 {

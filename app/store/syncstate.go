@@ -1,7 +1,6 @@
 package store
 
 import (
-	"encoding/json"
 	"fmt"
 
 	bolt "go.etcd.io/bbolt"
@@ -58,16 +57,8 @@ func confirmed(tx *bolt.Tx, caseID string, st cases.SyncState, pending int) bool
 	return pending == 0 && !st.FromReceipt && tx.Bucket(bucketRejected).Get([]byte(caseID)) == nil
 }
 
-// PendingFor counts each case's events waiting in the outbox, for the cases
-// named (all cases when none are).
-func (s *Store) PendingFor(caseIDs ...string) (counts map[string]int, err error) {
-	err = s.db.View(func(tx *bolt.Tx) error {
-		counts, err = pendingByCase(tx, caseIDs)
-		return err
-	})
-	return counts, err
-}
-
+// pendingByCase counts the outbox's events by case, for the cases named
+// (all cases when none are).
 func pendingByCase(tx *bolt.Tx, only []string) (map[string]int, error) {
 	want := map[string]bool{}
 	for _, id := range only {
@@ -75,10 +66,8 @@ func pendingByCase(tx *bolt.Tx, only []string) (map[string]int, error) {
 	}
 	counts := map[string]int{}
 	err := tx.Bucket(bucketOutbox).ForEach(func(k, v []byte) error {
-		var head struct {
-			CaseID string `json:"case_id"`
-		}
-		if err := json.Unmarshal(v, &head); err != nil {
+		head, err := eventHeadOf(v)
+		if err != nil {
 			return fmt.Errorf("outbox entry %x is damaged: %w", k, err)
 		}
 		if len(want) == 0 || want[head.CaseID] {
