@@ -52,12 +52,20 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	if w.status.Enrolled {
 		go w.syncer.Run(ctx)
 	}
-	if windowed || d.config.Windowed {
-		w.win.Resize(size)
-	} else {
+	// The first scan or progress lookup of the day should not wait on the
+	// disk: read the store once in the background.
+	go func() {
+		if _, err := d.store.Warm(ctx); err != nil && ctx.Err() == nil {
+			fyne.LogError("warming the store", err)
+		}
+	}()
+	fullScreen := !windowed && !d.config.Windowed
+	if fullScreen {
 		w.win.SetFullScreen(true)
+	} else {
+		w.win.Resize(size)
 	}
-	w.app.Driver().SetDisableScreenBlanking(true)
+	keepScreenOn(w.app, fullScreen)
 	return w, nil
 }
 

@@ -41,6 +41,10 @@ type bench struct {
 
 	find  finder
 	retry func() // prints again
+
+	// onScreen is set once the workbench is in the window: focusing a
+	// field of a screen still being built fails (and Fyne logs it).
+	onScreen bool
 }
 
 func newBench(c *Counter) *bench {
@@ -98,7 +102,7 @@ func (b *bench) highlight(x *button) *button {
 // refocus gives the focus back to the scan field, so the next scan lands
 // there whatever the clerk did before.
 func (b *bench) refocus() {
-	if b.scan != nil && b.c.bench == b {
+	if b.onScreen && b.c.bench == b {
 		b.c.win.Canvas().Focus(b.scan)
 	}
 }

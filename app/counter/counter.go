@@ -179,6 +179,7 @@ func (c *Counter) signedIn(k staff.Clerk) {
 	c.signIn = nil
 	c.bench = newBench(c)
 	c.setScreen(c.bench.build())
+	c.bench.onScreen = true
 	c.idle.Resume(c.deps.Now())
 	c.bench.refocus()
 }
