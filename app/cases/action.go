@@ -33,8 +33,8 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 			return Event{}, fmt.Errorf("case %s: name every missing material in the notice; none was chosen", c.Number)
 		}
 	case Reasoned:
-		if strings.TrimSpace(p.Reason) == "" && a.Kind != KindResumed {
-			return Event{}, fmt.Errorf("case %s: give a reason to %s the case", c.Number, a.Kind)
+		if strings.TrimSpace(p.Reason) == "" {
+			return Event{}, fmt.Errorf("case %s: %s", c.Number, reasonNeeded[a.Kind].Both())
 		}
 	case Rating:
 		if !p.Level.Valid() {
@@ -70,6 +70,15 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 		ID: NewIDAt(stamp.Time()), CaseID: c.ID, Center: c.Center, Kind: a.Kind,
 		Device: device, Staff: a.Staff, Stamp: stamp, Parent: parent, Payload: payload,
 	}, nil
+}
+
+// reasonNeeded says what a suspension, resumption or withdrawal without a
+// reason lacks: each is written down, since each moves the promised date
+// or ends the case.
+var reasonNeeded = map[Kind]Text{
+	KindSuspended: {ZH: "中止办理须写明原因（如需现场核查）。", EN: "Give the reason for suspending the case (an inspection, say)."},
+	KindResumed:   {ZH: "恢复办理须写明原因（如核查已完成）。", EN: "Give the reason for resuming the case (the inspection is done, say)."},
+	KindWithdrawn: {ZH: "撤回须写明原因（如申请人要求撤回）。", EN: "Give the reason for withdrawing the case (the applicant asked, say)."},
 }
 
 // Submitted builds the submitted event of a new case. Its ID is the case ID.

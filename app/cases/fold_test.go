@@ -63,7 +63,7 @@ func TestFoldLine(t *testing.T) {
 		t.Fatalf("materials came: %s accepted %v missing %v; acceptance counts from that day", h.c.Status, h.c.AcceptedAt, h.c.Missing)
 	}
 	h.act("counter-1", Action{Kind: KindSuspended, Staff: "s1", Payload: Reasoned{Reason: "现场勘验"}})
-	h.act("counter-1", Action{Kind: KindResumed, Staff: "s1", Payload: Reasoned{}})
+	h.act("counter-1", Action{Kind: KindResumed, Staff: "s1", Payload: Reasoned{Reason: "勘验完成"}})
 	h.act("kiosk-1", Action{Kind: KindPrinted, Payload: Printing{Document: "receipt"}})
 	h.act("counter-1", Action{Kind: KindCompleted, Staff: "s1", Payload: Completion{Approved: true}})
 	if h.c.Status != StatusCompleted || !h.c.Approved || len(h.c.Suspensions) != 1 || h.c.Suspensions[0].To.IsZero() {

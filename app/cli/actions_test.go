@@ -58,7 +58,7 @@ func TestCounterActionsFollowTheStatusMachine(t *testing.T) {
 		{"supplement", n, "--staff", "S001", "--missing", "1"},
 		{"supplied", n, "--staff", "S001", "--received", "1"},
 		{"suspend", n, "--staff", "S001", "--reason", "现场核查"},
-		{"resume", n, "--staff", "S001"},
+		{"resume", n, "--staff", "S001", "--reason", "核查完成"},
 		{"complete", n, "--staff", "S001", "--approved"},
 	}
 	for _, s := range steps {

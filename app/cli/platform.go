@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -96,6 +97,13 @@ func platformServe(c *call, args []string) error {
 	if err := publishSample(ctx, store); err != nil {
 		return err
 	}
+	// Listen before the admin token is written: a script that waits for
+	// the token file (as the README does) then finds the platform answering.
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("cannot listen on %s (%w); choose a free address with --addr", *addr, err)
+	}
+	defer ln.Close()
 	admin, file, err := c.adminToken(*token, dir)
 	if err != nil {
 		return err
@@ -112,7 +120,7 @@ func platformServe(c *call, args []string) error {
 	if file != "" {
 		fmt.Fprintf(c.env.Stdout, "admin token in %s\n", file)
 	}
-	return srv.ListenAndServe(ctx, *addr, *cert, *key)
+	return srv.Serve(ctx, ln, *cert, *key)
 }
 
 // adminToken picks the admin token: the flag, the environment, or one

@@ -128,8 +128,13 @@ func TestEveryTransitionByKeyboard(t *testing.T) {
 	r.mustBe(c.ID, cases.StatusSuspended, cases.KindSuspended)
 	r.mustShow("已中止，期限暂停计算", "原因 Reason 现场核查")
 
-	r.key(keySuspend)
+	r.key(keySuspend) // resuming needs a reason too
 	r.typeText("")
+	r.mustShow(tResumeNone.ZH)
+	if r.stored(c.ID).Status != cases.StatusSuspended {
+		t.Fatal("a resumption without a reason was saved")
+	}
+	r.typeText("核查完成")
 	r.mustBe(c.ID, cases.StatusAccepted, cases.KindResumed)
 
 	// Complete needs a decision: Alt+Y approves.

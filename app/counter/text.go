@@ -118,7 +118,8 @@ var (
 	tCommon       = cases.Text{ZH: "常用理由：", EN: "Common reasons:"}
 	tSuspendTitle = cases.Text{ZH: "中止办理：写明原因（如现场核查、公示、专家评审）", EN: "Suspend: give the reason (site inspection, public notice, expert review…)"}
 	tSuspendNone  = cases.Text{ZH: "请写明中止的原因。", EN: "Give the reason for suspending."}
-	tResumeTitle  = cases.Text{ZH: "恢复办理：说明（可不填）", EN: "Resume: a note (optional)"}
+	tResumeTitle  = cases.Text{ZH: "恢复办理：写明原因", EN: "Resume: the reason"}
+	tResumeNone   = cases.Text{ZH: "请写明恢复办理的原因（如核查已完成）。", EN: "Give the reason for resuming (the inspection is done, say)."}
 	tWithdrawHead = cases.Text{ZH: "撤回申请：写明原因", EN: "Withdraw: give the reason"}
 	tWithdrawNone = cases.Text{ZH: "请写明撤回的原因。", EN: "Give the reason for withdrawing."}
 	tCompleteHead = cases.Text{ZH: "办结：选择结果（Alt+Y 准予，Alt+N 不予批准）", EN: "Complete: choose the decision (Alt+Y approved, Alt+N denied)"}

@@ -27,16 +27,6 @@ func (s *Server) HTTPServer() *http.Server {
 	}
 }
 
-// ListenAndServe listens on addr (host:port) and serves until ctx is done,
-// with TLS when certFile and keyFile are given.
-func (s *Server) ListenAndServe(ctx context.Context, addr, certFile, keyFile string) error {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return fmt.Errorf("cannot listen on %s (%w); choose a free address with --addr", addr, err)
-	}
-	return s.Serve(ctx, ln, certFile, keyFile)
-}
-
 // Serve serves on a listener until ctx is done, then lets requests in
 // flight finish (up to 10 s) and returns nil. With certFile and keyFile it
 // serves HTTPS; giving only one of them is an error.
