@@ -316,6 +316,21 @@ func (b *bench) refreshStatus() {
 	s.sync.SetText(labelled(tPending, strconv.Itoa(pending)) + " · " + labelled(tLastSync, when))
 }
 
+// refreshCase shows what sync brought for the case on screen — another
+// device's event, or the platform's confirmation that takes away the "from
+// the receipt" mark — unless the clerk is in the middle of an action, whose
+// panel the redraw would clear.
+func (b *bench) refreshCase() {
+	if b.cur == nil || b.panel != nil {
+		return
+	}
+	c, err := b.c.deps.Store.Case(b.cur.ID)
+	if err != nil || c.Head == b.cur.Head && len(c.Timeline) == len(b.cur.Timeline) && c.Sync == b.cur.Sync {
+		return
+	}
+	b.setCase(c)
+}
+
 // idleWarning shows the countdown to the idle sign-out; 0 hides it.
 func (b *bench) idleWarning(seconds int) {
 	if b.status.idle == nil {

@@ -208,6 +208,7 @@ func (c *Counter) applyIdle(s ui.IdleState) {
 	}
 	if c.deps.Now().Sub(c.lastStatus) >= statusEvery {
 		c.bench.refreshStatus()
+		c.bench.refreshCase()
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/receipt"
+	"tongban/app/ui"
 )
 
 // A case made at a kiosk that never synced opens at the counter from its
@@ -203,4 +204,24 @@ func TestScanIntoAPanelOpensTheCase(t *testing.T) {
 		t.Fatal("the panel is still open")
 	}
 	r.scanFocused()
+}
+
+// Once sync brings the kiosk's own copy of a case opened from its receipt,
+// the case on screen drops its "from the receipt" mark by itself.
+func TestCaseOnScreenFollowsSync(t *testing.T) {
+	z := newCenter(t)
+	kiosk := z.store("kiosk")
+	c := z.submit(kiosk, "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.mustShow(c.Number, tFromReceipt.ZH)
+
+	if _, err := r.st.ApplyPage(c.Events, "1"); err != nil { // the platform's feed
+		t.Fatal(err)
+	}
+	z.clock.Advance(statusEvery)
+	r.c.applyIdle(ui.IdleState{})
+	r.mustShow(c.Number, "张三")
+	r.mustNotShow(tFromReceipt.ZH)
 }

@@ -104,6 +104,13 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source) ([]*cases.Case,
 		if old != nil {
 			var known cases.Event
 			if json.Unmarshal(old, &known) == nil && known.Digest() == e.Digest() {
+				if src == FromPlatform && e.Kind == cases.KindSubmitted {
+					// The feed has the submission: a case taken from a
+					// receipt is a receipt's case no longer.
+					if err := putSync(tx, e.CaseID, cases.SyncState{}); err != nil {
+						return nil, err
+					}
+				}
 				continue
 			}
 			if src == FromReceipt {
