@@ -65,7 +65,7 @@ func init() {
 		"version":    {"print the version", versionCommand},
 		"receipt":    {"render (--png FILE) or print (--print) a case's receipt", receiptCommand},
 		"print-test": {"print a test page (--printer URL)", printTestCommand},
-		"scan":       {"open a receipt (--text PAYLOAD or --image FILE) as a counter would", scanCommand},
+		"scan":       {"open a receipt (--text PAYLOAD, --image FILE or --camera /dev/video0) as a counter would", scanCommand},
 		"keys":       {"export or import the center's receipt keys", keysCommand},
 		"staff":      {"add, list or disable the clerks who sign in at a counter", staffCommand},
 		"ratings":    {"the ratings (好差评) of cases; --bad for those needing a callback", ratingsCommand},

@@ -16,6 +16,7 @@ type Config struct {
 	Printer        string `json:"printer,omitempty"`         // tcp://, file://, cups://, dir://; empty: dir:// in the data folder
 	PrinterProfile string `json:"printer_profile,omitempty"` // 58, 80, 80-epson, 58-raster
 	Scanner        string `json:"scanner,omitempty"`         // serial port of a CDC scanner, e.g. /dev/ttyACM0
+	Camera         string `json:"camera,omitempty"`          // V4L2 camera read for receipt QR codes, e.g. /dev/video0
 	IdleSeconds    int    `json:"idle_seconds,omitempty"`    // kiosk idle reset; 0: 90
 	RetentionDays  int    `json:"retention_days,omitempty"`  // kiosk keeps synced closed cases this long; 0: 30
 	Windowed       bool   `json:"windowed,omitempty"`        // run the window not full screen (testing)
@@ -51,6 +52,10 @@ var configKeys = map[string]struct {
 	}},
 	"scanner": {"serial port of a CDC-mode scanner, or empty", func(c *Config, v string) error {
 		c.Scanner = v
+		return nil
+	}},
+	"camera": {"V4L2 camera device that reads receipt QR codes (/dev/video0), or empty", func(c *Config, v string) error {
+		c.Camera = v
 		return nil
 	}},
 	"idle_seconds": {"kiosk idle reset in seconds (30–600)", func(c *Config, v string) error {

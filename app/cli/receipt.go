@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"os"
+	"time"
 
 	"tongban/app/cases"
 	"tongban/app/paper"
@@ -83,23 +84,41 @@ func printTestCommand(c *call) error {
 	return nil
 }
 
-// scanCommand: tongban scan --text PAYLOAD | --image FILE — open a receipt
-// as a counter would, importing a case this device does not have yet.
+// scanCommand: tongban scan --text PAYLOAD | --image FILE | --camera
+// DEVICE [--timeout 30s] — open a receipt as a counter would, importing a
+// case this device does not have yet.
 func scanCommand(c *call) error {
 	fs := c.flags("scan")
 	text := fs.String("text", "", "the scanned text (TB1:… or a case number)")
 	image := fs.String("image", "", "a PNG or JPEG image of the receipt's QR code")
+	camera := fs.String("camera", "", "a V4L2 camera (/dev/video0): wait for the first QR code it sees")
+	timeout := fs.Duration("timeout", 30*time.Second, "how long --camera waits for a QR code")
 	if _, err := c.parse(fs, c.args); err != nil {
 		return err
 	}
-	if (*text == "") == (*image == "") {
-		return badf("give either --text PAYLOAD or --image FILE")
+	given := 0
+	for _, s := range []string{*text, *image, *camera} {
+		if s != "" {
+			given++
+		}
+	}
+	if given != 1 {
+		return badf("give one of --text PAYLOAD, --image FILE or --camera DEVICE")
+	}
+	if *timeout <= 0 {
+		return badf("--timeout must be a positive duration such as 30s, not %s", *timeout)
 	}
 	input := *text
 	if *image != "" {
 		var err error
 		if input, err = scan.DecodeFile(*image); err != nil {
 			return &badInput{err}
+		}
+	}
+	if *camera != "" {
+		var err error
+		if input, err = firstCode(*camera, *timeout); err != nil {
+			return err
 		}
 	}
 	d, err := c.open()
@@ -123,4 +142,39 @@ func scanCommand(c *call) error {
 		fmt.Fprintln(c.env.Stdout, "来自回执，尚未同步 From the receipt, not yet synced")
 	}
 	return nil
+}
+
+// listenCamera starts a camera; tests replace it.
+var listenCamera = scan.ListenCamera
+
+// firstCode returns the first QR code a camera reads within timeout. A
+// camera that cannot be opened fails at once: retrying is for a counter
+// left running, not for a command.
+func firstCode(device string, timeout time.Duration) (string, error) {
+	codes := make(chan string, 1)
+	failed := make(chan error, 1)
+	stop := listenCamera(device,
+		func(s string) {
+			select {
+			case codes <- s:
+			default:
+			}
+		},
+		func(err error) {
+			if err != nil {
+				select {
+				case failed <- err:
+				default:
+				}
+			}
+		})
+	defer stop()
+	select {
+	case s := <-codes:
+		return s, nil
+	case err := <-failed:
+		return "", err
+	case <-time.After(timeout):
+		return "", fmt.Errorf("the camera %s saw no QR code in %s; hold the receipt's QR code in front of the lens and try again", device, timeout)
+	}
 }

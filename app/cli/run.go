@@ -177,7 +177,7 @@ func (f printFault) Text() cases.Text {
 }
 
 // runCounter opens the counter window: sign-in, the always-ready scan
-// field (and a serial scanner when one is configured), syncing in the
+// field (and a serial scanner and a camera when configured), syncing in the
 // background when enrolled.
 func runCounter(c *call) error {
 	fs := c.flags("counter")
@@ -195,16 +195,17 @@ func runCounter(c *call) error {
 		return err
 	}
 	k := counter.New(counter.Deps{
-		Store:      d.store,
-		Catalog:    d.catalog,
-		Calendar:   d.calendar,
-		Opener:     &scan.Opener{Store: d.store, Keys: d.keyring},
-		Device:     id.ShortCode,
-		Print:      d.printDoc,
-		Seal:       d.sealed,
-		Status:     w.counterStatus,
-		Nudge:      w.syncer.Nudge,
-		SerialPort: d.config.Scanner,
+		Store:        d.store,
+		Catalog:      d.catalog,
+		Calendar:     d.calendar,
+		Opener:       &scan.Opener{Store: d.store, Keys: d.keyring},
+		Device:       id.ShortCode,
+		Print:        d.printDoc,
+		Seal:         d.sealed,
+		Status:       w.counterStatus,
+		Nudge:        w.syncer.Nudge,
+		SerialPort:   d.config.Scanner,
+		CameraDevice: d.config.Camera,
 	})
 	k.Show(w.win)
 	w.win.SetOnClosed(k.Close)

@@ -1,6 +1,6 @@
 // Package counter is the counter clerk's window: sign in with a staff ID
-// and PIN, scan a receipt (keyboard-mode or serial scanner, or an image
-// file) and see the case at once, even offline, then accept, ask for the
+// and PIN, scan a receipt (keyboard-mode or serial scanner, camera, or an
+// image file) and see the case at once, even offline, then accept, ask for the
 // missing materials, refuse, suspend, resume or complete it, each one
 // event saved in one transaction, with the notice printed. It also finds
 // cases, resolves conflicts between devices and calls the next queue
@@ -59,6 +59,9 @@ type Deps struct {
 	IdleLock time.Duration
 	// SerialPort names a serial (CDC) scanner's port; empty: none.
 	SerialPort string
+	// CameraDevice names a V4L2 camera (/dev/video0) whose frames are
+	// searched for receipt QR codes; empty: none.
+	CameraDevice string
 	// TickEvery is how often the idle timer and status are checked
 	// (default 250 ms). Negative starts no ticker: the caller calls Tick.
 	TickEvery time.Duration
@@ -85,6 +88,7 @@ type Counter struct {
 	idle       *ui.IdleTimer
 	stopTick   func()
 	stopSerial func()
+	stopCamera func()
 	lastStatus time.Time
 	// spawn runs slow work (PIN hashing, printing, image decoding) off
 	// the UI goroutine; the work hands its result back with fyne.Do.
@@ -109,7 +113,8 @@ func New(d Deps) *Counter {
 }
 
 // Show fills the window with the sign-in screen, sets the desk theme,
-// registers the keys and starts the idle ticker and the serial scanner.
+// registers the keys and starts the idle ticker, the serial scanner and
+// the camera.
 // It creates no window and no app.
 func (c *Counter) Show(w fyne.Window) {
 	c.win = w
@@ -134,15 +139,26 @@ func (c *Counter) Show(w fyne.Window) {
 			func(s string) { fyne.Do(func() { c.serialScan(s) }) },
 			func(err error) { fyne.Do(func() { c.serialStatus(err) }) })
 	}
+	if c.deps.CameraDevice != "" {
+		c.stopCamera = listenCamera(c.deps.CameraDevice,
+			func(s string) { fyne.Do(func() { c.cameraScan(s) }) },
+			func(err error) { fyne.Do(func() { c.serialStatus(err) }) })
+	}
 }
 
-// Close stops the ticker and the serial scanner.
+// listenCamera starts the camera; tests replace it.
+var listenCamera = scan.ListenCamera
+
+// Close stops the ticker, the serial scanner and the camera.
 func (c *Counter) Close() {
 	if c.stopTick != nil {
 		c.stopTick()
 	}
 	if c.stopSerial != nil {
 		c.stopSerial()
+	}
+	if c.stopCamera != nil {
+		c.stopCamera()
 	}
 }
 
@@ -241,7 +257,7 @@ func (c *Counter) stray(r rune) {
 	}
 }
 
-// serialScan takes one scan from the serial scanner.
+// serialScan takes one scan from the serial scanner or the camera.
 func (c *Counter) serialScan(s string) {
 	c.touch()
 	switch {
@@ -252,7 +268,20 @@ func (c *Counter) serialScan(s string) {
 	}
 }
 
-// serialStatus tells the clerk when the serial scanner goes away.
+// cameraScan takes one scan from the camera. The camera keeps seeing a
+// receipt left in front of it, so while the clerk is in the middle of an
+// action (a panel is open) what it sees is ignored: a scan would close the
+// panel and lose what was typed. A scanner's scan is a deliberate act and
+// does go through.
+func (c *Counter) cameraScan(s string) {
+	if c.bench != nil && c.bench.panel != nil {
+		return
+	}
+	c.serialScan(s)
+}
+
+// serialStatus tells the clerk when the serial scanner or the camera goes
+// away.
 func (c *Counter) serialStatus(err error) {
 	if err != nil && c.bench != nil {
 		c.bench.fail(sentence(err, nil))

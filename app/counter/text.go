@@ -294,7 +294,7 @@ func notAllowed(c *cases.Case, kind cases.Kind) string {
 // bilingual are the sentinel errors whose text is already a sentence in
 // both languages.
 var bilingual = []error{
-	scan.ErrNothing, scan.ErrNoCode, scan.ErrSerial,
+	scan.ErrNothing, scan.ErrNoCode, scan.ErrSerial, scan.ErrCamera,
 	receipt.ErrNotReceipt, receipt.ErrBadBase45, receipt.ErrUnknownKey, receipt.ErrAltered,
 	receipt.ErrNewerVersion, receipt.ErrBadPayload,
 	staff.ErrBadID, staff.ErrBadPIN, staff.ErrWrongPIN, staff.ErrDisabled,
