@@ -7,7 +7,7 @@ import (
 	"image/png"
 )
 
-// Margins of the PNG above the first line and below the last, which the
+// Margins of the image above the first line and below the last, which the
 // paper has too (the print head sits below the previous cut).
 const (
 	pngTopMargin    = 12
@@ -15,15 +15,22 @@ const (
 	cutMarkHeight   = 24
 )
 
-// RenderImage draws doc as the paper would look on a printer of profile p:
-// p.Dots pixels wide, one pixel per dot, every pixel black (0) or white
-// (255) like the dots of a thermal printer.
+// PNGSideMargin is the white added left and right of the printed dots in a
+// PNG: the paper is wider than the print head (58 mm paper prints 48 mm,
+// 384 dots), and a preview whose text touches its edges looks cut off. Two
+// millimetres at 203 dpi.
+const PNGSideMargin = 16
+
+// RenderImage draws what the print head prints for doc on a printer of
+// profile p: p.Dots pixels wide, one pixel per dot, every pixel black (0)
+// or white (255) like the dots of a thermal printer.
 func RenderImage(doc Document, p Profile, fonts Fonts) (*image.Gray, error) {
 	return rendererFor(fonts).Image(doc, p)
 }
 
-// EncodePNG is RenderImage encoded as PNG, for a preview, for CUPS queues
-// that take images, and for dir:// jobs.
+// EncodePNG is RenderImage encoded as PNG with PNGSideMargin of white paper
+// each side, for a preview and for dir:// jobs. An image for a printer
+// (one pixel per dot, no margin) is RenderImage's.
 func EncodePNG(doc Document, p Profile, fonts Fonts) ([]byte, error) {
 	return rendererFor(fonts).PNG(doc, p)
 }
@@ -53,10 +60,16 @@ func (r *Renderer) png(items []item, p Profile) ([]byte, error) {
 	}
 	// Two colours make a 1-bit PNG: an eighth of the pixel data to filter
 	// and compress, which keeps previews quick on a kiosk's small CPU.
-	pal := &image.Paletted{Pix: make([]uint8, len(img.Pix)), Stride: img.Stride, Rect: img.Rect,
-		Palette: color.Palette{color.Gray{Y: 0}, color.Gray{Y: 0xff}}}
-	for i, v := range img.Pix {
-		pal.Pix[i] = v >> 7
+	// White is colour 0, so the margins need no filling.
+	w, h := img.Rect.Dx(), img.Rect.Dy()
+	pal := image.NewPaletted(image.Rect(0, 0, w+2*PNGSideMargin, h),
+		color.Palette{color.Gray{Y: 0xff}, color.Gray{Y: 0}})
+	for y := 0; y < h; y++ {
+		src := img.Pix[y*img.Stride : y*img.Stride+w]
+		dst := pal.Pix[y*pal.Stride+PNGSideMargin:]
+		for x, v := range src {
+			dst[x] = 1 - v>>7
+		}
 	}
 	var buf bytes.Buffer
 	enc := png.Encoder{CompressionLevel: png.BestSpeed}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -64,8 +65,25 @@ func TestEncodePNG(t *testing.T) {
 	if err != nil {
 		t.Fatalf("EncodePNG output does not decode: %v", err)
 	}
-	if img.Bounds().Dx() != 384 {
-		t.Errorf("PNG width %d, want 384", img.Bounds().Dx())
+	// The printed dots, with white paper each side.
+	dots, err := printer.RenderImage(printer.TestPage(printer.Profiles["58"]), printer.Profiles["58"], fonts())
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := printer.PNGSideMargin
+	if b := img.Bounds(); b.Dx() != 384+2*m || b.Dy() != dots.Bounds().Dy() {
+		t.Fatalf("PNG is %v, want %d × %d", b.Size(), 384+2*m, dots.Bounds().Dy())
+	}
+	for y := 0; y < dots.Bounds().Dy(); y++ {
+		for x := 0; x < 384+2*m; x++ {
+			want := uint8(0xff)
+			if x >= m && x < m+384 {
+				want = dots.GrayAt(x-m, y).Y
+			}
+			if got := color.GrayModel.Convert(img.At(x, y)).(color.Gray).Y; got != want {
+				t.Fatalf("PNG pixel (%d, %d) = %#02x, want %#02x", x, y, got, want)
+			}
+		}
 	}
 	if got, err := decodeQR(t, img); err != nil || got != printer.TestPagePayload {
 		t.Errorf("test page QR decodes to %q, %v", got, err)

@@ -33,10 +33,10 @@ func OpenPrinter(url string, p Profile, fonts Fonts) (*Printer, error) {
 func (pr *Printer) Profile() Profile { return pr.profile }
 
 // Print lays out doc, asks the printer for its status where the transport
-// can, and sends the job. A printer that is offline, out of paper, open or
-// faulty gets nothing, and the error is ErrOffline, ErrPaperOut,
-// ErrCoverOpen or ErrPrinterFault, so the receipt comes out whole once the
-// fault is fixed rather than half now.
+// can (on tcp://, on the job's own connection), and sends the job. A
+// printer that is offline, out of paper, open or faulty gets nothing, and
+// the error is ErrOffline, ErrPaperOut, ErrCoverOpen or ErrPrinterFault, so
+// the receipt comes out whole once the fault is fixed rather than half now.
 func (pr *Printer) Print(doc Document) error {
 	// Lay out first: a document that cannot print is not the printer's
 	// fault, whatever state it is in.
@@ -47,6 +47,9 @@ func (pr *Printer) Print(doc Document) error {
 	job, err := pr.renderer.escpos(items, pr.profile)
 	if err != nil {
 		return err
+	}
+	if rw, ok := pr.transport.(readyWriter); ok {
+		return rw.writeIfReady(job)
 	}
 	if err := pr.ready(); err != nil {
 		return err

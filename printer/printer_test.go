@@ -55,6 +55,9 @@ func TestPrintRefusesFaultyPrinter(t *testing.T) {
 			if n := fake.StatusQueries(); n != 1 {
 				t.Errorf("%d status queries, want 1", n)
 			}
+			if n := fake.Connections(); n != 1 {
+				t.Errorf("%d connections, want 1", n)
+			}
 		})
 	}
 }
@@ -74,16 +77,21 @@ func TestPrintToHealthyPrinter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// One connection: DLE EOT 1 to 4 answered, then the receipt.
 	want, _ := printer.EncodeESCPOS(receipt(payload), printer.Profiles["58"], fonts())
+	want = append(statusQueries(1, 2, 3, 4), want...)
 	if len(jobs) != 1 || !bytes.Equal(jobs[0], want) {
-		t.Fatalf("printer got %d jobs; want exactly the encoded receipt", len(jobs))
+		t.Fatalf("printer got %d jobs; want exactly the status queries and the encoded receipt", len(jobs))
+	}
+	if n := fake.Connections(); n != 1 {
+		t.Errorf("the job took %d connections, want 1", n)
 	}
 	d, err := printertest.Decode(jobs[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d.StatusQueries != 0 || len(d.QRs) != 1 || d.QRs[0] != payload {
-		t.Errorf("job has %d status queries and QRs %q", d.StatusQueries, d.QRs)
+	if d.StatusQueries != 4 || len(d.QRs) != 1 || d.QRs[0] != payload {
+		t.Errorf("job has %d status queries and QRs %q; want 4 and the payload", d.StatusQueries, d.QRs)
 	}
 	st, err := pr.Status()
 	if err != nil || !st.Online || !st.PaperNearEnd || st.PaperOut {

@@ -1,44 +1,6 @@
 package printer
 
-import (
-	"slices"
-	"testing"
-)
-
-func TestWrapText(t *testing.T) {
-	tests := []struct {
-		name  string
-		text  string
-		width int
-		want  []string
-	}{
-		{"fits", "申请人：张三", 32, []string{"申请人：张三"}},
-		{"empty", "", 32, []string{""}},
-		{"newline", "一\n\n二", 32, []string{"一", "", "二"}},
-		{"hanzi break anywhere", "一二三四五六", 8, []string{"一二三四", "五六"}},
-		{"ascii words stay whole", "Printer test page", 10, []string{"Printer", "test page"}},
-		{"long word is split", "ABCDEFGHIJKL", 5, []string{"ABCDE", "FGHIJ", "KL"}},
-		{"word longer than a line fills it", "编号TB-2025-0001", 10, []string{"编号TB-202", "5-0001"}},
-		{"word moves down whole", "编号 TB-2025", 10, []string{"编号", "TB-2025"}},
-		{"closing punctuation not at line start", "一二三四。五", 8, []string{"一二三", "四。五"}},
-		{"opening punctuation not at line end", "一二三“四”", 8, []string{"一二三", "“四”"}},
-		{"wide char on a one-column line", "一", 1, []string{"一"}},
-		{"trailing spaces dropped", "ab   cd", 4, []string{"ab", "cd"}},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			got := wrapText(tt.text, tt.width)
-			if !slices.Equal(got, tt.want) {
-				t.Errorf("wrapText(%q, %d) = %q, want %q", tt.text, tt.width, got, tt.want)
-			}
-			for _, line := range got {
-				if textCols(line) > max(tt.width, 2) {
-					t.Errorf("line %q is %d columns, wider than %d", line, textCols(line), tt.width)
-				}
-			}
-		})
-	}
-}
+import "testing"
 
 func TestCleanText(t *testing.T) {
 	tests := []struct{ in, want string }{

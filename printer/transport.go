@@ -18,6 +18,17 @@ type Transport interface {
 	Close() error
 }
 
+// readyWriter is a Transport that asks the printer's status on the job's
+// own connection and sends the job only if the printer can print it, such
+// as tcp://. Printer uses it instead of Status followed by Write, which
+// would take two connections where the printer may accept only one.
+type readyWriter interface {
+	// writeIfReady returns the printer's fault (ErrPaperOut, …) and sends
+	// nothing, or sends job; a printer that does not answer the status
+	// query is printed to unchecked.
+	writeIfReady(job []byte) error
+}
+
 // PreviewWriter is a Transport that also keeps a PNG of each job, such as
 // dir://; Printer hands it the preview along with the job.
 type PreviewWriter interface {
@@ -61,6 +72,9 @@ const (
 	dialTimeout   = 3 * time.Second
 	writeTimeout  = 30 * time.Second // a long job drains as fast as the printer prints
 	statusTimeout = 800 * time.Millisecond
+	// closeWaitTimeout bounds the wait, after a whole job is written, for
+	// the printer to close its side of the connection.
+	closeWaitTimeout = 2 * time.Second
 )
 
 // deadlineRW is a connection or device whose reads can time out.

@@ -1,14 +1,22 @@
 package printer
 
 import (
+	"errors"
+	"io"
 	"net"
 	"strings"
+	"syscall"
 	"time"
 )
 
-// tcpTransport prints to a network printer's raw port. It connects for each
-// job and each status query, so a printer switched off and on in between
-// costs nothing, and holds no connection that other computers would wait on.
+// tcpTransport prints to a network printer's raw port. It connects once per
+// job and asks the printer's status on that same connection before sending
+// the job: many raw ports serve one connection at a time, and a one-shot
+// listener (a print server's capture, `nc -l`) takes only the first
+// connection, so a status query on a connection of its own would take the
+// job's place. Connecting per job also means a printer switched off and on
+// in between costs nothing, and no connection is held that other computers
+// would wait on.
 type tcpTransport struct {
 	addr string
 }
@@ -29,32 +37,55 @@ func openTCP(url, rest string) (Transport, error) {
 	return &tcpTransport{addr: net.JoinHostPort(host, port)}, nil
 }
 
-func (t *tcpTransport) dial() (net.Conn, error) {
+func (t *tcpTransport) dial() (*net.TCPConn, error) {
 	c, err := net.DialTimeout("tcp", t.addr, dialTimeout)
 	if err != nil {
 		return nil, wrap(ErrUnreachable, err)
 	}
-	return c, nil
+	return c.(*net.TCPConn), nil
 }
 
-// Write sends the job on a connection of its own.
+// Write sends the job on a connection of its own, unchecked.
 func (t *tcpTransport) Write(job []byte) error {
 	c, err := t.dial()
 	if err != nil {
 		return err
 	}
-	if err := c.SetWriteDeadline(time.Now().Add(writeTimeout)); err != nil {
-		c.Close()
-		return wrap(ErrUnreachable, err)
-	}
-	if _, err := c.Write(job); err != nil {
-		c.Close()
-		return wrap(ErrUnreachable, err)
-	}
-	return wrap(ErrUnreachable, c.Close())
+	return send(c, job)
 }
 
-// Status asks on a connection of its own, so replies cannot mix with a job.
+// writeIfReady asks DLE EOT and sends the job on one connection. A printer
+// that reports a fault gets nothing and the fault is returned; one that
+// does not answer within statusTimeout is printed to unchecked, as it
+// cannot say anything either way.
+func (t *tcpTransport) writeIfReady(job []byte) error {
+	c, err := t.dial()
+	if err != nil {
+		return err
+	}
+	st, err := queryStatus(c)
+	switch {
+	case err == nil:
+		if fault := st.Err(); fault != nil {
+			c.Close()
+			return fault
+		}
+	case errors.Is(err, ErrStatusUnsupported) && !connectionLost(err):
+		// A silent printer, or one answering nonsense: print unchecked.
+	case connectionLost(err):
+		// The listener hung up instead of answering: writing now would
+		// land in the kernel's buffer and look sent.
+		c.Close()
+		return wrap(ErrUnreachable, err)
+	default:
+		c.Close()
+		return err
+	}
+	return send(c, job)
+}
+
+// Status asks on a connection of its own: a status check that prints
+// nothing.
 func (t *tcpTransport) Status() (Status, error) {
 	c, err := t.dial()
 	if err != nil {
@@ -65,3 +96,46 @@ func (t *tcpTransport) Status() (Status, error) {
 }
 
 func (t *tcpTransport) Close() error { return nil }
+
+// send writes the job, ends the connection in order and closes it. It waits
+// a little for the printer to close its side, as CUPS's socket backend does,
+// reading and dropping whatever the printer sends back (a late status
+// reply): closing a socket that holds unread data resets the connection,
+// and a reset can make the printer drop the end of the job it has not yet
+// taken from its buffer.
+func send(c *net.TCPConn, job []byte) error {
+	if err := c.SetWriteDeadline(time.Now().Add(writeTimeout)); err != nil {
+		c.Close()
+		return wrap(ErrUnreachable, err)
+	}
+	if _, err := c.Write(job); err != nil {
+		c.Close()
+		return wrap(ErrUnreachable, err)
+	}
+	if err := c.CloseWrite(); err != nil {
+		c.Close()
+		return wrap(ErrUnreachable, err)
+	}
+	// The job is written whole: however the printer ends the connection
+	// now, it has the bytes, so nothing below is an error.
+	c.SetReadDeadline(time.Now().Add(closeWaitTimeout))
+	var drop [256]byte
+	for {
+		if _, err := c.Read(drop[:]); err != nil {
+			break
+		}
+	}
+	c.Close()
+	return nil
+}
+
+// connectionLost reports whether err says the other end closed or reset
+// the connection, as opposed to a read that timed out.
+func connectionLost(err error) bool {
+	var ne net.Error
+	if errors.As(err, &ne) && ne.Timeout() {
+		return false
+	}
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE)
+}

@@ -72,8 +72,8 @@ func TestDirTransport(t *testing.T) {
 			t.Errorf("%s.bin is not the job", base)
 		}
 		b, _ := os.ReadFile(base + ".png")
-		if img, err := png.Decode(bytes.NewReader(b)); err != nil || img.Bounds().Dx() != 384 {
-			t.Errorf("%s.png is not a 384-pixel-wide PNG: %v", base, err)
+		if img, err := png.Decode(bytes.NewReader(b)); err != nil || img.Bounds().Dx() != 384+2*printer.PNGSideMargin {
+			t.Errorf("%s.png is not a PNG of 384 dots and the margins: %v", base, err)
 		}
 	}
 	// Numbering goes on after the highest job, even across transports.

@@ -1,9 +1,11 @@
 package paper
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
@@ -86,5 +88,62 @@ func TestDocumentsSayWhatTheyAre(t *testing.T) {
 	}
 	if d := printed(t, Acceptance(ctx, c, "TB1:PAYLOAD")); len(d.QRs) != 1 || d.QRs[0] != "TB1:PAYLOAD" {
 		t.Errorf("receipt QR = %v, want the sealed payload", d.QRs)
+	}
+}
+
+// TestLinesBreakCleanly prints the receipt and the notice of every item in
+// the sample catalog on both paper widths and checks the line breaks: a
+// material's form （原件，1份） and the promised days （5个工作日） are never
+// split, and no line starts with closing punctuation.
+func TestLinesBreakCleanly(t *testing.T) {
+	ctx, _ := context(t)
+	fonts := printer.Fonts{Regular: assets.FontRegular(), Bold: assets.FontBold()}
+	for _, profile := range []string{"58", "80"} {
+		p, _ := printer.ProfileByName(profile)
+		for i := range ctx.Catalog.Items {
+			item := &ctx.Catalog.Items[i]
+			c := sampleCase(item)
+			c.Materials = nil
+			var forms []string
+			for m, mat := range item.Materials {
+				c.Materials = append(c.Materials, m)
+				form := copyForm
+				if mat.Original {
+					form = original
+				}
+				forms = append(forms, "（"+form+"，"+fmt.Sprintf(countForm, mat.Count)+"）")
+			}
+			missing := *c
+			missing.Missing = c.Materials
+			docs := []struct {
+				name  string
+				doc   printer.Document
+				whole []string
+			}{
+				{"receipt", Acceptance(ctx, c, "TB1:PAYLOAD"), append([]string{fmt.Sprintf(dueDays, item.PromisedDays)}, forms...)},
+				{"notice", SupplementNotice(ctx, &missing, "S001"), forms},
+			}
+			for _, tt := range docs {
+				b, err := printer.EncodeESCPOS(tt.doc, p, fonts)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d, err := printertest.Decode(b)
+				if err != nil {
+					t.Fatal(err)
+				}
+				text := strings.Join(d.Lines, "\n")
+				for _, w := range tt.whole {
+					if !strings.Contains(text, w) {
+						t.Errorf("%s mm, %s %s: %q is split across lines:\n%s", profile, item.Code, tt.name, w, text)
+					}
+				}
+				for _, line := range d.Lines {
+					if r, _ := utf8.DecodeRuneInString(line); strings.ContainsRune("，。、；：？！）》」』】", r) {
+						t.Errorf("%s mm, %s %s: line %q starts with closing punctuation", profile, item.Code, tt.name, line)
+					}
+				}
+			}
+		}
 	}
 }

@@ -12,7 +12,8 @@ import (
 // FakePrinter is a network printer on 127.0.0.1: it records what each
 // connection sends and answers DLE EOT status queries with the replies the
 // test sets (by default a healthy printer). A connection that sends only
-// status queries is a query, every other connection a job.
+// status queries is a query, every other connection a job, recorded as
+// sent, status queries included.
 type FakePrinter struct {
 	ln net.Listener
 	wg sync.WaitGroup
@@ -22,6 +23,7 @@ type FakePrinter struct {
 	mute    bool
 	jobs    [][]byte
 	queries int
+	ended   int
 	conns   map[net.Conn]struct{}
 	changed chan struct{} // closed and replaced when a connection ends
 }
@@ -117,6 +119,14 @@ func (f *FakePrinter) StatusQueries() int {
 	return f.queries
 }
 
+// Connections is the number of connections that have ended, whatever they
+// sent.
+func (f *FakePrinter) Connections() int {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return f.ended
+}
+
 // WaitJobs waits until at least n jobs have finished and returns them. The
 // job's sender may return before the printer has read everything, so tests
 // wait here rather than calling Jobs at once.
@@ -201,6 +211,7 @@ func (f *FakePrinter) serve(c net.Conn) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	delete(f.conns, c)
+	f.ended++
 	switch {
 	case len(got) == 0:
 	case onlyQueries(got):
