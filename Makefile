@@ -12,9 +12,10 @@ DATA     ?= .data/kiosk
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS  := -X tongban/app/cli.version=$(VERSION)
 # Debian packages: build (cgo, OpenGL, X11), the windowed smoke test, QR
-# checks, and PostgreSQL for the platform's storage tests.
+# checks, PostgreSQL for the platform's storage tests, and Noto CJK for the
+# rare characters of names the bundled font lacks.
 DEB_PKGS := gcc pkg-config xorg-dev libgl1-mesa-dev xvfb x11-apps x11-utils imagemagick zbar-tools postgresql \
-            dpkg-dev xz-utils desktop-file-utils curl
+            dpkg-dev xz-utils desktop-file-utils curl fonts-noto-cjk
 STAMP    := .cache/deps.stamp
 
 .PHONY: run test bench build deps vet unit smoke clean

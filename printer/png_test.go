@@ -148,3 +148,29 @@ func TestRenderConcurrently(t *testing.T) {
 		}
 	}
 }
+
+// A rare character of a name (𠮷, CJK Extension B) that the bundled face
+// lacks is drawn from an installed CJK font, not as a box. The Makefile
+// installs Debian's fonts-noto-cjk; elsewhere the test is skipped.
+func TestRareCharactersFromAnInstalledFont(t *testing.T) {
+	if _, err := os.Stat(printer.FallbackFontPaths[0]); err != nil {
+		t.Skipf("no fallback font here (%v); install fonts-noto-cjk", err)
+	}
+	p := printer.Profiles["58"]
+	draw := func(s string) *image.Gray {
+		img, err := printer.RenderImage(printer.Document{Blocks: []printer.Block{printer.Text{Text: s}}}, p, fonts())
+		if err != nil {
+			t.Fatal(err)
+		}
+		return img
+	}
+	box := draw("\U000F0000")
+	for _, s := range []string{"𠮷", "𤋮"} {
+		if img := draw(s); ink(img) < 20 || bytes.Equal(img.Pix, box.Pix) {
+			t.Errorf("%q is drawn as the missing-glyph box", s)
+		}
+	}
+	if bytes.Equal(draw("𠮷").Pix, draw("𤋮").Pix) {
+		t.Error("𠮷 and 𤋮 draw the same pixels")
+	}
+}

@@ -129,10 +129,15 @@ func (r *Renderer) glyph(ch rune, size int, bold bool) (*glyph, error) {
 			thicken = true
 		}
 	}
-	if ch < 0x80 || !r.has(r.cjk, ch) && r.has(latin[0], ch) {
+	switch {
+	case ch < 0x80 || !r.has(r.cjk, ch) && r.has(latin[0], ch):
 		f, pixels, thicken = latin[0], monoPixels*size, false
 		if bold {
 			f = latin[1]
+		}
+	case !r.has(r.cjk, ch):
+		if fb := r.fallbackFor(ch); fb != nil {
+			f, thicken = fb, bold
 		}
 	}
 	face, ok := r.faces[faceKey{f, pixels}]
