@@ -1,6 +1,7 @@
 package cases
 
 import (
+	"fmt"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -13,7 +14,9 @@ type Problem struct {
 	Warning bool
 }
 
-func (p *Problem) Error() string { return p.EN }
+// Error is the problem in both languages, "中文。 English.", for logs and
+// command lines; a screen shows p.ZH or p.EN.
+func (p *Problem) Error() string { return p.Both() }
 
 func problem(zh, en string) *Problem { return &Problem{Text: Text{zh, en}} }
 
@@ -118,8 +121,12 @@ func NormalizePhone(s string) string {
 // CheckPhone checks a mainland mobile number: 11 digits starting 13–19.
 func CheckPhone(s string) *Problem {
 	s = NormalizePhone(s)
-	if len(s) != 11 || !allDigits(s) || s[0] != '1' || s[1] < '3' {
+	if len(s) != 11 || !allDigits(s) || s[0] != '1' {
 		return problem("请输入11位手机号码，以1开头。", "Enter an 11-digit mobile number starting with 1.")
+	}
+	if s[1] < '3' {
+		return problem(fmt.Sprintf("内地手机号码以13至19开头，没有以%s开头的，请核对。", s[:2]),
+			fmt.Sprintf("Mainland mobile numbers start with 13 to 19, never %s; check the number.", s[:2]))
 	}
 	return nil
 }

@@ -77,21 +77,38 @@ func TestCheckCreditCode(t *testing.T) {
 
 func TestCheckPhone(t *testing.T) {
 	tests := []struct {
-		in string
-		ok bool
+		in   string
+		ok   bool
+		want string // words the English problem must contain
 	}{
-		{"13800138000", true},
-		{"+86 138-0013-8000", true},
-		{"008619912345678", true},
-		{"12800138000", false}, // 12x is not a mobile prefix
-		{"1380013800", false},
-		{"2380013800a", false},
-		{"", false},
+		{"13800138000", true, ""},
+		{"+86 138-0013-8000", true, ""},
+		{"008619912345678", true, ""},
+		{"12800138000", false, "start with 13 to 19, never 12"}, // 11 digits from 1, but 12x is no mobile prefix
+		{"10800138000", false, "never 10"},
+		{"1380013800", false, "11-digit"},
+		{"2380013800a", false, "11-digit"},
+		{"23800138000", false, "starting with 1"},
+		{"", false, "11-digit"},
 	}
 	for _, tt := range tests {
-		if p := CheckPhone(tt.in); (p == nil) != tt.ok {
+		p := CheckPhone(tt.in)
+		if (p == nil) != tt.ok {
 			t.Errorf("CheckPhone(%q) = %v, want ok=%v", tt.in, p, tt.ok)
+			continue
 		}
+		if p != nil && (!strings.Contains(p.EN, tt.want) || p.ZH == "") {
+			t.Errorf("CheckPhone(%q) says %q / %q; want the English to contain %q", tt.in, p.ZH, p.EN, tt.want)
+		}
+	}
+}
+
+// TestProblemErrorIsBothLanguages: a problem that reaches a log or the
+// command line as an error reads Chinese first, then English.
+func TestProblemErrorIsBothLanguages(t *testing.T) {
+	p := CheckIDNumber("130102199003071234", checkDay)
+	if got, want := p.Error(), p.ZH+" "+p.EN; got != want || !strings.HasPrefix(got, "身份证号") {
+		t.Errorf("Problem.Error() = %q, want %q", got, want)
 	}
 }
 
@@ -156,3 +173,11 @@ func FuzzCheckPhone(f *testing.F) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+func TestFieldErrorNamesKeyAndLabels(t *testing.T) {
+	e := &FieldError{Key: "id_number", Label: Text{"身份证号码", "ID number"}, Problem: CheckIDNumber("130102199003071234", checkDay)}
+	want := "id_number: 身份证号码：身份证号最后一位校验码不对，请逐位核对。 ID number: The last character (check character) of the ID number is wrong; check each digit."
+	if got := e.Error(); got != want {
+		t.Errorf("FieldError.Error() = %q\nwant %q", got, want)
+	}
+}

@@ -20,8 +20,14 @@ type FieldError struct {
 	*Problem
 }
 
+// Error names the field by its key (the same in both languages) and says
+// the problem under its label in each language:
+// "id_number: 身份证号码：…。 ID number: …."
 func (e *FieldError) Error() string {
-	return fmt.Sprintf("field %q (%s): %s", e.Key, e.Label.ZH, e.EN)
+	if e.Label.ZH == e.Key { // a key the item does not have: no label
+		return fmt.Sprintf("%s: %s", e.Key, e.Both())
+	}
+	return fmt.Sprintf("%s: %s：%s %s: %s", e.Key, e.Label.ZH, e.ZH, e.Label.EN, e.EN)
 }
 
 var numberValue = regexp.MustCompile(`^\d+(\.\d{1,2})?$`)

@@ -1,7 +1,10 @@
 package cli
 
 import (
+	"errors"
+	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -12,114 +15,321 @@ import (
 
 // The counter's actions on the command line, for scripts and support:
 // the same status machine and the same one-transaction store path as the
-// counter window.
+// counter window. Each action takes only its own flags, so a flag that
+// means nothing to it is refused rather than ignored.
+
+// actionFlag is a flag some actions take; --staff, --data and --json are
+// everyone's.
+type actionFlag uint
+
+const (
+	takesReceived actionFlag = 1 << iota
+	takesMissing
+	takesReason
+	takesNote
+	takesDecision // --approved, --denied
+	takesKeep
+	takesLevel
+	takesPrint
+	takesTolerate
+)
+
+// action is one of the counter's actions: its event kind, its flags, and
+// what its help says.
+type action struct {
+	kind              cases.Kind
+	flags             actionFlag
+	synopsis, summary string
+	// words name the action in tNotAllowed: "不能受理", "cannot be accepted".
+	words cases.Text
+}
+
+var actions = map[string]action{
+	"accept": {cases.KindAccepted, takesReceived | takesTolerate | takesNote | takesPrint,
+		"NUMBER --staff ID --received 0,1,3 [--tolerate] [--note TEXT] [--print]",
+		"accept with the materials received: every required one, or --tolerate (容缺受理)",
+		cases.Text{ZH: "受理", EN: "be accepted"}},
+	"supplement": {cases.KindSupplementRequested, takesMissing | takesNote | takesPrint,
+		"NUMBER --staff ID --missing 1,2 [--note TEXT] [--print]",
+		"ask for every missing material in one notice (一次性告知)",
+		cases.Text{ZH: "发出补正告知", EN: "be sent a notice of missing materials"}},
+	"supplied": {cases.KindSupplementReceived, takesReceived,
+		"NUMBER --staff ID --received 1,2",
+		"record the missing materials handed in",
+		cases.Text{ZH: "登记补正材料", EN: "take in missing materials"}},
+	"refuse": {cases.KindRefused, takesReason | takesPrint,
+		"NUMBER --staff ID --reason TEXT … [--print]",
+		"refuse the application, with every reason (不予受理)",
+		cases.Text{ZH: "不予受理", EN: "be refused"}},
+	"suspend": {cases.KindSuspended, takesReason,
+		"NUMBER --staff ID --reason TEXT",
+		"stop the clock for a special procedure (an inspection, a public notice…)",
+		cases.Text{ZH: "中止", EN: "be suspended"}},
+	"resume": {cases.KindResumed, takesReason,
+		"NUMBER --staff ID --reason TEXT",
+		"go on with a suspended case",
+		cases.Text{ZH: "恢复办理", EN: "be resumed"}},
+	"complete": {cases.KindCompleted, takesDecision | takesNote,
+		"NUMBER --staff ID --approved|--denied [--note TEXT]",
+		"close the case with its decision (办结)",
+		cases.Text{ZH: "办结", EN: "be completed"}},
+	"withdraw": {cases.KindWithdrawn, takesReason,
+		"NUMBER --reason TEXT [--staff ID]",
+		"withdraw the application, as the applicant asked",
+		cases.Text{ZH: "撤回", EN: "be withdrawn"}},
+	"resolve": {cases.KindResolved, takesKeep | takesNote,
+		"NUMBER --staff ID --keep EVENT_ID [--note TEXT]",
+		"keep one branch of a case two devices handled differently (cases show lists them)",
+		cases.Text{ZH: "核对冲突", EN: "have a conflict resolved"}},
+	"rate": {cases.KindRated, takesLevel | takesNote,
+		"NUMBER --level 1…5 [--note COMMENT] [--staff ID]",
+		"record the applicant's rating (好差评): 5 非常满意 … 1 非常不满意",
+		cases.Text{ZH: "评价", EN: "be rated"}},
+}
+
 func init() {
-	for verb, kind := range map[string]cases.Kind{
-		"accept":     cases.KindAccepted,
-		"supplement": cases.KindSupplementRequested,
-		"supplied":   cases.KindSupplementReceived,
-		"refuse":     cases.KindRefused,
-		"suspend":    cases.KindSuspended,
-		"resume":     cases.KindResumed,
-		"complete":   cases.KindCompleted,
-		"withdraw":   cases.KindWithdrawn,
-		"resolve":    cases.KindResolved,
-		"rate":       cases.KindRated,
-	} {
-		caseVerbs[verb] = func(c *call, args []string) error { return casesAct(c, args, kind) }
+	for verb, a := range actions {
+		caseVerbs[verb] = caseVerb{a.synopsis, a.summary, func(c *call, args []string) error { return casesAct(c, args, a) }}
 	}
 }
 
-func casesAct(c *call, args []string, kind cases.Kind) error {
+// actionArgs are the flags of an action as given.
+type actionArgs struct {
+	staff, received, missing, note, keep string
+	reasons                              stringList
+	approved, denied, print, tolerate    bool
+	level                                int
+}
+
+// define gives the flag set the flags a takes.
+func (f *actionArgs) define(fs *flag.FlagSet, a action) {
+	staffHelp := "the clerk's staff ID (see tongban staff list)"
+	if a.kind == cases.KindRated || a.kind == cases.KindWithdrawn {
+		staffHelp += "; may be left out"
+	}
+	fs.StringVar(&f.staff, "staff", "", staffHelp)
+	if a.flags&takesReceived != 0 {
+		fs.StringVar(&f.received, "received", "", "the materials checked in, by their numbers in tongban catalog show: 0,1,3")
+	}
+	if a.flags&takesMissing != 0 {
+		fs.StringVar(&f.missing, "missing", "", "every missing material, by number: 1,2 (one notice lists them all)")
+	}
+	if a.flags&takesTolerate != 0 {
+		fs.BoolVar(&f.tolerate, "tolerate", false, "accept although required materials are missing (容缺受理); the note records what is missing")
+	}
+	if a.flags&takesReason != 0 {
+		help := "the reason"
+		if a.kind == cases.KindRefused {
+			help = "a reason the notice prints (repeat for each)"
+		}
+		fs.Var(&f.reasons, "reason", help)
+	}
+	if a.flags&takesDecision != 0 {
+		fs.BoolVar(&f.approved, "approved", false, "the application is approved")
+		fs.BoolVar(&f.denied, "denied", false, "the application is denied")
+	}
+	if a.flags&takesKeep != 0 {
+		fs.StringVar(&f.keep, "keep", "", "the ID of the first event of the branch to keep")
+	}
+	if a.flags&takesLevel != 0 {
+		fs.IntVar(&f.level, "level", 0, "5 非常满意, 4 满意, 3 基本满意, 2 不满意, 1 非常不满意")
+	}
+	if a.flags&takesNote != 0 {
+		help := "a note kept with the event"
+		if a.kind == cases.KindRated {
+			help = "the applicant's comment"
+		}
+		fs.StringVar(&f.note, "note", "", help)
+	}
+	if a.flags&takesPrint != 0 {
+		doc := "the notice it gives"
+		if a.kind == cases.KindAccepted {
+			doc = "the acceptance receipt"
+		}
+		fs.BoolVar(&f.print, "print", false, "print "+doc+" on this device's printer")
+	}
+}
+
+func casesAct(c *call, args []string, a action) error {
 	fs := c.flags(c.name)
-	staffID := fs.String("staff", "", "the clerk's staff ID (see tongban staff list)")
-	received := fs.String("received", "", "materials checked in, as indexes: 0,1,3 (accept, supplied)")
-	missing := fs.String("missing", "", "every missing material, as indexes: 1,2 (supplement)")
-	var reasons stringList
-	fs.Var(&reasons, "reason", "a reason (refuse: repeat for each; suspend, withdraw)")
-	note := fs.String("note", "", "a note kept with the event")
-	approved := fs.Bool("approved", false, "complete: the application is approved")
-	denied := fs.Bool("denied", false, "complete: the application is denied")
-	keep := fs.String("keep", "", "resolve: the ID of the first event of the branch to keep")
-	level := fs.Int("level", 0, "rate: 5 非常满意 … 1 非常不满意")
-	print := fs.Bool("print", false, "print the notice this action gives (supplement, refuse) or the receipt (accept)")
-	d, cs, err := c.openCase(fs, args, " --staff ID")
+	var f actionArgs
+	f.define(fs, a)
+	d, cs, err := c.openCase(fs, args)
 	if err != nil {
 		return err
 	}
 	defer d.close()
-	if kind != cases.KindRated && kind != cases.KindWithdrawn && *staffID == "" {
-		return badf("say who acts with --staff ID; tongban staff list shows the clerks")
+	if a.kind != cases.KindRated && a.kind != cases.KindWithdrawn && f.staff == "" {
+		return badf(tSayStaff)
 	}
-	if *staffID != "" {
-		clerk, err := d.store.Clerk(*staffID)
+	if f.staff != "" {
+		clerk, err := d.store.Clerk(f.staff)
 		if err != nil {
-			return badf("there is no clerk %q on this device; add one with tongban staff add", *staffID)
+			return badf(tNoClerk, f.staff)
 		}
 		if clerk.Disabled {
-			return &badInput{fmt.Errorf("clerk %s: %w", clerk.ID, staff.ErrDisabled)}
+			return &badInput{failf(tClerkDisabled, clerk.ID, staff.ErrDisabled)}
 		}
 	}
 	item, _ := d.catalog.Item(cs.ItemCode)
-	var payload any
-	switch kind {
-	case cases.KindAccepted:
-		idx, err := materialList(item, *received, "--received")
-		if err != nil {
-			return err
-		}
-		payload = cases.Acceptance{Received: idx, Note: *note}
-	case cases.KindSupplementReceived:
-		idx, err := materialList(item, *received, "--received")
-		if err != nil {
-			return err
-		}
-		payload = cases.SupplementReceipt{Received: idx}
-	case cases.KindSupplementRequested:
-		idx, err := materialList(item, *missing, "--missing")
-		if err != nil {
-			return err
-		}
-		payload = cases.SupplementRequest{Missing: idx, Note: *note}
-	case cases.KindRefused:
-		payload = cases.Refusal{Reasons: reasons}
-	case cases.KindSuspended, cases.KindResumed, cases.KindWithdrawn:
-		payload = cases.Reasoned{Reason: strings.Join(reasons, "；")}
-	case cases.KindCompleted:
-		if *approved == *denied {
-			return badf("say how the case ends: --approved or --denied")
-		}
-		payload = cases.Completion{Approved: *approved, Note: *note}
-	case cases.KindResolved:
-		payload = cases.Resolution{Chosen: *keep, Note: *note}
-	case cases.KindRated:
-		payload = cases.Rating{Level: cases.RatingLevel(*level), Channel: cases.ChannelCounter, Comment: *note}
-	}
-	updated, err := d.store.Act(cs.ID, cases.Action{Kind: kind, Staff: *staffID, Payload: payload})
+	payload, tolerated, err := f.payload(a.kind, cs, item)
 	if err != nil {
-		return &badInput{err}
+		return err
 	}
-	if *print {
-		if err := d.printFor(updated, kind, *staffID); err != nil {
-			return err
-		}
+	updated, err := d.store.Act(cs.ID, cases.Action{Kind: a.kind, Staff: f.staff, Payload: payload})
+	if err != nil {
+		return actError(err, cs, a)
 	}
 	if c.json {
-		return writeJSON(c.env.Stdout, caseView(updated))
+		if err := writeJSON(c.env.Stdout, caseView(updated)); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(c.env.Stdout, "%s %s: %s %s\n", updated.Number, a.kind.Label().ZH, updated.Status.Label().ZH, updated.Status.Label().EN)
+		if len(tolerated) > 0 {
+			fmt.Fprintln(c.env.Stdout, bothf(tTolerated, materialNames(item, tolerated)))
+		}
 	}
-	fmt.Fprintf(c.env.Stdout, "%s %s: %s %s\n", updated.Number, kind.Label().ZH, updated.Status.Label().ZH, updated.Status.Label().EN)
+	if !f.print {
+		return nil
+	}
+	// The action is saved: a printer fault now leaves it so, and says so.
+	where, err := d.printFor(updated, a.kind, f.staff)
+	if err != nil {
+		return err
+	}
+	if !c.json && where != "" {
+		fmt.Fprintln(c.env.Stdout, where)
+	}
 	return nil
 }
 
-// materialList reads "0,1,3" as material indexes of an item.
+// payload checks the flags of an action and makes its payload. For an
+// acceptance with --tolerate it also returns the required materials still
+// missing.
+func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item) (any, []int, error) {
+	switch kind {
+	case cases.KindAccepted:
+		idx, err := materialList(item, f.received, "--received")
+		if err != nil {
+			return nil, nil, err
+		}
+		missing := requiredMissing(item, append(slices.Clone(cs.Received), idx...))
+		if len(missing) > 0 && !f.tolerate {
+			return nil, nil, badf(tRequiredMissing, materialNames(item, missing), cs.Number, materialNumbers(missing))
+		}
+		note := f.note
+		if len(missing) > 0 { // 容缺受理 is a decision: the event records it
+			note = strings.TrimSuffix(fmt.Sprintf(toleratedNote, materialNames(item, missing).ZH)+"；"+note, "；")
+		}
+		return cases.Acceptance{Received: idx, Note: note}, missing, nil
+	case cases.KindSupplementReceived:
+		idx, err := materialList(item, f.received, "--received")
+		return cases.SupplementReceipt{Received: idx}, nil, err
+	case cases.KindSupplementRequested:
+		idx, err := materialList(item, f.missing, "--missing")
+		if err == nil && len(idx) == 0 {
+			err = badf(tNoMissing, cs.Number)
+		}
+		return cases.SupplementRequest{Missing: idx, Note: f.note}, nil, err
+	case cases.KindRefused:
+		if strings.TrimSpace(strings.Join(f.reasons, "")) == "" {
+			return nil, nil, badf(tNoReasons)
+		}
+		return cases.Refusal{Reasons: f.reasons}, nil, nil
+	case cases.KindSuspended, cases.KindResumed, cases.KindWithdrawn:
+		reason := strings.TrimSpace(strings.Join(f.reasons, "；"))
+		if reason == "" {
+			return nil, nil, badf(tNoReason[kind])
+		}
+		return cases.Reasoned{Reason: reason}, nil, nil
+	case cases.KindCompleted:
+		if f.approved == f.denied {
+			return nil, nil, badf(tSayDecision)
+		}
+		return cases.Completion{Approved: f.approved, Note: f.note}, nil, nil
+	case cases.KindResolved:
+		if f.keep == "" {
+			return nil, nil, badf(tGiveKeep, cs.Number)
+		}
+		if cs.Status == cases.StatusConflict && !slices.ContainsFunc(cs.Branches, func(b []cases.Event) bool { return b[0].ID == f.keep }) {
+			return nil, nil, badf(tNotABranch, f.keep, cs.Number)
+		}
+		return cases.Resolution{Chosen: f.keep, Note: f.note}, nil, nil
+	case cases.KindRated:
+		if !cases.RatingLevel(f.level).Valid() {
+			return nil, nil, badf(tBadLevel, f.level)
+		}
+		return cases.Rating{Level: cases.RatingLevel(f.level), Channel: cases.ChannelCounter, Comment: f.note}, nil, nil
+	}
+	return nil, nil, nil
+}
+
+// actError says why the store refused an action, for the case as it was.
+func actError(err error, cs *cases.Case, a action) error {
+	switch {
+	case errors.Is(err, cases.ErrNotAllowed) && cs.Status == cases.StatusConflict:
+		return badf(tInConflict, cs.Number)
+	case errors.Is(err, cases.ErrNotAllowed):
+		st := cs.Status.Label()
+		return badf(tNotAllowed, cs.Number, cases.Text{ZH: st.ZH, EN: strings.ToLower(st.EN)}, a.words)
+	case errors.Is(err, cases.ErrAlreadyRated):
+		return badf(tAlreadyRated, cs.Number)
+	}
+	return &badInput{err}
+}
+
+// materialList reads "0,1,3" as material numbers of an item, as tongban
+// catalog show lists them.
 func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 	var out []int
-	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' }) {
 		n, err := strconv.Atoi(part)
-		if err != nil || item != nil && (n < 0 || n >= len(item.Materials)) {
-			return nil, badf("%s %q is not a list of material numbers; tongban catalog show lists them from 0", flag, s)
+		switch {
+		case item != nil && len(item.Materials) == 0:
+			return nil, badf(tNoMaterials, flag, item.Code)
+		case err != nil || n < 0 || item != nil && n >= len(item.Materials):
+			code, last := "CODE", 0
+			if item != nil {
+				code, last = item.Code, len(item.Materials)-1
+			}
+			return nil, badf(tBadMaterial, flag, part, last, code)
 		}
 		out = append(out, n)
 	}
 	return out, nil
+}
+
+// requiredMissing lists the required materials of an item not in got.
+func requiredMissing(item *catalog.Item, got []int) []int {
+	if item == nil {
+		return nil
+	}
+	var out []int
+	for i, m := range item.Materials {
+		if m.Required && !slices.Contains(got, i) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// materialNames names materials by number: "1. 营业执照正本", "1. Business
+// licence (original)".
+func materialNames(item *catalog.Item, idx []int) cases.Text {
+	var zh, en []string
+	for _, i := range idx {
+		m := item.Materials[i]
+		zh, en = append(zh, fmt.Sprintf("%d. %s", i, m.NameZH)), append(en, fmt.Sprintf("%d. %s", i, m.NameEN))
+	}
+	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
+}
+
+// materialNumbers writes material numbers as a flag takes them: 1,3.
+func materialNumbers(idx []int) string {
+	s := make([]string, len(idx))
+	for i, n := range idx {
+		s[i] = strconv.Itoa(n)
+	}
+	return strings.Join(s, ",")
 }

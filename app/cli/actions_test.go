@@ -100,6 +100,9 @@ func TestReceiptOpensOnAnotherDeviceOfTheCenter(t *testing.T) {
 	if exit != 0 || !strings.Contains(out, n) || !strings.Contains(out, "张三") || !strings.Contains(out, "From the receipt") {
 		t.Fatalf("scan on the counter: exit %d\n%s%s", exit, out, errOut)
 	}
+	if out, _, _ := run(t, counter, "cases", "show", n); !strings.Contains(out, "来自回执，尚未同步 From the receipt, not yet synced") {
+		t.Fatalf("cases show of a case opened from its receipt lacks the mark:\n%s", out)
+	}
 	if out, _, _ := run(t, counter, "scan", "--image", png, "--json"); !strings.Contains(out, `"number": "`+n+`"`) {
 		t.Fatalf("scan --image: %s", out)
 	}
@@ -126,5 +129,58 @@ func TestRatingsCommandListsBadReviews(t *testing.T) {
 	out, _, _ := run(t, data, "ratings", "--bad")
 	if !strings.Contains(out, n) || !strings.Contains(out, "需回访") {
 		t.Fatalf("ratings --bad:\n%s", out)
+	}
+}
+
+// TestAcceptNeedsEveryRequiredMaterial: accepting without a required
+// material is refused with one notice's worth of advice (一次性告知), unless
+// the clerk decides to accept with the shortfall (容缺受理), which the event
+// records.
+func TestAcceptNeedsEveryRequiredMaterial(t *testing.T) {
+	data := t.TempDir()
+	if _, errOut, exit := run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468"); exit != 0 {
+		t.Fatalf("staff add: %s", errOut)
+	}
+	n := addLicenceCase(t, data) // the licence change item: materials 0, 1 and 3 are required
+	before, _ := eventCount(t, data, n)
+	_, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "0")
+	if exit != 2 {
+		t.Fatalf("accept without materials 1 and 3: exit %d, %q; want 2", exit, errOut)
+	}
+	zh, en := wantBilingual(t, "accept without required materials", errOut)
+	for _, w := range []string{"1. ", "3. ", "tongban cases supplement " + n + " --missing 1,3", "--tolerate"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the refusal %q does not say %q", en, w)
+		}
+	}
+	if !strings.Contains(zh, "容缺受理") || !strings.Contains(zh, "营业执照") {
+		t.Errorf("the Chinese sentence %q should name the materials and 容缺受理", zh)
+	}
+	if after, status := eventCount(t, data, n); after != before || status != "submitted" {
+		t.Fatalf("a refused acceptance was stored: %d → %d events, status %s", before, after, status)
+	}
+
+	out, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "0", "--tolerate", "--note", "先行受理")
+	if exit != 0 || !strings.Contains(out, "容缺受理") || !strings.Contains(out, "Accepted with a shortfall") {
+		t.Fatalf("accept --tolerate: exit %d, %q %q", exit, out, errOut)
+	}
+	js, _, _ := run(t, data, "cases", "show", n, "--json")
+	var c struct {
+		Status string
+		Events []struct {
+			Kind    string
+			Payload struct{ Note string }
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &c); err != nil || c.Status != "accepted" {
+		t.Fatalf("after accept --tolerate: %v, %s", err, js)
+	}
+	if note := c.Events[len(c.Events)-1].Payload.Note; !strings.HasPrefix(note, "容缺受理") || !strings.Contains(note, "先行受理") {
+		t.Errorf("the acceptance's note is %q; want the shortfall recorded, then the clerk's note", note)
+	}
+
+	other := addLicenceCase(t, data)
+	if out, errOut, exit := run(t, data, "cases", "accept", other, "--staff", "S001", "--received", "0,1,3"); exit != 0 || strings.Contains(out, "容缺受理") {
+		t.Errorf("accept with every required material: exit %d, %q %q", exit, out, errOut)
 	}
 }

@@ -8,12 +8,13 @@ import (
 
 func backupCommand(c *call) error {
 	fs := c.flags("backup")
+	c.synopsis = "FILE"
 	pos, err := c.parse(fs, c.args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return badf("give the file to write: tongban backup FILE")
+		return badf(tGiveBackupFile)
 	}
 	d, err := c.open()
 	if err != nil {
@@ -33,12 +34,13 @@ func backupCommand(c *call) error {
 
 func restoreCommand(c *call) error {
 	fs := c.flags("restore")
+	c.synopsis = "FILE"
 	pos, err := c.parse(fs, c.args)
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return badf("give the backup file: tongban restore FILE")
+		return badf(tGiveRestoreFile)
 	}
 	dir, err := c.dataDir()
 	if err != nil {

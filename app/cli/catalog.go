@@ -5,29 +5,42 @@ import (
 	"strings"
 )
 
+// catalogVerbs are the subcommands of tongban catalog.
+var catalogVerbs = []subcommand{
+	{"search WORDS", "find service items by words or pinyin initials (yyzz: 营业执照)"},
+	{"show CODE", "an item's materials (numbered from 0), form fields, time limits and fee"},
+}
+
 func catalogCommand(c *call) error {
+	if len(c.args) > 0 && isHelp(c.args[0]) {
+		groupHelp(c.env.Stdout, "catalog", catalogVerbs)
+		return nil
+	}
 	if len(c.args) == 0 {
-		return badf("say what to do: tongban catalog search QUERY, or tongban catalog show CODE")
+		return badf(tCatalogWhat)
 	}
 	verb, args := c.args[0], c.args[1:]
 	c.name = "catalog " + verb
 	fs := c.flags(c.name)
-	limit := fs.Int("limit", 10, "at most this many results")
+	limit := new(int)
+	switch verb {
+	case "search":
+		c.synopsis = "WORDS|PINYIN-INITIALS [--limit N]"
+		fs.IntVar(limit, "limit", 10, "at most this many results")
+	case "show":
+		c.synopsis = "CODE"
+	default:
+		return badf(tCatalogNoVerb, verb)
+	}
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
 	}
-	switch verb {
-	case "search":
-		if len(pos) == 0 {
-			return badf("give words to search for, e.g. tongban catalog search yyzz")
-		}
-	case "show":
-		if len(pos) != 1 {
-			return badf("give one item code, e.g. tongban catalog show %s", "130102-SCJG-001")
-		}
-	default:
-		return badf("tongban catalog has no %q; use search or show", verb)
+	switch {
+	case verb == "search" && len(pos) == 0:
+		return badf(tGiveSearchWords)
+	case verb == "show" && len(pos) != 1:
+		return badf(tGiveItemCode, "130102-SCJG-001")
 	}
 	d, err := c.open()
 	if err != nil {
@@ -37,7 +50,7 @@ func catalogCommand(c *call) error {
 	if verb == "show" {
 		it, ok := d.catalog.Item(pos[0])
 		if !ok {
-			return badf("there is no service item %q; tongban catalog search finds codes", pos[0])
+			return badf(tNoItem, pos[0])
 		}
 		if c.json {
 			return writeJSON(c.env.Stdout, itemView(it))

@@ -4,8 +4,6 @@
 package cli
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -46,6 +44,12 @@ type call struct {
 	args []string
 	data string
 	json bool
+	// synopsis and summary head the command's --help: its arguments, and
+	// what it does.
+	synopsis, summary string
+	// rawValue takes the argument after the first positional as it is,
+	// even when it starts with '-' (tongban config KEY VALUE).
+	rawValue bool
 }
 
 var commands map[string]command
@@ -81,60 +85,34 @@ func Main(args []string, env Env) int {
 	if env.Stdin == nil {
 		env.Stdin = os.Stdin
 	}
+	if len(args) > 0 && isHelp(args[0]) {
+		usage(env.Stdout)
+		return exitOK
+	}
 	name := "run"
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}
-	if name == "help" || name == "-h" || name == "--help" {
-		usage(env.Stdout)
-		return exitOK
+	if name == "help" { // tongban help, or tongban help COMMAND: its --help
+		if len(args) == 0 {
+			usage(env.Stdout)
+			return exitOK
+		}
+		name, args = args[0], []string{"--help"}
 	}
 	cmd, ok := commands[name]
 	if name == "run" {
 		cmd, ok = command{run: runConfigured}, true
 	}
 	if !ok {
-		fmt.Fprintf(env.Stderr, "tongban: there is no command %q; run tongban help for the list\n", name)
-		return exitBadArgs
+		return report(env.Stderr, badf(tNoCommand, name))
 	}
-	err := cmd.run(&call{env: env, name: name, args: args})
+	err := cmd.run(&call{env: env, name: name, args: args, summary: cmd.summary})
 	return report(env.Stderr, err)
 }
 
-// report prints an error as one sentence and picks the exit code.
-func report(w io.Writer, err error) int {
-	if err == nil {
-		return exitOK
-	}
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
-	fmt.Fprintf(w, "tongban: %s\n", sentence(err.Error()))
-	var bad *badInput
-	if errors.As(err, &bad) {
-		return exitBadArgs
-	}
-	return exitFailed
-}
-
-// badInput marks an error in what the user typed: exit 2, nothing changed.
-type badInput struct{ err error }
-
-func (e *badInput) Error() string { return e.err.Error() }
-func (e *badInput) Unwrap() error { return e.err }
-
-func badf(format string, args ...any) error {
-	return &badInput{fmt.Errorf(format, args...)}
-}
-
-// sentence ends a message with a full stop unless it has one.
-func sentence(s string) string {
-	s = strings.TrimSpace(s)
-	if s == "" || strings.HasSuffix(s, ".") || strings.HasSuffix(s, "。") {
-		return s
-	}
-	return s + "."
-}
+// isHelp reports whether an argument asks for help.
+func isHelp(arg string) bool { return arg == "-h" || arg == "--help" || arg == "-help" }
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "tongban — the lobby kiosk and counter program of a government service center (通办)")
@@ -148,5 +126,20 @@ func usage(w io.Writer) {
 	for _, n := range names {
 		fmt.Fprintf(w, "  %-10s %s\n", n, commands[n].summary)
 	}
-	fmt.Fprintln(w, "\nEvery command takes --data DIR (or TONGBAN_DATA) and most take --json.")
+	fmt.Fprintln(w, "\nEvery command takes --data DIR (or TONGBAN_DATA) and most take --json;")
+	fmt.Fprintln(w, "tongban COMMAND --help (or tongban help COMMAND) lists a command's flags or subcommands.")
+}
+
+// subcommand is one verb of a group of commands (tongban cases add), with
+// its line in the group's help.
+type subcommand struct{ name, summary string }
+
+// groupHelp prints the subcommands of a group, one line each.
+func groupHelp(w io.Writer, group string, subs []subcommand) {
+	fmt.Fprintf(w, "tongban %s — %s\n", group, commands[group].summary)
+	fmt.Fprintf(w, "\nUsage: tongban %s SUBCOMMAND [flags]   (tongban %s SUBCOMMAND --help lists its flags)\n", group, group)
+	fmt.Fprintln(w, "\nSubcommands:")
+	for _, s := range subs {
+		fmt.Fprintf(w, "  %-16s %s\n", s.name, s.summary)
+	}
 }

@@ -29,7 +29,7 @@ var configKeys = map[string]struct {
 }{
 	"role": {"kiosk or counter", func(c *Config, v string) error {
 		if v != "kiosk" && v != "counter" {
-			return fmt.Errorf("role must be kiosk or counter, not %q", v)
+			return failf(tBadRole, v)
 		}
 		c.Role = v
 		return nil
@@ -37,7 +37,7 @@ var configKeys = map[string]struct {
 	"printer": {"tcp://HOST:9100, file:///dev/usb/lp0, cups://QUEUE or dir://PATH", func(c *Config, v string) error {
 		u, err := url.Parse(v)
 		if err != nil || !strings.Contains("tcp file cups dir", u.Scheme) || u.Scheme == "" {
-			return fmt.Errorf("printer %q is not tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH", v)
+			return failf(tBadPrinterURL, v)
 		}
 		c.Printer = v
 		return nil
@@ -48,7 +48,7 @@ var configKeys = map[string]struct {
 			c.PrinterProfile = v
 			return nil
 		}
-		return fmt.Errorf("printer_profile must be 58, 80, 80-epson or 58-raster, not %q", v)
+		return failf(tBadProfileSetting, v)
 	}},
 	"scanner": {"serial port of a CDC-mode scanner, or empty", func(c *Config, v string) error {
 		c.Scanner = v
@@ -61,7 +61,7 @@ var configKeys = map[string]struct {
 	"idle_seconds": {"kiosk idle reset in seconds (30–600)", func(c *Config, v string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 30 || n > 600 {
-			return fmt.Errorf("idle_seconds must be a whole number from 30 to 600, not %q", v)
+			return failf(tBadIdle, v)
 		}
 		c.IdleSeconds = n
 		return nil
@@ -69,7 +69,7 @@ var configKeys = map[string]struct {
 	"retention_days": {"days a kiosk keeps synced, closed cases (1–365)", func(c *Config, v string) error {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 365 {
-			return fmt.Errorf("retention_days must be a whole number from 1 to 365, not %q", v)
+			return failf(tBadRetention, v)
 		}
 		c.RetentionDays = n
 		return nil
@@ -77,7 +77,7 @@ var configKeys = map[string]struct {
 	"windowed": {"true to run the window not full screen", func(c *Config, v string) error {
 		b, err := strconv.ParseBool(v)
 		if err != nil {
-			return fmt.Errorf("windowed must be true or false, not %q", v)
+			return failf(tBadWindowed, v)
 		}
 		c.Windowed = b
 		return nil
@@ -87,6 +87,8 @@ var configKeys = map[string]struct {
 // configCommand: tongban config [KEY [VALUE]].
 func configCommand(c *call) error {
 	fs := c.flags("config")
+	c.synopsis = "[KEY [VALUE]]   (KEY is one of " + strings.Join(configNames(), ", ") + ")"
+	c.rawValue = true // tongban config idle_seconds -5 reaches the setting's own check
 	pos, err := c.parse(fs, c.args)
 	if err != nil {
 		return err
@@ -104,12 +106,7 @@ func configCommand(c *call) error {
 		var m map[string]any
 		b, _ := json.Marshal(d.config)
 		json.Unmarshal(b, &m)
-		keys := make([]string, 0, len(configKeys))
-		for k := range configKeys {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
+		for _, k := range configNames() {
 			v, ok := m[k]
 			if !ok {
 				v = "(default)"
@@ -120,14 +117,24 @@ func configCommand(c *call) error {
 	case 2:
 		k, ok := configKeys[pos[0]]
 		if !ok {
-			return badf("there is no setting %q; run tongban config to see them", pos[0])
+			return badf(tNoSetting, pos[0], strings.Join(configNames(), ", "))
 		}
 		if err := k.set(&d.config, pos[1]); err != nil {
 			return &badInput{err}
 		}
 		return d.store.PutJSON(keyConfig, d.config)
 	}
-	return badf("use tongban config to list settings, or tongban config KEY VALUE to set one")
+	return badf(tConfigUse)
+}
+
+// configNames are the settings' keys in order.
+func configNames() []string {
+	keys := make([]string, 0, len(configKeys))
+	for k := range configKeys {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // idle is the kiosk's idle timeout in seconds.

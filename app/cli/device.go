@@ -2,7 +2,6 @@ package cli
 
 import (
 	"encoding/json"
-	"fmt"
 	"sync"
 	"time"
 
@@ -74,14 +73,14 @@ func (d *device) load() error {
 	}
 	if raw != nil {
 		if d.catalog, err = catalog.Parse(raw); err != nil {
-			return fmt.Errorf("the catalog saved on this device is broken (%v); sync again to replace it", err)
+			return failf(tSavedCatalogBroken, err)
 		}
 	} else if d.catalog, err = catalog.Parse(assets.SampleCatalog()); err != nil {
-		return fmt.Errorf("the embedded sample catalog is broken: %w", err)
+		return failf(tSampleBroken, "catalog", err)
 	}
 	cal, err := cases.ParseCalendar(assets.Calendar())
 	if err != nil {
-		return fmt.Errorf("the embedded calendar is broken: %w", err)
+		return failf(tSampleBroken, "calendar", err)
 	}
 	if raw, err := d.store.Get(keyCalendar); err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
 )
 
@@ -22,16 +23,20 @@ func (c *call) flags(name string) *flag.FlagSet {
 
 // parse parses flags that may come before or after the positional
 // arguments (tongban cases show N --json), and returns the positionals.
+// A negative number is a value, not a flag (tongban config idle_seconds
+// -5), and so is whatever follows a setting's key when c.rawValue is set.
 func (c *call) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	var pos []string
 	for {
+		for len(args) > 0 && c.isValue(fs, args[0], len(pos)) {
+			pos, args = append(pos, args[0]), args[1:]
+		}
 		if err := fs.Parse(args); err != nil {
 			if err == flag.ErrHelp {
-				fs.SetOutput(c.env.Stdout)
-				fs.PrintDefaults()
+				c.help(fs)
 				return nil, err
 			}
-			return nil, badf("%s; run tongban %s --help for its flags", strings.TrimPrefix(err.Error(), "flag provided but not defined: "), c.name)
+			return nil, c.flagError(err)
 		}
 		args = fs.Args()
 		if len(args) == 0 {
@@ -42,6 +47,62 @@ func (c *call) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 	return pos, nil
 }
+
+// isValue reports whether an argument that may look like a flag is a
+// positional value: a negative number, or the value after a setting's key.
+func (c *call) isValue(fs *flag.FlagSet, arg string, npos int) bool {
+	if !strings.HasPrefix(arg, "-") || arg == "-" || arg == "--" {
+		return false
+	}
+	name, _, _ := strings.Cut(strings.TrimLeft(arg, "-"), "=")
+	if fs.Lookup(name) != nil || isHelp(arg) {
+		return false
+	}
+	if _, err := strconv.ParseFloat(arg, 64); err == nil {
+		return true
+	}
+	return c.rawValue && npos == 1
+}
+
+// help prints a command's usage line and its own flags on standard output.
+func (c *call) help(fs *flag.FlagSet) {
+	w := c.env.Stdout
+	fmt.Fprintln(w, strings.TrimSpace("Usage: tongban "+c.name+" "+c.synopsis))
+	if c.summary != "" {
+		fmt.Fprintf(w, "  %s\n", c.summary)
+	}
+	fmt.Fprintln(w, "\nFlags:")
+	fs.VisitAll(func(f *flag.Flag) {
+		kind, usage := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  %s\n      %s", strings.TrimSpace("--"+f.Name+" "+kind), usage)
+		if f.DefValue != "" && f.DefValue != "false" && f.DefValue != "0" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+}
+
+// flagError says in both languages what the flag package found wrong.
+func (c *call) flagError(err error) error {
+	msg := err.Error()
+	if name, ok := strings.CutPrefix(msg, "flag provided but not defined: "); ok {
+		return badf(tNoSuchFlag, c.name, dashed(name))
+	}
+	if name, ok := strings.CutPrefix(msg, "flag needs an argument: "); ok {
+		return badf(tFlagNeedsValue, dashed(name), c.name)
+	}
+	var value, name string
+	if _, serr := fmt.Sscanf(msg, "invalid value %q for flag %s", &value, &name); serr == nil {
+		return badf(tFlagBadValue, value, dashed(strings.TrimSuffix(name, ":")), c.name)
+	}
+	if _, serr := fmt.Sscanf(msg, "invalid boolean value %q for %s", &value, &name); serr == nil {
+		return badf(tFlagBadValue, value, dashed(strings.TrimSuffix(name, ":")), c.name)
+	}
+	return badf(tFlagError, c.name, msg)
+}
+
+// dashed writes a flag as the help does: --name.
+func dashed(flag string) string { return "--" + strings.TrimLeft(flag, "-") }
 
 // dataDir is the data folder: --data, then TONGBAN_DATA, then the user's
 // data folder.
@@ -55,7 +116,7 @@ func (c *call) dataDir() (string, error) {
 	if runtime.GOOS == "windows" {
 		base, err := os.UserConfigDir()
 		if err != nil {
-			return "", fmt.Errorf("cannot find a data folder; give one with --data DIR")
+			return "", failf(tNoDataDir)
 		}
 		return filepath.Join(base, "Tongban"), nil
 	}
@@ -64,7 +125,7 @@ func (c *call) dataDir() (string, error) {
 	}
 	home, err := os.UserHomeDir()
 	if err != nil {
-		return "", fmt.Errorf("cannot find a data folder; give one with --data DIR")
+		return "", failf(tNoDataDir)
 	}
 	return filepath.Join(home, ".local", "share", "tongban"), nil
 }

@@ -8,7 +8,7 @@ import (
 
 // printerState asks the printer how it is, where its connection can tell:
 // a stable word for --json and the plain sentence for people.
-func (d *device) printerState() (state, sentence string) {
+func (d *device) printerState() (state, note string) {
 	pr, err := d.printer("", "")
 	if err != nil {
 		return "misconfigured", printer.Message(err)
@@ -33,11 +33,14 @@ func (d *device) printerState() (state, sentence string) {
 		{printer.ErrUnreachable, "unreachable"},
 	} {
 		if errors.Is(err, s.err) {
-			if err == nil {
+			switch {
+			case err == nil:
 				return s.word, "打印机就绪。 The printer is ready."
+			case s.err == printer.ErrStatusUnsupported:
+				return s.word, printer.Message(err)
 			}
-			return s.word, printer.Message(err)
+			return s.word, sentence(printFailed(printFault{err}, d.printerURL()).Error())
 		}
 	}
-	return "unknown", printer.Message(err)
+	return "unknown", sentence(printFailed(printFault{err}, d.printerURL()).Error())
 }

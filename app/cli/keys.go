@@ -8,21 +8,31 @@ import (
 	"tongban/app/scan"
 )
 
+// keysVerbs are the subcommands of tongban keys.
+var keysVerbs = []subcommand{
+	{"export FILE", "write the center's receipt keys to a file (keep it secret)"},
+	{"import FILE", "add the receipt keys of a file to this device's"},
+}
+
 // keysCommand: tongban keys export FILE | import FILE — carry a center's
 // receipt keys between devices that are not enrolled with a platform.
 func keysCommand(c *call) error {
 	if len(c.args) == 0 || (c.args[0] != "export" && c.args[0] != "import") {
-		return badf("say what to do: tongban keys export FILE, or tongban keys import FILE")
+		if len(c.args) > 0 && isHelp(c.args[0]) {
+			groupHelp(c.env.Stdout, "keys", keysVerbs)
+			return nil
+		}
+		return badf(tKeysWhat)
 	}
 	verb := c.args[0]
-	c.name = "keys " + verb
+	c.name, c.synopsis = "keys "+verb, "FILE"
 	fs := c.flags(c.name)
 	pos, err := c.parse(fs, c.args[1:])
 	if err != nil {
 		return err
 	}
 	if len(pos) != 1 {
-		return badf("give the key file: tongban keys %s FILE", verb)
+		return badf(tGiveKeyFile, verb)
 	}
 	d, err := c.open()
 	if err != nil {
@@ -40,14 +50,14 @@ func keysCommand(c *call) error {
 		}
 		// The file holds secret keys: readable by its owner only.
 		if err := os.WriteFile(pos[0], data, 0o600); err != nil {
-			return fmt.Errorf("cannot write %s: %w", pos[0], err)
+			return failf(tCannotWrite, pos[0], err)
 		}
 		fmt.Fprintf(c.env.Stdout, "已导出 Exported %d receipt keys to %s; keep the file secret\n", len(ring), pos[0])
 		return nil
 	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {
-		return badf("cannot read %s: %v", pos[0], err)
+		return badf(tCannotRead, pos[0], err)
 	}
 	other, err := receipt.ParseKeyring(data)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	neturl "net/url"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -20,39 +21,73 @@ import (
 	"tongban/app/catalog"
 	"tongban/app/staff"
 	"tongban/assets"
+	"tongban/sync/client"
 	"tongban/sync/platform"
 	"tongban/sync/platform/boltstore"
 	"tongban/sync/platform/pgstore"
 	"tongban/sync/protocol"
 )
 
+// platformVerb is a subcommand of tongban platform, with its arguments.
+type platformVerb struct {
+	subcommand
+	synopsis string
+}
+
+// platformVerbs are the subcommands of tongban platform.
+var platformVerbs = []platformVerb{
+	{subcommand{"serve", "run the platform: sync API, admin API, health (--addr, --database postgres://…)"},
+		"[--addr HOST:PORT] [--database postgres://…] [--tls-cert FILE --tls-key FILE] [--admin-token T] [--push-rate N]"},
+	{subcommand{"code", "make a single-use enrollment code for a device (--center C --role kiosk|counter)"},
+		"--url URL --center CODE --role kiosk|counter [--ttl 24h]"},
+	{subcommand{"devices", "list the enrolled devices, or revoke one (--revoke ID)"},
+		"--url URL [--center CODE] [--revoke DEVICE_ID]"},
+	{subcommand{"catalog import", "publish a catalog file (--default: for every center)"},
+		"FILE --url URL [--default]"},
+	{subcommand{"staff add", "add or change a center's clerk; devices get it at their next sync"},
+		"ID --name NAME --pin PIN --center CODE --url URL [--window W …] [--queue Q …]"},
+	{subcommand{"staff disable", "stop a clerk signing in anywhere in the center"},
+		"ID --center CODE --url URL"},
+	{subcommand{"staff list", "a center's clerks"},
+		"--center CODE --url URL"},
+}
+
 // platformCommand: tongban platform serve | code | devices | catalog import
 // | staff add|disable|list.
 func platformCommand(c *call) error {
 	if len(c.args) == 0 {
-		return badf("say what to do: tongban platform serve, code, devices, catalog import FILE, or staff add|disable|list")
+		return badf(tPlatformWhat)
 	}
 	verb, args := c.args[0], c.args[1:]
-	if verb == "catalog" {
-		if len(args) == 0 || args[0] != "import" {
-			return badf("use tongban platform catalog import FILE")
-		}
-		verb, args = "catalog import", args[1:]
+	if (verb == "catalog" || verb == "staff") && len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		verb, args = verb+" "+args[0], args[1:]
 	}
-	if verb == "staff" {
-		if len(args) == 0 || (args[0] != "add" && args[0] != "disable" && args[0] != "list") {
-			return badf("use tongban platform staff add ID --name NAME --pin PIN --center C, staff disable ID --center C, or staff list --center C")
+	if isHelp(verb) || verb == "catalog" || verb == "staff" {
+		subs := make([]subcommand, len(platformVerbs))
+		for i, v := range platformVerbs {
+			subs[i] = v.subcommand
 		}
-		verb, args = "staff "+args[0], args[1:]
+		if isHelp(verb) || len(args) > 0 && isHelp(args[0]) {
+			groupHelp(c.env.Stdout, "platform", subs)
+			return nil
+		}
+		if verb == "catalog" {
+			return badf(tPlatformCatalogUse)
+		}
+		return badf(tPlatformStaffUse)
 	}
-	c.name = "platform " + verb
-	switch verb {
-	case "serve":
+	i := slices.IndexFunc(platformVerbs, func(v platformVerb) bool { return v.name == verb })
+	if i < 0 {
+		if strings.HasPrefix(verb, "staff ") {
+			return badf(tPlatformStaffUse)
+		}
+		return badf(tPlatformNoVerb, verb)
+	}
+	c.name, c.synopsis, c.summary = "platform "+verb, platformVerbs[i].synopsis, platformVerbs[i].summary
+	if verb == "serve" {
 		return platformServe(c, args)
-	case "code", "devices", "catalog import", "staff add", "staff disable", "staff list":
-		return platformAdmin(c, verb, args)
 	}
-	return badf("tongban platform has no %q; use serve, code, devices, catalog import or staff", verb)
+	return platformAdmin(c, verb, args)
 }
 
 // adminTokenFile holds a platform's generated admin token in its data folder.
@@ -70,7 +105,7 @@ func platformServe(c *call, args []string) error {
 		return err
 	}
 	if (*cert == "") != (*key == "") {
-		return badf("give both --tls-cert and --tls-key, or neither")
+		return badf(tTLSPair)
 	}
 	dir, err := c.dataDir()
 	if err != nil {
@@ -84,7 +119,7 @@ func platformServe(c *call, args []string) error {
 	var store platform.Storage
 	if *database != "" {
 		if !strings.HasPrefix(*database, "postgres://") && !strings.HasPrefix(*database, "postgresql://") {
-			return badf("--database must be a postgres:// URL")
+			return badf(tBadDatabase)
 		}
 		store, err = pgstore.Open(ctx, *database)
 	} else {
@@ -101,7 +136,7 @@ func platformServe(c *call, args []string) error {
 	// the token file (as the README does) then finds the platform answering.
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
-		return fmt.Errorf("cannot listen on %s (%w); choose a free address with --addr", *addr, err)
+		return failf(tCannotListen, *addr, err)
 	}
 	defer ln.Close()
 	admin, file, err := c.adminToken(*token, dir)
@@ -161,46 +196,88 @@ func platformAdmin(c *call, verb string, args []string) error {
 	fs := c.flags(c.name)
 	url := fs.String("url", "", "the platform's URL, e.g. http://127.0.0.1:8080")
 	token := fs.String("token", "", "the admin token (default $TONGBAN_ADMIN_TOKEN)")
-	center := fs.String("center", "", "center division code, e.g. 130102")
-	role := fs.String("role", "", "kiosk or counter (code)")
-	ttl := fs.Duration("ttl", 24*time.Hour, "how long the enrollment code stays valid (code)")
-	revoke := fs.String("revoke", "", "revoke this device ID (devices)")
-	asDefault := fs.Bool("default", false, "publish as the default catalog for every center (catalog import)")
+	center, role, revoke := new(string), new(string), new(string)
+	ttl, asDefault := new(time.Duration), new(bool)
 	var clerk clerkFlags
-	fs.StringVar(&clerk.name, "name", "", "the clerk's name (staff add)")
-	fs.StringVar(&clerk.pin, "pin", "", "the clerk's PIN, 4 to 8 digits, hashed here and never sent (staff add; - reads it from standard input)")
-	fs.Var(&clerk.windows, "window", "a counter window the clerk serves (staff add; repeat)")
-	fs.Var(&clerk.queues, "queue", "a queue letter the clerk calls (staff add; repeat)")
+	switch verb {
+	case "code":
+		fs.StringVar(center, "center", "", "the center's division code, e.g. 130102")
+		fs.StringVar(role, "role", "", "kiosk or counter")
+		fs.DurationVar(ttl, "ttl", 24*time.Hour, "how long the enrollment code stays valid")
+	case "devices":
+		fs.StringVar(center, "center", "", "only the devices of this center (division code, e.g. 130102)")
+		fs.StringVar(revoke, "revoke", "", "revoke this device ID")
+	case "catalog import":
+		fs.BoolVar(asDefault, "default", false, "publish as the default catalog for every center")
+	case "staff add":
+		fs.StringVar(&clerk.name, "name", "", "the clerk's name")
+		fs.StringVar(&clerk.pin, "pin", "", "the clerk's PIN, 4 to 8 digits, hashed here and never sent (- reads it from standard input)")
+		fs.Var(&clerk.windows, "window", "a counter window the clerk serves (repeat)")
+		fs.Var(&clerk.queues, "queue", "a queue letter the clerk calls (repeat)")
+		fallthrough
+	case "staff disable", "staff list":
+		fs.StringVar(center, "center", "", "the center's division code, e.g. 130102")
+	}
 	pos, err := c.parse(fs, args)
 	if err != nil {
 		return err
 	}
 	if *url == "" {
-		return badf("give the platform with --url, e.g. --url http://127.0.0.1:8080")
+		return badf(tGiveURL)
 	}
 	if *token == "" {
 		*token = c.env.Getenv("TONGBAN_ADMIN_TOKEN")
 	}
 	if *token == "" {
-		return badf("give the admin token with --token (the platform prints where it keeps it)")
+		return badf(tGiveToken)
 	}
-	admin := &platform.Admin{URL: strings.TrimRight(*url, "/"), Token: *token}
+	return adminFailed(platformCall(c, verb, pos, *url, *token, adminArgs{*center, *role, *revoke, *ttl, *asDefault, clerk}), *url)
+}
+
+// adminArgs are the flags of an admin call as given.
+type adminArgs struct {
+	center, role, revoke string
+	ttl                  time.Duration
+	asDefault            bool
+	clerk                clerkFlags
+}
+
+// adminFailed tells an error of an admin call in both languages: the
+// platform's refusal by its code (as a device's sync tells it), a platform
+// that did not answer, or else the error as it is.
+func adminFailed(err error, url string) error {
+	var refused *platform.APIError
+	var noAnswer *neturl.Error
+	switch {
+	case err == nil:
+		return nil
+	case errors.As(err, &refused):
+		return errors.New((&client.PlatformError{Status: refused.Status, Code: refused.Code, Message: refused.Message}).Error())
+	case errors.As(err, &noAnswer):
+		return failf(tAdminUnreachable, url, noAnswer.Err)
+	}
+	return err
+}
+
+// platformCall makes an admin call of the platform and prints its answer.
+func platformCall(c *call, verb string, pos []string, url, token string, f adminArgs) error {
+	admin := &platform.Admin{URL: strings.TrimRight(url, "/"), Token: token}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	switch verb {
 	case "staff add", "staff disable", "staff list":
-		if len(*center) != 6 {
-			return badf("give the center's 6-digit division code with --center, e.g. --center 130102")
+		if len(f.center) != 6 {
+			return badf(tGiveCenter)
 		}
-		return platformStaff(ctx, c, admin, verb, *center, pos, clerk)
+		return platformStaff(ctx, c, admin, verb, f.center, pos, f.clerk)
 	case "code":
-		if *role != protocol.RoleKiosk && *role != protocol.RoleCounter {
-			return badf("give --role kiosk or --role counter")
+		if f.role != protocol.RoleKiosk && f.role != protocol.RoleCounter {
+			return badf(tGiveRole)
 		}
-		if len(*center) != 6 {
-			return badf("give the center's 6-digit division code with --center, e.g. --center 130102")
+		if len(f.center) != 6 {
+			return badf(tGiveCenter)
 		}
-		res, err := admin.NewCode(ctx, protocol.CodeRequest{Center: *center, Role: *role, TTL: *ttl})
+		res, err := admin.NewCode(ctx, protocol.CodeRequest{Center: f.center, Role: f.role, TTL: f.ttl})
 		if err != nil {
 			return err
 		}
@@ -210,15 +287,15 @@ func platformAdmin(c *call, verb string, args []string) error {
 		fmt.Fprintln(c.env.Stdout, res.Code)
 		return nil
 	case "devices":
-		if *revoke != "" {
-			d, err := admin.Revoke(ctx, *revoke)
+		if f.revoke != "" {
+			d, err := admin.Revoke(ctx, f.revoke)
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(c.env.Stdout, "已吊销 Revoked %s (%s %s)\n", d.ID, d.Role, d.ShortCode)
 			return nil
 		}
-		devs, err := admin.Devices(ctx, *center)
+		devs, err := admin.Devices(ctx, f.center)
 		if err != nil {
 			return err
 		}
@@ -234,21 +311,21 @@ func platformAdmin(c *call, verb string, args []string) error {
 			if d.Revoked {
 				state = "revoked"
 			}
-			fmt.Fprintf(c.env.Stdout, "%s  %-7s %-4s %s  %-16s last seen %s %s\n", d.ID, d.Role, d.ShortCode, d.Center, d.Name, seen, state)
+			fmt.Fprintf(c.env.Stdout, "%s  %-7s %-4s %s  %s last seen %s %s\n", d.ID, d.Role, d.ShortCode, d.Center, pad(d.Name, 16), seen, state)
 		}
 		return nil
 	default: // catalog import
 		if len(pos) != 1 {
-			return badf("give the catalog file: tongban platform catalog import FILE")
+			return badf(tGiveCatalogFile)
 		}
 		data, err := os.ReadFile(pos[0])
 		if err != nil {
-			return badf("cannot read %s: %v", pos[0], err)
+			return badf(tCannotRead, pos[0], err)
 		}
 		if _, err := catalog.Parse(data); err != nil {
 			return &badInput{err}
 		}
-		res, err := admin.ImportCatalog(ctx, data, *asDefault)
+		res, err := admin.ImportCatalog(ctx, data, f.asDefault)
 		if err != nil {
 			return err
 		}
@@ -274,7 +351,7 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 	switch verb {
 	case "staff add":
 		if len(pos) != 1 || f.name == "" || f.pin == "" {
-			return badf("give the staff ID, --name and --pin: tongban platform staff add S001 --name 王芳 --pin 2468 --center 130102")
+			return badf(tGivePlatformClerk)
 		}
 		if f.pin == "-" {
 			line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
@@ -297,7 +374,7 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		return nil
 	case "staff disable":
 		if len(pos) != 1 {
-			return badf("give the staff ID: tongban platform staff disable S001 --center 130102")
+			return badf(tGivePlatformStaffID)
 		}
 		_, clerks, err := admin.Staff(ctx, center)
 		if err != nil {
@@ -305,7 +382,7 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		}
 		i := slices.IndexFunc(clerks, func(k staff.Clerk) bool { return k.ID == pos[0] })
 		if i < 0 {
-			return badf("center %s has no clerk %q on the platform; tongban platform staff list --center %s shows them", center, pos[0], center)
+			return badf(tNoPlatformClerk, center, pos[0])
 		}
 		clerk := clerks[i]
 		clerk.Disabled = true
@@ -346,7 +423,7 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		if k.Disabled {
 			state = "停用 disabled"
 		}
-		fmt.Fprintf(c.env.Stdout, "%-10s %-8s windows %v queues %v %s\n", k.ID, k.Name, k.Windows, k.Queues, state)
+		fmt.Fprintf(c.env.Stdout, "%s %s windows %v queues %v %s\n", pad(k.ID, 10), pad(k.Name, 8), k.Windows, k.Queues, state)
 	}
 	return nil
 }

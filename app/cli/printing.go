@@ -2,6 +2,11 @@ package cli
 
 import (
 	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 
 	"tongban/app/cases"
 	"tongban/app/paper"
@@ -29,7 +34,7 @@ func (d *device) keyring() (receipt.Keyring, error) {
 		return nil, err
 	}
 	if id.Enrolled() {
-		return nil, errors.New("this device has no receipt keys yet; run tongban sync to fetch the center's keys")
+		return nil, failf(tNoKeysYet)
 	}
 	k, err := receipt.NewKey()
 	if err != nil {
@@ -121,21 +126,108 @@ func (d *device) printDoc(doc printer.Document) error {
 	return nil
 }
 
-// printFor prints the paper an action gives the citizen: the notice of
-// missing materials, the refusal notice, or the receipt on acceptance.
-func (d *device) printFor(c *cases.Case, kind cases.Kind, staff string) error {
+// printFor prints, for a command, the paper an action gives the citizen:
+// the notice of missing materials, the refusal notice, or the receipt on
+// acceptance. It says where the paper went.
+func (d *device) printFor(c *cases.Case, kind cases.Kind, staff string) (string, error) {
 	ctx := d.paper()
 	switch kind {
 	case cases.KindSupplementRequested:
-		return d.print(c, paper.SupplementNotice(ctx, c, staff), cases.DocSupplement)
+		return d.printJob(c, paper.SupplementNotice(ctx, c, staff), cases.DocSupplement)
 	case cases.KindRefused:
-		return d.print(c, paper.RefusalNotice(ctx, c, staff), cases.DocRefusal)
+		return d.printJob(c, paper.RefusalNotice(ctx, c, staff), cases.DocRefusal)
 	case cases.KindAccepted:
 		payload, err := d.sealed(c)
 		if err != nil {
-			return err
+			return "", err
 		}
-		return d.print(c, paper.Acceptance(ctx, c, payload), cases.DocReceipt)
+		return d.printJob(c, paper.Acceptance(ctx, c, payload), cases.DocReceipt)
 	}
-	return nil
+	return "", nil
+}
+
+// printJob prints a document for a command (d.print) and returns the line
+// that says where it went: the printer's address, and for dir:// the file.
+// A printer fault is told for the command line: run the command again.
+func (d *device) printJob(c *cases.Case, doc printer.Document, kind string) (string, error) {
+	url := d.printerURL()
+	before := lastJob(url)
+	if err := d.print(c, doc, kind); err != nil {
+		return "", printFailed(err, url)
+	}
+	return printedTo(url, before), nil
+}
+
+// printedTo is the line that says where a job went.
+func printedTo(url string, before int) string {
+	if n := lastJob(url); n > before {
+		dir := strings.TrimPrefix(url, "dir://")
+		return bothf(tPrintedFile, filepath.Join(dir, fmt.Sprintf("%06d.bin", n)), filepath.Join(dir, fmt.Sprintf("%06d.png", n)))
+	}
+	return bothf(tPrintedOn, url)
+}
+
+// lastJob is the number of the newest job file of a dir:// printer, 0 for
+// none or for a printer of another kind. The dir:// transport names its
+// jobs NNNNNN.bin (and the preview NNNNNN.png).
+func lastJob(url string) int {
+	dir, ok := strings.CutPrefix(url, "dir://")
+	if !ok {
+		return 0
+	}
+	entries, _ := os.ReadDir(dir)
+	last := 0
+	for _, e := range entries {
+		if num, ok := strings.CutSuffix(e.Name(), ".bin"); ok && len(num) >= 6 {
+			if n, err := strconv.Atoi(num); err == nil && n > last {
+				last = n
+			}
+		}
+	}
+	return last
+}
+
+// printFailed tells a printer fault for the command line: the printer's
+// own sentences end "press Print again", a button of the windows; here the
+// user runs the command again. Faults that need no second try (a bad
+// address, a missing font) keep the printer's sentence.
+func printFailed(err error, url string) error {
+	var fault printFault
+	if !errors.As(err, &fault) {
+		return err // not the printer's: saving the print record failed
+	}
+	for _, f := range printerFaults {
+		if errors.Is(err, f.err) {
+			return failf(f.text, url, err)
+		}
+	}
+	if isPrinterError(err) {
+		return &saying{text: fault.Text(), cause: err}
+	}
+	return failf(tPrintFailed, url, err)
+}
+
+// printerFaults are the printer's faults that another try may clear, with
+// the command line's sentence for each, most specific first.
+var printerFaults = []struct {
+	err  error
+	text cases.Text
+}{
+	{printer.ErrCoverOpen, tCoverOpen},
+	{printer.ErrPaperOut, tPaperOut},
+	{printer.ErrPrinterFault, tPrinterFault},
+	{printer.ErrOffline, tPrinterOffline},
+	{printer.ErrUnreachable, tPrinterUnreachable},
+}
+
+// isPrinterError reports whether err is one of the printer's sentences
+// that no second try clears.
+func isPrinterError(err error) bool {
+	for _, s := range []error{printer.ErrNoPermission, printer.ErrBadURL, printer.ErrUnknownProfile,
+		printer.ErrBadProfile, printer.ErrBadDocument, printer.ErrNoFont} {
+		if errors.Is(err, s) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -106,5 +108,28 @@ func TestPrinterFaultIsOneSentenceAndTheCaseStays(t *testing.T) {
 	}
 	if _, _, exit := run(t, data, "cases", "show", n); exit != 0 {
 		t.Fatal("the case is gone after a printer fault")
+	}
+}
+
+// TestPrintingSaysWhereTheJobWent: receipt --print names the printer, and
+// with no printer set up (dir://) the file it wrote.
+func TestPrintingSaysWhereTheJobWent(t *testing.T) {
+	data := t.TempDir()
+	n := addLicenceCase(t, data)
+	out, errOut, exit := run(t, data, "receipt", n, "--print")
+	file := filepath.Join(data, "receipts", "000001.bin")
+	if exit != 0 || !strings.Contains(out, "已打印到文件 "+file) || !strings.Contains(out, "Printed to the file "+file) {
+		t.Fatalf("receipt --print with no printer set up: exit %d, %q %q; want the file %s named", exit, out, errOut, file)
+	}
+	if _, err := os.Stat(file); err != nil {
+		t.Errorf("the named file is not there: %v", err)
+	}
+	p := fakePrinter(t)
+	run(t, data, "config", "printer", p.URL())
+	if out, errOut, exit := run(t, data, "receipt", n, "--print"); exit != 0 || !strings.Contains(out, "Sent to the printer "+p.URL()) {
+		t.Fatalf("receipt --print on %s: exit %d, %q %q", p.URL(), exit, out, errOut)
+	}
+	if out, _, _ := run(t, data, "print-test"); !strings.Contains(out, p.URL()) {
+		t.Errorf("print-test does not say where the page went: %q", out)
 	}
 }

@@ -34,8 +34,8 @@ func ratingsCommand(c *call) error {
 		if r.Bad {
 			callback = "需回访 call back " + r.Phone
 		}
-		fmt.Fprintf(c.env.Stdout, "%s  %-16s %-6s %s %s %s\n", r.At.In(cases.Zone).Format("01-02 15:04"), r.Number,
-			r.Level.Label().ZH, d.itemName(r.ItemCode), r.Comment, callback)
+		fmt.Fprintf(c.env.Stdout, "%s  %s %s %s %s %s\n", r.At.In(cases.Zone).Format("01-02 15:04"), pad(r.Number, 16),
+			pad(r.Level.Label().ZH, 10), d.itemName(r.ItemCode), r.Comment, callback)
 	}
 	if len(rs) == 0 {
 		fmt.Fprintln(c.env.Stdout, "没有评价 No ratings")

@@ -16,8 +16,9 @@ import (
 func receiptCommand(c *call) error {
 	fs := c.flags("receipt")
 	png := fs.String("png", "", "write the receipt as a PNG image to this file")
-	print := fs.Bool("print", false, "print the receipt on this device's printer")
-	d, cs, err := c.openCase(fs, c.args, " --png r.png")
+	print := fs.Bool("print", false, "print the receipt on this device's printer (tongban config printer)")
+	c.synopsis = "NUMBER [--png FILE] [--print]"
+	d, cs, err := c.openCase(fs, c.args)
 	if err != nil {
 		return err
 	}
@@ -38,20 +39,28 @@ func receiptCommand(c *call) error {
 			return err
 		}
 		if err := os.WriteFile(*png, img, 0o644); err != nil {
-			return fmt.Errorf("cannot write %s: %w", *png, err)
+			return failf(tCannotWrite, *png, err)
 		}
 	}
+	var where string
 	if *print {
-		if err := d.print(cs, doc, cases.DocReceipt); err != nil {
+		if where, err = d.printJob(cs, doc, cases.DocReceipt); err != nil {
 			return err
 		}
 	}
 	if c.json {
-		return writeJSON(c.env.Stdout, map[string]any{"number": cs.Number, "payload": payload,
-			"chars": fit.Chars, "qr_version": fit.Version, "png": *png, "printed": *print})
+		out := map[string]any{"number": cs.Number, "payload": payload,
+			"chars": fit.Chars, "qr_version": fit.Version, "png": *png, "printed": *print}
+		if *print {
+			out["printer"] = d.printerURL()
+		}
+		return writeJSON(c.env.Stdout, out)
 	}
 	fmt.Fprintf(c.env.Stdout, "%s\n", payload)
 	fmt.Fprintf(c.env.Stdout, "回执 Receipt %s: %d characters, QR version %d at level M\n", cs.Number, fit.Chars, fit.Version)
+	if where != "" {
+		fmt.Fprintln(c.env.Stdout, where)
+	}
 	return nil
 }
 
@@ -68,19 +77,21 @@ func printTestCommand(c *call) error {
 		return err
 	}
 	defer d.close()
-	pr, err := d.printer(*url, *profile)
-	if err != nil {
-		return err
-	}
-	defer pr.Close()
-	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
-		return fmt.Errorf("%s", printer.Message(err))
-	}
 	target := *url
 	if target == "" {
 		target = d.printerURL()
 	}
-	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent to %s (profile %s)\n", target, pr.Profile().Name)
+	pr, err := d.printer(target, *profile)
+	if err != nil {
+		return printFailed(printFault{err}, target)
+	}
+	defer pr.Close()
+	before := lastJob(target)
+	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
+		return printFailed(printFault{err}, target)
+	}
+	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent (profile %s)\n", pr.Profile().Name)
+	fmt.Fprintln(c.env.Stdout, printedTo(target, before))
 	return nil
 }
 
@@ -103,10 +114,10 @@ func scanCommand(c *call) error {
 		}
 	}
 	if given != 1 {
-		return badf("give one of --text PAYLOAD, --image FILE or --camera DEVICE")
+		return badf(tScanGiveOne)
 	}
 	if *timeout <= 0 {
-		return badf("--timeout must be a positive duration such as 30s, not %s", *timeout)
+		return badf(tBadTimeout, *timeout)
 	}
 	input := *text
 	if *image != "" {
@@ -137,10 +148,7 @@ func scanCommand(c *call) error {
 	if c.json {
 		return writeJSON(c.env.Stdout, caseView(cs))
 	}
-	d.printCase(c, cs)
-	if cs.Sync.FromReceipt {
-		fmt.Fprintln(c.env.Stdout, "来自回执，尚未同步 From the receipt, not yet synced")
-	}
+	d.printCase(c.env.Stdout, cs)
 	return nil
 }
 
@@ -175,6 +183,6 @@ func firstCode(device string, timeout time.Duration) (string, error) {
 	case err := <-failed:
 		return "", err
 	case <-time.After(timeout):
-		return "", fmt.Errorf("the camera %s saw no QR code in %s; hold the receipt's QR code in front of the lens and try again", device, timeout)
+		return "", failf(tCameraSawNothing, device, timeout)
 	}
 }

@@ -97,7 +97,7 @@ func TestScanCameraFailures(t *testing.T) {
 		t.Errorf("a missing camera (the real V4L2 open): exit %d, %q", exit, errOut)
 	}
 	_, errOut, exit = run(t, data, "scan", "--camera", missing, "--text", "TB1:X")
-	if exit != exitBadArgs || !strings.Contains(errOut, "give one of --text PAYLOAD, --image FILE or --camera DEVICE") {
+	if exit != exitBadArgs || !strings.Contains(errOut, "Give one of --text PAYLOAD, --image FILE or --camera DEVICE") {
 		t.Errorf("--camera with --text: exit %d, %q", exit, errOut)
 	}
 	_, errOut, exit = run(t, data, "scan", "--camera", "/dev/video0", "--timeout", "0s")

@@ -8,19 +8,40 @@ import (
 	"tongban/app/staff"
 )
 
+// staffVerbs are the subcommands of tongban staff.
+var staffVerbs = []subcommand{
+	{"add ID", "add or change a clerk of this device (--name NAME --pin PIN [--window W] [--queue Q])"},
+	{"list", "the clerks of this device"},
+	{"disable ID", "stop a clerk signing in here"},
+}
+
 // staffCommand: tongban staff add ID --name NAME --pin PIN | list | disable ID.
 func staffCommand(c *call) error {
+	if len(c.args) > 0 && isHelp(c.args[0]) {
+		groupHelp(c.env.Stdout, "staff", staffVerbs)
+		return nil
+	}
 	if len(c.args) == 0 {
-		return badf("say what to do: tongban staff add ID --name NAME --pin PIN, staff list, or staff disable ID")
+		return badf(tStaffWhat)
 	}
 	verb := c.args[0]
 	c.name = "staff " + verb
 	fs := c.flags(c.name)
-	name := fs.String("name", "", "the clerk's name")
-	pin := fs.String("pin", "", "the clerk's PIN, 4 to 8 digits (- reads it from standard input)")
+	name, pin := new(string), new(string)
 	var windows, queues stringList
-	fs.Var(&windows, "window", "a counter window the clerk serves (repeat)")
-	fs.Var(&queues, "queue", "a queue letter the clerk calls (repeat)")
+	switch verb {
+	case "add":
+		c.synopsis = "ID --name NAME --pin PIN [--window W …] [--queue Q …]"
+		fs.StringVar(name, "name", "", "the clerk's name")
+		fs.StringVar(pin, "pin", "", "the clerk's PIN, 4 to 8 digits (- reads it from standard input)")
+		fs.Var(&windows, "window", "a counter window the clerk serves (repeat)")
+		fs.Var(&queues, "queue", "a queue letter the clerk calls (repeat)")
+	case "disable":
+		c.synopsis = "ID"
+	case "list":
+	default:
+		return badf(tStaffNoVerb, verb)
+	}
 	pos, err := c.parse(fs, c.args[1:])
 	if err != nil {
 		return err
@@ -33,7 +54,7 @@ func staffCommand(c *call) error {
 	switch verb {
 	case "add":
 		if len(pos) != 1 || *name == "" || *pin == "" {
-			return badf("give the staff ID, --name and --pin: tongban staff add S001 --name 王芳 --pin 2468")
+			return badf(tGiveClerk)
 		}
 		if *pin == "-" {
 			line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
@@ -73,19 +94,19 @@ func staffCommand(c *call) error {
 			if k.Disabled {
 				state = "停用 disabled"
 			}
-			fmt.Fprintf(c.env.Stdout, "%-10s %-8s windows %v queues %v %s\n", k.ID, k.Name, k.Windows, k.Queues, state)
+			fmt.Fprintf(c.env.Stdout, "%s %s windows %v queues %v %s\n", pad(k.ID, 10), pad(k.Name, 8), k.Windows, k.Queues, state)
 		}
 		return nil
 	case "disable":
 		if len(pos) != 1 {
-			return badf("give the staff ID: tongban staff disable S001")
+			return badf(tGiveStaffID)
 		}
 		clerk, err := d.store.Clerk(pos[0])
 		if err != nil {
-			return badf("there is no clerk %q on this device", pos[0])
+			return badf(tNoClerk, pos[0])
 		}
 		clerk.Disabled = true
 		return d.store.PutClerk(clerk)
 	}
-	return badf("tongban staff has no %q; use add, list or disable", verb)
+	return nil
 }

@@ -87,7 +87,7 @@ func statusCommand(c *call) error {
 		fmt.Fprintln(w, "上次同步 Synced  从未 never")
 	}
 	if s.LastError != "" {
-		fmt.Fprintf(w, "同步错误 Error   %s\n", s.LastError)
+		fmt.Fprintf(w, "同步错误 Error   %s\n", sentence(s.LastError))
 	}
 	fmt.Fprintf(w, "被拒 Rejected    %d\n", s.Rejected)
 	for _, r := range s.Rejections {

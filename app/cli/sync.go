@@ -23,13 +23,13 @@ func enrollCommand(c *call) error {
 		return err
 	}
 	if *url == "" || *code == "" {
-		return badf("give the platform and the code: tongban enroll --platform URL --code CODE")
+		return badf(tGiveEnroll)
 	}
 	var pem string
 	if *ca != "" {
 		b, err := os.ReadFile(*ca)
 		if err != nil {
-			return badf("cannot read the CA file %s: %v", *ca, err)
+			return badf(tCannotRead, *ca, err)
 		}
 		pem = string(b)
 	}

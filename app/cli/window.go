@@ -31,7 +31,7 @@ type window struct {
 // syncing when the device is enrolled.
 func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, error) {
 	if c.env.NewApp == nil {
-		return nil, fmt.Errorf("this build of tongban has no windows; use the command line")
+		return nil, failf(tNoWindows)
 	}
 	d, err := c.open()
 	if err != nil {

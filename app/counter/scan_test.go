@@ -217,7 +217,7 @@ func TestCaseOnScreenFollowsSync(t *testing.T) {
 	r.scanCase(c)
 	r.mustShow(c.Number, tFromReceipt.ZH)
 
-	if _, err := r.st.ApplyPage(c.Events, "1"); err != nil { // the platform's feed
+	if _, _, err := r.st.ApplyPage(c.Events, "1"); err != nil { // the platform's feed
 		t.Fatal(err)
 	}
 	z.clock.Advance(statusEvery)

@@ -33,7 +33,7 @@ func (b *bench) eventRow(c *cases.Case, e cases.Event, item *catalog.Item) fyne.
 
 // who names an event's actor: the clerk, or the channel of a submission.
 func (b *bench) who(c *cases.Case, e cases.Event) string {
-	dev := labelled(tOnDevice, shortDevice(e.Device))
+	dev := labelled(tOnDevice, cases.ShortDevice(e.Device))
 	if e.Staff != "" {
 		if name := b.c.clerkName(e.Staff); name != e.Staff {
 			return name + "（" + e.Staff + "） · " + dev
@@ -50,15 +50,6 @@ func (b *bench) who(c *cases.Case, e cases.Event) string {
 		return both(tByCounter) + " · " + dev
 	}
 	return dev
-}
-
-// shortDevice shortens a device ID (a UUID) to something a clerk can read
-// out to support.
-func shortDevice(id string) string {
-	if len(id) > 8 {
-		return id[len(id)-8:]
-	}
-	return id
 }
 
 // details summarizes an event's payload in both languages.

@@ -76,15 +76,27 @@ func (s *Store) Import(events []cases.Event, fromReceipt bool) (changed []*cases
 
 // ApplyPage imports a page of the platform's change feed and saves the
 // cursor after it in the same transaction, so a crash between pages
-// neither skips nor repeats one.
-func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases.Case, err error) {
+// neither skips nor repeats one. It also counts the page's events this
+// device did not hold — what a sync report calls pulled: a device's own
+// events come back to it in the feed and change nothing, so they are not
+// counted; an event of its own it had lost (a restored backup) is.
+func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases.Case, added int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
+		added = 0 // a retried transaction counts again
+		b := tx.Bucket(bucketCases)
+		seen := make(map[string]bool, len(events))
+		for _, e := range events {
+			if !seen[e.ID] && b.Get(eventKey(e)) == nil {
+				added++
+			}
+			seen[e.ID] = true
+		}
 		if changed, err = importEvents(tx, events, FromPlatform); err != nil {
 			return err
 		}
 		return putSetting(tx, KeyCursor, []byte(cursor))
 	})
-	return changed, err
+	return changed, added, err
 }
 
 // KeyCursor is the setting that holds the change-feed cursor.

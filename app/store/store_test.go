@@ -157,7 +157,7 @@ func TestApplyPageSavesCursorWithEvents(t *testing.T) {
 	kiosk := openTest(t, t.TempDir())
 	counter := openTest(t, t.TempDir())
 	c, _ := kiosk.Submit(sample("张三", "13800138000", "130102199003071233"))
-	if _, err := counter.ApplyPage(c.Events, "42"); err != nil {
+	if _, _, err := counter.ApplyPage(c.Events, "42"); err != nil {
 		t.Fatal(err)
 	}
 	cur, _ := counter.Get(KeyCursor)
@@ -167,7 +167,7 @@ func TestApplyPageSavesCursorWithEvents(t *testing.T) {
 	}
 	// An event whose submission has not arrived waits without a record.
 	orphan := cases.Event{ID: cases.NewID(), CaseID: cases.NewID(), Kind: cases.KindAccepted, Stamp: cases.Stamp{Wall: 1}}
-	if changed, err := counter.ApplyPage([]cases.Event{orphan}, "43"); err != nil || len(changed) != 0 {
+	if changed, _, err := counter.ApplyPage([]cases.Event{orphan}, "43"); err != nil || len(changed) != 0 {
 		t.Fatalf("orphan page: %v, %d changed", err, len(changed))
 	}
 }

@@ -7,7 +7,6 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"encoding/json"
-	"errors"
 	"net"
 	"net/http"
 	"net/url"
@@ -89,7 +88,7 @@ func newTransport(base, caPEM string) (*http.Transport, error) {
 	}
 	if caPEM != "" {
 		if !strings.HasPrefix(base, "https://") {
-			return nil, errors.New("a CA file is only used with an https:// platform address; drop --ca or use https")
+			return nil, errCAWithHTTP
 		}
 		pool := x509.NewCertPool()
 		if !pool.AppendCertsFromPEM([]byte(caPEM)) {

@@ -24,7 +24,7 @@ func CatalogVersion(st Store) (int, error) {
 		Version int `json:"version"`
 	}
 	if err := json.Unmarshal(raw, &head); err != nil {
-		return 0, fmt.Errorf("the saved catalog is damaged (%v); it is pulled again at the next sync", err)
+		return 0, fmt.Errorf("本机保存的事项目录已损坏，下次同步时会重新下载。 The saved catalog is damaged (%v); it is pulled again at the next sync", err)
 	}
 	return head.Version, nil
 }
@@ -67,7 +67,7 @@ func (s *Syncer) pullCatalog(ctx context.Context, a *api, rep *Report) error {
 	if err != nil {
 		// Do not fetch the same broken catalog every few seconds.
 		s.catalogAfter = s.opts.Now().Add(badCatalogPause)
-		return fmt.Errorf("%w (device keeps version %d: %v)", ErrBadCatalog, have, err)
+		return &detailed{sentinel: ErrBadCatalog, detail: fmt.Sprintf("device keeps version %d: %v", have, err), cause: err}
 	}
 	if c.Version <= have {
 		return nil

@@ -45,7 +45,7 @@ type Store interface {
 	OutboxAfter(after uint64, limit int) ([]store.RawEntry, error)
 	Pending() (int, error)
 	Acknowledge([]store.Outcome) error
-	ApplyPage(events []cases.Event, cursor string) ([]*cases.Case, error)
+	ApplyPage(events []cases.Event, cursor string) (changed []*cases.Case, added int, err error)
 	Get(key string) ([]byte, error)
 	Put(key string, val []byte) error
 	StaffVersion() (int, error)
@@ -144,8 +144,9 @@ type Report struct {
 	// duplicate); Duplicates, how many of those it had already (a retry
 	// after a lost reply); Rejected, how many it refused (parked).
 	Pushed, Duplicates, Rejected int
-	// Pulled counts events received from the change feed (this device's
-	// own included); Changed, the local cases they changed.
+	// Pulled counts the events of the change feed that were new to this
+	// device (its own events coming back are not); Changed, the local
+	// cases they changed.
 	Pulled, Changed int
 	// Pending is what is left in the outbox after the round.
 	Pending int

@@ -53,12 +53,12 @@ func TestEnrollErrors(t *testing.T) {
 		name, url, code, ca string
 		want                string
 	}{
-		{"bad code", f.URL(), "WRONG", "", "this enrollment code is unknown; ask for a new one"},
-		{"no code", f.URL(), " ", "", "give the enrollment code"},
+		{"bad code", f.URL(), "WRONG", "", "注册码不能用：可能输错、已用过或已过期，请向平台管理员要一个新的。 This enrollment code is unknown; ask for a new one"},
+		{"no code", f.URL(), " ", "", "请给出平台管理员生成的注册码（tongban platform code）。 Give the enrollment code"},
 		{"not a URL", "platform.example", "GOOD", "", ErrBadPlatformURL.Error()},
 		{"CA with http", f.URL(), "GOOD", "-----BEGIN CERTIFICATE-----", "only used with an https://"},
 		{"CA not PEM", "https://127.0.0.1:1", "GOOD", "hello", ErrBadCA.Error()},
-		{"nobody there", "http://127.0.0.1:1", "GOOD", "", ErrUnreachable.Error()},
+		{"nobody there", "http://127.0.0.1:1", "GOOD", "", "连接不上平台 http://127.0.0.1:1，请检查平台地址和本机网络后再注册。 The platform at http://127.0.0.1:1 cannot be reached; check the platform URL"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,6 +70,9 @@ func TestEnrollErrors(t *testing.T) {
 			}
 			if after, _ := st.Identity(); after != before {
 				t.Errorf("a failed enrollment changed the identity: %+v → %+v", before, after)
+			}
+			if tt.name == "nobody there" && !errors.Is(err, ErrUnreachable) {
+				t.Errorf("an unreachable platform while enrolling: %v does not match ErrUnreachable", err)
 			}
 		})
 	}
@@ -85,8 +88,9 @@ func TestOncePushesPullsAndCatalog(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Once: %v", err)
 	}
-	want := Report{Pushed: 1200, Pulled: 1200, Changed: 0, CatalogVersion: f.version, NewCatalog: true}
-	rep.Changed = 0 // own events change nothing; not worth pinning
+	// The device's own events come back in the feed: nothing new, nothing
+	// pulled, no case changed.
+	want := Report{Pushed: 1200, Pulled: 0, Changed: 0, CatalogVersion: f.version, NewCatalog: true}
 	if rep != want {
 		t.Errorf("report = %+v, want %+v", rep, want)
 	}
@@ -313,8 +317,8 @@ func TestPlatformMessageIsSurfaced(t *testing.T) {
 	}
 	s := New(st, Options{})
 	_, err := s.Once(testContext(t))
-	if err == nil || err.Error() != "the platform's disk is full; try again later" {
-		t.Errorf("error = %q, want the platform's sentence on one line", err)
+	if want := "平台内部出错，请稍后再试。 The platform's disk is full; try again later"; err == nil || err.Error() != want {
+		t.Errorf("error = %q, want %q: the code's Chinese sentence, then the platform's on one line", err, want)
 	}
 	if got := s.Status(); got.Online || got.LastError != err.Error() || got.Pending != 1 {
 		t.Errorf("status = %+v", got)

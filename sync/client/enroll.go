@@ -3,7 +3,7 @@ package client
 import (
 	"context"
 	"encoding/json"
-	"fmt"
+	"errors"
 	"net/http"
 	"os"
 	"strings"
@@ -28,7 +28,7 @@ func Enroll(ctx context.Context, platformURL, code, caPEM string, st Store) (sto
 func enroll(ctx context.Context, platformURL, code, caPEM string, st Store, rt http.RoundTripper) (store.Identity, error) {
 	code = strings.TrimSpace(code)
 	if code == "" {
-		return store.Identity{}, fmt.Errorf("give the enrollment code the platform's administrator made (tongban platform code)")
+		return store.Identity{}, errNoCode
 	}
 	a, err := newAPI(apiConfig{platform: platformURL, caPEM: caPEM, timeout: Options{}.withDefaults().Timeout, transport: rt})
 	if err != nil {
@@ -47,7 +47,11 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st Store, rt h
 	if err != nil {
 		return id, err
 	}
+	base, _ := checkPlatformURL(platformURL)
 	if _, err := a.call(ctx, http.MethodPost, protocol.PathEnroll, nil, req, false, &resp); err != nil {
+		if u := (*unreachable)(nil); errors.As(err, &u) {
+			u.at = base // no case waits yet: say what to check
+		}
 		return id, err
 	}
 	if err := checkEnrollment(resp); err != nil {
@@ -57,7 +61,6 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st Store, rt h
 	if err != nil {
 		return id, err
 	}
-	base, _ := checkPlatformURL(platformURL)
 	id.DeviceID = resp.DeviceID // the platform's answer is what its token is bound to
 	id.Name = name
 	id.Role, id.Center, id.ShortCode = resp.Role, resp.Center, resp.ShortCode

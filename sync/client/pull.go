@@ -45,11 +45,11 @@ func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
 			next = s.fetchPage(ctx, a, r.Next)
 		}
 		if len(r.Events) > 0 || r.Next != cursor {
-			changed, err := s.store.ApplyPage(r.Events, r.Next)
+			changed, added, err := s.store.ApplyPage(r.Events, r.Next)
 			if err != nil {
 				return err
 			}
-			rep.Pulled += len(r.Events)
+			rep.Pulled += added
 			rep.Changed += len(changed)
 		}
 		cursor = r.Next

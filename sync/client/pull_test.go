@@ -21,8 +21,8 @@ type pageLog struct {
 	after   func() // called after each applied page
 }
 
-func (l *pageLog) ApplyPage(events []cases.Event, cursor string) ([]*cases.Case, error) {
-	changed, err := l.Store.ApplyPage(events, cursor)
+func (l *pageLog) ApplyPage(events []cases.Event, cursor string) ([]*cases.Case, int, error) {
+	changed, added, err := l.Store.ApplyPage(events, cursor)
 	if err == nil {
 		l.pages++
 		for _, e := range events {
@@ -32,7 +32,7 @@ func (l *pageLog) ApplyPage(events []cases.Event, cursor string) ([]*cases.Case,
 			l.after()
 		}
 	}
-	return changed, err
+	return changed, added, err
 }
 
 // TestPullInterruptedAfterEveryPage: a counter pulls a kiosk's 1,000

@@ -1,0 +1,132 @@
+package cli
+
+import "tongban/app/cases"
+
+// Every sentence the command line says of its own, Simplified Chinese
+// first, then English. Errors are made of them with failf and badf, lines
+// of output with bothf; format verbs are filled in each language (errors.go).
+// Technical detail from the system (an OS error) goes in the English only.
+var (
+	// Leads for an error from elsewhere that has no Chinese (report).
+	tBadLead    = cases.Text{ZH: "输入有误，详见后面的英文说明。", EN: ""}
+	tFailedLead = cases.Text{ZH: "命令没有完成，详见后面的英文说明。", EN: ""}
+
+	// Commands and flags.
+	tNoCommand      = cases.Text{ZH: "没有 %[1]q 这个命令，运行 tongban help 查看命令列表。", EN: "There is no command %[1]q; run tongban help for the list."}
+	tNoSuchFlag     = cases.Text{ZH: "tongban %[1]s 没有 %[2]s 这个选项，运行 tongban %[1]s --help 查看它的选项。", EN: "tongban %[1]s has no flag %[2]s; run tongban %[1]s --help for its flags."}
+	tFlagNeedsValue = cases.Text{ZH: "%[1]s 需要一个值，运行 tongban %[2]s --help 查看用法。", EN: "%[1]s needs a value; run tongban %[2]s --help for its flags."}
+	tFlagBadValue   = cases.Text{ZH: "%[2]s 的值 %[1]q 无效，运行 tongban %[3]s --help 查看用法。", EN: "%[1]q is not a valid value for %[2]s; run tongban %[3]s --help for its flags."}
+	tFlagError      = cases.Text{ZH: "选项有误，运行 tongban %[1]s --help 查看用法。", EN: "%[2]s; run tongban %[1]s --help for its flags."}
+	tNoDataDir      = cases.Text{ZH: "找不到数据目录，请用 --data 目录 指定一个。", EN: "Cannot find a data folder; give one with --data DIR."}
+	tNoWindows      = cases.Text{ZH: "这个版本的 tongban 没有窗口，请使用命令行。", EN: "This build of tongban has no windows; use the command line."}
+	tCannotRead     = cases.Text{ZH: "读不了文件 %[1]s，请检查路径和权限。", EN: "Cannot read %[1]s: %[2]v."}
+	tCannotWrite    = cases.Text{ZH: "写不了文件 %[1]s，请检查目录和权限。", EN: "Cannot write %[1]s: %[2]v."}
+
+	// The device's data.
+	tSavedCatalogBroken = cases.Text{ZH: "本机保存的事项目录已损坏，请再同步一次以替换它。", EN: "The catalog saved on this device is broken (%[1]v); sync again to replace it."}
+	tSampleBroken       = cases.Text{ZH: "程序内置的示例数据（%[1]s）已损坏，请重新安装本程序。", EN: "The embedded sample %[1]s is broken (%[2]v); reinstall the program."}
+	tNoKeysYet          = cases.Text{ZH: "本机还没有回执密钥，请运行 tongban sync 获取本中心的密钥。", EN: "This device has no receipt keys yet; run tongban sync to fetch the center's keys."}
+
+	// tongban cases.
+	tCasesWhat     = cases.Text{ZH: "请说明要做什么：tongban cases %[1]s（tongban cases --help 说明各子命令）。", EN: "Say what to do: tongban cases %[1]s (tongban cases --help says what each does)."}
+	tCasesNoVerb   = cases.Text{ZH: "tongban cases 没有 %[1]q 这个子命令，可用：%[2]s。", EN: "tongban cases has no %[1]q; use %[2]s (tongban cases --help says what each does)."}
+	tGiveItem      = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
+	tFieldNotKV    = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
+	tNoItem        = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
+	tBadMaterial   = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 0 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 0 to %[3]d (tongban catalog show %[4]s)."}
+	tNoMaterials   = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
+	tFieldWarning  = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
+	tBadLimit      = cases.Text{ZH: "--limit 应为正整数，不能是 %[1]d。", EN: "--limit must be a positive whole number, not %[1]d."}
+	tNoStatus      = cases.Text{ZH: "没有 %[1]q 这个状态，可用：%[2]s。", EN: "There is no status %[1]q; use one of %[2]s."}
+	tBadDay        = cases.Text{ZH: "--day %[1]q 不是日期，请写成 2026-11-27 或 today。", EN: "--day %[1]q is not a date like 2026-11-27 (or today)."}
+	tMore          = cases.Text{ZH: "还有 %[1]d 件未列出，用 --limit %[2]d 可全部列出。", EN: "%[1]d more not listed; --limit %[2]d lists them all."}
+	tManyMore      = cases.Text{ZH: "还有超过 %[1]d 件未列出，请缩小查找范围，或用 --limit N 列出更多。", EN: "More than %[1]d more not listed; narrow the search, or list more with --limit N."}
+	tGiveOneCase   = cases.Text{ZH: "请给出一个案件编号：tongban %[1]s %[2]s，案件编号形如 261127-K01-0042。", EN: "Give one case number: tongban %[1]s %[2]s, a number like 261127-K01-0042."}
+	tNotCaseNumber = cases.Text{ZH: "%[1]q 不是案件编号，案件编号形如 261127-K01-0042。", EN: "%[1]q is not a case number; a case number looks like 261127-K01-0042."}
+	tNoCase        = cases.Text{ZH: "本机没有案件 %[1]s，请核对编号，或同步后再试。", EN: "No case %[1]s on this device; check the number, or sync and try again."}
+	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From the receipt, not yet synced"}
+	tOnDevice      = cases.Text{ZH: "设备", EN: "Device"}
+
+	// The counter's actions.
+	tSayStaff        = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
+	tNoClerk         = cases.Text{ZH: "本机没有工号 %[1]q，请用 tongban staff add 添加（tongban staff list 列出本机的经办人）。", EN: "There is no clerk %[1]q on this device; add one with tongban staff add (tongban staff list shows them)."}
+	tClerkDisabled   = cases.Text{ZH: "工号 %[1]s 已停用，请联系管理员，或换一位经办人。", EN: "Clerk %[1]s is disabled; ask the administrator, or act as another clerk."}
+	tRequiredMissing = cases.Text{ZH: "缺少必需材料 %[1]s：请用 tongban cases supplement %[2]s --missing %[3]s 一次性告知补正，或加 --tolerate 容缺受理；没有作任何更改。", EN: "Required materials are missing (%[1]s): ask for them in one notice with tongban cases supplement %[2]s --missing %[3]s, or add --tolerate to accept with the shortfall; nothing was changed."}
+	tTolerated       = cases.Text{ZH: "容缺受理：尚缺 %[1]s，由申请人日后补交。", EN: "Accepted with a shortfall: %[1]s still to come from the applicant."}
+	tNoMissing       = cases.Text{ZH: "请用 --missing 列出全部缺少的材料（一次性告知），例如 tongban cases supplement %[1]s --missing 1,2。", EN: "Name every missing material with --missing, e.g. tongban cases supplement %[1]s --missing 1,2; one notice lists them all."}
+	tNoReasons       = cases.Text{ZH: "不予受理须用 --reason 写明理由（每条一个 --reason），通知书会打印出来。", EN: "Give every reason for refusing with --reason (one for each); the notice prints them."}
+	tNoReason        = map[cases.Kind]cases.Text{
+		cases.KindSuspended: {ZH: "请用 --reason 写明中止的原因（如现场核查）。", EN: "Give the reason for suspending with --reason (an inspection, say)."},
+		cases.KindResumed:   {ZH: "请用 --reason 写明恢复办理的原因（如核查已完成）。", EN: "Give the reason for resuming with --reason (the inspection is done, say)."},
+		cases.KindWithdrawn: {ZH: "请用 --reason 写明撤回的原因（如申请人要求撤回）。", EN: "Give the reason for withdrawing with --reason (the applicant asked, say)."},
+	}
+	tSayDecision  = cases.Text{ZH: "请说明办结结果：--approved（准予）或 --denied（不予批准）。", EN: "Say how the case ends: --approved or --denied."}
+	tGiveKeep     = cases.Text{ZH: "请用 --keep 给出要保留的分支的第一个事件编号（tongban cases show %[1]s 列出各分支）。", EN: "Give the branch to keep with --keep EVENT_ID (tongban cases show %[1]s lists the branches)."}
+	tNotABranch   = cases.Text{ZH: "%[1]s 不是案件 %[2]s 某个分支的第一个事件，tongban cases show %[2]s 列出各分支。", EN: "%[1]s is not the first event of a branch of case %[2]s; tongban cases show %[2]s lists them."}
+	tBadLevel     = cases.Text{ZH: "--level 是 1 至 5 的评价等级（5 非常满意 … 1 非常不满意），不能是 %[1]d。", EN: "--level is a rating from 1 to 5 (5 very satisfied … 1 very dissatisfied), not %[1]d."}
+	tNotAllowed   = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，不能%[3]s；没有作任何更改。", EN: "Case %[1]s is %[2]s and cannot %[3]s; nothing was changed."}
+	tInConflict   = cases.Text{ZH: "案件 %[1]s 待核对：两台设备作了不同处理，请先用 tongban cases resolve %[1]s --keep 事件编号 保留一个分支（tongban cases show %[1]s 列出各分支）；没有作任何更改。", EN: "Case %[1]s is in conflict between two devices: keep one branch first with tongban cases resolve %[1]s --keep EVENT_ID (tongban cases show %[1]s lists them); nothing was changed."}
+	tAlreadyRated = cases.Text{ZH: "案件 %[1]s 已经评价过，每件只能评价一次。", EN: "Case %[1]s has already been rated; each case takes one rating."}
+
+	// Printing, for the command line: no "Print again" button here.
+	tPrintedOn          = cases.Text{ZH: "已送打印机 %[1]s。", EN: "Sent to the printer %[1]s."}
+	tPrintedFile        = cases.Text{ZH: "已打印到文件 %[1]s（预览图 %[2]s）。", EN: "Printed to the file %[1]s (preview %[2]s)."}
+	tCoverOpen          = cases.Text{ZH: "打印机 %[1]s 的纸仓盖没有合上，请合好后再运行一次此命令。", EN: "The printer cover is open (%[1]s): close it, then run the command again."}
+	tPaperOut           = cases.Text{ZH: "打印机 %[1]s 缺纸，请装入新纸卷后再运行一次此命令。", EN: "The printer is out of paper (%[1]s): load a new roll, then run the command again."}
+	tPrinterFault       = cases.Text{ZH: "打印机 %[1]s 报告故障（例如切刀卡纸），请关掉电源再打开，然后再运行一次此命令。", EN: "The printer reports a fault such as a cutter jam (%[1]s): switch it off and on, then run the command again."}
+	tPrinterOffline     = cases.Text{ZH: "打印机 %[1]s 未就绪，请检查电源和指示灯，然后再运行一次此命令。", EN: "The printer is offline (%[1]s): check its power and lights, then run the command again."}
+	tPrinterUnreachable = cases.Text{ZH: "连接不上打印机 %[1]s，请检查数据线或网线和打印机电源，然后再运行一次此命令。", EN: "The printer at %[1]s cannot be reached: check its cable or network and its power, then run the command again."}
+	tPrintFailed        = cases.Text{ZH: "在 %[1]s 上打印没有完成，请再运行一次此命令，仍不行请联系技术人员。", EN: "Printing on %[1]s did not finish: run the command again, and ask IT staff if it fails again."}
+
+	// Scanning.
+	tScanGiveOne      = cases.Text{ZH: "请给出 --text 扫描内容、--image 图片文件 或 --camera 摄像头设备 中的一个。", EN: "Give one of --text PAYLOAD, --image FILE or --camera DEVICE."}
+	tBadTimeout       = cases.Text{ZH: "--timeout 应为正的时长，例如 30s，不能是 %[1]s。", EN: "--timeout must be a positive duration such as 30s, not %[1]s."}
+	tCameraSawNothing = cases.Text{ZH: "摄像头 %[1]s 在 %[2]s 内没有看到二维码，请把回执的二维码对准镜头后再试。", EN: "The camera %[1]s saw no QR code in %[2]s; hold the receipt's QR code in front of the lens and try again."}
+
+	// tongban config.
+	tBadRole           = cases.Text{ZH: "role 只能是 kiosk 或 counter，不能是 %[1]q。", EN: "role must be kiosk or counter, not %[1]q."}
+	tBadPrinterURL     = cases.Text{ZH: "打印机地址 %[1]q 无效，请用 tcp://主机:端口、file:///dev/usb/lp0、cups://队列名 或 dir://目录。", EN: "printer %[1]q is not tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH."}
+	tBadProfileSetting = cases.Text{ZH: "printer_profile 只能是 58、80、80-epson 或 58-raster，不能是 %[1]q。", EN: "printer_profile must be 58, 80, 80-epson or 58-raster, not %[1]q."}
+	tBadIdle           = cases.Text{ZH: "idle_seconds 应为 30 至 600 之间的整数，不能是 %[1]q。", EN: "idle_seconds must be a whole number from 30 to 600, not %[1]q."}
+	tBadRetention      = cases.Text{ZH: "retention_days 应为 1 至 365 之间的整数，不能是 %[1]q。", EN: "retention_days must be a whole number from 1 to 365, not %[1]q."}
+	tBadWindowed       = cases.Text{ZH: "windowed 只能是 true 或 false，不能是 %[1]q。", EN: "windowed must be true or false, not %[1]q."}
+	tNoSetting         = cases.Text{ZH: "没有 %[1]q 这个设置项，可设置：%[2]s。", EN: "There is no setting %[1]q; the settings are %[2]s."}
+	tConfigUse         = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, or tongban config KEY VALUE to set one."}
+
+	// tongban catalog, staff, keys, backup, restore.
+	tCatalogWhat     = cases.Text{ZH: "请说明要做什么：tongban catalog search 关键词，或 tongban catalog show 事项编码。", EN: "Say what to do: tongban catalog search QUERY, or tongban catalog show CODE."}
+	tCatalogNoVerb   = cases.Text{ZH: "tongban catalog 没有 %[1]q 这个子命令，可用 search 或 show。", EN: "tongban catalog has no %[1]q; use search or show."}
+	tGiveSearchWords = cases.Text{ZH: "请给出要查找的词，例如 tongban catalog search yyzz。", EN: "Give words to search for, e.g. tongban catalog search yyzz."}
+	tGiveItemCode    = cases.Text{ZH: "请给出一个事项编码，例如 tongban catalog show %[1]s。", EN: "Give one item code, e.g. tongban catalog show %[1]s."}
+	tStaffWhat       = cases.Text{ZH: "请说明要做什么：tongban staff add 工号 --name 姓名 --pin 密码、staff list 或 staff disable 工号。", EN: "Say what to do: tongban staff add ID --name NAME --pin PIN, staff list, or staff disable ID."}
+	tStaffNoVerb     = cases.Text{ZH: "tongban staff 没有 %[1]q 这个子命令，可用 add、list 或 disable。", EN: "tongban staff has no %[1]q; use add, list or disable."}
+	tGiveClerk       = cases.Text{ZH: "请给出工号、--name 和 --pin：tongban staff add S001 --name 王芳 --pin 2468。", EN: "Give the staff ID, --name and --pin: tongban staff add S001 --name NAME --pin 2468."}
+	tGiveStaffID     = cases.Text{ZH: "请给出工号：tongban staff disable S001。", EN: "Give the staff ID: tongban staff disable S001."}
+	tKeysWhat        = cases.Text{ZH: "请说明要做什么：tongban keys export 文件，或 tongban keys import 文件。", EN: "Say what to do: tongban keys export FILE, or tongban keys import FILE."}
+	tGiveKeyFile     = cases.Text{ZH: "请给出密钥文件：tongban keys %[1]s 文件。", EN: "Give the key file: tongban keys %[1]s FILE."}
+	tGiveBackupFile  = cases.Text{ZH: "请给出要写入的备份文件：tongban backup 文件。", EN: "Give the file to write: tongban backup FILE."}
+	tGiveRestoreFile = cases.Text{ZH: "请给出备份文件：tongban restore 文件。", EN: "Give the backup file: tongban restore FILE."}
+
+	// tongban enroll and tongban platform.
+	tGiveEnroll          = cases.Text{ZH: "请给出平台地址和注册码：tongban enroll --platform 地址 --code 注册码。", EN: "Give the platform and the code: tongban enroll --platform URL --code CODE."}
+	tPlatformWhat        = cases.Text{ZH: "请说明要做什么：tongban platform serve、code、devices、catalog import 文件，或 staff add|disable|list（tongban platform --help）。", EN: "Say what to do: tongban platform serve, code, devices, catalog import FILE, or staff add|disable|list (tongban platform --help)."}
+	tPlatformNoVerb      = cases.Text{ZH: "tongban platform 没有 %[1]q 这个子命令，可用 serve、code、devices、catalog import 或 staff。", EN: "tongban platform has no %[1]q; use serve, code, devices, catalog import or staff (tongban platform --help)."}
+	tPlatformCatalogUse  = cases.Text{ZH: "用法：tongban platform catalog import 文件。", EN: "Use tongban platform catalog import FILE."}
+	tPlatformStaffUse    = cases.Text{ZH: "用法：tongban platform staff add 工号 --name 姓名 --pin 密码 --center 中心代码、staff disable 工号 --center 中心代码，或 staff list --center 中心代码。", EN: "Use tongban platform staff add ID --name NAME --pin PIN --center C, staff disable ID --center C, or staff list --center C."}
+	tTLSPair             = cases.Text{ZH: "请同时给出 --tls-cert 和 --tls-key，或都不给。", EN: "Give both --tls-cert and --tls-key, or neither."}
+	tBadDatabase         = cases.Text{ZH: "--database 须是 postgres:// 开头的地址。", EN: "--database must be a postgres:// URL."}
+	tCannotListen        = cases.Text{ZH: "不能在 %[1]s 上监听，请用 --addr 换一个空闲的地址。", EN: "Cannot listen on %[1]s (%[2]v); choose a free address with --addr."}
+	tGiveURL             = cases.Text{ZH: "请用 --url 给出平台地址，例如 --url http://127.0.0.1:8080。", EN: "Give the platform with --url, e.g. --url http://127.0.0.1:8080."}
+	tGiveToken           = cases.Text{ZH: "请用 --token 给出管理令牌（平台启动时会说明令牌存放在哪里）。", EN: "Give the admin token with --token (the platform prints where it keeps it)."}
+	tGiveCenter          = cases.Text{ZH: "请用 --center 给出中心的6位行政区划代码，例如 --center 130102。", EN: "Give the center's 6-digit division code with --center, e.g. --center 130102."}
+	tGiveRole            = cases.Text{ZH: "请给出 --role kiosk 或 --role counter。", EN: "Give --role kiosk or --role counter."}
+	tGiveCatalogFile     = cases.Text{ZH: "请给出目录文件：tongban platform catalog import 文件。", EN: "Give the catalog file: tongban platform catalog import FILE."}
+	tGivePlatformClerk   = cases.Text{ZH: "请给出工号、--name 和 --pin：tongban platform staff add S001 --name 王芳 --pin 2468 --center 130102。", EN: "Give the staff ID, --name and --pin: tongban platform staff add S001 --name NAME --pin 2468 --center 130102."}
+	tGivePlatformStaffID = cases.Text{ZH: "请给出工号：tongban platform staff disable S001 --center 130102。", EN: "Give the staff ID: tongban platform staff disable S001 --center 130102."}
+	tNoPlatformClerk     = cases.Text{ZH: "平台上中心 %[1]s 没有工号 %[2]q，tongban platform staff list --center %[1]s 列出该中心的经办人。", EN: "Center %[1]s has no clerk %[2]q on the platform; tongban platform staff list --center %[1]s shows them."}
+	tAdminUnreachable    = cases.Text{ZH: "连接不上平台 %[1]s，请检查地址，以及平台是否在运行。", EN: "The platform at %[1]s cannot be reached (%[2]v); check the URL and that it is running."}
+)
+
+// toleratedNote is the note an acceptance with missing materials (容缺受理)
+// records, in Chinese, the language of the case's record.
+const toleratedNote = "容缺受理，尚缺：%s"
