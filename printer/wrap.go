@@ -1,6 +1,9 @@
 package printer
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // Line breaking follows the usual Chinese rules (禁则): closing punctuation
 // never starts a line and opening punctuation never ends one; a short
@@ -20,7 +23,8 @@ var groupPairs = map[rune]rune{
 
 // groupMaxCols is the widest bracketed group kept together: eight
 // full-width characters, brackets included. A group also never takes more
-// than half a line, so moving it down wastes at most half a line.
+// than two thirds of a line (a list item's hanging lines are narrower), so
+// moving it down never leaves most of a line empty.
 const groupMaxCols = 16
 
 // wrapText breaks cleaned text into lines of at most width columns: at "\n",
@@ -28,7 +32,29 @@ const groupMaxCols = 16
 func wrapText(s string, width int) []string {
 	var lines []string
 	for _, para := range strings.Split(s, "\n") {
-		lines = wrapParagraph(para, width, lines)
+		lines = wrapItem(para, width, lines)
+	}
+	return lines
+}
+
+// listMarker is the start of a numbered or bulleted line ("  1. ", "2、").
+var listMarker = regexp.MustCompile(`^ *(\d{1,2}[.、] *|[·•] *)`)
+
+// wrapItem wraps a paragraph; a list item's later lines hang under its
+// text rather than under its number, so a wrapped material lines up with
+// its name.
+func wrapItem(para string, width int, lines []string) []string {
+	marker := listMarker.FindString(para)
+	hang := textCols(marker)
+	if marker == "" || hang > width/3 || strings.TrimSpace(para[len(marker):]) == "" {
+		return wrapParagraph(para, width, lines)
+	}
+	for i, l := range wrapParagraph(para[len(marker):], width-hang, nil) {
+		if i == 0 {
+			lines = append(lines, marker+l)
+		} else {
+			lines = append(lines, strings.Repeat(" ", hang)+l)
+		}
 	}
 	return lines
 }
@@ -102,7 +128,7 @@ func units(toks []token, level, width int) [][]token {
 		}
 	}
 	if level >= keepGroups {
-		limit := min(groupMaxCols, width/2)
+		limit := min(groupMaxCols, width*2/3)
 		for k := 0; k < len(toks); k++ {
 			if end := groupEnd(toks, k, limit); end > k {
 				for m := k; m < end; m++ {
