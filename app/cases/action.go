@@ -26,11 +26,11 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 	switch p := a.Payload.(type) {
 	case Refusal:
 		if len(p.Reasons) == 0 || strings.TrimSpace(strings.Join(p.Reasons, "")) == "" {
-			return Event{}, fmt.Errorf("case %s: a refusal needs at least one reason, which the notice prints", c.Number)
+			return Event{}, fmt.Errorf("case %s: 不予受理须写明至少一条理由，通知书上会印出。 A refusal needs at least one reason, which the notice prints", c.Number)
 		}
 	case SupplementRequest:
 		if len(p.Missing) == 0 {
-			return Event{}, fmt.Errorf("case %s: name every missing material in the notice; none was chosen", c.Number)
+			return Event{}, fmt.Errorf("case %s: 补正告知须列出每一项缺少的材料，现在一项也没选。 Name every missing material in the notice; none was chosen", c.Number)
 		}
 	case Reasoned:
 		if strings.TrimSpace(p.Reason) == "" {
@@ -38,25 +38,25 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 		}
 	case Rating:
 		if !p.Level.Valid() {
-			return Event{}, fmt.Errorf("case %s: a rating is a level from 1 to 5", c.Number)
+			return Event{}, fmt.Errorf("case %s: 评价等级为 1 到 5。 A rating is a level from 1 to 5", c.Number)
 		}
 		if c.Rating != nil {
 			return Event{}, fmt.Errorf("case %s: %w", c.Number, ErrAlreadyRated)
 		}
 	case Resolution:
 		if c.Status != StatusConflict {
-			return Event{}, fmt.Errorf("case %s: %w: there is no conflict to resolve", c.Number, ErrNotAllowed)
+			return Event{}, fmt.Errorf("case %s: %w: 案件没有待核对的冲突。 There is no conflict to resolve", c.Number, ErrNotAllowed)
 		}
 		i := slices.IndexFunc(c.Branches, func(b []Event) bool { return b[0].ID == p.Chosen })
 		if i < 0 {
-			return Event{}, fmt.Errorf("case %s: %s is not the first event of one of its branches", c.Number, p.Chosen)
+			return Event{}, fmt.Errorf("case %s: %s 不是任一分支的第一条记录。 %s is not the first event of one of its branches", c.Number, p.Chosen, p.Chosen)
 		}
 		b := c.Branches[i]
 		parent = b[len(b)-1].ID // the resolution continues the chosen line
 	}
 	if a.Kind == KindResolved {
 		if _, ok := a.Payload.(Resolution); !ok {
-			return Event{}, fmt.Errorf("case %s: a resolution must name the branch it keeps", c.Number)
+			return Event{}, fmt.Errorf("case %s: 核对冲突须指明保留哪一分支。 A resolution must name the branch it keeps", c.Number)
 		}
 	}
 	payload, err := json.Marshal(a.Payload)

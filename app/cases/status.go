@@ -59,12 +59,12 @@ func Next(from Status, k Kind) (Status, error) {
 		if k == KindResolved {
 			return from, nil // the fold replaces it with the chosen branch's status
 		}
-		return from, fmt.Errorf("%w: the case is in conflict between two devices; resolve it first", ErrNotAllowed)
+		return from, fmt.Errorf("%w: 两台设备对此案件的处理有冲突，请先核对。 The case is in conflict between two devices; resolve it first", ErrNotAllowed)
 	}
 	if to, ok := transitions[from][k]; ok {
 		return to, nil
 	}
-	return from, fmt.Errorf("%w: a case that is %s cannot be %s", ErrNotAllowed, from, k.pastTense())
+	return from, fmt.Errorf("%w: 案件当前为“%s”，不能%s。 A case that is %s cannot be %s", ErrNotAllowed, from.Label().ZH, k.Label().ZH, from, k.pastTense())
 }
 
 // Allowed lists the transition kinds the status machine accepts from s, in
