@@ -50,6 +50,9 @@ type call struct {
 	// rawValue takes the argument after the first positional as it is,
 	// even when it starts with '-' (tongban config KEY VALUE).
 	rawValue bool
+	// shared is the device of the window that runs this command for
+	// another process (relay.go); open returns it.
+	shared *device
 }
 
 var commands map[string]command
@@ -107,7 +110,13 @@ func Main(args []string, env Env) int {
 	if !ok {
 		return report(env.Stderr, badf(tNoCommand, name))
 	}
-	err := cmd.run(&call{env: env, name: name, args: args, summary: cmd.summary})
+	c := &call{env: env, name: name, args: args, summary: cmd.summary}
+	err := cmd.run(c)
+	if lockedElsewhere(err) && relayable(name, args) {
+		if code, ok := relay(c, name, args); ok {
+			return code
+		}
+	}
 	return report(env.Stderr, err)
 }
 

@@ -24,6 +24,9 @@ type device struct {
 	config   Config
 	dir      string
 	now      func() time.Time
+	// borrowed is set on a device over a window's store (relay.go): the
+	// window closes the store, not the command.
+	borrowed bool
 }
 
 // Settings keys of the store used by the command line.
@@ -35,6 +38,9 @@ const (
 
 // open opens the device in the call's data folder.
 func (c *call) open() (*device, error) {
+	if c.shared != nil {
+		return c.shared, nil
+	}
 	dir, err := c.dataDir()
 	if err != nil {
 		return nil, err
@@ -95,7 +101,11 @@ func (d *device) load() error {
 	return d.store.GetJSON(keyConfig, &d.config)
 }
 
-func (d *device) close() { d.store.Close() }
+func (d *device) close() {
+	if !d.borrowed {
+		d.store.Close()
+	}
+}
 
 // setCatalog puts a newer catalog in force.
 func (d *device) setCatalog(c *catalog.Catalog) {

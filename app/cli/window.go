@@ -52,6 +52,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	if w.status.Enrolled {
 		go w.syncer.Run(ctx)
 	}
+	go serveRelay(ctx, d, c.env) // tongban status and backup beside the window
 	// The first scan or progress lookup of the day should not wait on the
 	// disk: read the store once in the background.
 	go func() {
