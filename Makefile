@@ -18,7 +18,7 @@ DEB_PKGS := gcc pkg-config xorg-dev libgl1-mesa-dev xvfb x11-apps x11-utils imag
             dpkg-dev xz-utils desktop-file-utils curl fonts-noto-cjk
 STAMP    := .cache/deps.stamp
 
-.PHONY: run test bench build deps vet unit smoke clean
+.PHONY: run test bench build deps vet unit smoke clean freq
 
 run: deps build
 	$(BIN) kiosk --data $(DATA) --windowed
@@ -64,6 +64,12 @@ smoke: build
 
 bench: deps build postgres-up
 	$(PG_ENV) build/bench.sh $(BIN)
+
+# freq remakes the pinyin keyboard's character ranking (app/ime/freq.txt)
+# from cppjieba's word frequencies, fetched through the module proxy.
+freq:
+	dir=$$(go mod download -json github.com/yanyiwu/gojieba@v1.4.6 | sed -n 's/.*"Dir": "\(.*\)",/\1/p'); \
+	go run ./build/freqgen "$$dir/deps/cppjieba/dict/jieba.dict.utf8" > app/ime/freq.txt
 
 clean: postgres-down
 	rm -rf bin .cache .data

@@ -6,9 +6,10 @@
 // Candidates come from the character dictionary of
 // github.com/mozillazg/go-pinyin, restricted to characters GBK encodes (the
 // bundled font draws them and receipt printers print them in two-byte
-// GB18030), ordered so common characters come first: GB2312 level 1 before
-// level 2 before the rest of GBK. There is no word dictionary; a name is
-// typed one syllable at a time, as Segment splits it.
+// GB18030), ordered so common characters come first: by how often they
+// occur (freq.txt), then GB2312 level 1 before level 2 before the rest of
+// GBK. There is no word dictionary; a name is typed one syllable at a
+// time, as Segment splits it.
 package ime
 
 import (
@@ -88,17 +89,21 @@ func IsSyllable(s string) bool {
 // candidate is one character under one reading, with its rank key.
 type candidate struct {
 	r     rune
-	level uint8 // 1, 2: GB2312 levels; 3: the rest of GBK
-	alt   uint8 // 0: the character's first reading; 1: another one
+	rank  uint32 // by frequency (freq.go), a reading other than the first weighed down
+	level uint8  // 1, 2: GB2312 levels; 3: the rest of GBK
 	code  uint16
 }
 
+// altPenalty weighs down a character under a reading other than its
+// first: 行 stays first for hang (银行), but 长 does not beat 常 for chang.
+const altPenalty = 4
+
 func (c candidate) less(d candidate) bool {
+	if c.rank != d.rank {
+		return c.rank < d.rank
+	}
 	if c.level != d.level {
 		return c.level < d.level
-	}
-	if c.alt != d.alt {
-		return c.alt < d.alt
 	}
 	return c.code < d.code
 }
@@ -136,11 +141,11 @@ func buildTable(dict map[int]string) *table {
 				continue
 			}
 			seen[syl] = true
-			alt := uint8(0)
+			rank := frequencyRank(r)
 			if i > 0 {
-				alt = 1
+				rank *= altPenalty
 			}
-			t.bySyllable[syl] = append(t.bySyllable[syl], candidate{r: r, level: level, alt: alt, code: code})
+			t.bySyllable[syl] = append(t.bySyllable[syl], candidate{r: r, rank: rank, level: level, code: code})
 		}
 	}
 	for syl, cs := range t.bySyllable {

@@ -34,6 +34,12 @@ func TestCandidatesOffersCommonCharactersEarly(t *testing.T) {
 		{"zh", Common, '张', 200},    // a prefix offers the syllables it starts
 		{"xian", Common, '先', 30},   // xian is one syllable, not xi'an
 		{"nv", Common, '女', 3},
+		// The audit's words: common characters on the first page.
+		{"ban", Common, '办', 2},
+		{"gong", Common, '公', 2},
+		{"si", Common, '司', 8},
+		{"san", Common, '三', 1},
+		{"hang", Common, '行', 3}, // 银行: a second reading of 行, still early
 	}
 	for _, tt := range tests {
 		got := Lookup(tt.input, tt.order)
@@ -77,25 +83,22 @@ func TestExactReadingsComeBeforeLongerOnes(t *testing.T) {
 	}
 }
 
-func TestCandidatesAreUniqueAndLevelOrdered(t *testing.T) {
-	for syl := range loadTable().bySyllable {
+func TestCandidatesAreUniqueAndFrequencyOrdered(t *testing.T) {
+	for syl, cands := range loadTable().bySyllable {
 		got := Candidates(syl)
+		rank := map[rune]uint32{}
+		for _, c := range cands {
+			rank[c.r] = c.rank
+		}
 		seen := map[rune]bool{}
-		last := uint8(0)
-		exact := len(loadTable().bySyllable[syl])
 		for i, r := range got {
 			if seen[r] {
 				t.Fatalf("Candidates(%q) lists %c twice", syl, r)
 			}
 			seen[r] = true
-			if i >= exact {
-				break
+			if i > 0 && i < len(cands) && rank[r] < rank[got[i-1]] {
+				t.Fatalf("Candidates(%q): %c (rank %d) after %c (rank %d)", syl, r, rank[r], got[i-1], rank[got[i-1]])
 			}
-			lv, _, _ := gbLevel(r)
-			if lv < last {
-				t.Fatalf("Candidates(%q): %c (level %d) after a level-%d character", syl, r, lv, last)
-			}
-			last = lv
 		}
 	}
 }

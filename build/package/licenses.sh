@@ -80,6 +80,14 @@ indent <assets/fonts/NOTICE
 echo
 echo "License: Apache-2.0"
 text assets/fonts/LICENSE
+echo
+
+echo "Files: app/ime/freq.txt"
+echo "Copyright: 2013 cppjieba (github.com/yanyiwu/cppjieba)"
+echo "Comment: the pinyin keyboard's ranking of characters by frequency,"
+echo " derived from cppjieba's dict/jieba.dict.utf8 by build/freqgen."
+echo "License: Expat"
+indent <app/ime/freq-LICENSE
 
 go version -m "$bin" | awk '
 	function flush() { if (path != "") print path, ver; path = "" }
