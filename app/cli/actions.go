@@ -46,7 +46,7 @@ type action struct {
 
 var actions = map[string]action{
 	"accept": {cases.KindAccepted, takesReceived | takesTolerate | takesNote | takesPrint,
-		"NUMBER --staff ID --received 0,1,3 [--tolerate] [--note TEXT] [--print]",
+		"NUMBER --staff ID --received 1,2,4 [--tolerate] [--note TEXT] [--print]",
 		"accept with the materials received: every required one, or --tolerate (容缺受理)",
 		cases.Text{ZH: "受理", EN: "be accepted"}},
 	"supplement": {cases.KindSupplementRequested, takesMissing | takesNote | takesPrint,
@@ -109,10 +109,10 @@ func (f *actionArgs) define(fs *flag.FlagSet, a action) {
 	}
 	fs.StringVar(&f.staff, "staff", "", staffHelp)
 	if a.flags&takesReceived != 0 {
-		fs.StringVar(&f.received, "received", "", "the materials checked in, by their numbers in tongban catalog show: 0,1,3")
+		fs.StringVar(&f.received, "received", "", "the materials checked in, numbered from 1 as tongban catalog show lists them: 1,2,4")
 	}
 	if a.flags&takesMissing != 0 {
-		fs.StringVar(&f.missing, "missing", "", "every missing material, by number: 1,2 (one notice lists them all)")
+		fs.StringVar(&f.missing, "missing", "", "every missing material, numbered from 1 as tongban catalog show lists them: 3,5 (one notice lists them all)")
 	}
 	if a.flags&takesTolerate != 0 {
 		fs.BoolVar(&f.tolerate, "tolerate", false, "accept although required materials are missing (容缺受理); the note records what is missing")
@@ -279,8 +279,9 @@ func actError(err error, cs *cases.Case, a action) error {
 	return &badInput{err}
 }
 
-// materialList reads "0,1,3" as material numbers of an item, as tongban
-// catalog show lists them.
+// materialList reads "1,2,4" as material numbers of an item, counted from
+// 1 as tongban catalog show, the kiosk, the counter and the paper number
+// them, and returns their indexes in the item (from 0).
 func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 	var out []int
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' }) {
@@ -288,14 +289,14 @@ func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 		switch {
 		case item != nil && len(item.Materials) == 0:
 			return nil, badf(tNoMaterials, flag, item.Code)
-		case err != nil || n < 0 || item != nil && n >= len(item.Materials):
-			code, last := "CODE", 0
+		case err != nil || n < 1 || item != nil && n > len(item.Materials):
+			code, last := "CODE", 1
 			if item != nil {
-				code, last = item.Code, len(item.Materials)-1
+				code, last = item.Code, len(item.Materials)
 			}
 			return nil, badf(tBadMaterial, flag, part, last, code)
 		}
-		out = append(out, n)
+		out = append(out, n-1)
 	}
 	return out, nil
 }
@@ -314,22 +315,28 @@ func requiredMissing(item *catalog.Item, got []int) []int {
 	return out
 }
 
-// materialNames names materials by number: "1. 营业执照正本", "1. Business
-// licence (original)".
+// materialNumber is the number people see for a material: its place in
+// the item's list counted from 1, everywhere but JSON.
+func materialNumber(index int) int { return index + 1 }
+
+// materialNames names materials by their indexes, with their numbers:
+// "2. 营业执照正本", "2. Business licence (original)".
 func materialNames(item *catalog.Item, idx []int) cases.Text {
 	var zh, en []string
 	for _, i := range idx {
 		m := item.Materials[i]
-		zh, en = append(zh, fmt.Sprintf("%d. %s", i, m.NameZH)), append(en, fmt.Sprintf("%d. %s", i, m.NameEN))
+		n := materialNumber(i)
+		zh, en = append(zh, fmt.Sprintf("%d. %s", n, m.NameZH)), append(en, fmt.Sprintf("%d. %s", n, m.NameEN))
 	}
 	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
 }
 
-// materialNumbers writes material numbers as a flag takes them: 1,3.
+// materialNumbers writes materials by their indexes as a flag takes them:
+// 2,4.
 func materialNumbers(idx []int) string {
 	s := make([]string, len(idx))
 	for i, n := range idx {
-		s[i] = strconv.Itoa(n)
+		s[i] = strconv.Itoa(materialNumber(n))
 	}
 	return strings.Join(s, ",")
 }

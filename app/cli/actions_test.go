@@ -141,26 +141,26 @@ func TestAcceptNeedsEveryRequiredMaterial(t *testing.T) {
 	if _, errOut, exit := run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468"); exit != 0 {
 		t.Fatalf("staff add: %s", errOut)
 	}
-	n := addLicenceCase(t, data) // the licence change item: materials 0, 1 and 3 are required
+	n := addLicenceCase(t, data) // the licence change item: materials 1, 2 and 4 are required
 	before, _ := eventCount(t, data, n)
-	_, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "0")
+	_, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "1")
 	if exit != 2 {
-		t.Fatalf("accept without materials 1 and 3: exit %d, %q; want 2", exit, errOut)
+		t.Fatalf("accept without materials 2 and 4: exit %d, %q; want 2", exit, errOut)
 	}
 	zh, en := wantBilingual(t, "accept without required materials", errOut)
-	for _, w := range []string{"1. ", "3. ", "tongban cases supplement " + n + " --missing 1,3", "--tolerate"} {
+	for _, w := range []string{"2. Resolution", "4. Business licence", "tongban cases supplement " + n + " --missing 2,4", "--tolerate"} {
 		if !strings.Contains(en, w) {
 			t.Errorf("the refusal %q does not say %q", en, w)
 		}
 	}
-	if !strings.Contains(zh, "容缺受理") || !strings.Contains(zh, "营业执照") {
+	if !strings.Contains(zh, "容缺受理") || !strings.Contains(zh, "4. 营业执照") {
 		t.Errorf("the Chinese sentence %q should name the materials and 容缺受理", zh)
 	}
 	if after, status := eventCount(t, data, n); after != before || status != "submitted" {
 		t.Fatalf("a refused acceptance was stored: %d → %d events, status %s", before, after, status)
 	}
 
-	out, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "0", "--tolerate", "--note", "先行受理")
+	out, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "1", "--tolerate", "--note", "先行受理")
 	if exit != 0 || !strings.Contains(out, "容缺受理") || !strings.Contains(out, "Accepted with a shortfall") {
 		t.Fatalf("accept --tolerate: exit %d, %q %q", exit, out, errOut)
 	}
@@ -180,7 +180,7 @@ func TestAcceptNeedsEveryRequiredMaterial(t *testing.T) {
 	}
 
 	other := addLicenceCase(t, data)
-	if out, errOut, exit := run(t, data, "cases", "accept", other, "--staff", "S001", "--received", "0,1,3"); exit != 0 || strings.Contains(out, "容缺受理") {
+	if out, errOut, exit := run(t, data, "cases", "accept", other, "--staff", "S001", "--received", "1,2,4"); exit != 0 || strings.Contains(out, "容缺受理") {
 		t.Errorf("accept with every required material: exit %d, %q %q", exit, out, errOut)
 	}
 }

@@ -4,13 +4,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
 	"tongban/app/cases"
+	"tongban/app/catalog"
 )
 
 // caseVerb is a subcommand of tongban cases: its arguments and what it
@@ -62,7 +61,7 @@ func casesAdd(c *call, args []string) error {
 	item := fs.String("item", "", "the service item code (see tongban catalog search)")
 	var fields, materials stringList
 	fs.Var(&fields, "field", "a form value as key=value (repeat for each field)")
-	fs.Var(&materials, "material", "number of a material the applicant brings, as tongban catalog show lists them (repeat; default: every required one)")
+	fs.Var(&materials, "material", "a material the applicant brings, numbered from 1 as tongban catalog show lists them (repeat; default: every required one)")
 	if _, err := c.parse(fs, args); err != nil {
 		return err
 	}
@@ -88,11 +87,11 @@ func casesAdd(c *call, args []string) error {
 	}
 	var picked []int
 	for _, m := range materials {
-		n, err := strconv.Atoi(m)
-		if err != nil || n < 0 || n >= len(it.Materials) {
-			return badf(tBadMaterial, "--material", m, len(it.Materials)-1, *item)
+		idx, err := materialList(it, m, "--material")
+		if err != nil {
+			return err
 		}
-		picked = append(picked, n)
+		picked = append(picked, idx...)
 	}
 	if materials == nil {
 		for i, m := range it.Materials {
@@ -107,7 +106,7 @@ func casesAdd(c *call, args []string) error {
 		return &badInput{err}
 	}
 	if len(problems) > 0 {
-		return &badInput{fieldErrors(problems)}
+		return &badInput{fieldErrors(it, values, problems)}
 	}
 	cs, err := d.store.Submit(sub)
 	if err != nil {
@@ -124,13 +123,38 @@ func casesAdd(c *call, args []string) error {
 	return nil
 }
 
-// fieldErrors joins form problems, one sentence per field.
-func fieldErrors(problems []*cases.FieldError) error {
+// fieldErrors joins form problems, one sentence per field. Two say more
+// than the kiosk's words, which sit beside a form that shows the fields
+// and the options: a key the item lacks lists the item's fields, and a
+// choice outside its options lists them, in both languages.
+func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.FieldError) error {
 	errs := make([]error, len(problems))
 	for i, p := range problems {
 		errs[i] = p
+		j := slices.IndexFunc(it.Fields, func(f catalog.Field) bool { return f.Key == p.Key })
+		if j < 0 {
+			errs[i] = failf(tNoSuchField, p.Key, it.Code, fieldList(it))
+			continue
+		}
+		f := it.Fields[j]
+		if v := strings.TrimSpace(values[f.Key]); f.Kind == catalog.KindChoice && v != "" && !slices.Contains(f.Choices, v) {
+			label := cases.Text{ZH: f.LabelZH, EN: f.LabelEN}
+			options := cases.Text{ZH: strings.Join(f.Choices, "、"), EN: strings.Join(f.Choices, ", ")}
+			errs[i] = failf(tNotAChoice, f.Key, label, options, v)
+		}
 	}
 	return errors.Join(errs...)
+}
+
+// fieldList names an item's fields by key with their labels, in each
+// language: "name（姓名）、phone（手机号码）".
+func fieldList(it *catalog.Item) cases.Text {
+	zh, en := make([]string, len(it.Fields)), make([]string, len(it.Fields))
+	for i, f := range it.Fields {
+		zh[i] = f.Key + "（" + f.LabelZH + "）"
+		en[i] = f.Key + " (" + f.LabelEN + ")"
+	}
+	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
 }
 
 // fieldWarning is the sentence for a value let through with a warning.
@@ -282,52 +306,4 @@ func (d *device) itemName(code string) string {
 		return it.NameZH
 	}
 	return code
-}
-
-// printCase writes a case for people: ID masked, timeline in order.
-func (d *device) printCase(w io.Writer, cs *cases.Case) {
-	fmt.Fprintf(w, "案件编号 Number    %s\n", cs.Number)
-	fmt.Fprintf(w, "事项 Item          %s (%s)\n", d.itemName(cs.ItemCode), cs.ItemCode)
-	fmt.Fprintf(w, "状态 Status        %s %s\n", cs.Status.Label().ZH, cs.Status.Label().EN)
-	fmt.Fprintf(w, "申请人 Applicant   %s  %s  %s\n", cs.Name(), cases.MaskIDNumber(cs.IDNumber()), cases.MaskPhone(cs.Phone()))
-	fmt.Fprintf(w, "提交 Submitted     %s\n", cs.SubmittedAt.In(cases.Zone).Format("2006-01-02 15:04"))
-	it, known := d.catalog.Item(cs.ItemCode)
-	if known {
-		if due, ok := cs.Due(d.calendar, it.PromisedDays, d.now()); ok {
-			fmt.Fprintf(w, "承诺办结 Due       %s\n", due.Format(time.DateOnly))
-		}
-		fmt.Fprintln(w, "材料 Materials")
-		for i, m := range it.Materials {
-			mark := "  "
-			if slices.Contains(cs.Received, i) {
-				mark = "✓ "
-			} else if slices.Contains(cs.Materials, i) {
-				mark = "· "
-			}
-			fmt.Fprintf(w, "  %s%d. %s\n", mark, i, m.NameZH)
-		}
-	}
-	switch {
-	case cs.Sync.FromReceipt:
-		fmt.Fprintf(w, "同步 Sync          %s\n", tFromReceipt.Both())
-	case !cs.Sync.Confirmed:
-		fmt.Fprintf(w, "同步 Sync          未同步 not yet on the platform (%d pending)\n", cs.Sync.Pending)
-	}
-	fmt.Fprintln(w, "经过 Timeline")
-	for _, e := range cs.Timeline {
-		fmt.Fprintf(w, "  %s  %s %s\n", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Kind.Label().ZH, 16), actor(e))
-	}
-	for _, b := range cs.Branches {
-		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", b[0].Kind.Label().Both(), actor(b[0]), b[0].ID)
-	}
-}
-
-// actor names who made an event: the staff ID, and the device it was
-// made on, shortened as the counter's timeline does.
-func actor(e cases.Event) string {
-	dev := tOnDevice.Both() + " " + cases.ShortDevice(e.Device)
-	if e.Staff != "" {
-		return e.Staff + " · " + dev
-	}
-	return dev
 }

@@ -8,7 +8,7 @@ import (
 // catalogVerbs are the subcommands of tongban catalog.
 var catalogVerbs = []subcommand{
 	{"search WORDS", "find service items by words or pinyin initials (yyzz: 营业执照)"},
-	{"show CODE", "an item's materials (numbered from 0), form fields, time limits and fee"},
+	{"show CODE", "an item's materials (numbered from 1, as --received and --missing take them), form fields, time limits and fee"},
 }
 
 func catalogCommand(c *call) error {
@@ -81,7 +81,7 @@ func (d *device) printItem(c *call, v itemJSON) {
 	w := c.env.Stdout
 	fmt.Fprintf(w, "%s  %s\n%s\n", v.Code, v.Name, v.NameEN)
 	if dep, ok := d.catalog.Department(v.Department); ok {
-		fmt.Fprintf(w, "部门 Department   %s  %s %v\n", dep.NameZH, dep.LocationZH, v.Windows)
+		fmt.Fprintf(w, "部门 Department   %s  %s  %s\n", dep.NameZH, dep.LocationZH, listOrNone(v.Windows))
 	}
 	fmt.Fprintf(w, "类型 Type         %s\n", v.Type)
 	fmt.Fprintf(w, "时限 Time limit   法定 %d 个工作日，承诺 %d 个工作日 (legal %d, promised %d working days)\n",
@@ -101,7 +101,7 @@ func (d *device) printItem(c *call, v itemJSON) {
 		if !m.Required {
 			req = "视情况 if applicable"
 		}
-		fmt.Fprintf(w, "  %d. %s ×%d  %s  %s\n", i, m.NameZH, m.Count, form, req)
+		fmt.Fprintf(w, "  %d. %s ×%d  %s  %s\n", materialNumber(i), m.NameZH, m.Count, form, req)
 	}
 	fmt.Fprintln(w, "表单 Form fields")
 	for _, f := range v.Fields {

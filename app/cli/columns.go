@@ -41,3 +41,12 @@ func pad(s string, cols int) string {
 	}
 	return s
 }
+
+// listOrNone writes a short list for a table cell: "A01,A02", or — when
+// it is empty, so an empty cell is never mistaken for a missing column.
+func listOrNone(items []string) string {
+	if len(items) == 0 {
+		return "—"
+	}
+	return strings.Join(items, ",")
+}

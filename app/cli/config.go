@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"encoding/json"
 	"fmt"
 	"net/url"
 	"sort"
@@ -103,15 +102,8 @@ func configCommand(c *call) error {
 		if c.json {
 			return writeJSON(c.env.Stdout, d.config)
 		}
-		var m map[string]any
-		b, _ := json.Marshal(d.config)
-		json.Unmarshal(b, &m)
 		for _, k := range configNames() {
-			v, ok := m[k]
-			if !ok {
-				v = "(default)"
-			}
-			fmt.Fprintf(c.env.Stdout, "%-16s %v\n", k, v)
+			fmt.Fprintf(c.env.Stdout, "%-16s %s\n", k, d.setting(k))
 		}
 		return nil
 	case 2:
@@ -122,9 +114,59 @@ func configCommand(c *call) error {
 		if err := k.set(&d.config, pos[1]); err != nil {
 			return &badInput{err}
 		}
-		return d.store.PutJSON(keyConfig, d.config)
+		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
+			return err
+		}
+		if pos[1] == "" {
+			fmt.Fprintln(c.env.Stdout, bothf(tConfigCleared, pos[0]))
+		} else {
+			fmt.Fprintln(c.env.Stdout, bothf(tConfigSet, pos[0], pos[1]))
+		}
+		return nil
 	}
 	return badf(tConfigUse)
+}
+
+// setting is a setting's value in force for tongban config to list: what
+// was set, or the default the device uses, marked so.
+func (d *device) setting(key string) string {
+	cfg := d.config
+	set := func(v string, isSet bool) string {
+		if isSet {
+			return v
+		}
+		return v + "（" + tDefault.Both() + "）"
+	}
+	switch key {
+	case "role":
+		if cfg.Role == "" {
+			return "kiosk（" + tKioskDemo.Both() + "）"
+		}
+		return cfg.Role
+	case "printer":
+		return set(d.printerURL(), cfg.Printer != "")
+	case "printer_profile":
+		return set(d.printerProfile(), cfg.PrinterProfile != "")
+	case "scanner": // none is the default: the scan field and a keyboard-mode scanner
+		return orNone(cfg.Scanner)
+	case "camera":
+		return orNone(cfg.Camera)
+	case "idle_seconds":
+		return set(strconv.Itoa(cfg.idle()), cfg.IdleSeconds != 0)
+	case "retention_days":
+		return set(strconv.Itoa(cfg.retention()), cfg.RetentionDays != 0)
+	case "windowed":
+		return set(strconv.FormatBool(cfg.Windowed), cfg.Windowed)
+	}
+	return ""
+}
+
+// orNone is a setting's value, or 无 none when it is empty.
+func orNone(v string) string {
+	if v == "" {
+		return tNone.Both()
+	}
+	return v
 }
 
 // configNames are the settings' keys in order.
@@ -135,6 +177,16 @@ func configNames() []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// runs is the role the device runs when started without a command, as
+// runConfigured decides it: counter when set so, else the kiosk (with no
+// role set, the kiosk demo).
+func (c Config) runs() string {
+	if c.Role == "counter" {
+		return "counter"
+	}
+	return "kiosk"
 }
 
 // idle is the kiosk's idle timeout in seconds.

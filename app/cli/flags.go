@@ -17,8 +17,18 @@ func (c *call) flags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet("tongban "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.data, "data", "", "the data folder (default $TONGBAN_DATA or the user data folder)")
-	fs.BoolVar(&c.json, "json", false, "print JSON")
+	jsonHelp := "print JSON"
+	if showsMaterials(name) {
+		jsonHelp += "; its material indexes (materials, received, missing) count from 0, where text numbers materials from 1"
+	}
+	fs.BoolVar(&c.json, "json", false, jsonHelp)
 	return fs
+}
+
+// showsMaterials reports whether a command's JSON holds material indexes:
+// data for programs, counted from 0, unlike every number shown to people.
+func showsMaterials(name string) bool {
+	return strings.HasPrefix(name, "cases ") || strings.HasPrefix(name, "catalog ") || name == "scan"
 }
 
 // parse parses flags that may come before or after the positional

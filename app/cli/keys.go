@@ -52,7 +52,7 @@ func keysCommand(c *call) error {
 		if err := os.WriteFile(pos[0], data, 0o600); err != nil {
 			return failf(tCannotWrite, pos[0], err)
 		}
-		fmt.Fprintf(c.env.Stdout, "已导出 Exported %d receipt keys to %s; keep the file secret\n", len(ring), pos[0])
+		fmt.Fprintln(c.env.Stdout, bothf(tKeysExported, len(ring), pos[0]))
 		return nil
 	}
 	data, err := os.ReadFile(pos[0])
@@ -78,6 +78,6 @@ func keysCommand(c *call) error {
 	if err := d.store.Put(scan.KeysSetting, out); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.env.Stdout, "已导入 Imported %d new receipt keys (%d in all)\n", added, len(merged))
+	fmt.Fprintln(c.env.Stdout, bothf(tKeysImported, added, len(merged)))
 	return nil
 }

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // wantBilingual checks that stderr is one line "tongban: 中文。 English."
@@ -52,9 +54,12 @@ func TestErrorsAreChineseThenEnglish(t *testing.T) {
 		{"unknown flag", []string{"cases", "list", "--stauts", "x"}, 2, "没有 --stauts 这个选项", "tongban cases list has no flag --stauts; run tongban cases list --help"},
 		{"flag without value", []string{"cases", "list", "--status"}, 2, "--status 需要一个值", "--status needs a value"},
 		{"bad flag value", []string{"cases", "list", "--limit", "many"}, 2, "--limit 的值 \"many\" 无效", `"many" is not a valid value for --limit`},
-		{"material out of range", []string{"cases", "accept", n, "--staff", "S001", "--received", "0,1,3,9"}, 2, "9 不是此事项的材料编号：材料编号为 0 至 4", "--received: 9 is not a material of this item; its materials are numbered 0 to 4"},
+		{"material out of range", []string{"cases", "accept", n, "--staff", "S001", "--received", "1,2,4,9"}, 2, "9 不是此事项的材料编号：材料编号为 1 至 5", "--received: 9 is not a material of this item; its materials are numbered 1 to 5"},
+		{"material 0", []string{"cases", "accept", n, "--staff", "S001", "--received", "0,1,3"}, 2, "--received 中的 0 不是此事项的材料编号：材料编号为 1 至 5", "--received: 0 is not a material of this item; its materials are numbered 1 to 5"},
+		{"material past the end", []string{"cases", "supplement", n, "--staff", "S001", "--missing", "5,6"}, 2, "6 不是此事项的材料编号", "--missing: 6 is not a material"},
+		{"add, material 0", append(add("name=张三"), "--material", "0"), 2, "--material 中的 0 不是此事项的材料编号：材料编号为 1 至 5", "--material: 0 is not a material of this item; its materials are numbered 1 to 5"},
 		{"material not a number", []string{"cases", "supplement", n, "--staff", "S001", "--missing", "1,two"}, 2, "two 不是此事项的材料编号", "--missing: two is not a material"},
-		{"no clerk", []string{"cases", "accept", n, "--staff", "NOBODY", "--received", "0,1,3"}, 2, "本机没有工号", `There is no clerk "NOBODY" on this device`},
+		{"no clerk", []string{"cases", "accept", n, "--staff", "NOBODY", "--received", "1,2,4"}, 2, "本机没有工号", `There is no clerk "NOBODY" on this device`},
 		{"idle below range", []string{"config", "idle_seconds", "-5"}, 2, "30 至 600", `idle_seconds must be a whole number from 30 to 600, not "-5".`},
 		{"idle above range", []string{"config", "idle_seconds", "601"}, 2, "30 至 600", `not "601"`},
 		{"role", []string{"config", "role", "-kiosk"}, 2, "kiosk 或 counter", `role must be kiosk or counter, not "-kiosk".`},
@@ -119,5 +124,103 @@ func TestAddWarnsOfALegacyCreditCode(t *testing.T) {
 	}
 	if out, _, _ := run(t, data, "cases", "list", "--json"); !strings.Contains(out, "91350100M0001TGQXM") {
 		t.Errorf("the case with the legacy code was not stored: %s", out)
+	}
+}
+
+// TestFormMistakesNameTheChoices: a key the item lacks lists the item's
+// fields in both languages, and a value outside a choice field's options
+// lists the options in both, as the command line shows no form.
+func TestFormMistakesNameTheChoices(t *testing.T) {
+	data := t.TempDir()
+	code := licenceItem(t, data)
+	add := func(field string) []string {
+		return append(append([]string{"cases", "add", "--item", code}, formFor(t, data, code)...), "--field", field)
+	}
+	tests := []struct {
+		name   string
+		args   []string
+		zh, en []string
+	}{
+		{"unknown key", add("foo=bar"),
+			[]string{"foo：事项 " + code + " 没有这一项", "可填写的项为：name（经办人姓名）、id_number（身份证号码）", "change（变更事项）"},
+			[]string{"foo: item " + code + " has no such field; its fields are name (Agent's name), id_number (ID card number)", "change (What changes)."}},
+		{"not a choice", add("change=xx"),
+			[]string{"change：变更事项只能是以下之一：名称、住所、法定代表人", "不能是 \"xx\""},
+			[]string{"change: What changes must be one of 名称, 住所, 法定代表人", `not "xx".`}},
+	}
+	for _, tt := range tests {
+		_, errOut, exit := run(t, data, tt.args...)
+		line, _ := strings.CutPrefix(strings.TrimSpace(errOut), "tongban: ")
+		// The options are Chinese words in the English sentence too, as
+		// they must be typed: part the sentences at the field's key.
+		key, _, _ := strings.Cut(line, "：")
+		i := strings.LastIndex(line, "。 "+key+": ")
+		if exit != 2 || strings.Count(errOut, "\n") != 1 || i < 0 {
+			t.Fatalf("%s: exit %d, %q; want exit 2 and one line, Chinese then English", tt.name, exit, errOut)
+		}
+		zh, en := line[:i], line[i:]
+		for _, w := range tt.zh {
+			if !strings.Contains(zh, w) {
+				t.Errorf("%s: the Chinese sentence %q lacks %q", tt.name, zh, w)
+			}
+		}
+		for _, w := range tt.en {
+			if !strings.Contains(en, w) {
+				t.Errorf("%s: the English sentence %q lacks %q", tt.name, en, w)
+			}
+		}
+	}
+}
+
+// TestOutputIsChineseThenEnglish: what commands print on success is
+// Chinese first and English second, line by line: settings confirm what
+// was set, keys say what was exported or imported, sync says what moved,
+// the clerks are a table with — for none, and tongban config shows the
+// value in force of a setting left at its default.
+func TestOutputIsChineseThenEnglish(t *testing.T) {
+	url := startPlatform(t)
+	admin := []string{"--url", url, "--token", testAdminToken, "--center", "130102"}
+	data := t.TempDir()
+	must(t, data, "enroll", "--platform", url, "--code",
+		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "counter"}, admin...)...)))
+	must(t, "", append([]string{"platform", "staff", "add", "S001", "--name", "王芳", "--pin", "2468", "--window", "A03"}, admin...)...)
+	keys := filepath.Join(t.TempDir(), "keys.json")
+	tests := []struct {
+		name string
+		args []string
+		want []string // in this order
+	}{
+		{"config, defaults", []string{"config"}, []string{"idle_seconds     90（默认 default）", "retention_days   30（默认 default）", "role             counter\n", "scanner          无 none"}},
+		{"sync", []string{"sync", "--once"}, []string{"已推送 0 条（重复 0 条），被拒 0 条，已拉取 ", "待同步 0 条。 Pushed 0 (duplicates 0), rejected 0, pulled ", ", pending 0.\n",
+			"经办人：更新 1 个，跳过 0 个。 Clerks: updated 1, skipped 0.\n"}},
+		{"staff list", []string{"staff", "list"}, []string{"工号 ID", "姓名 Name", "窗口 Windows", "队列 Queues", "状态 State\n", "S001      王芳        A03           —           在用 active\n"}},
+		{"config idle_seconds", []string{"config", "idle_seconds", "120"}, []string{"已设置 idle_seconds 为 120。 Set idle_seconds to 120.\n"}},
+		{"config role", []string{"config", "role", "counter"}, []string{"已设置 role 为 counter。 Set role to counter.\n"}},
+		{"config camera", []string{"config", "camera", ""}, []string{"已清除 camera。 Cleared camera.\n"}},
+		{"config, set", []string{"config"}, []string{"idle_seconds     120\n"}},
+		{"keys export", []string{"keys", "export", keys}, []string{"已导出 1 个回执密钥到 " + keys, "。 Exported 1 receipt keys to " + keys + "; keep the file secret.\n"}},
+		{"keys import", []string{"keys", "import", keys}, []string{"已导入 0 个新的回执密钥（本机共 1 个）。 Imported 0 new receipt keys (1 in all).\n"}},
+		{"staff disable", []string{"staff", "disable", "S001"}, []string{"已停用经办人 S001 王芳。 Disabled clerk S001 王芳.\n"}},
+	}
+	for _, tt := range tests {
+		out := must(t, data, tt.args...)
+		name := "tongban " + strings.Join(tt.args, " ")
+		rest := out
+		for _, w := range tt.want {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("%s lacks %q (or has it out of order):\n%s", name, w, out)
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+		if len(tt.args) == 1 || tt.args[1] == "list" {
+			continue // a table: tongban config, staff list
+		}
+		for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+			if r, _ := utf8.DecodeRuneInString(line); !isHan(r) {
+				t.Errorf("%s: the line %q does not start in Chinese", name, line)
+			}
+		}
 	}
 }

@@ -417,13 +417,9 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		}
 		return writeJSON(c.env.Stdout, out)
 	}
-	fmt.Fprintf(c.env.Stdout, "center %s, staff version %d\n", center, version)
-	for _, k := range clerks {
-		state := ""
-		if k.Disabled {
-			state = "停用 disabled"
-		}
-		fmt.Fprintf(c.env.Stdout, "%s %s windows %v queues %v %s\n", pad(k.ID, 10), pad(k.Name, 8), k.Windows, k.Queues, state)
+	fmt.Fprintln(c.env.Stdout, bothf(tPlatformStaffHead, center, version))
+	if len(clerks) > 0 {
+		printClerks(c.env.Stdout, clerks)
 	}
 	return nil
 }

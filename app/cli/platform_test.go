@@ -95,7 +95,7 @@ func TestPlatformStaffReachesCounter(t *testing.T) {
 	}
 
 	n := addLicenceCase(t, counter)
-	out := must(t, counter, "cases", "accept", n, "--staff", "S001", "--received", "0,1,3", "--json")
+	out := must(t, counter, "cases", "accept", n, "--staff", "S001", "--received", "1,2,4", "--json")
 	var accepted struct{ Status string }
 	if json.Unmarshal([]byte(out), &accepted); accepted.Status != "accepted" {
 		t.Fatalf("cases accept --staff S001 = %s, want the case accepted", out)

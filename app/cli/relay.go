@@ -13,7 +13,6 @@ import (
 	"strings"
 	"time"
 
-	"tongban/app/cases"
 	"tongban/app/store"
 )
 
@@ -196,7 +195,3 @@ func writeAtomically(path string, b []byte) error {
 // lockedElsewhere reports whether err is the store being held by another
 // process.
 func lockedElsewhere(err error) bool { return errors.Is(err, store.ErrLocked) }
-
-// tRelayRefused answers a request the window does not run.
-var tRelayRefused = cases.Text{ZH: "正在运行的窗口只代为执行只读命令（status、backup、cases list/show、ratings、config）。",
-	EN: "The running window only runs commands that read (status, backup, cases list/show, ratings, config) for others."}

@@ -29,7 +29,7 @@ func runConfigured(c *call) error {
 	if err != nil {
 		return err
 	}
-	role := d.config.Role
+	role := d.config.runs()
 	d.close()
 	if *windowed {
 		c.args = []string{"--windowed"}
@@ -202,7 +202,7 @@ func runCounter(c *call) error {
 		Device:       id.ShortCode,
 		Print:        d.printDoc,
 		Seal:         d.sealed,
-		Status:       w.counterStatus,
+		Sync:         w.counterSync,
 		Nudge:        w.syncer.Nudge,
 		SerialPort:   d.config.Scanner,
 		CameraDevice: d.config.Camera,

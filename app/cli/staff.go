@@ -3,6 +3,7 @@ package cli
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"strings"
 
 	"tongban/app/staff"
@@ -68,7 +69,7 @@ func staffCommand(c *call) error {
 		if err := d.store.PutClerk(clerk); err != nil {
 			return err
 		}
-		fmt.Fprintf(c.env.Stdout, "已添加 Added clerk %s %s\n", clerk.ID, clerk.Name)
+		fmt.Fprintln(c.env.Stdout, bothf(tClerkAdded, clerk.ID, clerk.Name))
 		return nil
 	case "list":
 		clerks, err := d.store.Clerks()
@@ -89,13 +90,11 @@ func staffCommand(c *call) error {
 			}
 			return writeJSON(c.env.Stdout, out)
 		}
-		for _, k := range clerks {
-			state := ""
-			if k.Disabled {
-				state = "停用 disabled"
-			}
-			fmt.Fprintf(c.env.Stdout, "%s %s windows %v queues %v %s\n", pad(k.ID, 10), pad(k.Name, 8), k.Windows, k.Queues, state)
+		if len(clerks) == 0 {
+			fmt.Fprintln(c.env.Stdout, tNoClerks.Both())
+			return nil
 		}
+		printClerks(c.env.Stdout, clerks)
 		return nil
 	case "disable":
 		if len(pos) != 1 {
@@ -106,7 +105,28 @@ func staffCommand(c *call) error {
 			return badf(tNoClerk, pos[0])
 		}
 		clerk.Disabled = true
-		return d.store.PutClerk(clerk)
+		if err := d.store.PutClerk(clerk); err != nil {
+			return err
+		}
+		fmt.Fprintln(c.env.Stdout, bothf(tClerkDisabledOK, clerk.ID, clerk.Name))
 	}
 	return nil
+}
+
+// printClerks writes clerks as a table under a header, one a row: staff
+// ID, name, the windows they serve and the queues they call (— for none),
+// and whether they may sign in.
+func printClerks(w io.Writer, clerks []staff.Clerk) {
+	widths := [...]int{10, 12, 14, 12}
+	h := tStaffHeader
+	fmt.Fprintf(w, "%s%s%s%s%s\n", pad(h[0].Both(), widths[0]), pad(h[1].Both(), widths[1]),
+		pad(h[2].Both(), widths[2]), pad(h[3].Both(), widths[3]), h[4].Both())
+	for _, k := range clerks {
+		state := tClerkActive
+		if k.Disabled {
+			state = tClerkOff
+		}
+		fmt.Fprintf(w, "%s %s %s %s %s\n", pad(k.ID, widths[0]-1), pad(k.Name, widths[1]-1),
+			pad(listOrNone(k.Windows), widths[2]-1), pad(listOrNone(k.Queues), widths[3]-1), state.Both())
+	}
 }

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"tongban/app/cases"
@@ -35,8 +36,13 @@ type statusJSON struct {
 }
 
 type deviceJSON struct {
-	ID              string `json:"id"`
+	ID string `json:"id"`
+	// Role is the role the device runs (tongban with no command); a
+	// device enrolled with the platform under another role says so in
+	// EnrolledRole.
 	Role            string `json:"role"`
+	EnrolledRole    string `json:"enrolled_role,omitempty"`
+	roleNote        string
 	Center          string `json:"center"`
 	ShortCode       string `json:"short_code"`
 	Enrolled        bool   `json:"enrolled"`
@@ -78,6 +84,7 @@ func statusCommand(c *call) error {
 		enrolled = "需要重新注册 needs enrollment: the platform refused this device's token"
 	}
 	fmt.Fprintf(w, "设备 Device      %s (%s, center %s, code %s)\n", s.Device.ID, s.Device.Role, s.Device.Center, s.Device.ShortCode)
+	fmt.Fprintf(w, "角色 Role        %s%s\n", roleName(s.Device.Role).Both(), s.Device.roleNote)
 	fmt.Fprintf(w, "注册 Enrollment  %s\n", enrolled)
 	fmt.Fprintf(w, "数据 Data        %s (schema %d)\n", s.Data, s.Schema)
 	fmt.Fprintf(w, "待同步 Pending   %d\n", s.Pending)
@@ -119,13 +126,24 @@ func (d *device) status() (statusJSON, error) {
 	}
 	s := statusJSON{
 		Version: version, Data: d.dir, Schema: schema,
-		Device: deviceJSON{ID: id.DeviceID, Role: id.Role, Center: id.Center, ShortCode: id.ShortCode,
+		Device: deviceJSON{ID: id.DeviceID, Role: d.config.runs(), Center: id.Center, ShortCode: id.ShortCode,
 			Enrolled: id.Enrolled(), Platform: id.Platform, NeedsEnrollment: id.NeedsEnrollment},
 		Pending: pending, Rejected: len(rejected), LastError: st.LastError,
 		CatalogVersion: d.catalog.Version, Printer: d.printerURL(), PrinterProfile: d.printerProfile(),
 	}
 	if !st.LastSync.IsZero() {
 		s.LastSync = &st.LastSync
+	}
+	var notes []string
+	if d.config.Role == "" {
+		notes = append(notes, tKioskDemo.Both())
+	}
+	if id.Enrolled() && id.Role != s.Device.Role {
+		s.Device.EnrolledRole = id.Role
+		notes = append(notes, bothf(tEnrolledAs, roleName(id.Role)))
+	}
+	if len(notes) > 0 {
+		s.Device.roleNote = "（" + strings.Join(notes, "；") + "）"
 	}
 	s.PrinterState, s.printerNote = d.printerState()
 	for _, r := range rejected {
@@ -149,4 +167,12 @@ func (d *device) printerProfile() string {
 		return d.config.PrinterProfile
 	}
 	return "58"
+}
+
+// roleName names a role in both languages.
+func roleName(role string) cases.Text {
+	if t, ok := tRoleNames[role]; ok {
+		return t
+	}
+	return cases.Text{ZH: role, EN: role}
 }

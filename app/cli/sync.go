@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 	"time"
 
@@ -97,13 +98,12 @@ func syncCommand(c *call) error {
 			return werr
 		}
 	} else {
-		fmt.Fprintf(c.env.Stdout, "pushed %d (duplicates %d), rejected %d, pulled %d, pending %d\n",
-			rep.Pushed, rep.Duplicates, rep.Rejected, rep.Pulled, rep.Pending)
+		fmt.Fprintln(c.env.Stdout, bothf(tSyncRound, rep.Pushed, rep.Duplicates, rep.Rejected, rep.Pulled, rep.Pending))
 		if rep.Clerks > 0 || rep.ClerksSkipped > 0 {
-			fmt.Fprintf(c.env.Stdout, "clerks updated %d, skipped %d\n", rep.Clerks, rep.ClerksSkipped)
+			fmt.Fprintln(c.env.Stdout, bothf(tSyncClerks, rep.Clerks, rep.ClerksSkipped))
 		}
-		if rep.ClerkProblems != "" {
-			fmt.Fprintln(c.env.Stdout, rep.ClerkProblems)
+		if rep.ClerkProblems != "" { // the sync client's detail is in English
+			fmt.Fprintln(c.env.Stdout, bothf(tClerksFailed, capitalized(strings.TrimSuffix(rep.ClerkProblems, "."))))
 		}
 	}
 	return err

@@ -33,7 +33,9 @@ var (
 	tGiveItem      = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
 	tFieldNotKV    = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
 	tNoItem        = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
-	tBadMaterial   = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 0 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 0 to %[3]d (tongban catalog show %[4]s)."}
+	tBadMaterial   = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
+	tNoSuchField   = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
+	tNotAChoice    = cases.Text{ZH: "%[1]s：%[2]s只能是以下之一：%[3]s，不能是 %[4]q。", EN: "%[1]s: %[2]s must be one of %[3]s, not %[4]q."}
 	tNoMaterials   = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
 	tFieldWarning  = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
 	tBadLimit      = cases.Text{ZH: "--limit 应为正整数，不能是 %[1]d。", EN: "--limit must be a positive whole number, not %[1]d."}
@@ -46,6 +48,22 @@ var (
 	tNoCase        = cases.Text{ZH: "本机没有案件 %[1]s，请核对编号，或同步后再试。", EN: "No case %[1]s on this device; check the number, or sync and try again."}
 	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From the receipt, not yet synced"}
 	tOnDevice      = cases.Text{ZH: "设备", EN: "Device"}
+
+	// tongban cases show: the marks of the materials and their legend, the
+	// decision of a completed case, what was printed.
+	tMarkReceived = cases.Text{ZH: "已收", EN: "received"}
+	tMarkDeclared = cases.Text{ZH: "已申报，未收", EN: "declared, not checked in"}
+	tMarkToCome   = cases.Text{ZH: "尚缺，待申请人补交", EN: "still to come"}
+	tMarkLegend   = cases.Text{ZH: "标记", EN: "Marks"}
+	tApproved     = cases.Text{ZH: "准予", EN: "Approved"}
+	tDenied       = cases.Text{ZH: "不予批准", EN: "Denied"}
+	tDocuments    = map[string]cases.Text{
+		cases.DocReceipt:    {ZH: "受理回执", EN: "acceptance receipt"},
+		cases.DocTicket:     {ZH: "取号单", EN: "queue ticket"},
+		cases.DocSupplement: {ZH: "一次性告知单", EN: "notice of missing materials"},
+		cases.DocRefusal:    {ZH: "不予受理通知书", EN: "refusal notice"},
+	}
+	tSomeDocument = cases.Text{ZH: "文书", EN: "a document"}
 
 	// The counter's actions.
 	tSayStaff        = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
@@ -92,6 +110,16 @@ var (
 	tBadWindowed       = cases.Text{ZH: "windowed 只能是 true 或 false，不能是 %[1]q。", EN: "windowed must be true or false, not %[1]q."}
 	tNoSetting         = cases.Text{ZH: "没有 %[1]q 这个设置项，可设置：%[2]s。", EN: "There is no setting %[1]q; the settings are %[2]s."}
 	tConfigUse         = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, or tongban config KEY VALUE to set one."}
+	tConfigSet         = cases.Text{ZH: "已设置 %[1]s 为 %[2]s。", EN: "Set %[1]s to %[2]s."}
+	tConfigCleared     = cases.Text{ZH: "已清除 %[1]s。", EN: "Cleared %[1]s."}
+	tDefault           = cases.Text{ZH: "默认", EN: "default"}
+	tNone              = cases.Text{ZH: "无", EN: "none"}
+	tKioskDemo         = cases.Text{ZH: "未设置，运行自助机演示", EN: "not set: the kiosk demo runs"}
+	tEnrolledAs        = cases.Text{ZH: "平台注册为%[1]s", EN: "enrolled with the platform as %[1]s"}
+	tRoleNames         = map[string]cases.Text{
+		"kiosk":   {ZH: "自助机", EN: "kiosk"},
+		"counter": {ZH: "窗口", EN: "counter"},
+	}
 
 	// tongban catalog, staff, keys, backup, restore.
 	tCatalogWhat     = cases.Text{ZH: "请说明要做什么：tongban catalog search 关键词，或 tongban catalog show 事项编码。", EN: "Say what to do: tongban catalog search QUERY, or tongban catalog show CODE."}
@@ -106,6 +134,19 @@ var (
 	tGiveKeyFile     = cases.Text{ZH: "请给出密钥文件：tongban keys %[1]s 文件。", EN: "Give the key file: tongban keys %[1]s FILE."}
 	tGiveBackupFile  = cases.Text{ZH: "请给出要写入的备份文件：tongban backup 文件。", EN: "Give the file to write: tongban backup FILE."}
 	tGiveRestoreFile = cases.Text{ZH: "请给出备份文件：tongban restore 文件。", EN: "Give the backup file: tongban restore FILE."}
+	tKeysExported    = cases.Text{ZH: "已导出 %[1]d 个回执密钥到 %[2]s，请妥善保管此文件，不要外传。", EN: "Exported %[1]d receipt keys to %[2]s; keep the file secret."}
+	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个）。", EN: "Imported %[1]d new receipt keys (%[2]d in all)."}
+	tClerkAdded      = cases.Text{ZH: "已添加经办人 %[1]s %[2]s。", EN: "Added clerk %[1]s %[2]s."}
+	tClerkDisabledOK = cases.Text{ZH: "已停用经办人 %[1]s %[2]s。", EN: "Disabled clerk %[1]s %[2]s."}
+	tNoClerks        = cases.Text{ZH: "本机没有经办人，请用 tongban staff add 添加。", EN: "No clerks on this device; add one with tongban staff add."}
+	tStaffHeader     = [5]cases.Text{{ZH: "工号", EN: "ID"}, {ZH: "姓名", EN: "Name"}, {ZH: "窗口", EN: "Windows"}, {ZH: "队列", EN: "Queues"}, {ZH: "状态", EN: "State"}}
+	tClerkActive     = cases.Text{ZH: "在用", EN: "active"}
+	tClerkOff        = cases.Text{ZH: "停用", EN: "disabled"}
+
+	// tongban sync.
+	tSyncRound    = cases.Text{ZH: "已推送 %[1]d 条（重复 %[2]d 条），被拒 %[3]d 条，已拉取 %[4]d 条，待同步 %[5]d 条。", EN: "Pushed %[1]d (duplicates %[2]d), rejected %[3]d, pulled %[4]d, pending %[5]d."}
+	tSyncClerks   = cases.Text{ZH: "经办人：更新 %[1]d 个，跳过 %[2]d 个。", EN: "Clerks: updated %[1]d, skipped %[2]d."}
+	tClerksFailed = cases.Text{ZH: "平台上有经办人条目无法使用，已跳过；请在平台上用 tongban platform staff add 改正。", EN: "%[1]s."}
 
 	// tongban enroll and tongban platform.
 	tGiveEnroll          = cases.Text{ZH: "请给出平台地址和注册码：tongban enroll --platform 地址 --code 注册码。", EN: "Give the platform and the code: tongban enroll --platform URL --code CODE."}
@@ -124,9 +165,14 @@ var (
 	tGivePlatformClerk   = cases.Text{ZH: "请给出工号、--name 和 --pin：tongban platform staff add S001 --name 王芳 --pin 2468 --center 130102。", EN: "Give the staff ID, --name and --pin: tongban platform staff add S001 --name NAME --pin 2468 --center 130102."}
 	tGivePlatformStaffID = cases.Text{ZH: "请给出工号：tongban platform staff disable S001 --center 130102。", EN: "Give the staff ID: tongban platform staff disable S001 --center 130102."}
 	tNoPlatformClerk     = cases.Text{ZH: "平台上中心 %[1]s 没有工号 %[2]q，tongban platform staff list --center %[1]s 列出该中心的经办人。", EN: "Center %[1]s has no clerk %[2]q on the platform; tongban platform staff list --center %[1]s shows them."}
+	tPlatformStaffHead   = cases.Text{ZH: "中心 %[1]s 的经办人，人员名单版本 %[2]d：", EN: "Clerks of center %[1]s, staff version %[2]d:"}
 	tAdminUnreachable    = cases.Text{ZH: "连接不上平台 %[1]s，请检查地址，以及平台是否在运行。", EN: "The platform at %[1]s cannot be reached (%[2]v); check the URL and that it is running."}
 )
 
 // toleratedNote is the note an acceptance with missing materials (容缺受理)
 // records, in Chinese, the language of the case's record.
 const toleratedNote = "容缺受理，尚缺：%s"
+
+// The window that holds the store, answering commands run beside it.
+var tRelayRefused = cases.Text{ZH: "正在运行的窗口只代为执行只读命令（status、backup、cases list/show、ratings、config）。",
+	EN: "The running window only runs commands that read (status, backup, cases list/show, ratings, config) for others."}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"tongban/app/cases"
+	"tongban/app/counter"
 	"tongban/sync/client"
 )
 
@@ -119,11 +120,12 @@ func (w *window) syncText() cases.Text {
 		EN: fmt.Sprintf("Offline · %d waiting to sync · last sync %s (saved on this device)", s.Pending, last)}
 }
 
-// counterStatus is sync's state for the counter's status bar.
-func (w *window) counterStatus() (online bool, pending int, last time.Time) {
+// counterSync is sync's state for the counter's status bar.
+func (w *window) counterSync() counter.SyncState {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.status.Online, w.status.Pending, w.status.LastSync
+	s := w.status
+	return counter.SyncState{Enrolled: s.Enrolled, NeedsEnrollment: s.NeedsEnrollment, Online: s.Online, LastSync: s.LastSync}
 }
 
 // firstFrame serves the cold-start benchmark (build/coldstart.sh): with

@@ -11,8 +11,6 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
-	"tongban/app/paper"
-	"tongban/printer"
 )
 
 // actionKeys are the keys of the status actions, in the order of their
@@ -95,7 +93,7 @@ func (b *bench) act(kind cases.Kind, payload any) (*cases.Case, bool) {
 		case errors.Is(err, cases.ErrNotAllowed):
 			b.fail(notAllowed(c, kind))
 		default:
-			b.fail(both(tNotSaved) + " " + sentence(err, c))
+			b.fail(sentences(tNotSaved, split(sentence(err, c))))
 		}
 		b.refocus()
 		return nil, false
@@ -125,104 +123,4 @@ func (b *bench) reveal() {
 	b.setCase(updated)
 	b.revealed = true
 	b.render()
-}
-
-// printing -------------------------------------------------------------------
-
-// paperContext is what documents are laid out with.
-func (b *bench) paperContext() paper.Context {
-	return paper.Context{Catalog: b.c.deps.Catalog, Calendar: b.c.deps.Calendar, Now: b.c.deps.Now()}
-}
-
-// printFor prints the paper an action gives the citizen.
-func (b *bench) printFor(c *cases.Case, kind cases.Kind) {
-	ctx, name := b.paperContext(), b.c.clerk.Name
-	switch kind {
-	case cases.KindSupplementRequested:
-		b.print(c.ID, paper.SupplementNotice(ctx, c, name), cases.DocSupplement)
-	case cases.KindRefused:
-		b.print(c.ID, paper.RefusalNotice(ctx, c, name), cases.DocRefusal)
-	case cases.KindAccepted:
-		if b.c.deps.Seal != nil {
-			b.printReceiptOf(c)
-		}
-	}
-}
-
-// printReceipt prints the acceptance receipt of the case on screen again.
-func (b *bench) printReceipt() {
-	if b.cur == nil {
-		b.fail(both(tNoCase))
-		b.refocus()
-		return
-	}
-	b.printReceiptOf(b.cur)
-	b.refocus()
-}
-
-func (b *bench) printReceiptOf(c *cases.Case) {
-	if b.c.deps.Seal == nil {
-		b.sayPrint(both(tNoSeal), widget.DangerImportance)
-		return
-	}
-	qr, err := b.c.deps.Seal(c)
-	if err != nil {
-		b.sayPrint(sentence(err, c), widget.DangerImportance)
-		return
-	}
-	b.print(c.ID, paper.Acceptance(b.paperContext(), c, qr), cases.DocReceipt)
-}
-
-// print sends a document to the printer off the UI goroutine. The case is
-// saved already: a fault is told in the printer's plain sentence with a
-// button to print again; a printed document is recorded on the case.
-func (b *bench) print(caseID string, doc printer.Document, kind string) {
-	name := docText(kind)
-	if b.c.deps.Print == nil {
-		b.sayPrint(withText(tNoPrinter, name), widget.WarningImportance)
-		return
-	}
-	b.retry = nil
-	b.again.Hide()
-	b.sayPrint(withText(tPrinting, name), widget.MediumImportance)
-	print := b.c.deps.Print
-	b.c.spawn(func() {
-		err := print(doc)
-		fyne.Do(func() { b.printed(caseID, doc, kind, err) })
-	})
-}
-
-// printed shows how a printing went.
-func (b *bench) printed(caseID string, doc printer.Document, kind string, err error) {
-	if b.c.bench != b {
-		return // signed out meanwhile
-	}
-	name := docText(kind)
-	if err != nil {
-		b.sayPrint(printer.Message(err)+" "+both(tCaseIsSaved), widget.DangerImportance)
-		b.retry = func() { b.print(caseID, doc, kind) }
-		b.again.Show()
-		return
-	}
-	b.sayPrint(withText(tPrinted, name), widget.SuccessImportance)
-	updated, err := b.c.deps.Store.Act(caseID, cases.Action{Kind: cases.KindPrinted, Staff: b.c.clerk.ID,
-		Payload: cases.Printing{Document: kind}})
-	if err != nil || b.cur == nil || b.cur.ID != caseID {
-		return
-	}
-	b.c.nudge()
-	b.cur = updated
-	if b.timeline != nil {
-		item, _ := b.c.item(updated.ItemCode)
-		b.timeline.Objects = b.timelineRows(updated, item)
-		b.timeline.Refresh()
-	}
-}
-
-// printAgain retries the last printing that failed.
-func (b *bench) printAgain() {
-	if b.retry != nil {
-		b.retry()
-	}
-	b.refocus()
 }

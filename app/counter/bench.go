@@ -1,13 +1,10 @@
 package counter
 
 import (
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/cases"
@@ -39,8 +36,14 @@ type bench struct {
 	panel    *panel
 	timeline *fyne.Container
 
-	find  finder
-	retry func() // prints again
+	find finder
+	// printSeq numbers the printings; lineSeq is the one the print line
+	// tells of, 0 once the clerk moved on, so a printing that ends later
+	// does not put its words back under another case.
+	printSeq, lineSeq int
+	// owed are the printings that failed and have not printed since,
+	// oldest first: papers still owed to citizens.
+	owed []*printJob
 
 	// onScreen is set once the workbench is in the window: focusing a
 	// field of a screen still being built fails (and Fyne logs it).
@@ -114,29 +117,33 @@ func (b *bench) strayRune(r rune) {
 	b.scan.TypedRune(r)
 }
 
-// say shows what happened; bad shows it as an error.
+// say shows what an action did, in the importance's colour. A new action
+// clears what the print line said of the last one (see clearPrint).
 func (b *bench) say(text string, imp widget.Importance) {
+	b.clearPrint()
+	b.show(text, imp)
+}
+
+// show puts text on the message line and nothing more.
+func (b *bench) show(text string, imp widget.Importance) {
 	b.msg.SetText(text)
 	b.msg.Importance = imp
 	b.msg.Refresh()
+}
+
+// clearMessages empties the message line and the print line when the
+// case they speak of leaves the screen.
+func (b *bench) clearMessages() {
+	b.say("", widget.MediumImportance)
 }
 
 func (b *bench) fail(text string) { b.say(text, widget.DangerImportance) }
 func (b *bench) ok(text string)   { b.say(text, widget.SuccessImportance) }
 func (b *bench) info(text string) { b.say(text, widget.MediumImportance) }
 
-// sayPrint shows how printing went, beside the action's message.
-func (b *bench) sayPrint(text string, imp widget.Importance) {
-	b.printMsg.SetText(text)
-	b.printMsg.Importance = imp
-	b.printMsg.Refresh()
-	b.printMsg.Show()
-}
-
 // scanned opens whatever a scanner (or the clerk) gave: a sealed receipt
 // with any prefix and suffix, or a case number. An empty Enter confirms
-// the open panel. A bad scan is told in one sentence; the case on screen
-// stays.
+// the open panel. A bad scan is told in one sentence (see scanFailed).
 func (b *bench) scanned(input string) {
 	if strings.TrimSpace(input) == "" {
 		if b.panel != nil {
@@ -147,7 +154,7 @@ func (b *bench) scanned(input string) {
 	}
 	c, err := b.c.deps.Opener.Open(input)
 	if err != nil {
-		b.fail(sentence(err, nil))
+		b.scanFailed(err)
 		b.refocus()
 		return
 	}
@@ -159,6 +166,20 @@ func (b *bench) scanned(input string) {
 		b.info(labelled(tOpened, c.Number))
 	}
 	b.refocus()
+}
+
+// scanFailed tells why a scan opened nothing. The case on screen, if
+// any, is closed: a scan means the next citizen is at the counter, and
+// the previous case left under the error would be taken for theirs, its
+// actions one key away. The message names it, so the clerk knows where it
+// went (today's list, or its number, opens it again).
+func (b *bench) scanFailed(err error) {
+	msg := sentence(err, nil)
+	if prev := b.cur; prev != nil {
+		b.showList()
+		msg = sentences(split(msg), tPrevClosed.Format(prev.Number))
+	}
+	b.fail(msg)
 }
 
 // key handles the workbench's keys.
@@ -255,65 +276,6 @@ func (b *bench) back() {
 		b.showList()
 	}
 	b.refocus()
-}
-
-// status bar --------------------------------------------------------------
-
-// statusBar is the bottom line: who, where, and how sync stands.
-type statusBar struct {
-	clerk, device, net, sync, idle *widget.Label
-}
-
-func (s *statusBar) build(b *bench) fyne.CanvasObject {
-	s.clerk = widget.NewLabel("")
-	s.device = widget.NewLabel("")
-	s.net = widget.NewLabel("")
-	s.net.TextStyle.Bold = true
-	s.sync = widget.NewLabel("")
-	s.idle = widget.NewLabel("")
-	s.idle.Importance = widget.WarningImportance
-	for _, l := range []*widget.Label{s.clerk, s.device, s.net, s.sync, s.idle} {
-		l.SizeName = theme.SizeNameCaptionText
-	}
-	out := newButton(b.c, withKey(tSignOut, scLabel(scSignOut)), func() { b.c.signOut(tSignedOut) })
-	return container.NewHBox(s.clerk, s.device, s.net, s.sync, s.idle, layout.NewSpacer(), out)
-}
-
-// refreshStatus reads the sync status again.
-func (b *bench) refreshStatus() {
-	c := b.c
-	c.lastStatus = c.deps.Now()
-	s := &b.status
-	k := c.clerk
-	who := labelled(tClerk, k.Name+"（"+k.ID+"）")
-	if len(k.Windows) > 0 {
-		who += " · " + labelled(tWindow, k.Windows[0])
-	}
-	s.clerk.SetText(who)
-	s.device.SetText(labelled(tDevice, c.deps.Device))
-	if c.deps.Status == nil {
-		s.net.SetText(both(tNoSync))
-		s.net.Importance = widget.MediumImportance
-		s.sync.SetText("")
-		s.net.Refresh()
-		return
-	}
-	online, pending, last := c.deps.Status()
-	s.net.SetText(both(tOnline))
-	s.net.Importance = widget.SuccessImportance
-	if !online {
-		s.net.SetText(both(tOffline))
-		s.net.Importance = widget.DangerImportance
-	}
-	s.net.Refresh()
-	when := both(tNever)
-	if !last.IsZero() {
-		when = hhmm(last)
-		if day(last) != day(c.deps.Now()) {
-			when = day(last) + " " + when
-		}
-	}
-	s.sync.SetText(labelled(tPending, strconv.Itoa(pending)) + " · " + labelled(tLastSync, when))
 }
 
 // refreshCase shows what sync brought for the case on screen — another

@@ -166,3 +166,22 @@ func TestCameraWaitsWhileAPanelIsOpen(t *testing.T) {
 	r.c.cameraScan(other)
 	r.mustShow(b.Number, "李四")
 }
+
+// The camera sees every code in view; only a receipt is a scan. A phone's
+// code held near the lens neither closes the case on screen nor says
+// anything.
+func TestCameraIgnoresCodesThatAreNotReceipts(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	before := r.c.bench.msg.Text
+	r.c.cameraScan("https://u.wechat.com/EXAMPLE")
+	if r.c.bench.cur == nil || r.c.bench.cur.ID != c.ID {
+		t.Fatal("a code that is not a receipt closed the case on screen")
+	}
+	if got := r.c.bench.msg.Text; got != before {
+		t.Fatalf("a code that is not a receipt said %q", got)
+	}
+}

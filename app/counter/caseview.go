@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,12 +19,14 @@ import (
 )
 
 // setCase puts a case on screen. Another case starts afresh (ID masked,
-// the checklist from what the applicant declared); the same case after an
-// action keeps the revealed ID and, unless its status moved, the ticks.
+// the checklist from what the applicant declared, no message of the case
+// before); the same case after an action keeps the revealed ID and,
+// unless its status moved, the ticks.
 func (b *bench) setCase(c *cases.Case) {
 	same := b.cur != nil && b.cur.ID == c.ID
 	if !same {
 		b.revealed = false
+		b.clearMessages() // they spoke of the case that goes
 	}
 	if !same || b.cur.Status != c.Status {
 		b.ticked = initialTicks(c)
@@ -78,7 +81,7 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	}
 	who = append(who, section(tApplicant))
 	who = append(who, b.applicantRows(c)...)
-	who = append(who, section(tForm))
+	who = append(who, section(tForm), field(tItem, item.NameZH+" "+item.NameEN+"（"+item.Code+"）"))
 	who = append(who, formRows(c, item)...)
 	materials := append([]fyne.CanvasObject{section(tMaterials)}, b.materialRows(c, item)...)
 	b.timeline = ui.Column(b.timelineRows(c, item)...)
@@ -101,8 +104,9 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	return container.NewBorder(b.header(c, item), container.NewVBox(bottom...), nil, nil, body)
 }
 
-// header is one line: the case number, status, receipt badge, ticket and
-// the item (cut short if it must be; the timeline has the rest).
+// header is one line: the case number, status, receipt badge and ticket,
+// the submitted time at the right end, and the item between them, cut
+// short if it must be (the application column names it in full).
 func (b *bench) header(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
 	number := widget.NewLabel(c.Number)
 	number.TextStyle.Bold = true
@@ -118,9 +122,10 @@ func (b *bench) header(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
 	if c.Ticket != "" {
 		line = append(line, widget.NewLabel(labelled(tTicket, c.Ticket)))
 	}
-	itemLine := widget.NewLabel(item.NameZH + " " + item.NameEN + " · " + labelled(tSubmittedAt, stamp(c.SubmittedAt)))
+	itemLine := widget.NewLabel(item.NameZH + " " + item.NameEN)
 	itemLine.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, container.NewHBox(line...), nil, itemLine)
+	submitted := widget.NewLabel(labelled(tSubmittedAt, stamp(c.SubmittedAt)))
+	return container.NewBorder(nil, nil, container.NewHBox(line...), submitted, itemLine)
 }
 
 // applicantRows are the applicant's name, ID number (masked unless the
@@ -173,7 +178,8 @@ func formRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 // materialRows are the checklist: each material ticked or not, with
 // original or copy, count, required, and what is known of it, in both
 // languages below its name. The ticks are what Accept receives; they can
-// be changed while the case waits for acceptance.
+// be changed while the case waits for acceptance. Every line wraps within
+// the column (a tick box's own label cannot, so the name is beside it).
 func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 	b.checks = nil
 	if len(item.Materials) == 0 {
@@ -189,10 +195,10 @@ func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObj
 			if slices.Contains(c.Received, i) {
 				icon = theme.CheckButtonCheckedIcon()
 			}
-			rows = append(rows, container.NewVBox(container.NewHBox(widget.NewIcon(icon), widget.NewLabel(name)), about))
+			rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, ui.Column(ui.NewText(name), about)))
 			continue
 		}
-		ch := newCheck(b.c, name, func(on bool) {
+		ch := newCheck(b.c, "", func(on bool) {
 			b.ticked[i] = on
 			if b.panel != nil && b.panel.refresh != nil {
 				b.panel.refresh()
@@ -200,7 +206,7 @@ func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObj
 		})
 		ch.Checked = b.ticked[i]
 		b.checks = append(b.checks, ch)
-		rows = append(rows, container.NewVBox(ch, about))
+		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(ch), nil, ui.Column(newTickLabel(name, ch), about)))
 	}
 	return rows
 }
@@ -275,12 +281,38 @@ func closedOn(s cases.Status, at time.Time) string {
 // Small pieces of layout. Wrapping text is ui.Text in ui.Column, which
 // measures it at its width.
 
+// section is a column's heading; it wraps rather than widen the column.
 func section(t cases.Text) fyne.CanvasObject {
-	l := widget.NewLabel(both(t))
+	l := ui.NewText(both(t))
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
+
+// tickLabel is a material's name beside its tick box: it wraps within the
+// column, and a tap on it ticks the box as a tap on the box does.
+type tickLabel struct {
+	ui.Text
+	box *check
+}
+
+func newTickLabel(s string, box *check) *tickLabel {
+	t := &tickLabel{box: box}
+	t.Text.Text = s
+	t.Wrapping = fyne.TextWrapWord
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped ticks or unticks the box.
+func (t *tickLabel) Tapped(*fyne.PointEvent) {
+	if !t.box.Disabled() {
+		t.box.SetChecked(!t.box.Checked)
+	}
+}
+
+// Cursor shows the name can be clicked.
+func (t *tickLabel) Cursor() desktop.Cursor { return desktop.PointerCursor }
 
 // field is a label and its value on one wrapping line.
 func field(name cases.Text, v string) fyne.CanvasObject {

@@ -13,6 +13,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
@@ -29,6 +30,21 @@ type Store interface {
 	Clerk(id string) (staff.Clerk, error)
 	GetJSON(key string, v any) error
 	PutJSON(key string, v any) error
+	// Pending counts the events waiting in the outbox, for the status bar.
+	Pending() (int, error)
+}
+
+// SyncState is how this device's sync stands, for the status bar.
+type SyncState struct {
+	// Enrolled is false on a device with no platform: it works on its
+	// own, which is a way of working, not a fault.
+	Enrolled bool
+	// NeedsEnrollment is set when the platform refused the device.
+	NeedsEnrollment bool
+	// Online is set while the platform answers.
+	Online bool
+	// LastSync is when sync last finished a round; zero: never.
+	LastSync time.Time
 }
 
 // Deps is what a counter needs. Store, Catalog and Opener are required.
@@ -49,9 +65,10 @@ type Deps struct {
 	// Seal returns a case's sealed receipt payload, for printing the
 	// acceptance receipt; nil: receipts are not printed.
 	Seal func(*cases.Case) (string, error)
-	// Status reports sync: online, events waiting, last successful sync.
-	// Read every few seconds; nil shows "—".
-	Status func() (online bool, pending int, last time.Time)
+	// Sync reports how sync stands; it is read every few seconds. nil:
+	// the device is not enrolled. The number of events waiting is read
+	// from the Store, so it is never stale.
+	Sync func() SyncState
 	// Nudge, if set, is called after each saved action so sync pushes at once.
 	Nudge func()
 	// IdleLock signs the clerk out after this long without a key or click
@@ -271,20 +288,25 @@ func (c *Counter) serialScan(s string) {
 // cameraScan takes one scan from the camera. The camera keeps seeing a
 // receipt left in front of it, so while the clerk is in the middle of an
 // action (a panel is open) what it sees is ignored: a scan would close the
-// panel and lose what was typed. A scanner's scan is a deliberate act and
-// does go through.
+// panel and lose what was typed. It also sees any code in view — a
+// citizen's phone, a poster — and only a receipt is held up on purpose:
+// anything else would close the case on screen as a bad scan. A scanner's
+// scan is a deliberate act and does go through.
 func (c *Counter) cameraScan(s string) {
 	if c.bench != nil && c.bench.panel != nil {
+		return
+	}
+	if _, ok := scan.Payload(s); !ok {
 		return
 	}
 	c.serialScan(s)
 }
 
 // serialStatus tells the clerk when the serial scanner or the camera goes
-// away.
+// away. It is news from the desk, not an action: the print line stays.
 func (c *Counter) serialStatus(err error) {
 	if err != nil && c.bench != nil {
-		c.bench.fail(sentence(err, nil))
+		c.bench.show(sentence(err, nil), widget.DangerImportance)
 	}
 }
 

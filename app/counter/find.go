@@ -26,8 +26,12 @@ type finder struct {
 	search  *entry
 }
 
-// showList closes the case and shows the list, fetched afresh.
+// showList closes the case and shows the list, fetched afresh. What the
+// messages said of the case goes with it.
 func (b *bench) showList() {
+	if b.cur != nil {
+		b.clearMessages()
+	}
 	b.cur, b.panel, b.timeline, b.checks = nil, nil, nil, nil
 	b.runFind()
 	b.render()

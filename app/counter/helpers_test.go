@@ -107,6 +107,9 @@ type rig struct {
 	nudges  int
 	// printErr is what the fake printer answers.
 	printErr error
+	// sync is what Deps.Sync reports: an enrolled device, offline, until
+	// a test says otherwise.
+	sync SyncState
 }
 
 // newRig shows a counter on st (a fresh counter store when nil) with the
@@ -130,7 +133,7 @@ func newRig(t testing.TB, z *center, st *store.Store) *rig {
 			}
 		}
 	}
-	r := &rig{t: t, z: z, st: st}
+	r := &rig{t: t, z: z, st: st, sync: SyncState{Enrolled: true}}
 	d := Deps{
 		Store: st, Catalog: z.cat, Calendar: z.cal, Now: z.clock.Now, Device: "K09",
 		Opener: &scan.Opener{Store: st, Keys: func() (receipt.Keyring, error) { return z.ring, nil }},
@@ -140,7 +143,7 @@ func newRig(t testing.TB, z *center, st *store.Store) *rig {
 		},
 		Seal:      z.seal,
 		Nudge:     func() { r.nudges++ },
-		Status:    func() (bool, int, time.Time) { return false, 3, time.Time{} },
+		Sync:      func() SyncState { return r.sync },
 		TickEvery: -1,
 	}
 	r.c = New(d)
@@ -323,6 +326,8 @@ func roleTexts(o fyne.CanvasObject) []string {
 		return []string{x.Text}
 	case *entry:
 		return []string{x.Text}
+	case *tickLabel:
+		return []string{x.Text.Text}
 	}
 	return nil
 }

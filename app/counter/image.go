@@ -35,7 +35,7 @@ func (b *bench) openImage(path string) {
 				return
 			}
 			if err != nil {
-				b.fail(sentence(err, nil))
+				b.scanFailed(err) // as a bad scan: the clerk was opening another case
 				b.refocus()
 				return
 			}

@@ -56,8 +56,9 @@ func TestScanOpensAKioskCaseFromItsReceipt(t *testing.T) {
 	r.mustShow(c.Number, "张三")
 }
 
-// A bad scan says what is wrong in one sentence and keeps the case on
-// screen; the scan field keeps the focus.
+// A bad scan says what is wrong in one sentence, closes the case that was
+// on screen (TestBadScanClosesTheCaseOnScreen) and leaves the focus in the
+// scan field.
 func TestBadScansSayWhy(t *testing.T) {
 	z := newCenter(t)
 	c := z.submit(z.store("kiosk"), "张三")
@@ -78,8 +79,12 @@ func TestBadScansSayWhy(t *testing.T) {
 		{foreign, "此回执由其他中心开具"},
 		{"261127-K01-9999", tNotFound.ZH},
 	} {
+		r.scanCase(c)
 		r.typeText(tt.in)
-		r.mustShow(tt.want, c.Number)
+		r.mustShow(tt.want, tPrevClosed.Format(c.Number).ZH)
+		if r.c.bench.cur != nil {
+			t.Fatalf("scanning %.20q left %s open", tt.in, r.c.bench.cur.Number)
+		}
 		r.scanFocused()
 	}
 }

@@ -161,7 +161,7 @@ func (s *signIn) done(k staff.Clerk, lock staff.Lock, err error) {
 	if lerr := lock.Check(s.c.deps.Now()); lerr != nil {
 		msg = lerr.Error()
 	} else if left := staff.MaxFailures - lock.Failures; left > 0 && lock.Failures > 0 {
-		msg += " " + bothf(tTriesLeft, left)
+		msg = sentences(split(msg), tTriesLeft.Format(left))
 	}
 	s.say(msg, true)
 	s.c.win.Canvas().Focus(s.pin)

@@ -33,7 +33,7 @@ func TestSignInLocksAfterFiveWrongPINs(t *testing.T) {
 	z.clock.Advance(staff.LockFor)
 	restarted.signIn("S001", "2468")
 	restarted.mustBeSignedIn(true)
-	restarted.mustShow("经办人 Clerk 王芳（S001）", "窗口 Window A03", "本机 Device K09", "离线 offline", "待同步 To sync 3")
+	restarted.mustShow("经办人 Clerk 王芳（S001）", "窗口 Window A03", "本机 Device K09", "离线 offline", "待同步 To sync 0")
 	restarted.scanFocused()
 
 	var l staff.Lock
@@ -108,5 +108,18 @@ func TestSignOutAndIdleLock(t *testing.T) {
 	r.signIn("S001", "2468")
 	if r.c.bench.cur != nil { // a new session starts with no case open (today's list may name it)
 		t.Fatalf("a new session opened case %s", r.c.bench.cur.Number)
+	}
+}
+
+// A wrong PIN's message reads the Chinese sentences, then the English
+// ones, the tries left in each.
+func TestWrongPINSaysTheTriesLeftInEachLanguage(t *testing.T) {
+	z := newCenter(t)
+	r := newRig(t, z, nil)
+	r.signIn("S001", "0000")
+	want := "工号或密码不对，请重试。再错 4 次，柜台将锁定 5 分钟。 " +
+		"The staff ID or PIN is wrong; try again. 4 more wrong PINs lock the counter for 5 minutes."
+	if got := r.c.signIn.msg.Text; got != want {
+		t.Fatalf("after a wrong PIN:\n got %q\nwant %q", got, want)
 	}
 }

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"tongban/app/cases"
 	"tongban/app/receipt"
@@ -47,10 +49,14 @@ var (
 	tPending    = cases.Text{ZH: "待同步", EN: "To sync"}
 	tLastSync   = cases.Text{ZH: "上次同步", EN: "Last sync"}
 	tNever      = cases.Text{ZH: "从未", EN: "never"}
-	tNoSync     = cases.Text{ZH: "同步 —", EN: "sync —"}
+	// The kiosk's words for a device with no platform (app/cli syncText):
+	// a way of working, not a fault.
+	tStandalone = cases.Text{ZH: "本机离线办理（未接入平台）", EN: "Working on this device only (no platform)"}
+	tReenroll   = cases.Text{ZH: "需要重新注册本设备，请联系技术人员", EN: "This device needs enrolling again: ask IT staff"}
 	tIdleWarn   = cases.Text{ZH: "%d 秒后自动签退", EN: "signing out in %d s"}
 	tImported   = cases.Text{ZH: "已从回执导入，尚未与平台同步。", EN: "Opened from the receipt; not yet synced with the platform."}
 	tOpened     = cases.Text{ZH: "已打开", EN: "Opened"}
+	tPrevClosed = cases.Text{ZH: "上一个案件 %s 已关闭，以免误当作此次扫描的案件。", EN: "The previous case %s was closed so it is not taken for this scan."}
 	tReading    = cases.Text{ZH: "正在识别图片……", EN: "Reading the image…"}
 
 	// The case view.
@@ -132,6 +138,7 @@ var (
 	tPrinting     = cases.Text{ZH: "正在打印%s……", EN: "Printing the %s…"}
 	tNoPrinter    = cases.Text{ZH: "本机未配置打印机，%s没有打印。", EN: "No printer is set up here, so the %s was not printed."}
 	tCaseIsSaved  = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
+	tNotPrinted   = cases.Text{ZH: "案件 %s 的%s没有打印，可按“重新打印”再打。", EN: "The %[2]s of case %[1]s did not print; press Print again."}
 	tDocReceipt   = cases.Text{ZH: "受理回执", EN: "acceptance receipt"}
 	tDocSupply    = cases.Text{ZH: "一次性告知单", EN: "notice of missing materials"}
 	tDocRefusal   = cases.Text{ZH: "不予受理通知书", EN: "refusal notice"}
@@ -212,6 +219,66 @@ func withText(t cases.Text, args ...cases.Text) string {
 		zh[i], en[i] = a.ZH, a.EN
 	}
 	return fmt.Sprintf(t.ZH, zh...) + " " + fmt.Sprintf(t.EN, en...)
+}
+
+// sentences writes several messages as one: all the Chinese sentences,
+// then all the English ones, "中文。中文。 English. English.", so that
+// neither language is read in the middle of the other. A message missing
+// its closing stop gets one.
+func sentences(parts ...cases.Text) string {
+	var zh, en []string
+	for _, p := range parts {
+		if p.ZH = strings.TrimSpace(p.ZH); p.ZH != "" {
+			zh = append(zh, closed(p.ZH, "。"))
+		}
+		if p.EN = strings.TrimSpace(p.EN); p.EN != "" {
+			en = append(en, closed(p.EN, "."))
+		}
+	}
+	out := strings.Join(zh, "")
+	if len(en) > 0 {
+		if out != "" {
+			out += " "
+		}
+		out += strings.Join(en, " ")
+	}
+	return out
+}
+
+// closed ends a sentence with stop unless it ends in a stop already.
+func closed(s, stop string) string {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune("。！？.!?…）)", r) {
+		return s
+	}
+	return s + stop
+}
+
+// split takes apart a message written "中文。 English" — how the team's
+// errors and the counter's own joined texts read — into its languages:
+// the Chinese ends at the first "。 " that English follows. A message in
+// one language only is taken as that language.
+func split(s string) cases.Text {
+	for i := 0; ; {
+		j := strings.Index(s[i:], "。 ")
+		if j < 0 {
+			break
+		}
+		end := i + j + len("。")
+		if rest := strings.TrimSpace(s[end:]); rest != "" && !hasHan(rest) {
+			return cases.Text{ZH: s[:end], EN: rest}
+		}
+		i = end
+	}
+	if hasHan(s) {
+		return cases.Text{ZH: s}
+	}
+	return cases.Text{EN: s}
+}
+
+// hasHan reports whether s holds a Chinese character.
+func hasHan(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
 }
 
 // withKey adds a shortcut to a button's label: "受理 Accept (F2)".

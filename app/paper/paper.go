@@ -119,11 +119,15 @@ func (ctx Context) parties(b *printer.Builder, c *cases.Case, item *catalog.Item
 		Line(lblItem + item.NameZH)
 }
 
+// materials lists materials by their number in the item's list, counted
+// from 1 as the kiosk, the counter and the command line number them, so a
+// clerk reading the paper sees the number on the screen: a receipt that
+// lists materials 1, 2 and 4 says 4 for the fourth, not 3.
 func (ctx Context) materials(b *printer.Builder, item *catalog.Item, picked []int) {
 	if len(picked) == 0 {
 		b.Line("  " + noneGiven)
 	}
-	for i, m := range picked {
+	for _, m := range picked {
 		if m < 0 || m >= len(item.Materials) {
 			continue
 		}
@@ -132,7 +136,7 @@ func (ctx Context) materials(b *printer.Builder, item *catalog.Item, picked []in
 		if mat.Original {
 			form = original
 		}
-		b.Line(fmt.Sprintf("  %d. %s（%s，%s）", i+1, mat.NameZH, form, fmt.Sprintf(countForm, mat.Count)))
+		b.Line(fmt.Sprintf("  %d. %s（%s，%s）", m+1, mat.NameZH, form, fmt.Sprintf(countForm, mat.Count)))
 	}
 }
 

@@ -147,3 +147,51 @@ func TestLinesBreakCleanly(t *testing.T) {
 		}
 	}
 }
+
+// TestMaterialsKeepTheirCatalogNumbers: the receipt and the one-time
+// notice number each material by its place in the item's list, counted
+// from 1 as the kiosk, the counter and the command line do, not 1…n over
+// the materials the paper happens to list.
+func TestMaterialsKeepTheirCatalogNumbers(t *testing.T) {
+	ctx, item := context(t)
+	if len(item.Materials) < 4 {
+		t.Fatalf("the first sample item has %d materials; the test needs 4", len(item.Materials))
+	}
+	name := func(i int) string { return fmt.Sprintf("%d. %s", i+1, item.Materials[i].NameZH) }
+	declared := sampleCase(item)
+	declared.Materials = []int{0, 1, 3}
+	accepted := *declared
+	accepted.AcceptedAt, accepted.Received = ctx.Now, []int{1, 3}
+	missing := *declared
+	missing.Missing = []int{2, 3}
+	tests := []struct {
+		name string
+		doc  printer.Document
+		want []string
+		not  []string
+	}{
+		{"receipt", Acceptance(ctx, declared, "TB1:PAYLOAD"), []string{name(0), name(1), name(3)},
+			[]string{fmt.Sprintf("3. %s", item.Materials[3].NameZH)}},
+		{"accepted receipt", Acceptance(ctx, &accepted, "TB1:PAYLOAD"), []string{name(1), name(3)},
+			[]string{fmt.Sprintf("1. %s", item.Materials[1].NameZH), fmt.Sprintf("2. %s", item.Materials[3].NameZH)}},
+		{"notice", SupplementNotice(ctx, &missing, "S001"), []string{name(2), name(3)},
+			[]string{fmt.Sprintf("1. %s", item.Materials[2].NameZH), fmt.Sprintf("2. %s", item.Materials[3].NameZH)}},
+	}
+	for _, tt := range tests {
+		d := printed(t, tt.doc)
+		var text string // the lines joined, without the indent of a wrapped item
+		for _, line := range d.Lines {
+			text += strings.TrimSpace(line)
+		}
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: printed text lacks %q:\n%s", tt.name, w, strings.Join(d.Lines, "\n"))
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: printed %q, a material renumbered by its place on the paper:\n%s", tt.name, w, strings.Join(d.Lines, "\n"))
+			}
+		}
+	}
+}
