@@ -3,6 +3,8 @@ package printer
 import (
 	"regexp"
 	"strings"
+
+	"tongban/app/linebreak"
 )
 
 // Line breaking follows the usual Chinese rules (禁则): closing punctuation
@@ -10,10 +12,6 @@ import (
 // bracketed group such as （1个工作日） or （原件，1份） moves to the next line
 // whole rather than being split; an ASCII word or number (a case number,
 // a date, 0311-85012345) stays whole when it fits on a line.
-const (
-	noLineStart = "，。、；：？！）》」』】〕〉〗”’…—％·,.;:?!)]}%"
-	noLineEnd   = "（《「『【〔〈〖“‘([{"
-)
 
 // groupPairs are the brackets whose content is kept together.
 var groupPairs = map[rune]rune{
@@ -87,21 +85,6 @@ func tokenize(para string) []token {
 
 func isWordRune(r rune) bool { return r < 0x80 && r != ' ' }
 
-func firstRune(s string) rune {
-	for _, r := range s {
-		return r
-	}
-	return 0
-}
-
-func lastRune(s string) rune {
-	r := []rune(s)
-	if len(r) == 0 {
-		return 0
-	}
-	return r[len(r)-1]
-}
-
 // How strictly tokens are held together. A unit wider than a line is
 // split again at the next level down.
 const (
@@ -123,8 +106,7 @@ func units(toks []token, level, width int) [][]token {
 			if a.space() || b.space() {
 				continue
 			}
-			joined[k] = strings.ContainsRune(noLineStart, firstRune(b.text)) ||
-				strings.ContainsRune(noLineEnd, lastRune(a.text))
+			joined[k] = linebreak.Held(a.text, b.text)
 		}
 	}
 	if level >= keepGroups {
@@ -156,7 +138,7 @@ func groupEnd(toks []token, k, limit int) int {
 	if len([]rune(open)) != 1 {
 		return -1
 	}
-	o := firstRune(open)
+	o := linebreak.First(open)
 	closing, ok := groupPairs[o]
 	if !ok {
 		return -1
@@ -167,7 +149,7 @@ func groupEnd(toks []token, k, limit int) int {
 		if cols > limit {
 			return -1
 		}
-		switch firstRune(toks[m].text) {
+		switch linebreak.First(toks[m].text) {
 		case o:
 			depth++
 		case closing:

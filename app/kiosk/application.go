@@ -177,38 +177,3 @@ func (a *application) brought() []int {
 func (a *application) submission(cat *catalog.Catalog, now time.Time) (cases.Submission, []*cases.FieldError, error) {
 	return cases.NewSubmission(cat, a.item.Code, a.values, a.brought(), cases.ChannelKiosk, now)
 }
-
-// fieldPages splits the item's fields into pages of at most room slots.
-// A field takes a slot; a choice with more than three options takes two,
-// as its options need rows of their own. A page holds at least one field.
-func (a *application) fieldPages(room int) [][]int {
-	var pages [][]int
-	var page []int
-	used := 0
-	for i, f := range a.item.Fields {
-		w := 1
-		if f.Kind == catalog.KindChoice && len(f.Choices) > 3 {
-			w = 2
-		}
-		if len(page) > 0 && used+w > room {
-			pages = append(pages, page)
-			page, used = nil, 0
-		}
-		page = append(page, i)
-		used += w
-	}
-	if len(page) > 0 {
-		pages = append(pages, page)
-	}
-	return pages
-}
-
-// pageOf returns the page of field i.
-func pageOf(pages [][]int, i int) int {
-	for p, fs := range pages {
-		if slices.Contains(fs, i) {
-			return p
-		}
-	}
-	return 0
-}

@@ -101,45 +101,6 @@ func TestApplicationDraftRoundTrip(t *testing.T) {
 	}
 }
 
-func TestFieldPages(t *testing.T) {
-	mk := func(kinds ...string) *application {
-		it := &catalog.Item{}
-		for i, k := range kinds {
-			f := catalog.Field{Key: string(rune('a' + i)), Kind: catalog.KindText}
-			switch k {
-			case "c2":
-				f.Kind, f.Choices = catalog.KindChoice, []string{"x", "y"}
-			case "c6":
-				f.Kind, f.Choices = catalog.KindChoice, []string{"1", "2", "3", "4", "5", "6"}
-			}
-			it.Fields = append(it.Fields, f)
-		}
-		return newApplication(it)
-	}
-	tests := []struct {
-		kinds []string
-		room  int
-		want  [][]int
-	}{
-		{[]string{"t", "t", "t", "t"}, 3, [][]int{{0, 1, 2}, {3}}},
-		{[]string{"t", "t", "c6"}, 3, [][]int{{0, 1}, {2}}},
-		{[]string{"t", "c6", "t"}, 3, [][]int{{0, 1}, {2}}},
-		{[]string{"c6", "c6"}, 2, [][]int{{0}, {1}}},
-		{[]string{"c6"}, 1, [][]int{{0}}}, // a page holds at least one field
-		{[]string{"t", "c2", "t"}, 3, [][]int{{0, 1, 2}}},
-		{nil, 3, nil},
-	}
-	for _, tt := range tests {
-		got := mk(tt.kinds...).fieldPages(tt.room)
-		if !slices.EqualFunc(got, tt.want, slices.Equal[[]int]) {
-			t.Errorf("fieldPages(%v, %d) = %v, want %v", tt.kinds, tt.room, got, tt.want)
-		}
-	}
-	if p := pageOf([][]int{{0, 1}, {2}}, 2); p != 1 {
-		t.Errorf("pageOf = %d", p)
-	}
-}
-
 func TestStoreDrafts(t *testing.T) {
 	r := newRig(t, nil, nil)
 	d := StoreDrafts(r.store)

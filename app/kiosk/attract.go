@@ -29,14 +29,18 @@ func (a *attract) build(k *Kiosk) fyne.CanvasObject {
 
 	var center fyne.CanvasObject = start
 	if k.deps.Lookup != nil {
-		center = container.NewBorder(nil, container.NewGridWithColumns(2,
-			a.entry(k, tLookupStart, &lookup{}), a.entry(k, tRateStart, &lookup{rate: true})), nil, nil, start)
+		center = ui.Frame(nil, start, container.NewGridWithColumns(2,
+			a.entry(k, tLookupStart, &lookup{}), a.entry(k, tRateStart, &lookup{rate: true})))
 	}
 	switches := container.NewGridWithColumns(2, ui.Tall(k.langButton()), ui.Tall(k.elderButton()))
-	return container.NewPadded(container.NewBorder(
+	// A Frame, not a Border: the name and welcome are measured at the
+	// screen's width before the start target gets the rest, so the first
+	// screen after launch is the same as after a reset (a Border sized
+	// them at the width of the first, narrow layout and left a band).
+	return container.NewPadded(ui.Frame(
 		ui.Column(name, welcome, k.statusLine()),
-		container.NewCenter(switches), nil, nil,
-		container.NewPadded(container.NewPadded(center))))
+		container.NewPadded(container.NewPadded(center)),
+		container.NewCenter(switches)))
 }
 
 // entry is a way in beside the start target, in both languages too.

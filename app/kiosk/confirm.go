@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -66,8 +65,8 @@ func (s *confirm) build(k *Kiosk) fyne.CanvasObject {
 	if s.busy {
 		submit.Disable()
 	}
-	return k.frame(k.t(tConfirmTitle), container.NewBorder(top, nil, nil, nil,
-		k.pager(rows, k.sizes().confirm, 0, &s.page)), edit, submit)
+	return k.frame(k.t(tConfirmTitle), ui.Frame(top,
+		k.pager(rows, k.sizes().confirm, 0, &s.page), nil), edit, submit)
 }
 
 // row is "label  value", with a warning under the value if there is one.

@@ -67,11 +67,10 @@ func TestKioskFlowByTouch(t *testing.T) {
 	r.typePinyin("xin", '新')
 	r.focus("统一社会信用代码")
 	r.tapKeys("91350100M000100Y43")
-	r.tap(tNextPage.ZH) // a choice of six options has a page of its own
+	r.pageTo("住所") // a choice of six options: on this page if it fits, else the next
 	r.tapTile("住所")
 
-	r.tap(tNextPage.ZH)
-	r.mustShow(tChecklist.ZH)
+	r.pageTo(tChecklist.ZH)
 	r.tapTile("公司变更登记申请书")
 	r.tapTile("变更决议或决定")
 	r.tapTile("营业执照")

@@ -32,6 +32,7 @@ type form struct {
 	rows   map[string]*fieldRow
 	pager  *ui.Pager
 	padBox *fyne.Container
+	split  *fyne.Container // the pages left, the keypad right
 	note   *ui.Text
 }
 
@@ -43,36 +44,37 @@ type fieldRow struct {
 	problem *ui.Text
 }
 
-// fieldPages is the number of pages that hold fields; the checklist
-// follows.
-func (s *form) fieldPages(k *Kiosk) int { return len(s.app.fieldPages(k.sizes().fields)) }
-
 func (s *form) build(k *Kiosk) fyne.CanvasObject {
 	sz := k.sizes()
 	s.rows = map[string]*fieldRow{}
-	// Elder mode holds fewer fields a page: stay with the active field.
-	if i := s.app.index(s.active); i >= 0 {
-		s.page = pageOf(s.app.fieldPages(sz.fields), i)
+	s.pager = nil // the last build's; this one's comes after the rows
+	// The fields, then the checklist: its heading and the materials. The
+	// pager puts as many on a page as fit (at most sz.fields fields, or
+	// sz.checklist materials), so English labels, elder mode and the
+	// problems under fields take more pages, never more room.
+	items := make([]fyne.CanvasObject, 0, len(s.app.item.Fields)+len(s.app.item.Materials)+1)
+	for _, f := range s.app.item.Fields {
+		items = append(items, s.fieldRow(k, f))
 	}
-	var pages []fyne.CanvasObject
-	for _, fs := range s.app.fieldPages(sz.fields) {
-		box := ui.Column()
-		for _, i := range fs {
-			box.Add(s.fieldRow(k, s.app.item.Fields[i]))
-		}
-		pages = append(pages, box)
-	}
-	mats := s.app.item.Materials
-	for from := 0; from < len(mats); from += sz.checklist {
+	if mats := s.app.item.Materials; len(mats) > 0 {
 		hint := text(k.t(tChecklistPage))
 		hint.SizeName = theme.SizeNameCaptionText
-		box := ui.Column(subheading(k.t(tChecklist)), hint)
-		for i := from; i < min(from+sz.checklist, len(mats)); i++ {
-			box.Add(s.materialTile(k, i))
+		items = append(items, ui.Column(subheading(k.t(tChecklist)), hint))
+		for i := range mats {
+			items = append(items, s.materialTile(k, i))
 		}
-		pages = append(pages, box)
 	}
-	s.pager = k.pager(pages, 1, 1, &s.page)
+	page := s.page
+	s.pager = k.pager(items, sz.fields, 0, &s.page)
+	s.pager.Section(len(s.app.item.Fields), sz.checklist+1)
+	// Stay with the field being typed (elder mode holds fewer a page),
+	// else on the page the citizen was on.
+	if i := s.app.index(s.active); i >= 0 {
+		s.pager.ShowItem(i)
+	} else {
+		s.pager.SetPage(page)
+	}
+	s.page = s.pager.Page()
 	turned := s.pager.OnPage
 	s.pager.OnPage = func(n int) {
 		turned(n)
@@ -92,10 +94,11 @@ func (s *form) build(k *Kiosk) fyne.CanvasObject {
 	}
 
 	s.padBox = container.NewStack()
+	s.split = k.withKeys(s.pager, s.padBox, 0.5)
 	key := s.active
 	s.active = ""
 	if key == "" {
-		key = s.firstOnPage(k)
+		key = s.firstOnPage()
 	}
 	s.activate(k, key)
 
@@ -106,7 +109,7 @@ func (s *form) build(k *Kiosk) fyne.CanvasObject {
 	cancel.Icon = theme.CancelIcon()
 	review := k.primary(k.t(tReview), func() { s.review(k) })
 	review.Icon = theme.NavigateNextIcon()
-	body := container.NewBorder(ui.Column(s.note), nil, nil, nil, ui.Columns(s.pager, s.padBox, 0.5))
+	body := ui.Frame(ui.Column(s.note), s.split, nil)
 	return k.frame(k.tf(tFormTitle, k.t(bilingual(s.app.item.NameZH, s.app.item.NameEN))), body, cancel, review)
 }
 
@@ -206,24 +209,36 @@ func (s *form) materialTile(k *Kiosk, i int) fyne.CanvasObject {
 	return t
 }
 
+// fieldsShown returns the indexes of the fields on the page shown; none
+// on a page of the checklist.
+func (s *form) fieldsShown() []int {
+	from, to := s.pager.Shown()
+	var out []int
+	for i := from; i < min(to, len(s.app.item.Fields)); i++ {
+		out = append(out, i)
+	}
+	return out
+}
+
+// onChecklist reports whether the page shown is one of the checklist.
+func (s *form) onChecklist() bool {
+	from, _ := s.pager.Shown()
+	return from >= len(s.app.item.Fields)
+}
+
 // firstOnPage returns the key of the first field on the page shown, or ""
 // on a checklist page.
-func (s *form) firstOnPage(k *Kiosk) string {
-	pages := s.app.fieldPages(k.sizes().fields)
-	if s.page >= len(pages) {
-		return ""
+func (s *form) firstOnPage() string {
+	if fs := s.fieldsShown(); len(fs) > 0 {
+		return s.app.item.Fields[fs[0]].Key
 	}
-	return s.app.item.Fields[pages[s.page][0]].Key
+	return ""
 }
 
 // typedOnPage reports whether the page shown has a field typed on a
 // keypad.
-func (s *form) typedOnPage(k *Kiosk) bool {
-	pages := s.app.fieldPages(k.sizes().fields)
-	if s.page >= len(pages) {
-		return false
-	}
-	for _, i := range pages[s.page] {
+func (s *form) typedOnPage() bool {
+	for _, i := range s.fieldsShown() {
 		if s.app.item.Fields[i].Kind != catalog.KindChoice {
 			return true
 		}
@@ -234,7 +249,7 @@ func (s *form) typedOnPage(k *Kiosk) bool {
 // turned follows a page turn: the field left is finished, the first field
 // of the new page becomes active.
 func (s *form) turned(k *Kiosk) {
-	s.activate(k, s.firstOnPage(k))
+	s.activate(k, s.firstOnPage())
 	k.saveDraft()
 }
 
@@ -249,6 +264,9 @@ func (s *form) activate(k *Kiosk, key string) {
 		s.showRow(k, prev)
 	}
 	s.active = key
+	if i := s.app.index(key); i >= 0 {
+		s.pager.ShowItem(i) // it stays in view if the page breaks anew
+	}
 	for k2, r := range s.rows {
 		if k2 == key {
 			r.label.Importance = widget.HighImportance
@@ -260,12 +278,13 @@ func (s *form) activate(k *Kiosk, key string) {
 	s.padBox.Objects = []fyne.CanvasObject{s.pad(k)}
 	// A page of choices or of the checklist needs no keypad: it takes the
 	// whole width.
-	if s.typedOnPage(k) {
+	if s.typedOnPage() {
 		s.padBox.Show()
 	} else {
 		s.padBox.Hide()
 	}
 	s.padBox.Refresh()
+	s.split.Refresh() // the pages and the keypad share the width anew
 }
 
 // pad returns the keypad for the active field.
@@ -273,7 +292,7 @@ func (s *form) pad(k *Kiosk) fyne.CanvasObject {
 	f, ok := s.app.field(s.active)
 	if !ok {
 		hint := tTapAField
-		if s.page >= s.fieldPages(k) {
+		if s.onChecklist() {
 			hint = tChecklist
 		}
 		return padHint(k.t(hint))
@@ -353,12 +372,22 @@ func (s *form) changed(k *Kiosk, key, v string) {
 	k.saveDraft()
 }
 
-// showRow shows a field's problem (if any) and selected option.
+// showRow shows a field's problem (if any) and selected option. A
+// problem that comes or goes changes the field's height: the pages break
+// again, keeping the field being typed in view.
 func (s *form) showRow(k *Kiosk, key string) {
 	r := s.rows[key]
 	if r == nil {
 		return
 	}
+	before := r.problem.Visible()
+	beforeText := r.problem.Text
+	defer func() {
+		changed := r.problem.Visible() != before || r.problem.Visible() && r.problem.Text != beforeText
+		if changed && s.pager != nil {
+			s.pager.Refit()
+		}
+	}()
 	if p := s.app.problems[key]; p != nil {
 		r.problem.SetText(k.t(p.Text))
 		r.problem.Importance = widget.DangerImportance
@@ -403,8 +432,7 @@ func (s *form) showErrors(k *Kiosk, i int) {
 	if n != 1 {
 		s.message = tFixErrors.Format(n)
 	}
-	s.page = pageOf(s.app.fieldPages(k.sizes().fields), i)
-	s.active = s.app.item.Fields[i].Key
+	s.active = s.app.item.Fields[i].Key // build turns to its page
 	k.show(s)
 }
 
@@ -412,5 +440,8 @@ func (s *form) showErrors(k *Kiosk, i int) {
 func (s *form) draft(k *Kiosk) Draft {
 	d := s.app.draft(k.deps.Now())
 	d.Page = s.page
+	if s.pager != nil {
+		d.Page = s.pager.Page()
+	}
 	return d
 }

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 
 	"tongban/app/cases"
@@ -45,7 +44,7 @@ func (s *guide) build(k *Kiosk) fyne.CanvasObject {
 	if len(rows) > 0 {
 		materials = k.pager(rows, k.sizes().materials, 0, &s.page)
 	}
-	right := container.NewBorder(subheading(k.t(tMaterials)), nil, nil, nil, materials)
+	right := ui.Frame(subheading(k.t(tMaterials)), materials, nil)
 
 	back := k.button(k.t(tBack), func() { k.show(s.back) })
 	back.Icon = theme.NavigateBackIcon()
@@ -53,7 +52,7 @@ func (s *guide) build(k *Kiosk) fyne.CanvasObject {
 	apply.Icon = theme.DocumentCreateIcon()
 	// The item's name is the title: a heading of its own would push the
 	// facts off a 1024-high screen in elder mode.
-	return k.frame(k.t(bilingual(it.NameZH, it.NameEN)), ui.Columns(left, right, 0.45), back, apply)
+	return k.frame(k.t(bilingual(it.NameZH, it.NameEN)), k.beside(left, right, 0.45), back, apply)
 }
 
 // place is where to go: 一楼 A 区，A01、A02 号窗口.

@@ -119,6 +119,23 @@ func (r *rig) tapKeys(s string) {
 	}
 }
 
+// pageTo turns the pages until some visible text contains s; how many
+// things a page holds depends on how tall they are.
+func (r *rig) pageTo(s string) {
+	r.t.Helper()
+	for range 10 {
+		if r.shows(s) {
+			return
+		}
+		next := r.button(tNextPage.In(r.k.lang))
+		if next.Disabled() {
+			break
+		}
+		test.Tap(next)
+	}
+	r.t.Fatalf("no page shows %q; the screen shows %q", s, texts(r.root()))
+}
+
 // tapTile taps the visible tile whose title is title.
 func (r *rig) tapTile(title string) {
 	r.t.Helper()
@@ -169,7 +186,7 @@ func (r *rig) typePinyin(letters string, want rune) {
 			test.Tap(b)
 			return
 		}
-		more := r.button(tCandNext.ZH)
+		more := r.button(tCandNext.In(r.k.lang))
 		if more.Disabled() {
 			break
 		}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -92,7 +93,7 @@ type Kiosk struct {
 	root   *fyne.Container // a stack: the screen, then the countdown shield
 	body   *fyne.Container
 	shield *shield
-	status *widget.Label
+	status *canvas.Text // small, under the actions: for staff, not the citizen
 	cur    screen
 
 	idle       *ui.IdleTimer
@@ -132,10 +133,12 @@ func New(d Deps) *Kiosk {
 func (k *Kiosk) Show(w fyne.Window) {
 	k.win = w
 	k.body = container.NewStack()
-	k.status = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	k.status.SizeName = theme.SizeNameCaptionText
+	k.status = canvas.NewText("", nil)
+	k.status.Alignment = fyne.TextAlignCenter
 	k.shield = newShield(k.touch)
-	k.root = container.NewStack(k.body, k.shield)
+	// A screen that asks for more than the window has is squeezed, never
+	// lets the window grow past the monitor (see ui.Screen).
+	k.root = ui.Screen(container.NewStack(k.body, k.shield))
 	k.applyTheme()
 	w.SetPadded(false) // the countdown shield covers the window edge to edge
 	w.SetContent(k.root)
@@ -265,7 +268,11 @@ func (k *Kiosk) refreshStatus() {
 	if k.deps.Status == nil || k.status == nil {
 		return
 	}
-	k.status.SetText(k.t(k.deps.Status()))
+	th := fyne.CurrentApp().Settings().Theme()
+	k.status.Text = k.t(k.deps.Status())
+	k.status.TextSize = th.Size(theme.SizeNameCaptionText)
+	k.status.Color = th.Color(theme.ColorNameForeground, theme.VariantLight)
+	k.status.Refresh()
 }
 
 // switchLang flips between Chinese and English and redraws.
@@ -298,12 +305,23 @@ func (k *Kiosk) t(x cases.Text) string { return x.In(k.lang) }
 
 func (k *Kiosk) tf(x cases.Text, args ...any) string { return fmt.Sprintf(x.In(k.lang), args...) }
 
-// sizes returns how much fits a page in the current mode.
+// sizes returns how much a page holds at most in the current mode. A
+// portrait screen has room for more rows of a list; the pagers still
+// hold fewer when they are tall.
 func (k *Kiosk) sizes() pageSizes {
+	sz := kioskSizes
 	if k.elder {
-		return elderSizes
+		sz = elderSizes
 	}
-	return kioskSizes
+	if k.portrait() {
+		sz.categories += sz.categories / sz.categoryCols // a row more
+		sz.items *= 2
+		sz.results *= 2
+		sz.materials *= 2
+		sz.confirm *= 2
+		sz.facts *= 2
+	}
+	return sz
 }
 
 // pageSizes says how many things a page holds. Elder mode shows fewer,
@@ -324,6 +342,35 @@ var (
 	kioskSizes = pageSizes{categories: 9, categoryCols: 3, items: 5, results: 4, materials: 4, fields: 3, checklist: 4, confirm: 8, candidates: 7, facts: 10}
 	elderSizes = pageSizes{categories: 4, categoryCols: 2, items: 3, results: 2, materials: 2, fields: 2, checklist: 2, confirm: 4, candidates: 5, facts: 5}
 )
+
+// portrait reports whether the window is taller than it is wide: a lobby
+// kiosk's monitor on its side. Screens of two panes stack them there.
+func (k *Kiosk) portrait() bool {
+	if k.win == nil {
+		return false
+	}
+	s := k.win.Canvas().Size()
+	return s.Height > s.Width
+}
+
+// beside puts two panes of a screen side by side, right taking share of
+// the width; on a portrait screen left goes on top at the height it
+// needs and right gets the rest below.
+func (k *Kiosk) beside(left, right fyne.CanvasObject, share float32) *fyne.Container {
+	if k.portrait() {
+		return ui.Frame(left, right, nil)
+	}
+	return ui.Columns(left, right, share)
+}
+
+// withKeys puts a keypad beside what it types into (share of the width);
+// on a portrait screen below it, at the keypad's own height.
+func (k *Kiosk) withKeys(main, keys fyne.CanvasObject, share float32) *fyne.Container {
+	if k.portrait() {
+		return ui.Frame(nil, main, keys)
+	}
+	return ui.Columns(main, keys, share)
+}
 
 // button makes a button that also tells the idle timer.
 func (k *Kiosk) button(text string, tapped func()) *widget.Button {
@@ -351,7 +398,7 @@ func (k *Kiosk) pagerLabels() ui.PagerLabels {
 func (k *Kiosk) pager(items []fyne.CanvasObject, perPage, cols int, page *int) *ui.Pager {
 	p := ui.NewPager(items, perPage, cols, k.pagerLabels())
 	p.SetPage(*page)
-	*page = p.Paging().Page
+	*page = p.Page()
 	p.OnPage = func(n int) {
 		k.touch()
 		*page = n
@@ -361,7 +408,7 @@ func (k *Kiosk) pager(items []fyne.CanvasObject, perPage, cols int, page *int) *
 
 // padLabels are the texts of the keypads' editing keys.
 func (k *Kiosk) padLabels() ui.PadLabels {
-	return ui.PadLabels{Backspace: k.t(tBackspace), Clear: k.t(tClear)}
+	return ui.PadLabels{Backspace: k.t(tBackspace), Clear: k.t(tClear), Space: k.t(tSpace)}
 }
 
 // text is a wrapping label; put it in a ui.Column.
@@ -375,15 +422,10 @@ func heading(s string) *ui.Text {
 	return l
 }
 
-// titleLine is a screen's title in the top bar: one line, cut with an
-// ellipsis if it must be (the screen itself shows the whole name).
-func titleLine(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.TextStyle.Bold = true
-	l.SizeName = theme.SizeNameSubHeadingText
-	l.Truncation = fyne.TextTruncateEllipsis
-	return l
-}
+// titleLine is a screen's title in the top bar. It wraps rather than
+// being cut: in English and in elder mode a service's name needs the
+// width, and a second line if it must.
+func titleLine(s string) *ui.Text { return subheading(s) }
 
 // subheading is a bold label of sub-heading size.
 func subheading(s string) *ui.Text {
@@ -393,24 +435,54 @@ func subheading(s string) *ui.Text {
 	return l
 }
 
-// frame puts a screen's content under the top bar (home, language, text
-// size, status) with its actions along the bottom.
+// frame puts a screen's content under the top bar (home, the title,
+// language, text size) with its actions along the bottom and the status
+// line (sync, for staff) under them, where it takes no room from the
+// title.
 func (k *Kiosk) frame(title string, content fyne.CanvasObject, actions ...fyne.CanvasObject) fyne.CanvasObject {
 	home := k.button(k.t(tHome), k.goHome)
 	home.Icon = theme.HomeIcon()
-	bar := container.NewBorder(nil, nil, ui.Tall(home),
-		container.NewHBox(container.NewCenter(k.statusLine()), ui.Tall(k.langButton()), ui.Tall(k.elderButton())),
-		container.NewPadded(titleLine(title)))
-	var bottom fyne.CanvasObject
+	bar := ui.Bar(ui.Tall(home), titleLine(title),
+		container.NewHBox(ui.Tall(k.langButton()), ui.Tall(k.elderButton())))
+	var bottom []fyne.CanvasObject
 	if len(actions) > 0 {
 		for i, a := range actions {
 			actions[i] = ui.Tall(a)
 		}
-		bottom = container.NewGridWithColumns(len(actions), actions...)
+		bottom = append(bottom, container.NewGridWithColumns(k.actionColumns(actions), actions...))
 	}
-	return container.NewPadded(container.NewBorder(bar, bottom, nil, nil, content))
+	if k.deps.Status != nil {
+		bottom = append(bottom, k.status)
+	}
+	var foot fyne.CanvasObject
+	if len(bottom) > 0 {
+		foot = container.NewVBox(bottom...)
+	}
+	return container.NewPadded(ui.Frame(bar, content, foot))
 }
 
+// actionColumns is how many of a screen's actions go side by side: all
+// of them, unless a row of equal cells as wide as the widest would not
+// fit the window (three long English labels in elder mode on a portrait
+// screen); then they take two rows, or one each.
+func (k *Kiosk) actionColumns(actions []fyne.CanvasObject) int {
+	if k.win == nil || k.win.Canvas().Size().Width <= 0 {
+		return len(actions)
+	}
+	widest := float32(0)
+	for _, a := range actions {
+		widest = max(widest, a.MinSize().Width)
+	}
+	pad := theme.Padding()
+	room := k.win.Canvas().Size().Width - 4*pad // the frame's padding
+	cols := len(actions)
+	for cols > 1 && widest*float32(cols)+pad*float32(cols-1) > room {
+		cols--
+	}
+	return cols
+}
+
+// statusLine is the status line, or nothing when there is none.
 func (k *Kiosk) statusLine() fyne.CanvasObject {
 	if k.deps.Status == nil {
 		return container.NewVBox()

@@ -71,8 +71,7 @@ func (s *lookup) build(k *Kiosk) fyne.CanvasObject {
 	dash := k.button("-", func() { s.setTyped(k, s.typed+"-") })
 	find := k.primary(k.t(tLookUp), func() { s.find(k, s.typed) })
 	find.Icon = theme.SearchIcon()
-	keys := container.NewBorder(nil, ui.Column(pad, container.NewGridWithColumns(2, ui.Tall(dash), ui.Tall(find))),
-		nil, nil, layout.NewSpacer())
+	keys := ui.Frame(nil, layout.NewSpacer(), ui.Column(pad, container.NewGridWithColumns(2, ui.Tall(dash), ui.Tall(find))))
 
 	back := k.button(k.t(tBack), func() { k.show(&attract{}) })
 	back.Icon = theme.NavigateBackIcon()
@@ -80,7 +79,7 @@ func (s *lookup) build(k *Kiosk) fyne.CanvasObject {
 	if s.rate {
 		title = tRateLookupTitle
 	}
-	return k.frame(k.t(title), ui.Columns(left, keys, 0.5), back)
+	return k.frame(k.t(title), k.withKeys(left, keys, 0.5), back)
 }
 
 // setTyped puts what the keypad typed in the scan field, whose OnChanged
@@ -245,7 +244,7 @@ func (s *progress) build(k *Kiosk) fyne.CanvasObject {
 		note.SizeName = theme.SizeNameCaptionText
 		facts = append(facts, note)
 	}
-	left := container.NewBorder(number, nil, nil, nil, k.pager(facts, k.sizes().facts, 0, &s.factPage))
+	left := ui.Frame(number, k.pager(facts, k.sizes().facts, 0, &s.factPage), nil)
 
 	right := s.details(k)
 	to := s.back
@@ -260,7 +259,11 @@ func (s *progress) build(k *Kiosk) fyne.CanvasObject {
 		rate.Icon = theme.ConfirmIcon()
 		actions = append(actions, rate)
 	}
-	return k.frame(k.t(bilingual(s.itemName())), ui.Columns(left, right, 0.45), actions...)
+	panes := ui.Columns(left, right, 0.45)
+	if k.portrait() {
+		panes = ui.Above(left, right, 0.5)
+	}
+	return k.frame(k.t(bilingual(s.itemName())), panes, actions...)
 }
 
 // itemName is the item's name in both languages, or its code.
@@ -329,8 +332,7 @@ func (s *progress) details(k *Kiosk) fyne.CanvasObject {
 		box.Hide()
 		return box
 	}
-	return container.NewBorder(subheading(k.t(head)), nil, nil, nil,
-		k.pager(rows, k.sizes().materials, 0, &s.page))
+	return ui.Frame(subheading(k.t(head)), k.pager(rows, k.sizes().materials, 0, &s.page), nil)
 }
 
 // missingRow is the n-th missing material, item material i.

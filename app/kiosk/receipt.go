@@ -47,30 +47,36 @@ func (s *receipt) build(k *Kiosk) fyne.CanvasObject {
 		fact(k.t(tGoTo), k.place(k.location(it), it), 0.5),
 		text(k.t(tShowNumber)),
 	)
-	var again fyne.CanvasObject
+	// The code and what was printed (the ticket, how printing went) share
+	// the other column: the case's facts fill the first one, in elder
+	// mode to the last line.
+	side := ui.Column()
+	if img, err := ui.QRImage(k.qrPayload(s.c), k.qrSize()); err == nil {
+		side.Add(container.NewCenter(img))
+	} else {
+		fyne.LogError("kiosk: drawing the QR code of "+s.c.Number, err)
+	}
+	if s.ticket != "" { // under the code, label and number centred alike
+		label := text(k.t(tTicket))
+		label.Alignment = fyne.TextAlignCenter
+		t := widget.NewLabelWithStyle(s.ticket, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		t.SizeName = theme.SizeNameHeadingText
+		side.Add(label)
+		side.Add(t)
+	}
 	switch {
 	case s.printing:
-		info.Add(text(k.t(tPrinting)))
+		side.Add(text(k.t(tPrinting)))
 	case s.printErr != nil:
 		l := text(k.fault(s.printErr) + " " + k.t(tPrintFailed))
 		l.Importance = widget.DangerImportance
-		info.Add(l)
+		side.Add(l)
 	case k.deps.Printer != nil:
-		info.Add(text(k.t(tPrinted)))
+		side.Add(text(k.t(tPrinted)))
 	}
+	var again fyne.CanvasObject
 	if k.deps.Printer != nil && !s.printing {
 		again = k.button(k.t(tPrintAgain), func() { s.print(k) })
-	}
-	var qr fyne.CanvasObject = container.NewVBox()
-	if img, err := ui.QRImage(k.qrPayload(s.c), k.qrSize()); err == nil {
-		qr = container.NewCenter(img)
-		if s.ticket != "" { // under the code, where the column has room
-			t := widget.NewLabelWithStyle(s.ticket, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-			t.SizeName = theme.SizeNameHeadingText
-			qr = ui.Column(qr, text(k.t(tTicket)), t)
-		}
-	} else {
-		fyne.LogError("kiosk: drawing the QR code of "+s.c.Number, err)
 	}
 	done := k.primary(k.t(tDone), k.Reset)
 	done.Icon = theme.ConfirmIcon()
@@ -78,7 +84,7 @@ func (s *receipt) build(k *Kiosk) fyne.CanvasObject {
 	if again != nil {
 		actions = container.NewGridWithColumns(2, again, done)
 	}
-	return k.frame(k.t(tReceiptTitle), ui.Columns(info, qr, 0.35), actions)
+	return k.frame(k.t(tReceiptTitle), k.beside(info, side, 0.35), actions)
 }
 
 // qrPayload is what the receipt's QR code holds.

@@ -83,9 +83,12 @@ func (s *search) build(k *Kiosk) fyne.CanvasObject {
 	back := k.button(k.t(tBack), func() { k.show(s.back) })
 	back.Icon = theme.NavigateBackIcon()
 	top := container.NewBorder(nil, nil, nil, count, query)
-	left := container.NewBorder(ui.Tall(top), nil, nil, nil, container.NewStack(results, ui.Column(message)))
+	left := ui.Frame(ui.Tall(top), container.NewStack(results, ui.Column(message)), nil)
 	// The keys take the lower half of the column: stretched over all of
 	// it they would be a hand high.
-	keys := container.NewGridWithRows(2, layout.NewSpacer(), pad)
-	return k.frame(k.t(tSearchTitle), ui.Columns(left, keys, 0.42), back)
+	var keys fyne.CanvasObject = container.NewGridWithRows(2, layout.NewSpacer(), pad)
+	if k.portrait() {
+		keys = pad
+	}
+	return k.frame(k.t(tSearchTitle), k.withKeys(left, keys, 0.42), back)
 }

@@ -26,6 +26,7 @@ var (
 	// Keypads.
 	tBackspace  = cases.Text{ZH: "删除", EN: "Delete"}
 	tClear      = cases.Text{ZH: "清空", EN: "Clear"}
+	tSpace      = cases.Text{ZH: "空格", EN: "Space"}
 	tCandPrev   = cases.Text{ZH: "上页", EN: "Prev"}
 	tCandNext   = cases.Text{ZH: "下页", EN: "More"}
 	tPinyinHint = cases.Text{ZH: "输入拼音，点选汉字", EN: "Type pinyin, tap a character"}

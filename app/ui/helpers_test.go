@@ -51,7 +51,7 @@ func tap(t *testing.T, root fyne.CanvasObject, texts ...string) {
 }
 
 // themed starts a test app with the theme of mode m.
-func themed(t *testing.T, m Mode) {
+func themed(t testing.TB, m Mode) {
 	t.Helper()
 	test.NewTempApp(t).Settings().SetTheme(NewTheme(m))
 }

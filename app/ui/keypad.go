@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -13,12 +14,15 @@ import (
 type PadLabels struct {
 	Backspace string // deletes the last character: 删除 / Delete
 	Clear     string // empties the field: 清空 / Clear
+	Space     string // types a space, on the pads for text: 空格 / Space
 }
 
 // Special keys in a keypad's rows.
 const (
 	keyBackspace = "\b"
 	keyClear     = "\x7f"
+	keySpace     = " "
+	keyNone      = "" // an empty cell: no key there
 )
 
 // The letter rows: QWERTY, as on the phones where most citizens type
@@ -32,6 +36,14 @@ var (
 // letter pad (search by pinyin initials, credit codes) and the number pad
 // (ID numbers, phones, dates, numbers). Every key is a widget.Button at
 // least one touch target high; the caller decides what a key does.
+//
+// Every pad puts its keys the same way, so a finger that learnt one is
+// not surprised by the next: the character keys, then the editing keys
+// in a row of their own at the bottom, with 清空 (Clear) on the left and
+// 删除 (Delete) on the right; a number pad's Delete sits right of 0, as
+// on a phone, and its Clear below the 3×4 grid. A key that one number
+// pad has and another lacks (X on the ID pad) leaves its cell empty on
+// the other, never taken by a different key.
 type Keypad struct {
 	widget.BaseWidget
 
@@ -46,8 +58,8 @@ type Keypad struct {
 	labels PadLabels
 }
 
-// NewLetterPad returns a QWERTY pad of the letters A–Z with backspace and
-// clear; with digits, a row 1–0 on top (credit codes mix both).
+// NewLetterPad returns a QWERTY pad of the letters A–Z with clear and
+// backspace; with digits, a row 1–0 on top (credit codes mix both).
 func NewLetterPad(labels PadLabels, digits bool) *Keypad {
 	var rs [][]string
 	if digits {
@@ -57,23 +69,16 @@ func NewLetterPad(labels PadLabels, digits bool) *Keypad {
 	// ("删除", "Delete"), and a row of equal cells is as wide as its
 	// widest key times the number of keys.
 	rs = append(rs, split(qwertyRows[0]), split(qwertyRows[1]), split(qwertyRows[2]),
-		[]string{keyBackspace, keyClear})
+		[]string{keyClear, keyBackspace})
 	return newKeypad(rs, labels)
 }
 
-// NewNumberPad returns a telephone-style pad of the digits with backspace
-// and clear. extra, if not empty, is one more key left of 0: "X" for ID
-// numbers (whose check character may be X), "-" for dates, "." for
-// amounts.
+// NewNumberPad returns a telephone-style 3×4 pad of the digits with
+// backspace right of 0 and clear in a row below. extra, if not empty, is
+// the key left of 0: "X" for ID numbers (whose check character may be
+// X), "-" for dates, "." for amounts; without it that cell is empty.
 func NewNumberPad(labels PadLabels, extra string) *Keypad {
-	last := []string{extra, "0", keyBackspace}
-	if extra == "" {
-		last = []string{keyClear, "0", keyBackspace}
-	}
-	rs := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, last}
-	if extra != "" {
-		rs = append(rs, []string{keyClear})
-	}
+	rs := [][]string{{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {extra, "0", keyBackspace}, {keyClear}}
 	return newKeypad(rs, labels)
 }
 
@@ -88,7 +93,7 @@ func (p *Keypad) Keys() []string {
 	var out []string
 	for _, r := range p.rows {
 		for _, k := range r {
-			if k != keyBackspace && k != keyClear {
+			if k != keyBackspace && k != keyClear && k != keyNone {
 				out = append(out, k)
 			}
 		}
@@ -102,6 +107,10 @@ func (p *Keypad) CreateRenderer() fyne.WidgetRenderer {
 	for i, r := range p.rows {
 		keys := make([]fyne.CanvasObject, len(r))
 		for j, k := range r {
+			if k == keyNone {
+				keys[j] = layout.NewSpacer()
+				continue
+			}
 			keys[j] = Tall(p.key(k))
 		}
 		lines[i] = container.NewGridWithColumns(len(r), keys...)

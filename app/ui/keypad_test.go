@@ -4,10 +4,14 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"tongban/app/ime"
 )
 
-var padLabels = PadLabels{Backspace: "删除", Clear: "清空"}
+var padLabels = PadLabels{Backspace: "删除", Clear: "清空", Space: "空格"}
 
 func TestLetterPadKeys(t *testing.T) {
 	themed(t, Kiosk)
@@ -103,6 +107,114 @@ func TestPinyinPadTypesAName(t *testing.T) {
 	if field != "" || activity < 15 {
 		t.Errorf("after 清空 field %q; activity %d", field, activity)
 	}
+}
+
+// A citizen who goes from the ID number to the phone presses where the
+// keys were: every number pad has 1–9, 0 and 删除 in the same cells and
+// 清空 below the grid, and the cell of the ID pad's X is empty on the
+// phone pad, not a key that empties the field.
+func TestNumberPadsKeepKeysInTheSamePlaces(t *testing.T) {
+	themed(t, Kiosk)
+	id, phone, date := NewNumberPad(padLabels, "X"), NewNumberPad(padLabels, ""), NewNumberPad(padLabels, "-")
+	for _, p := range []*Keypad{id, phone, date} {
+		w := show(t, p)
+		w.Resize(fyne.NewSize(600, 600))
+	}
+	for _, key := range []string{"1", "5", "9", "0", "删除", "清空"} {
+		want := where(t, id, key)
+		for name, p := range map[string]*Keypad{"phone": phone, "date": date} {
+			if got := where(t, p, key); got != want {
+				t.Errorf("%s on the %s pad is at %v, on the ID pad at %v", key, name, got, want)
+			}
+		}
+	}
+	x := where(t, id, "X")
+	if clear, zero := where(t, id, "清空"), where(t, id, "0"); clear.Min.Y < zero.Max.Y {
+		t.Errorf("清空 %v is not below the grid (0 at %v)", clear, zero)
+	}
+	visible(phone, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && where(t, phone, b.Text).Overlaps(x) {
+			t.Errorf("the phone pad has %q where the ID pad has X", b.Text)
+		}
+	})
+	if got := where(t, date, "-"); got != x {
+		t.Errorf("the date pad's - is at %v, the ID pad's X at %v", got, x)
+	}
+}
+
+// The letter pads end like the number pads: 清空 left, 删除 right, in a
+// row below the letters.
+func TestLetterPadEditingRow(t *testing.T) {
+	themed(t, Kiosk)
+	p := NewLetterPad(padLabels, false)
+	show(t, p)
+	clear, del, m := where(t, p, "清空"), where(t, p, "删除"), where(t, p, "M")
+	if clear.Min.X >= del.Min.X || clear.Min.Y != del.Min.Y || clear.Min.Y < m.Max.Y {
+		t.Errorf("清空 at %v, 删除 at %v, M at %v; want 清空 left of 删除 below the letters", clear, del, m)
+	}
+	if contains(texts(p), "空格") {
+		t.Error("the letter pad of initials has a space key")
+	}
+}
+
+// An English name has a space: the text keyboard types one in Latin
+// mode; with pinyin pending, space takes the first candidate.
+func TestPinyinPadSpace(t *testing.T) {
+	themed(t, Kiosk)
+	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", ToLatin: "ABC", ToHanzi: "中文"}, ime.Names, 8)
+	field := ""
+	p.OnInsert = func(s string) { field += s }
+	show(t, p)
+	tap(t, p, "W", "A", "N", "G")
+	first := string(p.Input().Shown()[0])
+	tap(t, p, "空格")
+	if field != first || p.Input().Pending() {
+		t.Fatalf("space with wang pending typed %q, want the first candidate %q", field, first)
+	}
+	field = ""
+	tap(t, p, "ABC", "J", "O", "H", "N", "空格", "S", "M", "I", "T", "H")
+	if field != "JOHN SMITH" {
+		t.Errorf("Latin mode typed %q, want JOHN SMITH", field)
+	}
+}
+
+// rect is where an object is on its canvas.
+type rect struct{ Min, Max fyne.Position }
+
+func (r rect) Overlaps(o rect) bool {
+	return r.Min.X < o.Max.X && o.Min.X < r.Max.X && r.Min.Y < o.Max.Y && o.Min.Y < r.Max.Y
+}
+
+// where returns where the visible button with the text is, or fails.
+func where(t *testing.T, root fyne.CanvasObject, text string) rect {
+	t.Helper()
+	b := button(t, root, text)
+	pos, ok := offset(root, b)
+	if !ok {
+		t.Fatalf("button %q is not under the pad", text)
+	}
+	return rect{pos, pos.Add(b.Size())}
+}
+
+// offset returns where o is relative to root, through containers and
+// widgets' renderers.
+func offset(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	if root == o {
+		return fyne.Position{}, true
+	}
+	var kids []fyne.CanvasObject
+	switch x := root.(type) {
+	case *fyne.Container:
+		kids = x.Objects
+	case fyne.Widget:
+		kids = test.WidgetRenderer(x).Objects()
+	}
+	for _, k := range kids {
+		if p, ok := offset(k, o); ok {
+			return p.Add(k.Position()), true
+		}
+	}
+	return fyne.Position{}, false
 }
 
 func TestPinyinInputPages(t *testing.T) {

@@ -77,3 +77,179 @@ func (l columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	a, b := objs[0].MinSize(), objs[1].MinSize()
 	return fyne.NewSize(a.Width+b.Width+theme.Size(theme.SizeNamePadding)*2, max(a.Height, b.Height))
 }
+
+// Frame lays out a screen: top (a title bar) and bottom (actions) across
+// the whole width at the height they need there, content in the room
+// between. Unlike a Border, it gives top and bottom their width before
+// asking their height, so a title that wraps takes its second line at
+// once rather than one layout later. Either of top and bottom may be nil.
+func Frame(top, content, bottom fyne.CanvasObject) *fyne.Container {
+	l := frameLayout{top: top != nil, bottom: bottom != nil}
+	objs := []fyne.CanvasObject{content}
+	if top != nil {
+		objs = append(objs, top)
+	}
+	if bottom != nil {
+		objs = append(objs, bottom)
+	}
+	return container.New(l, objs...)
+}
+
+type frameLayout struct{ top, bottom bool }
+
+// parts returns content, top and bottom (nil when absent or hidden).
+func (l frameLayout) parts(objs []fyne.CanvasObject) (content, top, bottom fyne.CanvasObject) {
+	content, i := objs[0], 1
+	if l.top {
+		top, i = objs[i], i+1
+	}
+	if l.bottom {
+		bottom = objs[i]
+	}
+	if top != nil && !top.Visible() {
+		top = nil
+	}
+	if bottom != nil && !bottom.Visible() {
+		bottom = nil
+	}
+	return content, top, bottom
+}
+
+func (l frameLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	content, top, bottom := l.parts(objs)
+	gap := theme.Size(theme.SizeNamePadding)
+	y, end := float32(0), size.Height
+	if top != nil {
+		h := heightAt(top, size.Width)
+		top.Move(fyne.NewPos(0, 0))
+		top.Resize(fyne.NewSize(size.Width, h))
+		y = h + gap
+	}
+	if bottom != nil {
+		h := heightAt(bottom, size.Width)
+		end = size.Height - h
+		bottom.Move(fyne.NewPos(0, end))
+		bottom.Resize(fyne.NewSize(size.Width, h))
+		end -= gap
+	}
+	content.Move(fyne.NewPos(0, y))
+	content.Resize(fyne.NewSize(size.Width, max(end-y, 0)))
+}
+
+func (l frameLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	content, top, bottom := l.parts(objs)
+	gap := theme.Size(theme.SizeNamePadding)
+	m := content.MinSize()
+	for _, o := range []fyne.CanvasObject{top, bottom} {
+		if o != nil {
+			om := o.MinSize()
+			m = fyne.NewSize(max(m.Width, om.Width), m.Height+om.Height+gap)
+		}
+	}
+	return m
+}
+
+// heightAt lays o out at width w and returns the height it then needs:
+// wrapped text knows its height only once it knows its width.
+func heightAt(o fyne.CanvasObject, w float32) float32 {
+	o.Resize(fyne.NewSize(w, o.MinSize().Height))
+	return o.MinSize().Height
+}
+
+// Bar is a title bar: left and right (buttons) at their own width and the
+// bar's height, middle (a title that may wrap) in the width between,
+// centred on the bar's height.
+func Bar(left, middle, right fyne.CanvasObject) *fyne.Container {
+	return container.New(barLayout{}, left, middle, right)
+}
+
+type barLayout struct{}
+
+func (barLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	left, middle, right := objs[0], objs[1], objs[2]
+	gap := theme.Size(theme.SizeNamePadding)
+	lw, rw := left.MinSize().Width, right.MinSize().Width
+	left.Move(fyne.NewPos(0, 0))
+	left.Resize(fyne.NewSize(lw, size.Height))
+	right.Move(fyne.NewPos(size.Width-rw, 0))
+	right.Resize(fyne.NewSize(rw, size.Height))
+	mw := max(size.Width-lw-rw-2*gap, 0)
+	mh := min(heightAt(middle, mw), size.Height)
+	middle.Move(fyne.NewPos(lw+gap, (size.Height-mh)/2))
+	middle.Resize(fyne.NewSize(mw, mh))
+}
+
+func (barLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	gap := theme.Size(theme.SizeNamePadding)
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w += m.Width
+		h = max(h, m.Height)
+	}
+	return fyne.NewSize(w+2*gap, h)
+}
+
+// SmallestScreen is the least room a Screen asks of its window.
+var SmallestScreen = fyne.NewSize(800, 600)
+
+// Screen holds the whole content of a full-screen window and never asks
+// the window for more room than SmallestScreen. Fyne's desktop driver
+// grows a canvas whose content asks for more than the window has, even a
+// full-screen one, and never shrinks it back: the extra height goes off
+// the top of the monitor, taking the title bar's buttons with it, until
+// the program restarts. Inside a Screen a screen that asks too much is
+// squeezed instead (and a test can say so); what is fixed at its top and
+// bottom stays in reach.
+func Screen(content fyne.CanvasObject) *fyne.Container {
+	return container.New(screenLayout{}, content)
+}
+
+type screenLayout struct{}
+
+func (screenLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(size)
+	}
+}
+
+func (screenLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m.Min(SmallestScreen)
+}
+
+// Above is Columns for a portrait screen: top above bottom, bottom
+// getting share of the height or its minimum height if that is more, top
+// the rest; top all of it while bottom is hidden.
+func Above(top, bottom fyne.CanvasObject, share float32) *fyne.Container {
+	return container.New(aboveLayout{share: share}, top, bottom)
+}
+
+type aboveLayout struct{ share float32 }
+
+func (l aboveLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if !objs[1].Visible() {
+		objs[0].Move(fyne.NewPos(0, 0))
+		objs[0].Resize(size)
+		return
+	}
+	gap := theme.Size(theme.SizeNamePadding) * 2
+	bh := max(heightAt(objs[1], size.Width), (size.Height-gap)*l.share)
+	bh = min(bh, size.Height-gap)
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, size.Height-gap-bh))
+	objs[1].Move(fyne.NewPos(0, size.Height-bh))
+	objs[1].Resize(fyne.NewSize(size.Width, bh))
+}
+
+func (l aboveLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if !objs[1].Visible() {
+		return objs[0].MinSize()
+	}
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height+theme.Size(theme.SizeNamePadding)*2)
+}

@@ -8,30 +8,76 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-func TestPaging(t *testing.T) {
+// Pages break by height: stacked items while they fit, grid rows of the
+// page's tallest item while they fit, never more than perPage, never
+// less than one item (one row).
+func TestPagerBreaks(t *testing.T) {
+	themed(t, Kiosk)
+	g := gap()
 	tests := []struct {
-		p              Paging
-		pages          int
-		from, to, page int
+		name          string
+		perPage, cols int
+		heights       []float32
+		room          float32
+		want          []int
 	}{
-		{Paging{Total: 0, PerPage: 4}, 1, 0, 0, 0},
-		{Paging{Total: 4, PerPage: 4}, 1, 0, 4, 0},
-		{Paging{Total: 5, PerPage: 4}, 2, 0, 4, 0},
-		{Paging{Total: 5, PerPage: 4, Page: 1}, 2, 4, 5, 1},
-		{Paging{Total: 5, PerPage: 4, Page: 7}, 2, 4, 5, 1}, // clamped
-		{Paging{Total: 5, PerPage: 4, Page: -1}, 2, 0, 4, 0},
-		{Paging{Total: 10, PerPage: 9}, 2, 0, 9, 0},
-		{Paging{Total: 3, PerPage: 0}, 1, 0, 3, 0},
+		{"all fit", 4, 0, []float32{100, 100, 100}, 1000, []int{0}},
+		{"perPage caps", 2, 0, []float32{100, 100, 100}, 1000, []int{0, 2}},
+		{"height caps", 9, 0, []float32{400, 400, 400}, 810 + g, []int{0, 2}},
+		{"a tall one alone", 9, 0, []float32{100, 2000, 100}, 1000, []int{0, 1, 2}},
+		{"empty", 4, 0, nil, 1000, []int{0}},
+		{"grid rows of the tallest", 9, 3, []float32{100, 100, 300, 100, 100, 100, 100, 100, 100}, 600 + g, []int{0, 6}},
+		{"grid perPage", 4, 2, []float32{10, 10, 10, 10, 10}, 1000, []int{0, 4}},
 	}
 	for _, tt := range tests {
-		from, to := tt.p.Bounds()
-		if tt.p.Pages() != tt.pages || from != tt.from || to != tt.to || tt.p.Clamped().Page != tt.page {
-			t.Errorf("%+v: pages %d, bounds [%d,%d), page %d; want %d, [%d,%d), %d",
-				tt.p, tt.p.Pages(), from, to, tt.p.Clamped().Page, tt.pages, tt.from, tt.to, tt.page)
+		items := make([]fyne.CanvasObject, len(tt.heights))
+		for i := range items {
+			items[i] = widget.NewLabel("")
+		}
+		p := NewPager(items, tt.perPage, tt.cols, PagerLabels{})
+		if got := p.breakAt(tt.heights, tt.room); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: pages start at %v, want %v", tt.name, got, tt.want)
 		}
 	}
-	if got := (Paging{Total: 10, PerPage: 4}).PageOf(9); got != 2 {
-		t.Errorf("PageOf(9) with 4 a page = %d, want 2", got)
+}
+
+// Tiles too tall for perPage a page make more, shorter pages, so the
+// pager never asks for more room than it has; each page's items get at
+// least their height.
+func TestPagerFitsTallItems(t *testing.T) {
+	themed(t, Kiosk)
+	var items []fyne.CanvasObject
+	long := "Living and nursing subsidies for persons with disabilities, and other long names that wrap"
+	for i := range 10 {
+		items = append(items, NewTile(fmt.Sprintf("%d %s", i, long), long, nil))
+	}
+	p := NewPager(items, 4, 1, PagerLabels{Prev: "<", Next: ">", Page: func(page, pages int) string { return fmt.Sprintf("%d/%d", page, pages) }})
+	w := show(t, p)
+	w.Resize(fyne.NewSize(500, 1000))
+	if p.Pages() <= 3 {
+		t.Fatalf("%d pages of 10 tall tiles at 500×1000; want more than 4 a page would make", p.Pages())
+	}
+	for page := range p.Pages() {
+		p.SetPage(page)
+		from, to := p.Shown()
+		for _, o := range items[from:to] {
+			if o.Size().Height < o.MinSize().Height {
+				t.Errorf("page %d: a tile is %v high, needs %v", page, o.Size().Height, o.MinSize().Height)
+			}
+			if bottom := o.Position().Y + o.Size().Height; bottom > p.body.Size().Height+1 {
+				t.Errorf("page %d: a tile ends at %v, below the page (%v)", page, bottom, p.body.Size().Height)
+			}
+		}
+	}
+	if m := p.MinSize(); m.Height > 1000 {
+		t.Errorf("the pager asks for %v", m)
+	}
+	// The first item shown stays in view when the pages break anew.
+	p.SetPage(2)
+	from, _ := p.Shown()
+	w.Resize(fyne.NewSize(1200, 1000))
+	if a, b := p.Shown(); from < a || from >= b {
+		t.Errorf("after widening, item %d is not on the page shown [%d,%d)", from, a, b)
 	}
 }
 
@@ -58,6 +104,9 @@ func TestPagerTurnsPages(t *testing.T) {
 	}
 	if !button(t, p, "下一页").Disabled() || p.Turn(1) {
 		t.Error("下一页 works on the last page")
+	}
+	if p.Page() != 2 || p.Pages() != 3 {
+		t.Errorf("page %d of %d, want 2 of 3", p.Page(), p.Pages())
 	}
 	p.SetItems(items[:2])
 	if got := texts(p); !contains(got, "item 1") || p.bar.Visible() {
@@ -86,4 +135,37 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// A form's fields and its checklist: the checklist starts a page, each
+// section holds its own most a page, and the item being typed stays in
+// view when the pages break anew.
+func TestPagerSectionsAndAnchor(t *testing.T) {
+	themed(t, Kiosk)
+	var items []fyne.CanvasObject
+	for i := range 10 {
+		items = append(items, widget.NewLabel(fmt.Sprintf("item %d", i)))
+	}
+	p := NewPager(items, 3, 0, PagerLabels{Prev: "<", Next: ">"})
+	p.Section(4, 5)
+	w := show(t, p)
+	var pages [][2]int
+	for n := range p.Pages() {
+		p.SetPage(n)
+		from, to := p.Shown()
+		pages = append(pages, [2]int{from, to})
+	}
+	if fmt.Sprint(pages) != "[[0 3] [3 4] [4 9] [9 10]]" {
+		t.Errorf("pages %v, want three, one, then five and one from item 4", pages)
+	}
+	p.ShowItem(8)
+	if from, to := p.Shown(); from > 8 || to <= 8 {
+		t.Fatalf("ShowItem(8) shows [%d,%d)", from, to)
+	}
+	// So little room that a page holds two labels: item 8 stays in view.
+	two := 2*items[0].MinSize().Height + gap() + p.barHeight() + 1
+	w.Resize(fyne.NewSize(400, two))
+	if from, to := p.Shown(); from > 8 || to <= 8 || to-from > 2 {
+		t.Errorf("at %v high, the page shown is [%d,%d); want item 8 on a page of at most two", two, from, to)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/ime"
@@ -95,9 +96,12 @@ func (p *PinyinPad) CreateRenderer() fyne.WidgetRenderer {
 		}
 		lines = append(lines, container.NewGridWithColumns(len(row), row...))
 	}
+	// The editing keys as on every pad (清空 left, 删除 right), with the
+	// space between them, where a thumb finds it: English names and
+	// addresses have spaces.
 	lines = append(lines,
 		container.NewGridWithColumns(3, Tall(p.toggle), Tall(p.key("·")), Tall(p.key("-"))),
-		container.NewGridWithColumns(2, Tall(p.key(keyBackspace)), Tall(p.key(keyClear))))
+		container.NewGridWithColumns(3, Tall(p.key(keyClear)), Tall(p.key(keySpace)), Tall(p.key(keyBackspace))))
 	return widget.NewSimpleRenderer(container.NewBorder(Tall(top), nil, nil, nil,
 		container.New(layout.NewGridLayoutWithColumns(1), lines...)))
 }
@@ -108,8 +112,21 @@ func (p *PinyinPad) key(k string) *widget.Button {
 		return widget.NewButton(p.labels.Backspace, p.backspace)
 	case keyClear:
 		return widget.NewButton(p.labels.Clear, p.clear)
+	case keySpace:
+		return widget.NewButton(p.labels.Space, p.space)
 	}
 	return widget.NewButton(k, func() { p.typed(k) })
+}
+
+// space takes the first candidate while pinyin is pending, as phone
+// keyboards do, and types a space otherwise.
+func (p *PinyinPad) space() {
+	if p.input.Pending() && len(p.input.Shown()) > 0 {
+		p.choose(0)
+		return
+	}
+	call(p.OnActivity)
+	p.insert(" ")
 }
 
 func (p *PinyinPad) typed(k string) {
@@ -171,6 +188,10 @@ func (p *PinyinPad) insert(s string) {
 
 // show brings the letters, candidates and paging keys up to date.
 func (p *PinyinPad) show() {
+	// The letters typed are key-sized; the hint in their place is body
+	// text, so that a long one ("Type pinyin, tap a character") fits
+	// beside the paging keys in elder mode.
+	p.letters.SizeName = SizeNameKeyText
 	switch {
 	case p.latin:
 		p.letters.SetText("")
@@ -179,6 +200,7 @@ func (p *PinyinPad) show() {
 		p.letters.SetText(p.input.Letters())
 		p.toggle.SetText(p.labels.ToLatin)
 	default:
+		p.letters.SizeName = theme.SizeNameText
 		p.letters.SetText(p.labels.Hint)
 		p.toggle.SetText(p.labels.ToLatin)
 	}

@@ -63,21 +63,23 @@ func (t *Tile) press(on bool) {
 
 // CreateRenderer draws the card.
 func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
-	r := &tileRenderer{t: t, bg: canvas.NewRectangle(nil), text: widget.NewRichText(), icon: widget.NewIcon(nil)}
-	r.text.Wrapping = fyne.TextWrapWord
+	r := &tileRenderer{t: t, bg: canvas.NewRectangle(nil), title: NewText(""), sub: NewText(""), icon: widget.NewIcon(nil)}
+	r.title.TextStyle.Bold = true
 	r.Refresh()
 	return r
 }
 
+// tileRenderer draws the title and subtitle as Text, so that they break
+// lines by the same rules as all text on screen.
 type tileRenderer struct {
-	t    *Tile
-	bg   *canvas.Rectangle
-	text *widget.RichText
-	icon *widget.Icon
+	t          *Tile
+	bg         *canvas.Rectangle
+	title, sub *Text
+	icon       *widget.Icon
 }
 
 func (r *tileRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.bg, r.icon, r.text}
+	return []fyne.CanvasObject{r.bg, r.icon, r.title, r.sub}
 }
 func (r *tileRenderer) Destroy() {}
 
@@ -100,11 +102,22 @@ func (r *tileRenderer) Layout(s fyne.Size) {
 		r.icon.Move(fyne.NewPos(in, (s.Height-is)/2))
 	}
 	inner := fyne.NewSize(s.Width-2*in-iw, s.Height-2*in)
-	r.text.Resize(inner) // wrapped text knows its height once it knows its width
-	h := min(r.text.MinSize().Height, inner.Height)
-	r.text.Resize(fyne.NewSize(inner.Width, h))
-	r.text.Move(fyne.NewPos(in+iw, (s.Height-h)/2)) // centred vertically
+	// Wrapped text knows its height once it knows its width.
+	// The subtitle's top padding overlaps the title's bottom one, so the
+	// two read as one block.
+	th, sh := heightAt(r.title, inner.Width), float32(0)
+	if r.sub.Visible() {
+		sh = heightAt(r.sub, inner.Width) - r.textPad()
+	}
+	y := (s.Height - th - sh) / 2 // centred vertically
+	r.title.Move(fyne.NewPos(in+iw, y))
+	r.title.Resize(fyne.NewSize(inner.Width, th))
+	r.sub.Move(fyne.NewPos(in+iw, y+th-r.textPad()))
+	r.sub.Resize(fyne.NewSize(inner.Width, sh+r.textPad()))
 }
+
+// textPad is the padding a Text keeps around its lines.
+func (r *tileRenderer) textPad() float32 { return r.t.Theme().Size(theme.SizeNameInnerPadding) }
 
 // MinSize is the wrapped text's size once the tile has a width; before
 // that (see Text) a line of title and one of subtitle.
@@ -112,13 +125,10 @@ func (r *tileRenderer) MinSize() fyne.Size {
 	th := r.t.Theme()
 	in := r.inset()
 	target := th.Size(SizeNameTarget)
-	text := r.text.MinSize()
-	if r.t.Size().Width <= 0 {
-		text = fyne.MeasureText("国", th.Size(r.titleSize()), fyne.TextStyle{Bold: true})
-		if r.t.Subtitle != "" {
-			text.Height += fyne.MeasureText("国", th.Size(r.subtitleSize()), fyne.TextStyle{}).Height
-		}
-		text = text.Add(fyne.NewSquareSize(2 * th.Size(theme.SizeNameInnerPadding))) // RichText's own inset
+	text := r.title.MinSize()
+	if r.sub.Visible() {
+		s := r.sub.MinSize()
+		text = fyne.NewSize(max(text.Width, s.Width), text.Height+s.Height-r.textPad())
 	}
 	m := text.Add(fyne.NewSize(2*in+r.iconWidth(), 2*in))
 	return m.Max(fyne.NewSize(target*3/2, target))
@@ -153,15 +163,14 @@ func (r *tileRenderer) Refresh() {
 		}
 	}
 	r.bg.CornerRadius = th.Size(theme.SizeNameInputRadius)
-	titleSize, subSize := r.titleSize(), r.subtitleSize()
-	segs := []widget.RichTextSegment{&widget.TextSegment{Text: r.t.Title, Style: widget.RichTextStyle{
-		Alignment: r.t.Alignment, ColorName: fg, SizeName: titleSize, TextStyle: fyne.TextStyle{Bold: true}}}}
-	if r.t.Subtitle != "" {
-		segs = append(segs, &widget.TextSegment{Text: r.t.Subtitle, Style: widget.RichTextStyle{
-			Alignment: r.t.Alignment, ColorName: fg, SizeName: subSize}})
+	for _, x := range []*Text{r.title, r.sub} {
+		x.Alignment, x.ColorName = r.t.Alignment, fg
 	}
-	r.text.Segments = segs
-	r.text.Refresh()
+	r.title.Text, r.title.SizeName = r.t.Title, r.titleSize()
+	r.sub.Text, r.sub.SizeName = r.t.Subtitle, r.subtitleSize()
+	r.sub.Hidden = r.t.Subtitle == ""
+	r.title.Refresh()
+	r.sub.Refresh()
 	if r.t.Icon != nil {
 		res := r.t.Icon
 		if r.t.Primary {

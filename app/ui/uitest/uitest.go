@@ -16,6 +16,32 @@ import (
 	"tongban/app/ui"
 )
 
+// Children are the objects directly under o: a container's, or those of
+// a widget's renderer.
+func Children(o fyne.CanvasObject) []fyne.CanvasObject {
+	switch x := o.(type) {
+	case *fyne.Container:
+		return x.Objects
+	case fyne.Widget:
+		return test.WidgetRenderer(x).Objects()
+	}
+	return nil
+}
+
+// Position returns where o is under root, in root's coordinates, and
+// whether it is there at all.
+func Position(root, o fyne.CanvasObject) (fyne.Position, bool) {
+	if root == o {
+		return fyne.Position{}, true
+	}
+	for _, k := range Children(root) {
+		if p, ok := Position(k, o); ok {
+			return p.Add(k.Position()), true
+		}
+	}
+	return fyne.Position{}, false
+}
+
 // Visit calls f for every visible object under o, depth first; f returns
 // false to stop. Visit reports whether it went through everything.
 func Visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
@@ -25,14 +51,7 @@ func Visit(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
 	if !f(o) {
 		return false
 	}
-	var kids []fyne.CanvasObject
-	switch x := o.(type) {
-	case *fyne.Container:
-		kids = x.Objects
-	case fyne.Widget:
-		kids = test.WidgetRenderer(x).Objects()
-	}
-	for _, c := range kids {
+	for _, c := range Children(o) {
 		if !Visit(c, f) {
 			return false
 		}

@@ -1,0 +1,77 @@
+package ui
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+)
+
+// A Screen never asks its window for more than SmallestScreen, however
+// much its content asks: the desktop driver would grow the window past
+// the monitor.
+func TestScreenNeverAsksToGrow(t *testing.T) {
+	themed(t, Kiosk)
+	tall := widget.NewLabel(strings.Repeat("line\n", 300))
+	s := Screen(tall)
+	if m := s.MinSize(); m.Width > SmallestScreen.Width || m.Height > SmallestScreen.Height {
+		t.Errorf("a screen of %v asks for %v", tall.MinSize(), m)
+	}
+	small := widget.NewLabel("short")
+	if m := Screen(small).MinSize(); m != small.MinSize() {
+		t.Errorf("a screen of a short label asks for %v, the label %v", m, small.MinSize())
+	}
+	show(t, s)
+	if tall.Size() != s.Size() || s.Size().Height < 1000 {
+		t.Errorf("the content is %v in a screen of %v", tall.Size(), s.Size())
+	}
+}
+
+// A Frame gives its top a width before asking its height: a title that
+// wraps gets its second line at the first layout, and the content the
+// rest; the bottom sits at the bottom.
+func TestFrameMeasuresTheTopAtItsWidth(t *testing.T) {
+	themed(t, Kiosk)
+	title := NewText(strings.Repeat("Business licence change registration ", 4))
+	button := widget.NewButton("Home", nil)
+	top := Bar(Tall(button), title, Tall(widget.NewButton("中文", nil)))
+	content := widget.NewLabel("content")
+	bottom := Tall(widget.NewButton("Back", nil))
+	f := Frame(top, content, bottom)
+	w := show(t, f)
+	w.Resize(fyne.NewSize(800, 600))
+	if title.Size().Height < title.MinSize().Height || title.MinSize().Height < 2*fyne.MeasureText("B", 24, fyne.TextStyle{}).Height {
+		t.Errorf("the title is %v high, needs %v (two lines or more)", title.Size().Height, title.MinSize().Height)
+	}
+	if top.Size().Height < title.Size().Height {
+		t.Errorf("the bar is %v high, its title %v", top.Size().Height, title.Size().Height)
+	}
+	if content.Position().Y < top.Size().Height {
+		t.Errorf("the content starts at %v, under a bar %v high", content.Position().Y, top.Size().Height)
+	}
+	if got, want := bottom.Position().Y+bottom.Size().Height, f.Size().Height; got != want {
+		t.Errorf("the bottom ends at %v, the frame at %v", got, want)
+	}
+	if button.Size().Height != top.Size().Height {
+		t.Errorf("the bar's button is %v high, the bar %v", button.Size().Height, top.Size().Height)
+	}
+}
+
+// Above stacks two panes for a portrait screen: the bottom gets its share
+// or its height, the top the rest, all of it when the bottom is hidden.
+func TestAbove(t *testing.T) {
+	themed(t, Kiosk)
+	top, bottom := widget.NewLabel("top"), widget.NewLabel("bottom")
+	a := Above(top, bottom, 0.5)
+	w := show(t, a)
+	w.Resize(fyne.NewSize(600, 1000))
+	if bottom.Size().Height < 400 || top.Size().Height < 400 || bottom.Position().Y <= top.Position().Y {
+		t.Errorf("top %v at %v, bottom %v at %v", top.Size(), top.Position(), bottom.Size(), bottom.Position())
+	}
+	bottom.Hide()
+	a.Refresh()
+	if top.Size().Height != a.Size().Height {
+		t.Errorf("with the bottom hidden the top is %v high of %v", top.Size().Height, a.Size().Height)
+	}
+}
