@@ -53,7 +53,7 @@ var (
 	// ErrFieldKind: a form field kind is not one of FieldKinds.
 	ErrFieldKind = errors.New("catalog field kind unknown")
 	// ErrChoices: a choice field has fewer than two choices, or another
-	// kind has choices.
+	// kind has choices, or choices_en does not match choices one for one.
 	ErrChoices = errors.New("catalog field choices invalid")
 	// ErrMaxLen: a form field's max_len is outside what its kind allows.
 	ErrMaxLen = errors.New("catalog field max_len invalid")

@@ -14,6 +14,9 @@ const (
 	MaxTextLen     = 40 // longest free text (addresses, company names)
 	MaxNumberLen   = 18 // digits of a number field; an int64 holds 18
 	MaxChoiceLen   = 20 // characters of one choice
+	// MaxChoiceENLen bounds an English choice label. Labels are not stored
+	// in cases or receipts, so the bound is only for the kiosk's buttons.
+	MaxChoiceENLen = 40
 )
 
 // defaultLimits gives each kind's length when max_len is 0. The fixed-length
@@ -119,7 +122,7 @@ func validateChoices(i int, it *Item, j int, f Field) error {
 			return itemErr(i, it, field, ErrChoices, "of %q has %d entries but the field is %q; remove them or make it a choice.",
 				f.Key, len(f.Choices), f.Kind)
 		}
-		return nil
+		return validateChoicesEN(i, it, j, f)
 	}
 	if len(f.Choices) < 2 || len(f.Choices) > MaxChoices {
 		return itemErr(i, it, field, ErrChoices, "of %q has %d entries; a choice needs between 2 and %d.", f.Key, len(f.Choices), MaxChoices)
@@ -133,7 +136,40 @@ func validateChoices(i int, it *Item, j int, f Field) error {
 			return itemErr(i, it, fmt.Sprintf("%s[%d]", field, k), ErrDuplicate, "%q of %q is listed twice; list each choice once.", c, f.Key)
 		}
 	}
+	return validateChoicesEN(i, it, j, f)
+}
+
+// validateChoicesEN checks the optional English labels: one per choice, in
+// the same order, none blank or too long for a kiosk button.
+func validateChoicesEN(i int, it *Item, j int, f Field) error {
+	field := fmt.Sprintf("fields[%d].choices_en", j)
+	switch {
+	case f.ChoicesEN == nil:
+		return nil
+	case f.Kind != KindChoice:
+		return itemErr(i, it, field, ErrChoices, "of %q has %d entries but the field is %q; remove them.", f.Key, len(f.ChoicesEN), f.Kind)
+	case len(f.ChoicesEN) != len(f.Choices):
+		return itemErr(i, it, field, ErrChoices, "of %q has %d entries but choices has %d; give one English label per choice, in the same order, or remove choices_en.",
+			f.Key, len(f.ChoicesEN), len(f.Choices))
+	}
+	for k, c := range f.ChoicesEN {
+		if blank(c) || utf8.RuneCountInString(c) > MaxChoiceENLen {
+			return itemErr(i, it, fmt.Sprintf("%s[%d]", field, k), ErrChoices, "%q of %q (for %q) is blank or longer than %d characters; shorten it.",
+				c, f.Key, f.Choices[k], MaxChoiceENLen)
+		}
+	}
 	return nil
+}
+
+// ChoiceEN returns the English label of the choice value, for the English
+// screens. A value that is not one of the choices, or a field without
+// English labels, gives the value itself, so nothing a citizen chose is
+// ever shown blank.
+func (f Field) ChoiceEN(value string) string {
+	if k := slices.Index(f.Choices, value); k >= 0 && k < len(f.ChoicesEN) {
+		return f.ChoicesEN[k]
+	}
+	return value
 }
 
 func validateMaxLen(i int, it *Item, j int, f Field) error {

@@ -36,3 +36,24 @@ func TestValidKey(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceEN(t *testing.T) {
+	labelled := Field{Kind: KindChoice, Choices: []string{"名称", "住所"}, ChoicesEN: []string{"Name", "Domicile"}}
+	bare := Field{Kind: KindChoice, Choices: []string{"名称", "住所"}}
+	tests := []struct {
+		f     Field
+		value string
+		want  string
+	}{
+		{labelled, "住所", "Domicile"},
+		{labelled, "名称", "Name"},
+		{labelled, "经营范围", "经营范围"}, // not a choice: shown as stored
+		{labelled, "", ""},
+		{bare, "住所", "住所"}, // no English labels: the Chinese choice
+	}
+	for _, tt := range tests {
+		if got := tt.f.ChoiceEN(tt.value); got != tt.want {
+			t.Errorf("%v.ChoiceEN(%q) = %q, want %q", tt.f.ChoicesEN, tt.value, got, tt.want)
+		}
+	}
+}

@@ -32,7 +32,7 @@ func validCatalog() *Catalog {
 				Field{Key: "company", LabelZH: "企业名称", LabelEN: "Company", Kind: KindText, Required: true, MaxLen: 30},
 				Field{Key: "credit_code", LabelZH: "统一社会信用代码", LabelEN: "Credit code", Kind: KindCreditCode, Required: true},
 				Field{Key: "change", LabelZH: "变更事项", LabelEN: "Change", Kind: KindChoice, Required: true,
-					Choices: []string{"名称", "住所", "法定代表人"}}),
+					Choices: []string{"名称", "住所", "法定代表人"}, ChoicesEN: []string{"Name", "Domicile", "Legal representative"}}),
 			Queue: "A", Windows: []string{"A01", "A02"}, Keywords: []string{"营业执照", "执照"},
 		}, {
 			Code: "130102-GJJ-001", NameZH: "住房公积金提取（租房）", NameEN: "Housing fund withdrawal for rent",

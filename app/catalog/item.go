@@ -136,6 +136,11 @@ type Field struct {
 	Kind     FieldKind `json:"kind"`
 	Required bool      `json:"required"`
 	Choices  []string  `json:"choices,omitempty"` // for KindChoice
+	// ChoicesEN are the English labels of Choices, index for index; absent
+	// means the kiosk shows the Chinese choices in English mode too. A case
+	// always stores the Chinese choice: it is what the platform and the
+	// counter read.
+	ChoicesEN []string `json:"choices_en,omitempty"`
 	// MaxLen bounds a text field in characters; 0 takes the kind's default.
 	// The bound keeps every receipt inside its QR code.
 	MaxLen int `json:"max_len,omitempty"`

@@ -80,6 +80,11 @@ func TestParseRefusesBrokenCatalogs(t *testing.T) {
 		{"blank choice", func(c *Catalog) { fieldAt(c, "change").Choices[1] = " " }, ErrChoices, item0, "fields[5].choices[1]"},
 		{"duplicate choice", func(c *Catalog) { fieldAt(c, "change").Choices[2] = "名称" }, ErrDuplicate, item0, "fields[5].choices[2]"},
 		{"text with choices", func(c *Catalog) { fieldAt(c, "company").Choices = []string{"a", "b"} }, ErrChoices, item0, "fields[3].choices"},
+		{"choices_en short", func(c *Catalog) { fieldAt(c, "change").ChoicesEN = []string{"Name", "Domicile"} }, ErrChoices, item0, "fields[5].choices_en"},
+		{"choices_en long", func(c *Catalog) { fieldAt(c, "change").ChoicesEN = append(fieldAt(c, "change").ChoicesEN, "Scope") }, ErrChoices, item0, "fields[5].choices_en"},
+		{"choices_en blank", func(c *Catalog) { fieldAt(c, "change").ChoicesEN[1] = " " }, ErrChoices, item0, "fields[5].choices_en[1]"},
+		{"choices_en too long", func(c *Catalog) { fieldAt(c, "change").ChoicesEN[2] = strings.Repeat("x", MaxChoiceENLen+1) }, ErrChoices, item0, "fields[5].choices_en[2]"},
+		{"text with choices_en", func(c *Catalog) { fieldAt(c, "company").ChoicesEN = []string{"a", "b"} }, ErrChoices, item0, "fields[3].choices_en"},
 		{"text too long", func(c *Catalog) { fieldAt(c, "company").MaxLen = 41 }, ErrMaxLen, item0, "fields[3].max_len"},
 		{"text negative", func(c *Catalog) { fieldAt(c, "company").MaxLen = -1 }, ErrMaxLen, item0, "fields[3].max_len"},
 		{"phone max_len", func(c *Catalog) { fieldAt(c, "phone").MaxLen = 12 }, ErrMaxLen, item0, "fields[2].max_len"},
@@ -137,6 +142,34 @@ func TestPromisedDaysSentence(t *testing.T) {
 	var ve *ValidationError
 	if !errors.As(err, &ve) || ve.ItemCode != "130102-SCJG-003" || ve.Field != "promised_days" {
 		t.Fatalf("ValidationError = %+v", ve)
+	}
+}
+
+// TestChoicesENSentence pins the whole sentence of a length mismatch: it
+// names the item, the field key and both counts.
+func TestChoicesENSentence(t *testing.T) {
+	c := validCatalog()
+	c.Items[0].Fields[5].ChoicesEN = []string{"Name", "Domicile"}
+	_, err := Parse(mustJSON(t, c))
+	const want = "catalog item 130102-SCJG-003 (营业执照变更登记): fields[5].choices_en of \"change\" has 2 entries but choices has 3; " +
+		"give one English label per choice, in the same order, or remove choices_en."
+	if err == nil || err.Error() != want {
+		t.Fatalf("err = %v\nwant  %s", err, want)
+	}
+}
+
+// TestChoicesENEmptyList: "choices_en": [] is present, so it must match
+// choices too (json.Marshal would drop it, so the JSON is edited by hand).
+func TestChoicesENEmptyList(t *testing.T) {
+	c := validCatalog()
+	data := string(mustJSON(t, c))
+	labels := `"choices_en":["Name","Domicile","Legal representative"]`
+	if !strings.Contains(data, labels) {
+		t.Fatalf("sample JSON lacks %s", labels)
+	}
+	_, err := Parse([]byte(strings.Replace(data, labels, `"choices_en":[]`, 1)))
+	if !errors.Is(err, ErrChoices) || !strings.Contains(err.Error(), "fields[5].choices_en") {
+		t.Fatalf("err = %v, want ErrChoices naming fields[5].choices_en", err)
 	}
 }
 

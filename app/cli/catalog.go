@@ -111,8 +111,27 @@ func (d *device) printItem(c *call, v itemJSON) {
 		}
 		fmt.Fprintf(w, "  %-14s %s%s (%s)", f.Key, f.Label, req, f.Kind)
 		if len(f.Choices) > 0 {
-			fmt.Fprintf(w, " %s", strings.Join(f.Choices, " / "))
+			fmt.Fprintf(w, " %s", strings.Join(choiceLabels(f), " / "))
 		}
 		fmt.Fprintln(w)
 	}
+}
+
+// choiceLabels are a choice field's options as "住所 Domicile": the value a
+// case stores (what --field takes), then its English label when the
+// catalog gives one. A label that already starts with the value, as
+// "C1 (small car, manual)" does, stands alone.
+func choiceLabels(f fieldJSON) []string {
+	out := make([]string, len(f.Choices))
+	for i, c := range f.Choices {
+		switch {
+		case i >= len(f.ChoicesEN) || f.ChoicesEN[i] == c:
+			out[i] = c
+		case strings.HasPrefix(f.ChoicesEN[i], c):
+			out[i] = f.ChoicesEN[i]
+		default:
+			out[i] = c + " " + f.ChoicesEN[i]
+		}
+	}
+	return out
 }

@@ -80,7 +80,10 @@ type fieldJSON struct {
 	Kind     catalog.FieldKind `json:"kind"`
 	Required bool              `json:"required"`
 	Choices  []string          `json:"choices"`
-	MaxLen   int               `json:"max_len"`
+	// ChoicesEN are the English labels of Choices, index for index; empty
+	// when the catalog gives none. Cases store the Chinese choice.
+	ChoicesEN []string `json:"choices_en"`
+	MaxLen    int      `json:"max_len"`
 }
 
 func itemView(it *catalog.Item) itemJSON {
@@ -92,8 +95,12 @@ func itemView(it *catalog.Item) itemJSON {
 		if ch == nil {
 			ch = []string{}
 		}
+		en := f.ChoicesEN
+		if en == nil {
+			en = []string{}
+		}
 		v.Fields = append(v.Fields, fieldJSON{Key: f.Key, Label: f.LabelZH, LabelEN: f.LabelEN,
-			Kind: f.Kind, Required: f.Required, Choices: ch, MaxLen: f.Limit()})
+			Kind: f.Kind, Required: f.Required, Choices: ch, ChoicesEN: en, MaxLen: f.Limit()})
 	}
 	return v
 }

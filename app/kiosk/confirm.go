@@ -30,7 +30,7 @@ func (s *confirm) build(k *Kiosk) fyne.CanvasObject {
 		if v == "" && !f.Required {
 			continue
 		}
-		rows = append(rows, s.row(k, k.t(bilingual(f.LabelZH, f.LabelEN)), shown(f, v), app.problems[f.Key]))
+		rows = append(rows, s.row(k, k.t(bilingual(f.LabelZH, f.LabelEN)), k.t(shown(f, v)), app.problems[f.Key]))
 	}
 	var brought []string
 	for _, i := range app.brought() {
@@ -83,12 +83,17 @@ func (s *confirm) row(k *Kiosk, label, value string, p *cases.Problem) fyne.Canv
 	return ui.Columns(l, right, 0.55)
 }
 
-// shown is a value as the confirm screen shows it: ID numbers masked.
-func shown(f catalog.Field, v string) string {
-	if f.Kind == catalog.KindIDNumber {
-		return cases.MaskIDNumber(cases.NormalizeIDNumber(v))
+// shown is a value as the confirm screen shows it: ID numbers masked, a
+// choice by its English label in English.
+func shown(f catalog.Field, v string) cases.Text {
+	switch f.Kind {
+	case catalog.KindIDNumber:
+		m := cases.MaskIDNumber(cases.NormalizeIDNumber(v))
+		return cases.Text{ZH: m, EN: m}
+	case catalog.KindChoice:
+		return choiceText(f, v)
 	}
-	return v
+	return cases.Text{ZH: v, EN: v}
 }
 
 // submit saves the case and only then shows the receipt. A failure keeps

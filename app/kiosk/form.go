@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/width"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
@@ -41,6 +42,7 @@ type fieldRow struct {
 	label   *ui.Text
 	entry   *ui.Entry  // nil for a choice
 	choices []*ui.Tile // the options of a choice
+	values  []string   // the value each option stores: the Chinese choice
 	problem *ui.Text
 }
 
@@ -125,10 +127,13 @@ func (s *form) fieldRow(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 	var input fyne.CanvasObject
 	if f.Kind == catalog.KindChoice {
 		opts := make([]fyne.CanvasObject, len(f.Choices))
+		labels := make([]string, len(f.Choices))
 		for i, c := range f.Choices {
 			// Tiles, not buttons: a long option wraps instead of widening
-			// the form.
-			b := ui.NewTile(c, "", func() {
+			// the form. The tile shows the label in the kiosk's language;
+			// the case stores the Chinese choice either way.
+			labels[i] = k.t(choiceText(f, c))
+			b := ui.NewTile(labels[i], "", func() {
 				k.touch()
 				s.activate(k, f.Key)
 				s.changed(k, f.Key, c)
@@ -136,9 +141,10 @@ func (s *form) fieldRow(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 			b.TitleSize = theme.SizeNameText
 			b.Alignment = fyne.TextAlignCenter
 			r.choices = append(r.choices, b)
+			r.values = append(r.values, c)
 			opts[i] = b
 		}
-		input = container.NewGridWithColumns(choiceColumns(f.Choices), opts...)
+		input = container.NewGridWithColumns(choiceColumns(labels), opts...)
 	} else {
 		e := ui.NewEntry()
 		e.SetText(s.app.values[f.Key])
@@ -155,19 +161,41 @@ func (s *form) fieldRow(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 	return ui.Column(r.label, input, r.problem)
 }
 
-// choiceColumns fits short options three to a row, long ones fewer.
-func choiceColumns(choices []string) int {
+// choiceText is a choice value in both languages: the Chinese choice and
+// its English label from the catalog (the Chinese again if it has none).
+func choiceText(f catalog.Field, value string) cases.Text {
+	return cases.Text{ZH: value, EN: f.ChoiceEN(value)}
+}
+
+// choiceColumns fits short options three to a row, long ones fewer. A
+// Chinese character is counted as two Latin letters, as wide as it is
+// drawn, so "Legal representative" takes a row of its own as 法定代表人
+// does not.
+func choiceColumns(labels []string) int {
 	longest := 0
-	for _, c := range choices {
-		longest = max(longest, len([]rune(c)))
+	for _, c := range labels {
+		longest = max(longest, halfWidths(c))
 	}
 	switch {
-	case longest <= 5:
+	case longest <= 10:
 		return 3
-	case longest <= 9:
+	case longest <= 18:
 		return 2
 	}
 	return 1
+}
+
+// halfWidths measures s in half-width cells: two for an East Asian wide
+// or full-width character, one for any other.
+func halfWidths(s string) int {
+	n := 0
+	for _, r := range s {
+		n++
+		if k := width.LookupRune(r).Kind(); k == width.EastAsianWide || k == width.EastAsianFullwidth {
+			n++
+		}
+	}
+	return n
 }
 
 // placeholder is the hint an empty entry shows.
@@ -399,8 +427,8 @@ func (s *form) showRow(k *Kiosk, key string) {
 	} else {
 		r.problem.Hide()
 	}
-	for _, b := range r.choices {
-		b.Primary = b.Title == s.app.values[key]
+	for i, b := range r.choices {
+		b.Primary = r.values[i] == s.app.values[key]
 		b.Refresh()
 	}
 	// The summary of errors goes once the last of them is being fixed.

@@ -72,8 +72,8 @@ func TestCreditCodeWarningDoesNotBlock(t *testing.T) {
 		if w == nil || w.Importance != widget.WarningImportance {
 			t.Fatalf("lang %d: the legacy credit code's warning is %v; the screen shows %q", lang, w, texts(r.root()))
 		}
-		r.pageTo("名称")
-		r.tapTile("名称")
+		r.pageTo(label("变更事项", "What changes"))
+		r.tapTile(label("名称", "Name")) // a choice shows its English label in English
 		r.tap(tReview.In(lang))
 		r.mustBeOn("confirm")
 		r.mustShow(warning)

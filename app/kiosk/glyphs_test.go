@@ -103,6 +103,9 @@ func TestNoBoxes(t *testing.T) {
 			for _, c := range f.Choices {
 				check(it.Code, c)
 			}
+			for _, c := range f.ChoicesEN {
+				check(it.Code, c)
+			}
 		}
 	}
 }
