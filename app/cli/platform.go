@@ -401,20 +401,10 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		return err
 	}
 	if c.json {
-		type view struct {
-			ID       string   `json:"id"`
-			Name     string   `json:"name"`
-			Windows  []string `json:"windows"`
-			Queues   []string `json:"queues"`
-			Disabled bool     `json:"disabled"`
-		}
 		out := struct {
-			Version int    `json:"version"`
-			Clerks  []view `json:"clerks"`
-		}{Version: version, Clerks: []view{}}
-		for _, k := range clerks {
-			out.Clerks = append(out.Clerks, view{k.ID, k.Name, k.Windows, k.Queues, k.Disabled})
-		}
+			Version int         `json:"version"`
+			Clerks  []clerkJSON `json:"clerks"`
+		}{version, clerksJSON(clerks)}
 		return writeJSON(c.env.Stdout, out)
 	}
 	fmt.Fprintln(c.env.Stdout, bothf(tPlatformStaffHead, center, version))

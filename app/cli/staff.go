@@ -77,18 +77,7 @@ func staffCommand(c *call) error {
 			return err
 		}
 		if c.json {
-			type view struct {
-				ID       string   `json:"id"`
-				Name     string   `json:"name"`
-				Windows  []string `json:"windows"`
-				Queues   []string `json:"queues"`
-				Disabled bool     `json:"disabled"`
-			}
-			out := []view{}
-			for _, k := range clerks {
-				out = append(out, view{k.ID, k.Name, k.Windows, k.Queues, k.Disabled})
-			}
-			return writeJSON(c.env.Stdout, out)
+			return writeJSON(c.env.Stdout, clerksJSON(clerks))
 		}
 		if len(clerks) == 0 {
 			fmt.Fprintln(c.env.Stdout, tNoClerks.Both())
@@ -111,6 +100,23 @@ func staffCommand(c *call) error {
 		fmt.Fprintln(c.env.Stdout, bothf(tClerkDisabledOK, clerk.ID, clerk.Name))
 	}
 	return nil
+}
+
+// clerkJSON is a clerk as --json shows it: never the PIN hash.
+type clerkJSON struct {
+	ID       string   `json:"id"`
+	Name     string   `json:"name"`
+	Windows  []string `json:"windows"`
+	Queues   []string `json:"queues"`
+	Disabled bool     `json:"disabled"`
+}
+
+func clerksJSON(clerks []staff.Clerk) []clerkJSON {
+	out := []clerkJSON{}
+	for _, k := range clerks {
+		out = append(out, clerkJSON{k.ID, k.Name, k.Windows, k.Queues, k.Disabled})
+	}
+	return out
 }
 
 // printClerks writes clerks as a table under a header, one a row: staff

@@ -68,11 +68,7 @@ func printedText(doc printer.Document) string {
 // a missing material (notice printed), receive it, suspend, resume,
 // complete. Each status offers only what it allows.
 func TestEveryTransitionByKeyboard(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, c, r := scannedCase(t)
 	r.mustOffer()
 
 	// Accept: the applicant declared 0, 1, 3; the clerk finds 3 missing
@@ -156,11 +152,7 @@ func TestEveryTransitionByKeyboard(t *testing.T) {
 
 // Refusing takes reasons, typed and tapped, and prints the notice.
 func TestRefuseWithReasons(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, c, r := scannedCase(t)
 	r.key(keyRefuse)
 	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
 	r.mustShow(tRefuseNone.ZH)
@@ -186,11 +178,7 @@ func TestRefuseWithReasons(t *testing.T) {
 // An action the status does not allow is not offered; its key and a
 // direct call both say why and write nothing.
 func TestDisallowedActionsWriteNothing(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, c, r := scannedCase(t)
 	before := r.events(c.ID)
 
 	r.key(keyComplete) // a case never accepted cannot be completed
@@ -224,11 +212,7 @@ func TestDisallowedActionsWriteNothing(t *testing.T) {
 // A printer fault is told in plain words; the action is saved; Print
 // again (Ctrl+P) prints it once the printer is fixed.
 func TestPrinterFaultKeepsTheActionAndPrintsAgain(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, c, r := scannedCase(t)
 	r.printErr = printer.ErrPaperOut
 	r.key(keySupplement)
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key3) // the articles are missing

@@ -171,11 +171,7 @@ func TestCameraWaitsWhileAPanelIsOpen(t *testing.T) {
 // code held near the lens neither closes the case on screen nor says
 // anything.
 func TestCameraIgnoresCodesThatAreNotReceipts(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, c, r := scannedCase(t)
 	before := r.c.bench.msg.Text
 	r.c.cameraScan("https://u.wechat.com/EXAMPLE")
 	if r.c.bench.cur == nil || r.c.bench.cur.ID != c.ID {

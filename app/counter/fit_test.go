@@ -79,11 +79,7 @@ func TestCaseColumnsWrapWithinTheirWidth(t *testing.T) {
 // A material's name wraps beside its tick box, and tapping the name ticks
 // the box; materials are numbered from 1, as Alt+number counts them.
 func TestMaterialNameTicksItsBox(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, _, r := scannedCase(t)
 	name := uitest.Find(r.root(), func(l *tickLabel) bool { return l.Text.Text == "3. 修改后的公司章程或章程修正案" })
 	if name == nil {
 		t.Fatalf("no name \"3. …\" beside a tick box; the screen shows %q", texts(r.root()))

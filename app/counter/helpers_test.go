@@ -155,34 +155,33 @@ func newRig(t testing.TB, z *center, st *store.Store) *rig {
 	return r
 }
 
+// scannedCase is the usual start of a test: a kiosk's case of 张三, and a
+// counter where S001 signed in and scanned its receipt.
+func scannedCase(t testing.TB) (*center, *cases.Case, *rig) {
+	t.Helper()
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	return z, c, r
+}
+
 // root is what is on screen.
 func (r *rig) root() fyne.CanvasObject { return r.w.Canvas().Content() }
 
-func (r *rig) shows(s string) bool {
-	for _, x := range texts(r.root()) {
-		if strings.Contains(x, s) {
-			return true
-		}
-	}
-	return false
-}
+func (r *rig) shows(s string) bool { return uitest.Shows(texts(r.root()), s) }
+
+func (r *rig) screenTexts() []string { return texts(r.root()) }
 
 func (r *rig) mustShow(ss ...string) {
 	r.t.Helper()
-	for _, s := range ss {
-		if !r.shows(s) {
-			r.t.Fatalf("the screen does not show %q; it shows %q", s, texts(r.root()))
-		}
-	}
+	uitest.MustShow(r.t, r.screenTexts, ss...)
 }
 
 func (r *rig) mustNotShow(ss ...string) {
 	r.t.Helper()
-	for _, s := range ss {
-		if r.shows(s) {
-			r.t.Fatalf("the screen shows %q; it should not", s)
-		}
-	}
+	uitest.MustNotShow(r.t, r.screenTexts, ss...)
 }
 
 // button returns the visible counter button whose text starts with s.

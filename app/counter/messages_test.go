@@ -143,12 +143,8 @@ func TestFailedPrintingIsOwedUntilItPrints(t *testing.T) {
 // read as being about it and its actions are not one key away; the
 // message names the case that was closed, Chinese first, then English.
 func TestBadScanClosesTheCaseOnScreen(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
+	z, c, r := scannedCase(t)
 	payload, _ := z.seal(c)
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
 	altered := payload[:len(payload)-3] + "AAA"
 	if altered == payload {
 		altered = payload[:len(payload)-3] + "BBB"

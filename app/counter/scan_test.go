@@ -60,12 +60,8 @@ func TestScanOpensAKioskCaseFromItsReceipt(t *testing.T) {
 // on screen (TestBadScanClosesTheCaseOnScreen) and leaves the focus in the
 // scan field.
 func TestBadScansSayWhy(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
+	z, c, r := scannedCase(t)
 	payload, _ := z.seal(c)
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
 
 	other, _ := receipt.NewKey()
 	foreign, _ := receipt.SealCase(receipt.Keyring{other}, c.Events[0])
@@ -91,11 +87,7 @@ func TestBadScansSayWhy(t *testing.T) {
 
 // Revealing the ID number shows it and records who looked.
 func TestRevealIsRecorded(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
+	_, c, r := scannedCase(t)
 	before := r.events(c.ID)
 	r.key(keyReveal)
 	r.mustShow("11010519491231002X", tRevealedNote.ZH)
@@ -114,12 +106,8 @@ func TestRevealIsRecorded(t *testing.T) {
 // Characters typed while a tick box has the focus go to the scan field:
 // a scan is never lost to a stray focus.
 func TestStrayTypingGoesToTheScanField(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
+	z, c, r := scannedCase(t)
 	payload, _ := z.seal(c)
-	r := newRig(t, z, nil)
-	r.signIn("S001", "2468")
-	r.scanCase(c)
 	r.w.Canvas().Focus(r.c.bench.checks[0])
 	for _, ch := range payload {
 		if f, ok := r.focused().(fyne.Focusable); ok {

@@ -70,23 +70,20 @@ func newRig(t *testing.T, st *store.Store, c *uitest.Clock) *rig {
 func (r *rig) root() fyne.CanvasObject { return r.w.Canvas().Content() }
 
 // shows reports whether some visible text contains s.
-func (r *rig) shows(s string) bool {
-	for _, x := range texts(r.root()) {
-		if strings.Contains(x, s) {
-			return true
-		}
-	}
-	return false
-}
+func (r *rig) shows(s string) bool { return uitest.Shows(texts(r.root()), s) }
+
+func (r *rig) screenTexts() []string { return texts(r.root()) }
 
 // mustShow fails unless some visible text contains each s.
 func (r *rig) mustShow(ss ...string) {
 	r.t.Helper()
-	for _, s := range ss {
-		if !r.shows(s) {
-			r.t.Fatalf("the screen does not show %q; it shows %q", s, texts(r.root()))
-		}
-	}
+	uitest.MustShow(r.t, r.screenTexts, ss...)
+}
+
+// mustNotShow fails if some visible text contains s.
+func (r *rig) mustNotShow(ss ...string) {
+	r.t.Helper()
+	uitest.MustNotShow(r.t, r.screenTexts, ss...)
 }
 
 // button returns the visible button with exactly this text.

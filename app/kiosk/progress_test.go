@@ -82,16 +82,6 @@ func (r *rig) enter() {
 	r.w.Canvas().OnTypedKey()(ev)
 }
 
-// mustNotShow fails if some visible text contains s.
-func (r *rig) mustNotShow(ss ...string) {
-	r.t.Helper()
-	for _, s := range ss {
-		if r.shows(s) {
-			r.t.Fatalf("the screen shows %q: %q", s, texts(r.root()))
-		}
-	}
-}
-
 // Without a look-up the start screen offers only the start.
 func TestAttractWithoutLookup(t *testing.T) {
 	r := newRig(t, nil, nil)

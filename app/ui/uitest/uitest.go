@@ -5,7 +5,9 @@
 package uitest
 
 import (
+	"strings"
 	"sync"
+	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -155,4 +157,36 @@ func (c *Clock) Advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
+}
+
+// Shows reports whether one of the texts on screen contains s.
+func Shows(onScreen []string, s string) bool {
+	for _, x := range onScreen {
+		if strings.Contains(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// MustShow fails the test unless each s is in a text on screen; texts
+// reads the screen (again for each s, so what an earlier check changed
+// counts).
+func MustShow(t testing.TB, texts func() []string, ss ...string) {
+	t.Helper()
+	for _, s := range ss {
+		if on := texts(); !Shows(on, s) {
+			t.Fatalf("the screen does not show %q; it shows %q", s, on)
+		}
+	}
+}
+
+// MustNotShow fails the test if some s is in a text on screen.
+func MustNotShow(t testing.TB, texts func() []string, ss ...string) {
+	t.Helper()
+	for _, s := range ss {
+		if on := texts(); Shows(on, s) {
+			t.Fatalf("the screen shows %q; it should not: %q", s, on)
+		}
+	}
 }
