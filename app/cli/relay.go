@@ -95,32 +95,37 @@ func relay(c *call, name string, args []string) (code int, ok bool) {
 	if err := writeAtomically(base+".req", req); err != nil {
 		return 0, false
 	}
-	deadline := time.Now().Add(relayWait)
-	for time.Now().Before(deadline) {
-		if b, err := os.ReadFile(base + ".done"); err == nil {
-			os.Remove(base + ".done")
-			var a relayAnswer
-			if json.Unmarshal(b, &a) != nil {
-				return 0, false
+	deadline, taken := time.Now().Add(relayWait), false
+	for {
+		if code, ok := takeAnswer(c, base); ok {
+			return code, true
+		}
+		if time.Now().After(deadline) {
+			if taken || os.Remove(base+".req") == nil {
+				return 0, false // nobody took it, or the window never finished
 			}
-			fmt.Fprint(c.env.Stdout, a.Stdout)
-			fmt.Fprint(c.env.Stderr, a.Stderr)
-			return a.Code, true
+			// The window took it after all: its answer is on the way.
+			deadline, taken = time.Now().Add(relayWait), true
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if os.Remove(base+".req") != nil { // taken just now: the answer is coming
-		if b, err := os.ReadFile(base + ".done"); err == nil {
-			os.Remove(base + ".done")
-			var a relayAnswer
-			if json.Unmarshal(b, &a) == nil {
-				fmt.Fprint(c.env.Stdout, a.Stdout)
-				fmt.Fprint(c.env.Stderr, a.Stderr)
-				return a.Code, true
-			}
-		}
+}
+
+// takeAnswer prints the window's answer to the request at base, if it has
+// come, and removes it.
+func takeAnswer(c *call, base string) (code int, ok bool) {
+	b, err := os.ReadFile(base + ".done")
+	if err != nil {
+		return 0, false
 	}
-	return 0, false
+	os.Remove(base + ".done")
+	var a relayAnswer
+	if json.Unmarshal(b, &a) != nil {
+		return 0, false
+	}
+	fmt.Fprint(c.env.Stdout, a.Stdout)
+	fmt.Fprint(c.env.Stderr, a.Stderr)
+	return a.Code, true
 }
 
 // absolutePaths makes relative file arguments absolute.

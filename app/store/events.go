@@ -68,7 +68,7 @@ func (s *Store) Import(events []cases.Event, fromReceipt bool) (changed []*cases
 		src = FromReceipt
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		changed, err = importEvents(tx, events, src)
+		changed, _, err = importEvents(tx, events, src)
 		return err
 	})
 	return changed, err
@@ -82,16 +82,7 @@ func (s *Store) Import(events []cases.Event, fromReceipt bool) (changed []*cases
 // counted; an event of its own it had lost (a restored backup) is.
 func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases.Case, added int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		added = 0 // a retried transaction counts again
-		b := tx.Bucket(bucketCases)
-		seen := make(map[string]bool, len(events))
-		for _, e := range events {
-			if !seen[e.ID] && b.Get(eventKey(e)) == nil {
-				added++
-			}
-			seen[e.ID] = true
-		}
-		if changed, err = importEvents(tx, events, FromPlatform); err != nil {
+		if changed, added, err = importEvents(tx, events, FromPlatform); err != nil {
 			return err
 		}
 		return putSetting(tx, KeyCursor, []byte(cursor))
@@ -102,10 +93,12 @@ func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases
 // KeyCursor is the setting that holds the change-feed cursor.
 const KeyCursor = "sync/cursor"
 
-func importEvents(tx *bolt.Tx, events []cases.Event, src Source) ([]*cases.Case, error) {
+// importEvents stores the events this device does not hold yet, refolds
+// the cases they touch and returns those cases and how many events were new.
+func importEvents(tx *bolt.Tx, events []cases.Event, src Source) (changed []*cases.Case, added int, err error) {
 	clock, err := loadClock(tx)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	byCase := map[string][]cases.Event{}
 	var order []string
@@ -120,40 +113,40 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source) ([]*cases.Case,
 					// The feed has the submission: a case taken from a
 					// receipt is a receipt's case no longer.
 					if err := putSync(tx, e.CaseID, cases.SyncState{}); err != nil {
-						return nil, err
+						return nil, 0, err
 					}
 				}
 				continue
 			}
 			if src == FromReceipt {
-				return nil, fmt.Errorf("event %s: %w", e.ID, ErrEventMismatch)
+				return nil, 0, fmt.Errorf("event %s: %w", e.ID, ErrEventMismatch)
 			}
 			continue // the platform refuses such twins; keep ours
 		}
 		if err := putEvent(tx, e); err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		if src == FromReceipt {
 			if err := enqueue(tx, e); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 		if _, seen := byCase[e.CaseID]; !seen {
 			order = append(order, e.CaseID)
 		}
 		byCase[e.CaseID] = append(byCase[e.CaseID], e)
+		added++
 	}
-	var changed []*cases.Case
 	for _, id := range order {
 		c, err := refold(tx, id, byCase[id], src)
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		if c != nil {
 			changed = append(changed, c)
 		}
 	}
-	return changed, saveClock(tx, clock)
+	return changed, added, saveClock(tx, clock)
 }
 
 // refold recomputes a case after new events and updates its record. A case
