@@ -3,6 +3,7 @@ package catalog
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -170,6 +171,22 @@ func (f Field) ChoiceEN(value string) string {
 		return f.ChoicesEN[k]
 	}
 	return value
+}
+
+// ChoiceValue maps what a script or a clerk typed to the stored choice: a
+// choice as it is, or its English label in any letter case, so English
+// speakers can fill a choice without knowing the Chinese. The bool is false
+// when the input is neither.
+func (f Field) ChoiceValue(input string) (string, bool) {
+	if slices.Contains(f.Choices, input) {
+		return input, true
+	}
+	for k, en := range f.ChoicesEN {
+		if strings.EqualFold(en, input) && k < len(f.Choices) {
+			return f.Choices[k], true
+		}
+	}
+	return "", false
 }
 
 func validateMaxLen(i int, it *Item, j int, f Field) error {

@@ -57,3 +57,28 @@ func TestChoiceEN(t *testing.T) {
 		}
 	}
 }
+
+func TestChoiceValue(t *testing.T) {
+	labelled := Field{Kind: KindChoice, Choices: []string{"名称", "住所"}, ChoicesEN: []string{"Name", "Domicile"}}
+	bare := Field{Kind: KindChoice, Choices: []string{"名称", "住所"}}
+	tests := []struct {
+		f      Field
+		input  string
+		want   string
+		wantOK bool
+	}{
+		{labelled, "住所", "住所", true},
+		{labelled, "Domicile", "住所", true},
+		{labelled, "domicile", "住所", true}, // letter case does not matter
+		{labelled, "Address", "", false},
+		{labelled, "", "", false},
+		{bare, "名称", "名称", true},
+		{bare, "Name", "", false}, // no English labels to match
+	}
+	for _, tt := range tests {
+		got, ok := tt.f.ChoiceValue(tt.input)
+		if got != tt.want || ok != tt.wantOK {
+			t.Errorf("%v.ChoiceValue(%q) = %q, %v; want %q, %v", tt.f.ChoicesEN, tt.input, got, ok, tt.want, tt.wantOK)
+		}
+	}
+}

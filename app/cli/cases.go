@@ -85,6 +85,7 @@ func casesAdd(c *call, args []string) error {
 	if !ok {
 		return badf(tNoItem, *item)
 	}
+	choicesInChinese(it, values)
 	var picked []int
 	for _, m := range materials {
 		idx, err := materialList(it, m, "--material")
@@ -139,11 +140,28 @@ func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.F
 		f := it.Fields[j]
 		if v := strings.TrimSpace(values[f.Key]); f.Kind == catalog.KindChoice && v != "" && !slices.Contains(f.Choices, v) {
 			label := cases.Text{ZH: f.LabelZH, EN: f.LabelEN}
-			options := cases.Text{ZH: strings.Join(f.Choices, "、"), EN: strings.Join(f.Choices, ", ")}
+			en := f.Choices
+			if f.ChoicesEN != nil {
+				en = f.ChoicesEN
+			}
+			options := cases.Text{ZH: strings.Join(f.Choices, "、"), EN: strings.Join(en, ", ")}
 			errs[i] = failf(tNotAChoice, f.Key, label, options, v)
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// choicesInChinese lets --field take a choice by its English label: the case
+// stores the Chinese value, as the kiosk's English screens do.
+func choicesInChinese(it *catalog.Item, values map[string]string) {
+	for _, f := range it.Fields {
+		if f.Kind != catalog.KindChoice {
+			continue
+		}
+		if v, ok := f.ChoiceValue(strings.TrimSpace(values[f.Key])); ok {
+			values[f.Key] = v
+		}
+	}
 }
 
 // fieldList names an item's fields by key with their labels, in each

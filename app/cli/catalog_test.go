@@ -62,3 +62,31 @@ func TestChoiceLabels(t *testing.T) {
 		}
 	}
 }
+
+// cases add takes a choice by its English label and stores the Chinese
+// value, as the kiosk's English screens do; a label that is neither is
+// refused with the options in both languages.
+func TestCasesAddTakesEnglishChoice(t *testing.T) {
+	data := t.TempDir()
+	form := []string{"cases", "add", "--item", "130102-SCJG-003", "--json",
+		"--field", "name=张三", "--field", "id_number=11010519491231002X", "--field", "phone=13800138000",
+		"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA0CXXXX0B"}
+	out, errOut, code := run(t, data, append(form, "--field", "change=domicile")...)
+	if code != 0 {
+		t.Fatalf("cases add with change=domicile: exit %d: %s", code, errOut)
+	}
+	var cs struct {
+		Fields map[string]string `json:"fields"`
+	}
+	if err := json.Unmarshal([]byte(out), &cs); err != nil {
+		t.Fatalf("cases add --json: %v\n%s", err, out)
+	}
+	if got := cs.Fields["change"]; got != "住所" {
+		t.Errorf("change stored as %q, want 住所", got)
+	}
+
+	_, errOut, code = run(t, data, append(form, "--field", "change=Address")...)
+	if code != 2 || !strings.Contains(errOut, "Name, Domicile") || !strings.Contains(errOut, "名称、住所") {
+		t.Errorf("cases add with change=Address: exit %d, want 2 and the options in both languages:\n%s", code, errOut)
+	}
+}
