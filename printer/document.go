@@ -116,3 +116,14 @@ func (b *Builder) Cut() *Builder {
 func (b *Builder) Document() Document {
 	return Document{Blocks: append([]Block(nil), b.doc.Blocks...)}
 }
+
+// QRPayload returns the payload of the document's first QR code, or ""
+// when it has none: what a receipt carries, to show beside its image.
+func (d Document) QRPayload() string {
+	for _, b := range d.Blocks {
+		if q, ok := b.(QR); ok {
+			return q.Payload
+		}
+	}
+	return ""
+}

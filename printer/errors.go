@@ -21,6 +21,8 @@ var (
 		"The printer reports a fault such as a cutter jam: switch it off and on, then press Print again.")
 	ErrUnreachable = errors.New("连接不上打印机，请检查数据线或网线和打印机电源后点“重新打印”。 " +
 		"The printer cannot be reached: check its cable or network and its power, then press Print again.")
+	ErrNoCUPS = errors.New("本机没有安装 CUPS 打印服务（找不到 lp 命令），请联系技术人员安装 cups-client，或改用 tcp:// 或 file:// 打印机地址。 " +
+		"CUPS is not installed here (there is no lp command): ask IT staff to install cups-client, or use a tcp:// or file:// printer address.")
 	ErrNoPermission = errors.New("本程序没有使用打印机的权限，请联系技术人员把运行账户加入 lp 组。 " +
 		"This program may not use the printer: ask IT staff to add its user to the lp group.")
 	ErrStatusUnsupported = errors.New("这种打印机连接读不到打印机状态，打印前无法检查缺纸或开盖。 " +
@@ -39,7 +41,7 @@ var (
 
 // sentences are the sentinels Message knows, most specific first.
 var sentences = []error{
-	ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoPermission,
+	ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoPermission,
 	ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile, ErrBadDocument, ErrNoFont,
 	ErrStatusUnsupported,
 }

@@ -38,7 +38,7 @@ func (r *Renderer) escpos(items []item, p Profile) ([]byte, error) {
 	w.buf = append(w.buf, asciiESC, '@')
 	if p.Chinese {
 		// All our text is GB18030, where ASCII stays ASCII, so Chinese
-		// mode is set once and never left (no FS . needed).
+		// mode is set once for the whole job (FS &) ...
 		w.buf = append(w.buf, asciiFS, '&')
 	}
 	var scratch *image.Gray
@@ -83,6 +83,12 @@ func (r *Renderer) escpos(items []item, p Profile) ([]byte, error) {
 			// GS V 66 0: feed to the cutter and cut, leaving a tab.
 			w.buf = append(w.buf, asciiGS, 'V', 66, 0)
 		}
+	}
+	if p.Chinese {
+		// ... and left at its end (FS .): on many Chinese printers ESC @
+		// does not reset the mode, and a program that prints after us in
+		// the printer's code page must find it as it was.
+		w.buf = append(w.buf, asciiFS, '.')
 	}
 	return w.buf, nil
 }

@@ -44,6 +44,9 @@ func TestEncodeReceiptEveryProfile(t *testing.T) {
 			if !bytes.HasPrefix(job, wantStart) {
 				t.Errorf("job starts % X, want % X", job[:min(len(job), 4)], wantStart)
 			}
+			if p.Chinese && !bytes.HasSuffix(job, []byte{0x1c, '.'}) {
+				t.Errorf("job ends % X, want FS . to leave Chinese mode", job[max(0, len(job)-4):])
+			}
 			if d.FourByte != 0 {
 				t.Errorf("job has %d four-byte GB18030 sequences, want none", d.FourByte)
 			}
@@ -213,8 +216,8 @@ func TestEpsonRasterText(t *testing.T) {
 		printer.Text{Text: "打印测试", Size: 2, Align: printer.Center},
 	}}
 	job, d := encodeDecode(t, doc, printer.Profiles["80-epson"])
-	if bytes.Contains(job, []byte{0x1c, '&'}) {
-		t.Error("FS & sent to a printer without Chinese mode")
+	if bytes.Contains(job, []byte{0x1c, '&'}) || bytes.Contains(job, []byte{0x1c, '.'}) {
+		t.Error("FS & or FS . sent to a printer without Chinese mode")
 	}
 	if !slices.Equal(d.Lines, []string{"Printer test"}) {
 		t.Errorf("text lines %q, want only the ASCII line", d.Lines)

@@ -34,7 +34,7 @@ func openCUPS(url, rest string) (Transport, error) {
 func (t *cupsTransport) Write(job []byte) error {
 	lp, err := exec.LookPath("lp")
 	if err != nil {
-		return wrap(ErrUnreachable, fmt.Errorf("lp not found, install the CUPS client: %v", err))
+		return wrap(ErrNoCUPS, err)
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), lpTimeout)
 	defer cancel()
@@ -46,7 +46,13 @@ func (t *cupsTransport) Write(job []byte) error {
 	return nil
 }
 
-// Status is not available through lp.
-func (t *cupsTransport) Status() (Status, error) { return Status{}, ErrStatusUnsupported }
+// Status is not available through lp; a machine without lp is told so,
+// since nothing could print at all.
+func (t *cupsTransport) Status() (Status, error) {
+	if _, err := exec.LookPath("lp"); err != nil {
+		return Status{}, wrap(ErrNoCUPS, err)
+	}
+	return Status{}, ErrStatusUnsupported
+}
 
 func (t *cupsTransport) Close() error { return nil }

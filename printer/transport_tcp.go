@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"net"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -33,6 +34,9 @@ func openTCP(url, rest string) (Transport, error) {
 	}
 	if host == "" || port == "" {
 		return nil, badURL(url, "want tcp://HOST:PORT")
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
+		return nil, badURL(url, "the port must be a number from 1 to 65535")
 	}
 	return &tcpTransport{addr: net.JoinHostPort(host, port)}, nil
 }

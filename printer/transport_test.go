@@ -17,6 +17,7 @@ import (
 func TestOpenBadURLs(t *testing.T) {
 	for _, url := range []string{
 		"", "lp0", "/dev/usb/lp0", "http://printer", "tcp://", "tcp://:9100", "tcp://host:9100/path",
+		"tcp://host:99999", "tcp://host:0", "tcp://host:lpr",
 		"file://", "file://dev/usb/lp0", "cups://", "cups://-o", "cups://my queue", "dir://",
 	} {
 		_, err := printer.Open(url)
@@ -149,7 +150,10 @@ func TestCUPSTransport(t *testing.T) {
 	}
 
 	t.Setenv("PATH", t.TempDir())
-	if err := tr.Write(job); !errors.Is(err, printer.ErrUnreachable) {
-		t.Errorf("Write without lp = %v, want ErrUnreachable", err)
+	if err := tr.Write(job); !errors.Is(err, printer.ErrNoCUPS) || !strings.Contains(printer.Message(err), "cups-client") {
+		t.Errorf("Write without lp = %v, want ErrNoCUPS saying to install cups-client", err)
+	}
+	if _, err := tr.Status(); !errors.Is(err, printer.ErrNoCUPS) {
+		t.Errorf("Status without lp = %v, want ErrNoCUPS", err)
 	}
 }

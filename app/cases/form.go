@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 	"unicode"
-	"unicode/utf8"
 
 	"tongban/app/catalog"
 )
@@ -50,7 +49,11 @@ func CheckField(f catalog.Field, value string, now time.Time) (string, *Problem)
 		}
 		return v, nil
 	}
-	if n := utf8.RuneCountInString(v); n > f.Limit() {
+	if n := catalog.Length(v); n > f.Limit() {
+		if catalog.Wide(v) {
+			return v, problem(fmt.Sprintf("最多%d个字（生僻字一个算两个），现在是%d个。", f.Limit(), n),
+				fmt.Sprintf("At most %d characters (a rare character counts as two); this has %d.", f.Limit(), n))
+		}
 		return v, problem(fmt.Sprintf("最多%d个字，现在是%d个。", f.Limit(), n),
 			fmt.Sprintf("At most %d characters; this has %d.", f.Limit(), n))
 	}

@@ -82,3 +82,24 @@ func TestChoiceValue(t *testing.T) {
 		}
 	}
 }
+
+func TestLength(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"", 0},
+		{"A04", 3},
+		{"张三", 2},
+		{"王㐀", 3},  // 㐀 (Extension A) is four bytes in GB18030
+		{"刘䶮", 2},  // 䶮 is one of the few with two
+		{"𠮷野家", 4}, // 𠮷 (Extension B) too
+		{"Zhang 三", 7},
+		{"\xff", 2}, // invalid UTF-8 counts as the worst
+	}
+	for _, tt := range tests {
+		if got := Length(tt.s); got != tt.want {
+			t.Errorf("Length(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}

@@ -194,7 +194,7 @@ func casesAct(c *call, args []string, a action) error {
 		return nil
 	}
 	// The action is saved: a printer fault now leaves it so, and says so.
-	where, err := d.printFor(updated, a.kind, f.staff)
+	where, err := d.printFor(updated, a.kind)
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,7 @@ func (d *device) printerState() (state, note string) {
 		{printer.ErrPrinterFault, "fault"},
 		{printer.ErrOffline, "offline"},
 		{printer.ErrUnreachable, "unreachable"},
+		{printer.ErrNoCUPS, "no_cups"},
 	} {
 		if errors.Is(err, s.err) {
 			switch {
@@ -39,8 +40,8 @@ func (d *device) printerState() (state, note string) {
 			case s.err == printer.ErrStatusUnsupported:
 				return s.word, printer.Message(err)
 			}
-			return s.word, sentence(printFailed(printFault{err}, d.printerURL()).Error())
+			return s.word, sentence(printFailed(printFault{err}, d.printerURL(), tRunAgain).Error())
 		}
 	}
-	return "unknown", sentence(printFailed(printFault{err}, d.printerURL()).Error())
+	return "unknown", sentence(printFailed(printFault{err}, d.printerURL(), tRunAgain).Error())
 }

@@ -146,13 +146,12 @@ func TestFormMistakesNameTheChoices(t *testing.T) {
 			[]string{"foo: item " + code + " has no such field; its fields are name (Agent's name), id_number (ID card number)", "change (What changes)."}},
 		{"not a choice", add("change=xx"),
 			[]string{"change：变更事项只能是以下之一：名称、住所、法定代表人", "不能是 \"xx\""},
-			[]string{"change: What changes must be one of 名称, 住所, 法定代表人", `not "xx".`}},
+			[]string{"change: What changes must be one of Name, Domicile, Representative", `not "xx".`}},
 	}
 	for _, tt := range tests {
 		_, errOut, exit := run(t, data, tt.args...)
 		line, _ := strings.CutPrefix(strings.TrimSpace(errOut), "tongban: ")
-		// The options are Chinese words in the English sentence too, as
-		// they must be typed: part the sentences at the field's key.
+		// Part the sentences at the field's key, which both begin with.
 		key, _, _ := strings.Cut(line, "：")
 		i := strings.LastIndex(line, "。 "+key+": ")
 		if exit != 2 || strings.Count(errOut, "\n") != 1 || i < 0 {

@@ -128,32 +128,83 @@ func (d *device) printDoc(doc printer.Document) error {
 
 // printFor prints, for a command, the paper an action gives the citizen:
 // the notice of missing materials, the refusal notice, or the receipt on
-// acceptance. It says where the paper went.
-func (d *device) printFor(c *cases.Case, kind cases.Kind, staff string) (string, error) {
-	ctx := d.paper()
+// acceptance. It says where the paper went. The action is saved already,
+// so a printer fault says how to print the paper later.
+func (d *device) printFor(c *cases.Case, kind cases.Kind) (string, error) {
+	var which string
 	switch kind {
 	case cases.KindSupplementRequested:
-		return d.printJob(c, paper.SupplementNotice(ctx, c, staff), cases.DocSupplement)
+		which = cases.DocSupplement
 	case cases.KindRefused:
-		return d.printJob(c, paper.RefusalNotice(ctx, c, staff), cases.DocRefusal)
+		which = cases.DocRefusal
 	case cases.KindAccepted:
-		payload, err := d.sealed(c)
-		if err != nil {
-			return "", err
-		}
-		return d.printJob(c, paper.Acceptance(ctx, c, payload), cases.DocReceipt)
+		which = cases.DocReceipt
+	default:
+		return "", nil
 	}
-	return "", nil
+	doc, err := d.paperOf(c, which)
+	if err != nil {
+		return "", err
+	}
+	later, _ := fill(tPrintLater, c.Number)
+	return d.printJob(c, doc, which, later)
+}
+
+// paperOf lays out a document of a case: the acceptance receipt, or the
+// notice of the clerk's decision, signed with the name of the clerk who
+// made it.
+func (d *device) paperOf(c *cases.Case, which string) (printer.Document, error) {
+	ctx := d.paper()
+	switch which {
+	case cases.DocSupplement:
+		return paper.SupplementNotice(ctx, c, d.clerkName(c, cases.KindSupplementRequested)), nil
+	case cases.DocRefusal:
+		return paper.RefusalNotice(ctx, c, d.clerkName(c, cases.KindRefused)), nil
+	}
+	payload, err := d.sealed(c)
+	if err != nil {
+		return printer.Document{}, err
+	}
+	return paper.Acceptance(ctx, c, payload), nil
+}
+
+// clerkName is the name of the clerk of the case's latest event of a kind,
+// for the notice's signature; the staff ID when this device does not know
+// the clerk.
+func (d *device) clerkName(c *cases.Case, kind cases.Kind) string {
+	id := ""
+	for _, e := range c.Events {
+		if e.Kind == kind {
+			id = e.Staff
+		}
+	}
+	if clerk, err := d.store.Clerk(id); err == nil && clerk.Name != "" {
+		return clerk.Name
+	}
+	return id
+}
+
+// paperFor is the document that fits a case's status: the refusal notice
+// of a refused case, the notice of missing materials of a case waiting for
+// them, else the acceptance receipt.
+func paperFor(c *cases.Case) string {
+	switch c.Status {
+	case cases.StatusRefused:
+		return cases.DocRefusal
+	case cases.StatusSupplement:
+		return cases.DocSupplement
+	}
+	return cases.DocReceipt
 }
 
 // printJob prints a document for a command (d.print) and returns the line
 // that says where it went: the printer's address, and for dir:// the file.
-// A printer fault is told for the command line: run the command again.
-func (d *device) printJob(c *cases.Case, doc printer.Document, kind string) (string, error) {
+// A printer fault ends in next: what to do once it is cleared.
+func (d *device) printJob(c *cases.Case, doc printer.Document, kind string, next cases.Text) (string, error) {
 	url := d.printerURL()
 	before := lastJob(url)
 	if err := d.print(c, doc, kind); err != nil {
-		return "", printFailed(err, url)
+		return "", printFailed(err, url, next)
 	}
 	return printedTo(url, before), nil
 }
@@ -188,23 +239,24 @@ func lastJob(url string) int {
 }
 
 // printFailed tells a printer fault for the command line: the printer's
-// own sentences end "press Print again", a button of the windows; here the
-// user runs the command again. Faults that need no second try (a bad
-// address, a missing font) keep the printer's sentence.
-func printFailed(err error, url string) error {
+// own sentences end "press Print again", a button of the windows; here they
+// end in next, what the user does once the fault is cleared. Faults that
+// no second try clears (a bad address, a missing font) keep the printer's
+// sentence.
+func printFailed(err error, url string, next cases.Text) error {
 	var fault printFault
 	if !errors.As(err, &fault) {
 		return err // not the printer's: saving the print record failed
 	}
 	for _, f := range printerFaults {
 		if errors.Is(err, f.err) {
-			return failf(f.text, url, err)
+			return failf(f.text, url, next, err)
 		}
 	}
 	if isPrinterError(err) {
 		return &saying{text: fault.Text(), cause: err}
 	}
-	return failf(tPrintFailed, url, err)
+	return failf(tPrintFailed, url, next, err)
 }
 
 // printerFaults are the printer's faults that another try may clear, with
@@ -223,7 +275,7 @@ var printerFaults = []struct {
 // isPrinterError reports whether err is one of the printer's sentences
 // that no second try clears.
 func isPrinterError(err error) bool {
-	for _, s := range []error{printer.ErrNoPermission, printer.ErrBadURL, printer.ErrUnknownProfile,
+	for _, s := range []error{printer.ErrNoCUPS, printer.ErrNoPermission, printer.ErrBadURL, printer.ErrUnknownProfile,
 		printer.ErrBadProfile, printer.ErrBadDocument, printer.ErrNoFont} {
 		if errors.Is(err, s) {
 			return true

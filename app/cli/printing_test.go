@@ -133,3 +133,53 @@ func TestPrintingSaysWhereTheJobWent(t *testing.T) {
 		t.Errorf("print-test does not say where the page went: %q", out)
 	}
 }
+
+// A refusal whose notice does not print is saved all the same; the error
+// says so and how to print the notice later, and tongban receipt prints
+// the refusal notice (signed with the clerk's name), not a receipt.
+func TestNoticeThatFailedToPrintPrintsLater(t *testing.T) {
+	data := t.TempDir()
+	p := fakePrinter(t)
+	p.SetStatus(printer.Status{Online: true, PaperOut: true})
+	run(t, data, "config", "printer", p.URL())
+	if _, errOut, exit := run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468"); exit != 0 {
+		t.Fatal(errOut)
+	}
+	n := addLicenceCase(t, data)
+	_, errOut, exit := run(t, data, "cases", "refuse", n, "--staff", "S001", "--reason", "不属于本中心受理范围", "--print")
+	if want := "tongban receipt " + n + " --print"; exit != 1 || !strings.Contains(errOut, "缺纸") || !strings.Contains(errOut, want) ||
+		!strings.Contains(errOut, "已保存") || strings.Contains(errOut, "再运行一次此命令") {
+		t.Fatalf("refuse --print on a printer out of paper: exit %d, %q; want exit 1, the fault, that it is saved, and %q", exit, errOut, want)
+	}
+	if out, _, _ := run(t, data, "cases", "show", n, "--json"); !strings.Contains(out, `"status": "refused"`) {
+		t.Fatalf("the refusal was not saved: %s", out)
+	}
+
+	p.SetStatus(printer.Status{Online: true})
+	out, errOut, exit := run(t, data, "receipt", n, "--print")
+	if exit != 0 || !strings.Contains(out, "不予受理通知书") {
+		t.Fatalf("receipt --print of a refused case: exit %d, %q %q; want the refusal notice", exit, out, errOut)
+	}
+	jobs, err := p.WaitJobs(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := printertest.Decode(jobs[len(jobs)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(d.Lines, "")
+	if !strings.Contains(text, "不予受理通知书") || !strings.Contains(text, "不属于本中心受理范围") || !strings.Contains(text, "王芳") ||
+		strings.Contains(text, "受理回执") || len(d.QRs) != 0 {
+		t.Fatalf("printed for a refused case (want the refusal notice with its reason, signed 王芳):\n%s", strings.Join(d.Lines, "\n"))
+	}
+
+	for _, tt := range []struct {
+		document string
+		exit     int
+	}{{"receipt", 2}, {"supplement", 2}, {"refusal", 0}, {"letter", 2}} {
+		if _, errOut, exit := run(t, data, "receipt", n, "--document", tt.document, "--png", filepath.Join(t.TempDir(), "d.png")); exit != tt.exit {
+			t.Errorf("receipt --document %s of a refused case: exit %d, want %d: %s", tt.document, exit, tt.exit, errOut)
+		}
+	}
+}

@@ -3,32 +3,38 @@ package cli
 import (
 	"fmt"
 	"os"
+	"slices"
 	"time"
 
 	"tongban/app/cases"
-	"tongban/app/paper"
 	"tongban/app/receipt"
 	"tongban/app/scan"
 	"tongban/printer"
 )
 
-// receiptCommand: tongban receipt NUMBER [--png FILE] [--print].
+// receiptCommand: tongban receipt NUMBER [--png FILE] [--print]
+// [--document receipt|supplement|refusal]. The document is the one that
+// fits the case's status unless named: a refused case gets its refusal
+// notice again, never a receipt that calls it submitted.
 func receiptCommand(c *call) error {
 	fs := c.flags("receipt")
-	png := fs.String("png", "", "write the receipt as a PNG image to this file")
-	print := fs.Bool("print", false, "print the receipt on this device's printer (tongban config printer)")
-	c.synopsis = "NUMBER [--png FILE] [--print]"
+	png := fs.String("png", "", "write the document as a PNG image to this file")
+	print := fs.Bool("print", false, "print the document on this device's printer (tongban config printer)")
+	which := fs.String("document", "", "receipt, supplement (notice of missing materials) or refusal (default: the one that fits the case's status)")
+	c.synopsis = "NUMBER [--png FILE] [--print] [--document receipt|supplement|refusal]"
 	d, cs, err := c.openCase(fs, c.args)
 	if err != nil {
 		return err
 	}
 	defer d.close()
-	payload, err := d.sealed(cs)
+	kind, err := documentFor(cs, *which)
 	if err != nil {
 		return err
 	}
-	fit := receipt.FitOf(payload)
-	doc := paper.Acceptance(d.paper(), cs, payload)
+	doc, err := d.paperOf(cs, kind)
+	if err != nil {
+		return err
+	}
 	if *png != "" {
 		p, err := printer.ProfileByName(d.printerProfile())
 		if err != nil {
@@ -44,24 +50,54 @@ func receiptCommand(c *call) error {
 	}
 	var where string
 	if *print {
-		if where, err = d.printJob(cs, doc, cases.DocReceipt); err != nil {
+		if where, err = d.printJob(cs, doc, kind, tRunAgain); err != nil {
 			return err
 		}
 	}
+	out := map[string]any{"number": cs.Number, "document": kind, "png": *png, "printed": *print}
+	if *print {
+		out["printer"] = d.printerURL()
+	}
+	var fit receipt.Fit
+	if doc.QRPayload() != "" {
+		fit = receipt.FitOf(doc.QRPayload())
+		out["payload"], out["chars"], out["qr_version"] = doc.QRPayload(), fit.Chars, fit.Version
+	}
 	if c.json {
-		out := map[string]any{"number": cs.Number, "payload": payload,
-			"chars": fit.Chars, "qr_version": fit.Version, "png": *png, "printed": *print}
-		if *print {
-			out["printer"] = d.printerURL()
-		}
 		return writeJSON(c.env.Stdout, out)
 	}
-	fmt.Fprintf(c.env.Stdout, "%s\n", payload)
-	fmt.Fprintf(c.env.Stdout, "回执 Receipt %s: %d characters, QR version %d at level M\n", cs.Number, fit.Chars, fit.Version)
+	if doc.QRPayload() != "" {
+		fmt.Fprintf(c.env.Stdout, "%s\n", doc.QRPayload())
+		fmt.Fprintf(c.env.Stdout, "回执 Receipt %s: %d characters, QR version %d at level M\n", cs.Number, fit.Chars, fit.Version)
+	} else {
+		fmt.Fprintln(c.env.Stdout, cs.Number, tDocuments[kind].Both())
+	}
 	if where != "" {
 		fmt.Fprintln(c.env.Stdout, where)
 	}
 	return nil
+}
+
+// documentFor checks a --document choice against the case: a notice only
+// of a decision the case holds, a receipt only of a case not refused.
+func documentFor(cs *cases.Case, which string) (string, error) {
+	if which == "" {
+		return paperFor(cs), nil
+	}
+	switch which {
+	case cases.DocReceipt, cases.DocSupplement, cases.DocRefusal:
+	default:
+		return "", badf(tBadDocument, which)
+	}
+	has := map[string]bool{
+		cases.DocReceipt:    cs.Status != cases.StatusRefused,
+		cases.DocRefusal:    cs.Status == cases.StatusRefused,
+		cases.DocSupplement: slices.ContainsFunc(cs.Events, func(e cases.Event) bool { return e.Kind == cases.KindSupplementRequested }),
+	}
+	if !has[which] {
+		return "", badf(tNoSuchPaper, cs.Number, cs.Status.Label(), tDocuments[which])
+	}
+	return which, nil
 }
 
 // printTestCommand: tongban print-test [--printer URL] [--profile NAME].
@@ -83,12 +119,12 @@ func printTestCommand(c *call) error {
 	}
 	pr, err := d.printer(target, *profile)
 	if err != nil {
-		return printFailed(printFault{err}, target)
+		return printFailed(printFault{err}, target, tRunAgain)
 	}
 	defer pr.Close()
 	before := lastJob(target)
 	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
-		return printFailed(printFault{err}, target)
+		return printFailed(printFault{err}, target, tRunAgain)
 	}
 	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent (profile %s)\n", pr.Profile().Name)
 	fmt.Fprintln(c.env.Stdout, printedTo(target, before))

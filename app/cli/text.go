@@ -87,14 +87,21 @@ var (
 	tAlreadyRated = cases.Text{ZH: "案件 %[1]s 已经评价过，每件只能评价一次。", EN: "Case %[1]s has already been rated; each case takes one rating."}
 
 	// Printing, for the command line: no "Print again" button here.
-	tPrintedOn          = cases.Text{ZH: "已送打印机 %[1]s。", EN: "Sent to the printer %[1]s."}
-	tPrintedFile        = cases.Text{ZH: "已打印到文件 %[1]s（预览图 %[2]s）。", EN: "Printed to the file %[1]s (preview %[2]s)."}
-	tCoverOpen          = cases.Text{ZH: "打印机 %[1]s 的纸仓盖没有合上，请合好后再运行一次此命令。", EN: "The printer cover is open (%[1]s): close it, then run the command again."}
-	tPaperOut           = cases.Text{ZH: "打印机 %[1]s 缺纸，请装入新纸卷后再运行一次此命令。", EN: "The printer is out of paper (%[1]s): load a new roll, then run the command again."}
-	tPrinterFault       = cases.Text{ZH: "打印机 %[1]s 报告故障（例如切刀卡纸），请关掉电源再打开，然后再运行一次此命令。", EN: "The printer reports a fault such as a cutter jam (%[1]s): switch it off and on, then run the command again."}
-	tPrinterOffline     = cases.Text{ZH: "打印机 %[1]s 未就绪，请检查电源和指示灯，然后再运行一次此命令。", EN: "The printer is offline (%[1]s): check its power and lights, then run the command again."}
-	tPrinterUnreachable = cases.Text{ZH: "连接不上打印机 %[1]s，请检查数据线或网线和打印机电源，然后再运行一次此命令。", EN: "The printer at %[1]s cannot be reached: check its cable or network and its power, then run the command again."}
-	tPrintFailed        = cases.Text{ZH: "在 %[1]s 上打印没有完成，请再运行一次此命令，仍不行请联系技术人员。", EN: "Printing on %[1]s did not finish: run the command again, and ask IT staff if it fails again."}
+	tPrintedOn   = cases.Text{ZH: "已送打印机 %[1]s。", EN: "Sent to the printer %[1]s."}
+	tPrintedFile = cases.Text{ZH: "已打印到文件 %[1]s（预览图 %[2]s）。", EN: "Printed to the file %[1]s (preview %[2]s)."}
+	// The printer's faults end in what to do next (%[2]s): run the command
+	// again, or, after an action that is saved already, print its paper
+	// with tongban receipt.
+	tCoverOpen          = cases.Text{ZH: "打印机 %[1]s 的纸仓盖没有合上，请合好后%[2]s。", EN: "The printer cover is open (%[1]s): close it, then %[2]s."}
+	tPaperOut           = cases.Text{ZH: "打印机 %[1]s 缺纸，请装入新纸卷后%[2]s。", EN: "The printer is out of paper (%[1]s): load a new roll, then %[2]s."}
+	tPrinterFault       = cases.Text{ZH: "打印机 %[1]s 报告故障（例如切刀卡纸），请关掉电源再打开，然后%[2]s。", EN: "The printer reports a fault such as a cutter jam (%[1]s): switch it off and on, then %[2]s."}
+	tPrinterOffline     = cases.Text{ZH: "打印机 %[1]s 未就绪，请检查电源和指示灯，然后%[2]s。", EN: "The printer is offline (%[1]s): check its power and lights, then %[2]s."}
+	tPrinterUnreachable = cases.Text{ZH: "连接不上打印机 %[1]s，请检查数据线或网线和打印机电源，然后%[2]s。", EN: "The printer at %[1]s cannot be reached: check its cable or network and its power, then %[2]s."}
+	tPrintFailed        = cases.Text{ZH: "在 %[1]s 上打印没有完成，请%[2]s，仍不行请联系技术人员。", EN: "Printing on %[1]s did not finish: %[2]s, and ask IT staff if it fails again."}
+	tRunAgain           = cases.Text{ZH: "再运行一次此命令", EN: "run the command again"}
+	tPrintLater         = cases.Text{ZH: "用 tongban receipt %[1]s --print 补打（办理结果已保存）", EN: "print it with tongban receipt %[1]s --print (what was done is saved)"}
+	tBadDocument        = cases.Text{ZH: "--document 只能是 receipt（受理回执）、supplement（一次性告知单）或 refusal（不予受理通知书），不能是 %[1]q。", EN: "--document must be receipt, supplement or refusal, not %[1]q."}
+	tNoSuchPaper        = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，没有%[3]s可打印；不加 --document 即打印与其状态相符的文书。", EN: "Case %[1]s is %[2]s and has no %[3]s to print; without --document the paper that fits its status prints."}
 
 	// Scanning.
 	tScanGiveOne      = cases.Text{ZH: "请给出 --text 扫描内容、--image 图片文件 或 --camera 摄像头设备 中的一个。", EN: "Give one of --text PAYLOAD, --image FILE or --camera DEVICE."}

@@ -82,7 +82,7 @@ func (a *application) set(key, v string) bool {
 func (a *application) appended(key, s string) string {
 	v := a.values[key]
 	f, ok := a.field(key)
-	if !ok || utf8.RuneCountInString(v)+utf8.RuneCountInString(s) > f.Limit() {
+	if !ok || catalog.Length(v+s) > f.Limit() {
 		return v
 	}
 	return v + s

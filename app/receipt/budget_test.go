@@ -126,23 +126,39 @@ func TestRareHanziInNamesFit(t *testing.T) {
 	}
 }
 
-// Every text field full of rare hanzi is not a realistic case; it shows
-// the fallback keeps them at three bytes, and which items would then
-// overflow.
-func TestAllRareHanziFallBack(t *testing.T) {
+// rareToLimit fills a text field to its limit with rare characters as the
+// kiosk and the checks count them (catalog.Length: two each), topped up
+// with one common hanzi when the limit is odd.
+func rareToLimit(rare string) func(f catalog.Field) string {
+	return func(f catalog.Field) string {
+		r := []rune(strings.Repeat(rare, f.Limit()))[:f.Limit()/2]
+		v := string(r)
+		if catalog.Length(v) < f.Limit() {
+			v += "国"
+		}
+		return v
+	}
+}
+
+// Rare characters count twice against a field's limit, so a field full of
+// them takes no more bytes than one full of common hanzi: every item still
+// fits, whether they are Extension A (four bytes in GB18030, three in
+// UTF-8) or Extension B (four in both).
+func TestRareHanziToTheLimitFit(t *testing.T) {
 	v := fillWith(rareHanzi)(catalog.Field{Kind: catalog.KindText, MaxLen: 30})
 	if got, want := len(appendText(nil, v)), 2+3*30; got != want { // two-byte header
 		t.Fatalf("30 rare hanzi take %d bytes, want %d (UTF-8, not GB18030's 4 a character)", got, want)
 	}
-	ms := measureAll(t, fillWith(rareHanzi))
-	logWorst(t, ms, 5)
-	var over []string
-	for _, m := range ms {
-		if !m.fit.OK {
-			over = append(over, fmt.Sprintf("%s (+%d)", m.code, m.fit.Over))
+	for _, rare := range []string{rareHanzi, "𠮷𡈼𤭢𨚕𪚥"} {
+		ms := measureAll(t, rareToLimit(rare))
+		logWorst(t, ms, 3)
+		for _, m := range ms {
+			if !m.fit.OK {
+				t.Errorf("item %s with text fields full of %q: %d characters, QR version %d, over version %d",
+					m.code, []rune(rare)[:2], m.fit.Chars, m.fit.Version, MaxQRVersion)
+			}
 		}
 	}
-	t.Logf("items over version %d with every text field in rare hanzi: %d %v", MaxQRVersion, len(over), over)
 }
 
 // CheckItem is what a catalog check calls; an item with too much text says

@@ -135,10 +135,14 @@ func newAEAD(key Key) (cipher.AEAD, error) {
 	return cipher.NewGCM(block)
 }
 
-// upperASCII maps a-z to A-Z and leaves every other byte alone; lower-case
-// letters are never Base45, so this only undoes a caps-lock keyboard.
+// upperASCII undoes a caps-lock keyboard: a receipt typed all in lower
+// case gets its upper case back (lower-case letters are never Base45). A
+// string with letters of both cases is left alone, to fail as altered: a
+// scanner inverts every letter or none, so a single lower-case letter is
+// a changed character, not caps lock.
 func upperASCII(s string) string {
-	if !strings.ContainsFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' }) {
+	lower := strings.ContainsFunc(s, func(r rune) bool { return 'a' <= r && r <= 'z' })
+	if !lower || strings.ContainsFunc(s, func(r rune) bool { return 'A' <= r && r <= 'Z' }) {
 		return s
 	}
 	b := []byte(s)

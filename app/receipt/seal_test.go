@@ -171,6 +171,30 @@ func TestEveryChangedCharacterFails(t *testing.T) {
 		len(s)-len(Prefix), counts[ErrAltered], counts[ErrBadBase45], counts[ErrUnknownKey])
 }
 
+// Caps lock lowers every letter, and that is forgiven; one letter lowered
+// among upper-case ones is a changed character and fails.
+func TestOneLowerCaseLetterFails(t *testing.T) {
+	ring := Keyring{testKey(t, "K2AB", time.Time{})}
+	s, err := SealCase(ring, kioskEvent(t, sampleSubmission()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	lowered := 0
+	for i := range len(s) {
+		if s[i] < 'A' || s[i] > 'Z' {
+			continue
+		}
+		changed := s[:i] + strings.ToLower(s[i:i+1]) + s[i+1:]
+		if _, err := OpenCase(ring, changed); err == nil {
+			t.Fatalf("lowering character %d (%q) still opens", i, s[i])
+		}
+		lowered++
+	}
+	if lowered < 10 {
+		t.Fatalf("only %d letters to lower in %q", lowered, s)
+	}
+}
+
 func TestOpenCaseOfNonCase(t *testing.T) {
 	key := testKey(t, "K2AB", time.Time{})
 	s, err := Seal(key, []byte{payloadVersion, 0, 'n', 'o', 't', ' ', 'a', ' ', 'c', 'a', 's', 'e'})
