@@ -3,6 +3,7 @@ package printer
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"tongban/app/linebreak"
 )
@@ -11,7 +12,10 @@ import (
 // never starts a line and opening punctuation never ends one; a short
 // bracketed group such as （1个工作日） or （原件，1份） moves to the next line
 // whole rather than being split; an ASCII word or number (a case number,
-// a date, 0311-85012345) stays whole when it fits on a line.
+// a date, 0311-85012345) stays whole when it fits on a line; and no hanzi
+// is left alone (app/linebreak/lone.go): not on the last line of a
+// paragraph (窗 goes down to 口), nor at the end of a line when it starts a
+// phrase that the next line goes on with (原 goes down to 生二维码).
 
 // groupPairs are the brackets whose content is kept together.
 var groupPairs = map[rune]rune{
@@ -204,7 +208,10 @@ func (w *wrapper) place(u []token, level int) {
 	case w.cols+cols <= w.width:
 		w.add(u)
 	case cols <= w.width:
+		lone := w.takeStranded(u, cols)
 		w.flush()
+		w.cur.WriteString(lone)
+		w.cols += textCols(lone)
 		w.add(u)
 	case level > keepChars:
 		for _, v := range units(u, level-1, w.width) {
@@ -223,6 +230,24 @@ func (w *wrapper) place(u []token, level int) {
 	}
 }
 
+// takeStranded takes the last hanzi off the line being filled, and
+// returns it, when breaking before u would leave it alone at the end of the
+// line (linebreak.Stranded) and it fits on the next line with u.
+func (w *wrapper) takeStranded(u []token, cols int) string {
+	if w.cols == 0 || cols+2 > w.width {
+		return ""
+	}
+	line := w.cur.String()
+	if !linebreak.Stranded(line, u[0].text) {
+		return ""
+	}
+	_, n := utf8.DecodeLastRuneInString(line)
+	w.cur.Reset()
+	w.cur.WriteString(line[:len(line)-n])
+	w.cols -= 2
+	return line[len(line)-n:]
+}
+
 func wrapParagraph(para string, width int, lines []string) []string {
 	w := wrapper{width: width, lines: lines, start: len(lines)}
 	for _, u := range units(tokenize(para), keepGroups, width) {
@@ -232,5 +257,6 @@ func wrapParagraph(para string, width int, lines []string) []string {
 		// The last line, or the one empty line of an empty paragraph.
 		w.flush()
 	}
+	linebreak.AvoidOrphan(w.lines[w.start:], func(l string) bool { return textCols(l) <= width })
 	return w.lines
 }

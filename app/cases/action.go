@@ -32,6 +32,10 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 		if len(p.Missing) == 0 {
 			return Event{}, fmt.Errorf("case %s: 补正告知须列出每一项缺少的材料，现在一项也没选。 Name every missing material in the notice; none was chosen", c.Number)
 		}
+	case Acceptance, SupplementReceipt:
+		if err := c.checkMaterials(p); err != nil {
+			return Event{}, err
+		}
 	case Reasoned:
 		if strings.TrimSpace(p.Reason) == "" {
 			return Event{}, fmt.Errorf("case %s: %s", c.Number, reasonNeeded[a.Kind].Both())

@@ -18,11 +18,13 @@ type Case struct {
 	Device         string            `json:"device"` // the device that took the application
 	Fields         map[string]string `json:"fields"`
 	// Materials the applicant declared, Received those checked in at the
-	// counter, Missing those named in the last supplement notice (indexes
-	// into the item's materials).
+	// counter, Missing those named in the last supplement notice while the
+	// case waits for them, Owed those accepted without (容缺受理) and not
+	// received since (indexes into the item's materials).
 	Materials []int `json:"materials"`
 	Received  []int `json:"received,omitempty"`
 	Missing   []int `json:"missing,omitempty"`
+	Owed      []int `json:"owed,omitempty"`
 	// Reasons of a refusal; Reason of the last suspension or withdrawal.
 	Reasons []string `json:"reasons,omitempty"`
 	Reason  string   `json:"reason,omitempty"`

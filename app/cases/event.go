@@ -140,9 +140,13 @@ type Submission struct {
 }
 
 // Acceptance is the payload of an accepted event: the materials checked in.
+// Shortfall lists the required materials accepted without (容缺受理): the
+// clerk's decision to accept first, which the case then owes (Case.Owed)
+// and the receipt prints (see RequiredMissing).
 type Acceptance struct {
-	Received []int  `json:"received,omitempty"`
-	Note     string `json:"note,omitempty"`
+	Received  []int  `json:"received,omitempty"`
+	Shortfall []int  `json:"shortfall,omitempty"`
+	Note      string `json:"note,omitempty"`
 }
 
 // SupplementRequest lists every missing material at once (一次性告知).
@@ -151,9 +155,12 @@ type SupplementRequest struct {
 	Note    string `json:"note,omitempty"`
 }
 
-// SupplementReceipt records materials handed in after a notice.
+// SupplementReceipt records materials handed in after a notice. It covers
+// every material the notice asked for: each is received, or in Shortfall,
+// accepted as still owed (容缺受理); see (*Case).Outstanding.
 type SupplementReceipt struct {
-	Received []int `json:"received,omitempty"`
+	Received  []int `json:"received,omitempty"`
+	Shortfall []int `json:"shortfall,omitempty"`
 }
 
 // Refusal gives the reasons a case was not accepted.

@@ -182,6 +182,7 @@ func (f *folder) apply(e Event) {
 		var p Acceptance
 		err = e.Decode(&p)
 		c.Received = union(c.Received, p.Received)
+		c.Owed = minus(union(c.Owed, p.Shortfall), c.Received)
 		if c.AcceptedAt.IsZero() {
 			c.AcceptedAt = at
 		}
@@ -193,6 +194,11 @@ func (f *folder) apply(e Event) {
 		var p SupplementReceipt
 		err = e.Decode(&p)
 		c.Received = union(c.Received, p.Received)
+		// What the notice asked for and did not come is owed: a receipt
+		// names it in Shortfall; one from a device of an older version
+		// that took part of the notice leaves it out, and it is owed all
+		// the same rather than forgotten.
+		c.Owed = minus(union(union(c.Owed, p.Shortfall), c.Missing), c.Received)
 		c.Missing = nil
 		if c.AcceptedAt.IsZero() {
 			c.AcceptedAt = at

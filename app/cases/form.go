@@ -68,9 +68,7 @@ func CheckField(f catalog.Field, value string, now time.Time) (string, *Problem)
 	case catalog.KindPhone:
 		return v, CheckPhone(v)
 	case catalog.KindDate:
-		if _, err := time.ParseInLocation(time.DateOnly, v, Zone); err != nil {
-			return v, problem("请按“年-月-日”输入日期，例如2026-03-01。", "Enter the date as year-month-day, for example 2026-03-01.")
-		}
+		return v, checkDate(f, v, now)
 	case catalog.KindNumber:
 		if !numberValue.MatchString(v) {
 			return v, problem("请输入数字，最多两位小数。", "Enter a number, with at most two decimals.")
@@ -145,4 +143,21 @@ func NewSubmission(cat *catalog.Catalog, itemCode string, values map[string]stri
 	slices.Sort(ms)
 	return Submission{ItemCode: itemCode, CatalogVersion: cat.Version, Fields: clean,
 		Materials: slices.Compact(ms), Channel: ch}, nil, nil
+}
+
+// checkDate checks a date field: the year-month-day form, a day that
+// exists, and for a date in the past (a birth, an injury) not after today.
+func checkDate(f catalog.Field, v string, now time.Time) *Problem {
+	d, err := time.ParseInLocation(time.DateOnly, v, Zone)
+	if err != nil {
+		var y, m, day int
+		if n, _ := fmt.Sscanf(v, "%4d-%2d-%2d", &y, &m, &day); n == 3 && len(v) == len("2006-01-02") {
+			return problem(fmt.Sprintf("没有%s这一天，请核对月份和日期。", v), fmt.Sprintf("There is no such day as %s; check the month and the day.", v))
+		}
+		return problem("请按“年-月-日”输入日期，例如2026-03-01。", "Enter the date as year-month-day, for example 2026-03-01.")
+	}
+	if today := now.In(Zone).Format(time.DateOnly); f.Past && d.Format(time.DateOnly) > today {
+		return problem(fmt.Sprintf("%s还没到，此项不能晚于今天（%s）。", v, today), fmt.Sprintf("%s is still to come; this date cannot be later than today (%s).", v, today))
+	}
+	return nil
 }

@@ -109,6 +109,8 @@ func validateField(i int, it *Item, j int, f Field) error {
 	case !slices.Contains(FieldKinds, f.Kind):
 		return itemErr(i, it, at("kind"), ErrFieldKind, "%q of %q is not a field kind; use one of text, id_number, credit_code, phone, date, choice, number.",
 			f.Kind, f.Key)
+	case f.Past && f.Kind != KindDate:
+		return itemErr(i, it, at("past"), ErrFieldKind, "is set on %q, a %s field; past is only for date fields, so remove it.", f.Key, f.Kind)
 	}
 	if err := validateChoices(i, it, j, f); err != nil {
 		return err

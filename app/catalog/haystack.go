@@ -84,7 +84,7 @@ func (h *haystack) scoreItem(i int, q string) int32 {
 
 // literalScore scores a hit at offset k of text tx for a query of n bytes.
 func literalScore(tx span, k, n int) int32 {
-	return score(matchKind(k == 0, k == 0 && n == int(tx.end-tx.start)), tx.from, methodLiteral)
+	return score(matchKind(k == 0, k == 0 && n == int(tx.end-tx.start)), tx.from, methodLiteral, true)
 }
 
 // textAt returns the index of the text holding byte at, searching from

@@ -144,4 +144,7 @@ type Field struct {
 	// MaxLen bounds a text field in characters; 0 takes the kind's default.
 	// The bound keeps every receipt inside its QR code.
 	MaxLen int `json:"max_len,omitempty"`
+	// Past marks a date that cannot be later than today: a birth, an
+	// injury, the day someone left a job.
+	Past bool `json:"past,omitempty"`
 }

@@ -1,6 +1,9 @@
 package catalog
 
-import "slices"
+import (
+	"slices"
+	"strings"
+)
 
 // index is what Validate builds once so that lookups are map reads and a
 // search never touches the pinyin dictionary.
@@ -36,15 +39,16 @@ func buildIndex(c *Catalog) *index {
 
 // Item returns the item with the given code.
 func (c *Catalog) Item(code string) (*Item, bool) {
-	if c.index == nil { // built in code without Validate: scan
-		i := slices.IndexFunc(c.Items, func(it Item) bool { return it.Code == code })
-		return at(c.Items, i)
+	if c.index != nil {
+		if i, ok := c.index.items[code]; ok {
+			return &c.Items[i], true
+		}
+	} else if i := slices.IndexFunc(c.Items, func(it Item) bool { return it.Code == code }); i >= 0 {
+		return &c.Items[i], true // built in code without Validate: scan
 	}
-	i, ok := c.index.items[code]
-	if !ok {
-		return nil, false
-	}
-	return &c.Items[i], true
+	// A code typed in another letter case (130102-scjg-003) finds its
+	// item, as case numbers do; an exact match always wins.
+	return at(c.Items, slices.IndexFunc(c.Items, func(it Item) bool { return strings.EqualFold(it.Code, code) }))
 }
 
 // Department returns the department with the given code.

@@ -13,6 +13,9 @@ func TestLookups(t *testing.T) {
 		if it, ok := c.Item("130102-GJJ-001"); !ok || it != &c.Items[1] {
 			t.Errorf("indexed=%v: Item = %v, %v", indexed, it, ok)
 		}
+		if it, ok := c.Item("130102-gjj-001"); !ok || it != &c.Items[1] {
+			t.Errorf("indexed=%v: Item in lower case = %v, %v", indexed, it, ok)
+		}
 		if _, ok := c.Item("nope"); ok {
 			t.Errorf("indexed=%v: Item(nope) found", indexed)
 		}

@@ -7,7 +7,7 @@ func (x *searchIndex) scanPinyin(w string, scores []int32) {
 	if len(w) > 1 {
 		post = x.post2[bitIndex(w[0])*36+bitIndex(w[1])]
 	}
-	last := int32(-1) // text of the last match: later starts in it are worse
+	last := int32(-1) // text of the last primary match: later starts in it are worse
 	for _, p := range post {
 		t := x.unitAt[p]
 		if t == last {
@@ -16,12 +16,15 @@ func (x *searchIndex) scanPinyin(w string, scores []int32) {
 		tx := x.pyTexts[t]
 		if s := x.matchAt(int(p), tx, w); s > 0 {
 			scores[tx.item] = max(scores[tx.item], s)
-			last = t
+			if isPrimary(s) {
+				last = t
+			}
 		}
 	}
 }
 
 // pinyinItem returns item i's best pinyin score for w over its own texts.
+// It visits the same starts as scanPinyin, so both give the same score.
 func (x *searchIndex) pinyinItem(i int, w string) int32 {
 	best := int32(0)
 	b := letterBit(w[0])
@@ -31,8 +34,13 @@ func (x *searchIndex) pinyinItem(i int, w string) int32 {
 				continue
 			}
 			if s := x.matchAt(int(p), tx, w); s > 0 {
-				best = max(best, s) // the leftmost match is the text's best
-				break
+				best = max(best, s)
+				// The leftmost match through primary readings is the
+				// text's best; one through another reading may be beaten
+				// by a later start that needs none.
+				if isPrimary(s) {
+					break
+				}
 			}
 		}
 	}
@@ -47,70 +55,95 @@ func (x *searchIndex) matchAt(p int, tx span, w string) int32 {
 		// start of a reading of p (callers check firsts), so it matches as
 		// full pinyin; in a one-unit text it is also exact as initials,
 		// and exact as full pinyin only if it is the whole reading.
+		primary := x.primary[p] == w[0]
 		if p+1 < end {
-			return score(matchKind(atStart, false), tx.from, methodPinyin)
+			return score(matchKind(atStart, false), tx.from, methodPinyin, primary)
 		}
-		method := methodInitials
-		for _, id := range x.readings(p) {
+		best := score(matchKind(atStart, true), tx.from, methodInitials, primary)
+		for k, id := range x.readings(p) {
 			if x.syllable(id) == w {
-				method = methodPinyin
+				best = max(best, score(matchKind(atStart, true), tx.from, methodPinyin, k == 0))
 			}
 		}
-		return score(matchKind(atStart, true), tx.from, method)
+		return best
 	}
 	best := int32(0)
-	if matched, exact := x.full(p, end, w); matched {
-		best = score(matchKind(atStart, exact), tx.from, methodPinyin)
+	if m := x.full(p, end, w); m != 0 {
+		best = score(matchKind(atStart, m&fullExact != 0), tx.from, methodPinyin, m&fullPrimary != 0)
 	}
-	if x.initials(p, end, w) {
-		best = max(best, score(matchKind(atStart, p+len(w) == end), tx.from, methodInitials))
+	if ok, primary := x.initials(p, end, w); ok {
+		best = max(best, score(matchKind(atStart, p+len(w) == end), tx.from, methodInitials, primary))
 	}
 	return best
 }
 
 // initials reports whether each byte of w is the first letter of a reading
-// of the units from p on, all before end.
-func (x *searchIndex) initials(p, end int, w string) bool {
+// of the units from p on, all before end, and whether each is the first
+// letter of the unit's primary reading.
+func (x *searchIndex) initials(p, end int, w string) (ok, primary bool) {
 	if p+len(w) > end {
-		return false
-	}
-	for k := 0; k < len(w); k++ {
-		if x.firsts[p+k]&letterBit(w[k]) == 0 {
-			return false
-		}
-	}
-	return true
-}
-
-// full reports whether w is a run of whole readings of the units from p on,
-// the last reading possibly cut short (typing in progress), and whether some
-// such run ends exactly at end with a whole reading. Readings branch
-// (heteronyms), so it tries each; w is at most MaxQueryLen bytes, which
-// bounds the depth.
-func (x *searchIndex) full(p, end int, w string) (matched, exact bool) {
-	if p >= end {
 		return false, false
 	}
-	for _, id := range x.readings(p) {
+	primary = true
+	for k := 0; k < len(w); k++ {
+		if x.firsts[p+k]&letterBit(w[k]) == 0 {
+			return false, false
+		}
+		primary = primary && x.primary[p+k] == w[k]
+	}
+	return true, primary
+}
+
+// fullMatch says how w matched as full pinyin: bits that order as the
+// scores they give (a match through primary readings beats an exact one
+// through another reading, see score). Zero is no match.
+type fullMatch uint8
+
+const (
+	fullFound   fullMatch = 1
+	fullExact   fullMatch = 2 // a run of whole readings ending exactly at the text's end
+	fullPrimary fullMatch = 4 // through every unit's primary reading
+	fullBest              = fullFound | fullExact | fullPrimary
+)
+
+// full reports whether w is a run of whole readings of the units from p on,
+// the last reading possibly cut short (typing in progress), and the best
+// such run: whether it ends exactly at end with a whole reading and whether
+// it reads every unit by its primary reading. Readings branch
+// (heteronyms), so it tries each, the primary first; w is at most
+// MaxQueryLen bytes, which bounds the depth.
+func (x *searchIndex) full(p, end int, w string) fullMatch {
+	if p >= end {
+		return 0
+	}
+	best := fullMatch(0)
+	for k, id := range x.readings(p) {
+		if k > 0 && best&fullPrimary != 0 {
+			break // no other reading can beat a match through the primary one
+		}
 		r := x.syllable(id)
+		var m fullMatch
 		switch {
 		case len(w) <= len(r) && r[:len(w)] == w:
+			m = fullFound | fullPrimary
 			if len(w) == len(r) && p+1 == end {
-				return true, true
+				m |= fullExact
 			}
-			matched = true
 		case len(w) > len(r) && w[:len(r)] == r:
 			// Recurse only if the next unit can go on: most cannot, and
 			// the mask is next to this one in memory.
 			if p+1 >= end || x.firsts[p+1]&letterBit(w[len(r)]) == 0 {
 				continue
 			}
-			m, ex := x.full(p+1, end, w[len(r):])
-			if ex {
-				return true, true
-			}
-			matched = matched || m
+			m = x.full(p+1, end, w[len(r):])
+		}
+		if k > 0 {
+			m &^= fullPrimary
+		}
+		best = max(best, m)
+		if best == fullBest || k > 0 && best == fullFound|fullExact {
+			return best
 		}
 	}
-	return matched, false
+	return best
 }

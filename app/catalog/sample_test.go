@@ -53,8 +53,13 @@ func TestSampleCatalogShape(t *testing.T) {
 			if f.Kind == catalog.KindText && (f.MaxLen == 0 || f.MaxLen > 30) {
 				t.Errorf("%s: text field %s has max_len %d; want 1–30", it.Code, f.Key, f.MaxLen)
 			}
-			if f.Key == catalog.FieldName && f.MaxLen != 10 {
-				t.Errorf("%s: name max_len %d, want 10", it.Code, f.MaxLen)
+			// Names of Uyghur, Tibetan or Mongolian applicants written in
+			// hanzi with a middle dot run past ten characters.
+			if f.Key == catalog.FieldName && f.MaxLen != 20 {
+				t.Errorf("%s: name max_len %d, want 20", it.Code, f.MaxLen)
+			}
+			if f.Kind == catalog.KindDate && strings.HasSuffix(f.Key, "born_on") && !f.Past {
+				t.Errorf("%s: %s is a birth date but not marked past", it.Code, f.Key)
 			}
 			company = company || f.Key == "company"
 		}

@@ -17,11 +17,14 @@ type Result struct {
 // the search box) is cut.
 const MaxQueryLen = 64
 
-// How a text matched; the score is place*100 + kind*10 + method, so a name
-// beats a keyword (a citizen typing yyzz wants the items named 营业执照
-// before those that only list it among their keywords), then exact beats
-// prefix beats substring, then the literal text beats full pinyin beats
-// initials.
+// How a text matched; the score is reading*400 + place*100 + kind*10 +
+// method. A match through primary readings only (and every literal match)
+// beats one that needs a character's other reading, so yy finds 营业执照
+// before 失业 (失 is shi, and only rarely yi) while yinhang still finds 银行,
+// lower than it would through the first reading of 行. Then a name beats a
+// keyword (a citizen typing yyzz wants the items named 营业执照 before those
+// that only list it among their keywords), then exact beats prefix beats
+// substring, then the literal text beats full pinyin beats initials.
 const (
 	kindSubstring = 1
 	kindPrefix    = 2
@@ -35,9 +38,11 @@ const (
 	methodInitials = 1
 	methodPinyin   = 2
 	methodLiteral  = 3
+
+	readingPrimary = 400 // added for a match through primary readings only
 )
 
-func score(kind int, from uint8, method int) int32 {
+func score(kind int, from uint8, method int, primary bool) int32 {
 	place := placeKeyword
 	switch from {
 	case fromName:
@@ -48,8 +53,15 @@ func score(kind int, from uint8, method int) int32 {
 			place = placeCodeHit
 		}
 	}
-	return int32(place*100 + kind*10 + method)
+	s := int32(place*100 + kind*10 + method)
+	if primary {
+		s += readingPrimary
+	}
+	return s
 }
+
+// isPrimary reports whether a score is of a match through primary readings.
+func isPrimary(s int32) bool { return s >= readingPrimary }
 
 // matchKind says how a match that starts at the text's start (atStart) and
 // covers all of it (whole) ranks.

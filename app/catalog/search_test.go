@@ -24,6 +24,8 @@ func searchCatalog(t testing.TB) *Catalog {
 	add("X-07", "不动产登记（首次登记）", "First real estate registration")
 	add("X-08", "执照年检", "Licence annual check")
 	add("X-09", "农村执照", "Rural licence")
+	add("X-10", "失业保险金申领", "Unemployment benefit") // 失 shi, rarely yi
+	add("X-11", "优惠政策兑现", "Preferential policy payment")
 	if err := c.Validate(); err != nil {
 		t.Fatal(err)
 	}
@@ -65,10 +67,22 @@ func TestSearch(t *testing.T) {
 		{"营业执照 变更", []string{change}},
 		{"yyzz biangeng", []string{change}},
 		{"营业执照 驾驶证", nil},
-		// heteronyms: every reading counts
+		// heteronyms: the primary (first) reading of a character ranks
+		// above its others, which still find it, lower: 失业 is shiye,
+		// and yy reaches it only through a rare reading of 失 (yi).
+		{"yy", []string{"X-01", change, "X-02", "X-10"}},
+		{"shiye", []string{"X-10"}},
+		{"sybx", []string{"X-10"}},
+		{"yiye", []string{"X-10"}},
+		{"yyb", []string{"X-10"}},
+		// 行 is xing first, so 优惠 (youhui) beats 银行 (yinhang) for yh,
+		// though 银行's is the earlier, whole-name-prefix match.
+		{"yh", []string{"X-11", "X-03"}},
+		{"yx", []string{"X-03"}},
 		{"yinhang", []string{"X-03"}},
-		{"yh", []string{"X-03"}},
+		{"yinxing", []string{"X-03"}},
 		{"chongxin", []string{"X-04"}},
+		{"zhongxin", []string{"X-04"}},
 		{"changan", []string{"X-05"}},
 		{"caq", []string{"X-05"}},
 		{"zhangan", []string{"X-05"}},
@@ -106,6 +120,46 @@ func describe(rs []Result) []string {
 		out[i] = fmt.Sprintf("%s %s %d", r.Item.Code, r.Item.NameZH, r.Score)
 	}
 	return out
+}
+
+// TestSearchRanksPrimaryReadingsFirst checks the scores behind the order:
+// a match through a secondary reading scores below every match through
+// primary readings, whatever its place or kind, and a heteronym's
+// secondary reading still finds it.
+func TestSearchRanksPrimaryReadingsFirst(t *testing.T) {
+	c := searchCatalog(t)
+	tests := []struct {
+		query          string
+		primary, other string // codes: found through the primary reading / only another
+	}{
+		{"yy", "X-02", "X-10"},   // 个体工商户营业执照办理 (a substring) over 失业… (a whole-name prefix)
+		{"yh", "X-11", "X-03"},   // 优惠… over 银行…
+		{"zhangan", "X-05", ""},  // 长 is zhang first in go-pinyin
+		{"changan", "", "X-05"},  // and chang second: still found
+		{"zhongxin", "X-04", ""}, // 重 zhong
+		{"chongxin", "", "X-04"}, // 重 chong
+	}
+	for _, tt := range tests {
+		got := c.Search(tt.query, 0)
+		scores := map[string]int{}
+		for _, r := range got {
+			scores[r.Item.Code] = r.Score
+		}
+		if tt.primary != "" && scores[tt.primary] == 0 || tt.other != "" && scores[tt.other] == 0 {
+			t.Errorf("Search(%q) = %v, want both %s and %s found", tt.query, describe(got), tt.primary, tt.other)
+			continue
+		}
+		if tt.primary != "" && tt.other != "" && scores[tt.primary] <= scores[tt.other] {
+			t.Errorf("Search(%q): %s (primary readings) scores %d, not above %s (another reading) %d",
+				tt.query, tt.primary, scores[tt.primary], tt.other, scores[tt.other])
+		}
+		if tt.primary != "" && !isPrimary(int32(scores[tt.primary])) {
+			t.Errorf("Search(%q): %s scores %d, not as a primary-reading match", tt.query, tt.primary, scores[tt.primary])
+		}
+		if tt.other != "" && isPrimary(int32(scores[tt.other])) {
+			t.Errorf("Search(%q): %s scores %d, as if through primary readings", tt.query, tt.other, scores[tt.other])
+		}
+	}
 }
 
 func TestSearchRanksExactPrefixSubstring(t *testing.T) {
@@ -156,7 +210,8 @@ func TestScanAgreesWithItemCheck(t *testing.T) {
 	c := syntheticCatalog(t, 500)
 	x := c.index.search
 	for _, w := range []string{"z", "zh", "yyzz", "yingye", "yingyezhizhao", "证", "营业执照", "licence",
-		"business", "130102-syn-00042", "bl", "gjj", "gongjijin", "chongxin", "changan", "zhangan", "(个人)", "qxz"} {
+		"business", "130102-syn-00042", "bl", "gjj", "gongjijin", "chongxin", "changan", "zhangan", "(个人)", "qxz",
+		"yy", "yiye", "sy", "yh", "hang", "yinhang", "cx", "y", "c"} {
 		w = fold(w)
 		scan := x.scoreWord(w)
 		for i := range c.Items {

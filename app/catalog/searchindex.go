@@ -35,14 +35,19 @@ type span struct {
 // right one and a citizen typing 银行 as yinhang must still find it. A
 // query matches as initials (one letter per unit, any reading) or as full
 // pinyin (one whole reading per unit, the last may be cut short while
-// typing).
+// typing). The first reading go-pinyin lists is the character's primary
+// one; a match that needs any other reading ranks below every match that
+// does not (see score), because heteronym lists also hold rare readings
+// (失 yi, 参 san, 许 hu) that would otherwise make yy find 失业 as readily
+// as 营业.
 type searchIndex struct {
 	// Literal texts, split by script so a query scans only what it can
 	// match: a text with any ASCII (other than space) is in ascii, one with
 	// any other character in other; mixed texts are in both.
 	ascii, other haystack
 
-	firsts []uint64 // per unit: letterBit of every reading's first letter
+	firsts  []uint64 // per unit: letterBit of every reading's first letter
+	primary []byte   // per unit: the first letter of its primary reading, or 0
 	// rd packs, per unit, where its readings start in readIDs (high
 	// bits) and how many there are (low 3 bits). readIDs index sylAt,
 	// which packs where each of the index's few hundred distinct
@@ -125,6 +130,7 @@ func (x *searchIndex) addPinyin(item int, from uint8, s string) {
 			f |= letterBit(p[0])
 		}
 		x.firsts = append(x.firsts, f)
+		x.primary = append(x.primary, primaryLetter(rs))
 		x.rd = append(x.rd, x.packReadings(rs))
 		x.unitAt = append(x.unitAt, t)
 	}
@@ -179,13 +185,22 @@ func (x *searchIndex) packReadings(rs []string) uint32 {
 	return uint32(off)<<3 | uint32(len(x.readIDs)-off)
 }
 
+// primaryLetter is the first letter of the primary (first) reading in rs,
+// or 0 when there is none.
+func primaryLetter(rs []string) byte {
+	if len(rs) == 0 {
+		return 0
+	}
+	return rs[0][0]
+}
+
 // syllable returns the text of syllable id.
 func (x *searchIndex) syllable(id uint16) string {
 	v := x.sylAt[id]
 	return x.syl[v>>3 : v>>3+v&7]
 }
 
-// readings returns the syllable IDs of unit p.
+// readings returns the syllable IDs of unit p, the primary reading first.
 func (x *searchIndex) readings(p int) []uint16 {
 	v := x.rd[p]
 	off := int(v >> 3)

@@ -53,9 +53,9 @@ var actions = map[string]action{
 		"NUMBER --staff ID --missing 1,2 [--note TEXT] [--print]",
 		"ask for every missing material in one notice (一次性告知)",
 		cases.Text{ZH: "发出补正告知", EN: "be sent a notice of missing materials"}},
-	"supplied": {cases.KindSupplementReceived, takesReceived,
-		"NUMBER --staff ID --received 1,2",
-		"record the missing materials handed in",
+	"supplied": {cases.KindSupplementReceived, takesReceived | takesTolerate | takesPrint,
+		"NUMBER --staff ID --received 1,2 [--tolerate] [--print]",
+		"record the missing materials handed in: every one the notice asked for, or --tolerate (容缺受理)",
 		cases.Text{ZH: "登记补正材料", EN: "take in missing materials"}},
 	"refuse": {cases.KindRefused, takesReason | takesPrint,
 		"NUMBER --staff ID --reason TEXT … [--print]",
@@ -115,7 +115,11 @@ func (f *actionArgs) define(fs *flag.FlagSet, a action) {
 		fs.StringVar(&f.missing, "missing", "", "every missing material, numbered from 1 as tongban catalog show lists them: 3,5 (one notice lists them all)")
 	}
 	if a.flags&takesTolerate != 0 {
-		fs.BoolVar(&f.tolerate, "tolerate", false, "accept although required materials are missing (容缺受理); the note records what is missing")
+		help := "accept although required materials are missing (容缺受理); the acceptance records them as owed and the receipt lists them"
+		if a.kind == cases.KindSupplementReceived {
+			help = "go on although materials the notice asked for are still missing (容缺受理); they are recorded as owed and the receipt lists them"
+		}
+		fs.BoolVar(&f.tolerate, "tolerate", false, help)
 	}
 	if a.flags&takesReason != 0 {
 		help := "the reason"
@@ -143,7 +147,7 @@ func (f *actionArgs) define(fs *flag.FlagSet, a action) {
 	}
 	if a.flags&takesPrint != 0 {
 		doc := "the notice it gives"
-		if a.kind == cases.KindAccepted {
+		if a.kind == cases.KindAccepted || a.kind == cases.KindSupplementReceived {
 			doc = "the acceptance receipt"
 		}
 		fs.BoolVar(&f.print, "print", false, "print "+doc+" on this device's printer")
@@ -159,6 +163,13 @@ func casesAct(c *call, args []string, a action) error {
 		return err
 	}
 	defer d.close()
+	// The platform takes from a device only the kinds its role makes; an
+	// action saved here that it would set aside is refused here instead.
+	if id, err := d.store.Identity(); err != nil {
+		return err
+	} else if id.Enrolled() && !cases.RoleMakes(id.Role, a.kind) {
+		return badf(tRoleCannot, id.Role, a.words)
+	}
 	if a.kind != cases.KindRated && a.kind != cases.KindWithdrawn && f.staff == "" {
 		return badf(tSayStaff)
 	}
@@ -194,7 +205,13 @@ func casesAct(c *call, args []string, a action) error {
 		return nil
 	}
 	// The action is saved: a printer fault now leaves it so, and says so.
-	where, err := d.printFor(updated, a.kind)
+	// Materials received after a notice accept the case (or complete its
+	// materials): the citizen's paper is the receipt, listing what is owed.
+	kind := a.kind
+	if kind == cases.KindSupplementReceived {
+		kind = cases.KindAccepted
+	}
+	where, err := d.printFor(updated, kind)
 	if err != nil {
 		return err
 	}
@@ -205,8 +222,9 @@ func casesAct(c *call, args []string, a action) error {
 }
 
 // payload checks the flags of an action and makes its payload. For an
-// acceptance with --tolerate it also returns the required materials still
-// missing.
+// acceptance or a receipt of supplements with --tolerate it also returns
+// the materials accepted as owed. The rules of materials are app/cases's
+// (RequiredMissing, Outstanding), the same as the counter window's.
 func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item) (any, []int, error) {
 	switch kind {
 	case cases.KindAccepted:
@@ -214,18 +232,22 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 		if err != nil {
 			return nil, nil, err
 		}
-		missing := requiredMissing(item, append(slices.Clone(cs.Received), idx...))
+		missing := cases.RequiredMissing(item, append(slices.Clone(cs.Received), idx...))
 		if len(missing) > 0 && !f.tolerate {
 			return nil, nil, badf(tRequiredMissing, materialNames(item, missing), cs.Number, materialNumbers(missing))
 		}
-		note := f.note
-		if len(missing) > 0 { // 容缺受理 is a decision: the event records it
-			note = strings.TrimSuffix(fmt.Sprintf(toleratedNote, materialNames(item, missing).ZH)+"；"+note, "；")
-		}
-		return cases.Acceptance{Received: idx, Note: note}, missing, nil
+		// 容缺受理 is a decision: the event records it, and its note says so
+		return cases.Acceptance{Received: idx, Shortfall: missing, Note: cases.ShortfallNote(item, missing, f.note)}, missing, nil
 	case cases.KindSupplementReceived:
 		idx, err := materialList(item, f.received, "--received")
-		return cases.SupplementReceipt{Received: idx}, nil, err
+		if err != nil {
+			return nil, nil, err
+		}
+		left := cs.Outstanding(idx)
+		if len(left) > 0 && !f.tolerate {
+			return nil, nil, badf(tStillMissing, materialNames(item, left), cs.Number, materialNumbers(cs.Missing))
+		}
+		return cases.SupplementReceipt{Received: idx, Shortfall: left}, left, nil
 	case cases.KindSupplementRequested:
 		idx, err := materialList(item, f.missing, "--missing")
 		if err == nil && len(idx) == 0 {
@@ -301,31 +323,22 @@ func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 	return out, nil
 }
 
-// requiredMissing lists the required materials of an item not in got.
-func requiredMissing(item *catalog.Item, got []int) []int {
-	if item == nil {
-		return nil
-	}
-	var out []int
-	for i, m := range item.Materials {
-		if m.Required && !slices.Contains(got, i) {
-			out = append(out, i)
-		}
-	}
-	return out
-}
-
 // materialNumber is the number people see for a material: its place in
 // the item's list counted from 1, everywhere but JSON.
 func materialNumber(index int) int { return index + 1 }
 
 // materialNames names materials by their indexes, with their numbers:
-// "2. 营业执照正本", "2. Business licence (original)".
+// "2. 营业执照正本", "2. Business licence (original)"; by the number alone
+// where this device's catalog lacks the item or the material.
 func materialNames(item *catalog.Item, idx []int) cases.Text {
 	var zh, en []string
 	for _, i := range idx {
-		m := item.Materials[i]
 		n := materialNumber(i)
+		if item == nil || i < 0 || i >= len(item.Materials) {
+			zh, en = append(zh, fmt.Sprint(n)), append(en, fmt.Sprint(n))
+			continue
+		}
+		m := item.Materials[i]
 		zh, en = append(zh, fmt.Sprintf("%d. %s", n, m.NameZH)), append(en, fmt.Sprintf("%d. %s", n, m.NameEN))
 	}
 	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}

@@ -4,11 +4,13 @@ import (
 	"encoding/json"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
 	"tongban/app/scan"
 	"tongban/app/staff"
+	"tongban/printer/printertest"
 )
 
 func init() { staff.Iterations = 1000 } // PIN hashing cost is a parameter; keep tests quick
@@ -169,18 +171,165 @@ func TestAcceptNeedsEveryRequiredMaterial(t *testing.T) {
 		Status string
 		Events []struct {
 			Kind    string
-			Payload struct{ Note string }
+			Payload struct {
+				Note      string
+				Shortfall []int
+			}
 		}
 	}
 	if err := json.Unmarshal([]byte(js), &c); err != nil || c.Status != "accepted" {
 		t.Fatalf("after accept --tolerate: %v, %s", err, js)
 	}
-	if note := c.Events[len(c.Events)-1].Payload.Note; !strings.HasPrefix(note, "容缺受理") || !strings.Contains(note, "先行受理") {
-		t.Errorf("the acceptance's note is %q; want the shortfall recorded, then the clerk's note", note)
+	last := c.Events[len(c.Events)-1].Payload
+	if !strings.HasPrefix(last.Note, "容缺受理") || !strings.Contains(last.Note, "先行受理") {
+		t.Errorf("the acceptance's note is %q; want the shortfall recorded, then the clerk's note", last.Note)
+	}
+	if !slices.Equal(last.Shortfall, []int{1, 3}) {
+		t.Errorf("the acceptance's shortfall is %v; want materials 2 and 4 (indexes 1, 3)", last.Shortfall)
 	}
 
 	other := addLicenceCase(t, data)
 	if out, errOut, exit := run(t, data, "cases", "accept", other, "--staff", "S001", "--received", "1,2,4"); exit != 0 || strings.Contains(out, "容缺受理") {
 		t.Errorf("accept with every required material: exit %d, %q %q", exit, out, errOut)
+	}
+}
+
+// lastPayload returns the payload of a case's last event of a kind.
+func lastPayload(t *testing.T, data, number, kind string) map[string]any {
+	t.Helper()
+	js, errOut, exit := run(t, data, "cases", "show", number, "--json")
+	if exit != 0 {
+		t.Fatalf("cases show %s: %s", number, errOut)
+	}
+	var c struct {
+		Events []struct {
+			Kind    string
+			Payload map[string]any
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &c); err != nil {
+		t.Fatalf("cases show %s --json: %v\n%s", number, err, js)
+	}
+	for i := len(c.Events) - 1; i >= 0; i-- {
+		if c.Events[i].Kind == kind {
+			return c.Events[i].Payload
+		}
+	}
+	t.Fatalf("case %s has no %s event:\n%s", number, kind, js)
+	return nil
+}
+
+// TestSuppliedMustCoverTheNotice: materials handed in after a notice must
+// be every one it asked for; a part is refused with what is still missing
+// and the two ways on, and --tolerate goes on with the rest recorded as
+// owed, which the receipt printed next lists.
+func TestSuppliedMustCoverTheNotice(t *testing.T) {
+	data, p := clerkWithPrinter(t)
+	n := addLicenceCase(t, data)
+	if _, errOut, exit := run(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "2,4"); exit != 0 {
+		t.Fatalf("cases supplement: %s", errOut)
+	}
+	before, _ := eventCount(t, data, n)
+	_, errOut, exit := run(t, data, "cases", "supplied", n, "--staff", "S001", "--received", "2")
+	if exit != 2 {
+		t.Fatalf("supplied with 2 of the 2 and 4 asked for: exit %d, %q; want 2", exit, errOut)
+	}
+	zh, en := wantBilingual(t, "supplied with part of the notice", errOut)
+	for _, w := range []string{"4. Business licence", "tongban cases supplied " + n + " --received 2,4", "--tolerate", "owed", "nothing was changed"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the refusal %q does not say %q", en, w)
+		}
+	}
+	if !strings.Contains(zh, "4. 营业执照") || !strings.Contains(zh, "容缺受理") || strings.Contains(zh, "2. 变更决议") {
+		t.Errorf("the Chinese sentence %q should name material 4 only, and 容缺受理", zh)
+	}
+	if after, status := eventCount(t, data, n); after != before || status != "supplement" {
+		t.Fatalf("a refused receipt of supplements was stored: %d → %d events, status %s", before, after, status)
+	}
+
+	out, errOut, exit := run(t, data, "cases", "supplied", n, "--staff", "S001", "--received", "2", "--tolerate", "--print")
+	if exit != 0 || !strings.Contains(out, "容缺受理：尚缺 4. 营业执照") || !strings.Contains(out, "Accepted with a shortfall: 4. Business licence") {
+		t.Fatalf("supplied --tolerate: exit %d, %q %q", exit, out, errOut)
+	}
+	if payload := lastPayload(t, data, n, "supplement_received"); !slices.Equal(numbersOf(payload["shortfall"]), []int{3}) {
+		t.Fatalf("the receipt of supplements is %v; want material 4 (index 3) in its shortfall", payload)
+	}
+	if _, status := eventCount(t, data, n); status != "accepted" {
+		t.Fatalf("status after supplied --tolerate = %s, want accepted", status)
+	}
+
+	// The receipt printed with the receipt of supplements, and printed
+	// again by tongban receipt, lists what is owed.
+	if _, errOut, exit := run(t, data, "receipt", n, "--print"); exit != 0 {
+		t.Fatalf("receipt --print: %s", errOut)
+	}
+	jobs, err := p.WaitJobs(2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, job := range jobs {
+		d, err := printertest.Decode(job)
+		if err != nil {
+			t.Fatal(err)
+		}
+		text := strings.Join(d.Lines, "")
+		for _, w := range []string{"受理回执", "已受理（容缺受理", "待补交材料（容缺受理）：", "4. 营业执照", "2. 变更决议或决定"} {
+			if !strings.Contains(text, w) {
+				t.Errorf("the receipt after supplied --tolerate lacks %q:\n%s", w, strings.Join(d.Lines, "\n"))
+			}
+		}
+		if strings.Contains(text, "已提交") {
+			t.Errorf("the receipt of an accepted case says 已提交:\n%s", strings.Join(d.Lines, "\n"))
+		}
+	}
+}
+
+// TestToleratedAcceptancePrintsWhatIsOwed: accept --tolerate --print
+// prints a receipt that tells the citizen which materials are still owed.
+func TestToleratedAcceptancePrintsWhatIsOwed(t *testing.T) {
+	data, p := clerkWithPrinter(t)
+	n := addLicenceCase(t, data)
+	if _, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "1,3,4", "--tolerate", "--print"); exit != 0 {
+		t.Fatalf("accept --tolerate --print: %s", errOut)
+	}
+	lines, text := lastPrinted(t, p, 1)
+	owed := strings.Index(text, "待补交材料")
+	if owed < 0 || !strings.Contains(text[owed:], "2. 变更决议或决定") || strings.Contains(text[:owed], "2. 变更决议或决定") {
+		t.Errorf("the receipt does not list material 2 as owed (and only there):\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// numbersOf reads a JSON array of numbers.
+func numbersOf(v any) []int {
+	list, _ := v.([]any)
+	var out []int
+	for _, x := range list {
+		if f, ok := x.(float64); ok {
+			out = append(out, int(f))
+		}
+	}
+	return out
+}
+
+// A device enrolled as a kiosk makes only what a kiosk makes: a clerk's
+// action there is refused before anything is saved, as the platform would
+// refuse it; a rating is a kiosk's to make.
+func TestKioskRefusesClerkActions(t *testing.T) {
+	url := startPlatform(t)
+	kiosk := t.TempDir()
+	code := strings.TrimSpace(must(t, "", "platform", "code", "--url", url, "--token", testAdminToken, "--center", "130102", "--role", "kiosk"))
+	must(t, kiosk, "enroll", "--platform", url, "--code", code)
+	must(t, kiosk, "staff", "add", "S001", "--name", "王芳", "--pin", "2468")
+	n := addLicenceCase(t, kiosk)
+	before, _ := eventCount(t, kiosk, n)
+	_, errOut, exit := run(t, kiosk, "cases", "accept", n, "--staff", "S001", "--tolerate")
+	if exit != 2 || !strings.Contains(errOut, "注册为 kiosk") || !strings.Contains(errOut, "enrolled as a kiosk") {
+		t.Fatalf("accept on a kiosk: exit %d, %q; want exit 2 and a sentence saying it is a kiosk", exit, errOut)
+	}
+	if after, _ := eventCount(t, kiosk, n); after != before {
+		t.Fatalf("accept on a kiosk changed the case: %d events, was %d", after, before)
+	}
+	if _, errOut, exit := run(t, kiosk, "cases", "rate", n, "--level", "5"); exit != 0 {
+		t.Fatalf("rate on a kiosk: exit %d, %s", exit, errOut)
 	}
 }

@@ -25,7 +25,7 @@ var caseVerbs = map[string]caseVerb{
 	"add": {"--item CODE --field key=value … [--material N …]",
 		"take an application as the kiosk does (same checks, one transaction)", casesAdd},
 	"list": {"[TEXT] [--status S] [--day YYYY-MM-DD|today] [--limit N]",
-		"find cases by number, phone, last four of the ID or name; newest first", casesList},
+		"find cases by number, phone, ID number (or its last four) or name; newest first", casesList},
 	"show": {"NUMBER", "a case with its materials and timeline", casesShow},
 }
 
@@ -62,7 +62,8 @@ func casesAdd(c *call, args []string) error {
 	var fields, materials stringList
 	fs.Var(&fields, "field", "a form value as key=value (repeat for each field)")
 	fs.Var(&materials, "material", "a material the applicant brings, numbered from 1 as tongban catalog show lists them (repeat; default: every required one)")
-	if _, err := c.parse(fs, args); err != nil {
+	pos, err := c.parse(fs, args)
+	if err != nil {
 		return err
 	}
 	if *item == "" {
@@ -74,7 +75,13 @@ func casesAdd(c *call, args []string) error {
 		if !ok || k == "" {
 			return badf(tFieldNotKV, f)
 		}
+		if was, twice := values[k]; twice {
+			return badf(tFieldTwice, k, was, v)
+		}
 		values[k] = v
+	}
+	if len(pos) > 0 { // a value without --field (or a typo) must not be dropped unseen
+		return badf(tStrayArgs, c.name, strings.Join(pos, " "), c.synopsis)
 	}
 	d, err := c.open()
 	if err != nil {
@@ -107,7 +114,7 @@ func casesAdd(c *call, args []string) error {
 		return &badInput{err}
 	}
 	if len(problems) > 0 {
-		return &badInput{fieldErrors(it, values, problems)}
+		return &badInput{fieldErrors(it, values, problems, now)}
 	}
 	cs, err := d.store.Submit(sub)
 	if err != nil {
@@ -124,20 +131,25 @@ func casesAdd(c *call, args []string) error {
 	return nil
 }
 
-// fieldErrors joins form problems, one sentence per field. Two say more
-// than the kiosk's words, which sit beside a form that shows the fields
-// and the options: a key the item lacks lists the item's fields, and a
-// choice outside its options lists them, in both languages.
-func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.FieldError) error {
-	errs := make([]error, len(problems))
-	for i, p := range problems {
-		errs[i] = p
+// fieldErrors joins form problems: one sentence naming every required
+// field left empty, then one sentence per other field. Two say more than
+// the kiosk's words, which sit beside a form that shows the fields and
+// the options: a key the item lacks lists the item's fields, and a choice
+// outside its options lists them, in both languages.
+func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.FieldError, now time.Time) error {
+	var errs []error
+	var empty []catalog.Field
+	for _, p := range problems {
 		j := slices.IndexFunc(it.Fields, func(f catalog.Field) bool { return f.Key == p.Key })
 		if j < 0 {
-			errs[i] = failf(tNoSuchField, p.Key, it.Code, fieldList(it))
+			errs = append(errs, failf(tNoSuchField, p.Key, it.Code, fieldList(it)))
 			continue
 		}
 		f := it.Fields[j]
+		if clean, _ := cases.CheckField(f, values[f.Key], now); f.Required && clean == "" {
+			empty = append(empty, f)
+			continue
+		}
 		if v := strings.TrimSpace(values[f.Key]); f.Kind == catalog.KindChoice && v != "" && !slices.Contains(f.Choices, v) {
 			label := cases.Text{ZH: f.LabelZH, EN: f.LabelEN}
 			en := f.Choices
@@ -145,10 +157,20 @@ func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.F
 				en = f.ChoicesEN
 			}
 			options := cases.Text{ZH: strings.Join(f.Choices, "、"), EN: strings.Join(en, ", ")}
-			errs[i] = failf(tNotAChoice, f.Key, label, options, v)
+			errs = append(errs, failf(tNotAChoice, f.Key, label, options, v))
+			continue
 		}
+		errs = append(errs, p)
+	}
+	if len(empty) > 0 {
+		slices.SortFunc(empty, func(a, b catalog.Field) int { return fieldIndex(it, a.Key) - fieldIndex(it, b.Key) })
+		errs = append([]error{failf(tFieldsMissing, fieldNames(empty))}, errs...)
 	}
 	return errors.Join(errs...)
+}
+
+func fieldIndex(it *catalog.Item, key string) int {
+	return slices.IndexFunc(it.Fields, func(f catalog.Field) bool { return f.Key == key })
 }
 
 // choicesInChinese lets --field take a choice by its English label: the case
@@ -166,9 +188,12 @@ func choicesInChinese(it *catalog.Item, values map[string]string) {
 
 // fieldList names an item's fields by key with their labels, in each
 // language: "name（姓名）、phone（手机号码）".
-func fieldList(it *catalog.Item) cases.Text {
-	zh, en := make([]string, len(it.Fields)), make([]string, len(it.Fields))
-	for i, f := range it.Fields {
+func fieldList(it *catalog.Item) cases.Text { return fieldNames(it.Fields) }
+
+// fieldNames names fields by key with their labels, in each language.
+func fieldNames(fields []catalog.Field) cases.Text {
+	zh, en := make([]string, len(fields)), make([]string, len(fields))
+	for i, f := range fields {
 		zh[i] = f.Key + "（" + f.LabelZH + "）"
 		en[i] = f.Key + " (" + f.LabelEN + ")"
 	}
@@ -223,15 +248,26 @@ func casesList(c *call, args []string) error {
 	more := max(len(found)-*limit, 0)
 	found = found[:len(found)-more]
 	if c.json {
+		// Standard output stays a plain array for scripts; how many more
+		// there are goes to standard error, as a warning does.
 		views := make([]caseJSON, 0, len(found))
 		for _, s := range found {
 			full, err := d.store.Case(s.ID)
 			if err != nil {
 				return err
 			}
+			if err := d.withPending(full); err != nil {
+				return err
+			}
 			views = append(views, caseView(full))
 		}
-		return writeJSON(c.env.Stdout, views)
+		if err := writeJSON(c.env.Stdout, views); err != nil {
+			return err
+		}
+		if line := moreLine(more, *limit); line != "" {
+			fmt.Fprintf(c.env.Stderr, "tongban: %s\n", line)
+		}
+		return nil
 	}
 	w := c.env.Stdout
 	for _, cs := range found {
@@ -239,15 +275,24 @@ func casesList(c *call, args []string) error {
 			pad(cs.Name(), 10), pad(cases.MaskPhone(cs.Phone()), 12),
 			cs.SubmittedAt.In(cases.Zone).Format("01-02 15:04"), d.itemName(cs.ItemCode))
 	}
-	switch {
-	case len(found) == 0:
+	if len(found) == 0 {
 		fmt.Fprintln(w, "没有案件 No cases")
-	case more >= moreCap:
-		fmt.Fprintln(w, bothf(tManyMore, moreCap))
-	case more > 0:
-		fmt.Fprintln(w, bothf(tMore, more, *limit+more))
+	} else if line := moreLine(more, *limit); line != "" {
+		fmt.Fprintln(w, line)
 	}
 	return nil
+}
+
+// moreLine says how many cases a list cut at limit left out, and how to
+// see them; "" when it left out none.
+func moreLine(more, limit int) string {
+	switch {
+	case more >= moreCap:
+		return bothf(tManyMore, moreCap)
+	case more > 0:
+		return bothf(tMore, more, limit+more)
+	}
+	return ""
 }
 
 func statusNames() string {

@@ -103,13 +103,14 @@ func TestCasesAddListShow(t *testing.T) {
 
 func TestCasesAddRefusesBadIDNumbers(t *testing.T) {
 	data := t.TempDir()
+	must(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468") // a store to look in afterwards
 	code := licenceItem(t, data)
 	for _, bad := range []struct{ id, words string }{
 		{"130102199003071234", "check character"},
 		{"130102199002301233", "birth date"}, // 30 February
 	} {
 		args := append([]string{"cases", "add", "--item", code}, formFor(t, data, code)...)
-		args = append(args, "--field", "id_number="+bad.id)
+		args = withField(args, "id_number="+bad.id)
 		_, errOut, exit := run(t, data, args...)
 		if exit != 2 {
 			t.Errorf("cases add with ID %s: exit %d, want 2", bad.id, exit)

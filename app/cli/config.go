@@ -2,10 +2,11 @@ package cli
 
 import (
 	"fmt"
-	"net/url"
 	"sort"
 	"strconv"
 	"strings"
+
+	"tongban/printer"
 )
 
 // Config is what IT staff set on a device with tongban config. It lives in
@@ -34,20 +35,21 @@ var configKeys = map[string]struct {
 		return nil
 	}},
 	"printer": {"tcp://HOST:9100, file:///dev/usb/lp0, cups://QUEUE or dir://PATH", func(c *Config, v string) error {
-		u, err := url.Parse(v)
-		if err != nil || !strings.Contains("tcp file cups dir", u.Scheme) || u.Scheme == "" {
+		// printer.Open checks the address without contacting the printer.
+		t, err := printer.Open(v)
+		if err != nil {
 			return failf(tBadPrinterURL, v)
 		}
+		t.Close()
 		c.Printer = v
 		return nil
 	}},
-	"printer_profile": {"58, 80, 80-epson or 58-raster", func(c *Config, v string) error {
-		switch v {
-		case "58", "80", "80-epson", "58-raster":
-			c.PrinterProfile = v
-			return nil
+	"printer_profile": {strings.Join(printer.ProfileNames(), ", "), func(c *Config, v string) error {
+		if _, err := printer.ProfileByName(v); err != nil {
+			return failf(tBadProfileSetting, strings.Join(printer.ProfileNames(), "、"), strings.Join(printer.ProfileNames(), ", "), v)
 		}
-		return failf(tBadProfileSetting, v)
+		c.PrinterProfile = v
+		return nil
 	}},
 	"scanner": {"serial port of a CDC-mode scanner, or empty", func(c *Config, v string) error {
 		c.Scanner = v

@@ -2,6 +2,10 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"sync"
 	"time"
 
@@ -14,6 +18,8 @@ import (
 // device is this machine's store with what it needs to act on it: the
 // catalog in force, the center calendar and the device's settings.
 type device struct {
+	// store is nil on a folder without a store for a command that needs
+	// none (catalog search and show, print-test: usesStore).
 	store *store.Store
 	// catalog is the catalog in force. A window swaps it for a newer one
 	// while printers read it on their goroutines: setCatalog and paper
@@ -27,6 +33,15 @@ type device struct {
 	// borrowed is set on a device over a window's store (relay.go): the
 	// window closes the store, not the command.
 	borrowed bool
+	// made is set when this command made the store (open).
+	made *madeStore
+}
+
+// madeStore is a store a command made: what it was like then, so that
+// close can remove it if the command saved nothing in it.
+type madeStore struct {
+	generation uint64
+	newDir     bool // the data folder was made too
 }
 
 // Settings keys of the store used by the command line.
@@ -36,7 +51,12 @@ const (
 	keyConfig   = "config"
 )
 
-// open opens the device in the call's data folder.
+// open opens the device in the call's data folder. A folder without a
+// store gets one only from a command that may be the device's first (see
+// usesStore); one that reads, or acts on what is there, says there is none,
+// so a mistyped --data makes nothing; the catalog and a test page need no
+// store and make none. A store made for a command that then saved nothing
+// (bad input) is removed again when the device closes.
 func (c *call) open() (*device, error) {
 	if c.shared != nil {
 		return c.shared, nil
@@ -45,16 +65,82 @@ func (c *call) open() (*device, error) {
 	if err != nil {
 		return nil, err
 	}
+	use := c.usesStore()
+	_, err = os.Stat(filepath.Join(dir, store.FileName))
+	fresh := errors.Is(err, fs.ErrNotExist)
+	switch {
+	case fresh && use == needsStore:
+		return nil, badf(tNoStore, dir, c.dataSource())
+	case fresh && use == noStore:
+		d := &device{dir: dir, now: time.Now}
+		if err := d.load(); err != nil {
+			return nil, err
+		}
+		return d, nil
+	}
+	_, err = os.Stat(dir)
+	newDir := errors.Is(err, fs.ErrNotExist)
 	st, err := store.Open(dir, store.Options{Center: sampleCenter()})
 	if err != nil {
 		return nil, err
 	}
 	d := &device{store: st, dir: dir, now: time.Now}
+	if fresh && !c.isWindow() {
+		d.made = &madeStore{newDir: newDir}
+		if d.made.generation, err = st.Generation(); err != nil {
+			d.made = nil
+		}
+	}
 	if err := d.load(); err != nil {
-		st.Close()
+		d.close()
 		return nil, err
 	}
 	return d, nil
+}
+
+// storeUse is what a command needs of the data folder's store.
+type storeUse int
+
+const (
+	needsStore storeUse = iota // it reads, or acts on what is there: no store is an error
+	makesStore                 // it may be the device's first command: a missing store is made
+	noStore                    // it reads the catalog or prints a test page: a missing store is not made
+)
+
+// usesStore says what the call's command needs of the store. The commands
+// that may come first on a new device are the windows, enrollment,
+// scanning a receipt and the ones that add (a case, a setting, keys, a
+// clerk); every other command needs the store there. A call made in code
+// (no name) makes it, as a window does.
+func (c *call) usesStore() storeUse {
+	switch c.name {
+	case "catalog search", "catalog show", "print-test":
+		return noStore
+	case "", "run", "kiosk", "counter", "enroll", "scan", "cases add", "keys import", "staff add":
+		return makesStore
+	case "config":
+		if len(positional(c.args)) > 0 { // setting one, not listing
+			return makesStore
+		}
+	}
+	return needsStore
+}
+
+// isWindow reports whether the call runs a window, which keeps the store
+// it made even if it saved nothing: the device's identity is on screen.
+func (c *call) isWindow() bool {
+	return c.name == "" || c.name == "run" || c.name == "kiosk" || c.name == "counter"
+}
+
+// dataSource says where the data folder came from, for a sentence about it.
+func (c *call) dataSource() cases.Text {
+	switch {
+	case c.data != "":
+		return tDataFromFlag
+	case c.env.Getenv("TONGBAN_DATA") != "":
+		return tDataFromEnv
+	}
+	return tDataDefault
 }
 
 // sampleCenter is the sample catalog's center, which a new device belongs
@@ -71,11 +157,15 @@ func sampleCenter() string {
 }
 
 // load reads the catalog (the one sync saved, else the sample), calendar
-// and config the store holds.
+// and config the store holds; a device with no store has the sample
+// catalog, the calendar and the default config.
 func (d *device) load() error {
-	raw, err := d.store.Get(keyCatalog)
-	if err != nil {
-		return err
+	var raw []byte
+	var err error
+	if d.store != nil {
+		if raw, err = d.store.Get(keyCatalog); err != nil {
+			return err
+		}
 	}
 	if raw != nil {
 		if d.catalog, err = catalog.Parse(raw); err != nil {
@@ -87,6 +177,10 @@ func (d *device) load() error {
 	cal, err := cases.ParseCalendar(assets.Calendar())
 	if err != nil {
 		return failf(tSampleBroken, "calendar", err)
+	}
+	if d.store == nil {
+		d.calendar = cal
+		return nil
 	}
 	if raw, err := d.store.Get(keyCalendar); err != nil {
 		return err
@@ -101,9 +195,20 @@ func (d *device) load() error {
 	return d.store.GetJSON(keyConfig, &d.config)
 }
 
+// close closes the device's store, and removes it when this command made
+// it and saved nothing in it: bad input leaves no store behind.
 func (d *device) close() {
-	if !d.borrowed {
-		d.store.Close()
+	if d.borrowed || d.store == nil {
+		return
+	}
+	unused := false
+	if d.made != nil {
+		g, err := d.store.Generation()
+		unused = err == nil && g == d.made.generation
+	}
+	d.store.Close()
+	if unused && os.Remove(d.store.Path()) == nil && d.made.newDir {
+		os.Remove(d.dir) // only if empty
 	}
 }
 

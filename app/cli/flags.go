@@ -12,8 +12,12 @@ import (
 )
 
 // flags returns a flag set for a command with the common --data and
-// --json flags already defined.
+// --json flags already defined. Defining a flag sets its variable to the
+// default, so what an earlier parse of the same call gave is kept: tongban
+// --data DIR hands DIR on to the role's window.
 func (c *call) flags(name string) *flag.FlagSet {
+	data, asJSON := c.data, c.json
+	defer func() { c.data, c.json = data, asJSON }()
 	fs := flag.NewFlagSet("tongban "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&c.data, "data", "", "the data folder (default $TONGBAN_DATA or the user data folder)")

@@ -11,7 +11,7 @@ import (
 // keysVerbs are the subcommands of tongban keys.
 var keysVerbs = []subcommand{
 	{"export FILE", "write the center's receipt keys to a file (keep it secret)"},
-	{"import FILE", "add the receipt keys of a file to this device's"},
+	{"import FILE", "add the receipt keys in FILE to this device (devices not enrolled with a platform)"},
 }
 
 // keysCommand: tongban keys export FILE | import FILE — carry a center's
@@ -52,8 +52,19 @@ func keysCommand(c *call) error {
 		if err := os.WriteFile(pos[0], data, 0o600); err != nil {
 			return failf(tCannotWrite, pos[0], err)
 		}
+		if c.json {
+			return writeJSON(c.env.Stdout, map[string]any{"file": pos[0], "keys": len(ring)})
+		}
 		fmt.Fprintln(c.env.Stdout, bothf(tKeysExported, len(ring), pos[0]))
 		return nil
+	}
+	// An enrolled device seals with the key the platform gave it; an
+	// imported key created later would become the sealing key, and other
+	// devices of the center could not open its receipts.
+	if id, err := d.store.Identity(); err != nil {
+		return err
+	} else if id.Enrolled() {
+		return badf(tKeysEnrolled)
 	}
 	data, err := os.ReadFile(pos[0])
 	if err != nil {
@@ -77,6 +88,9 @@ func keysCommand(c *call) error {
 	}
 	if err := d.store.Put(scan.KeysSetting, out); err != nil {
 		return err
+	}
+	if c.json {
+		return writeJSON(c.env.Stdout, map[string]any{"added": added, "keys": len(merged)})
 	}
 	fmt.Fprintln(c.env.Stdout, bothf(tKeysImported, added, len(merged)))
 	return nil

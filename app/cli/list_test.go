@@ -34,7 +34,7 @@ func TestTablesLineUpInDisplayColumns(t *testing.T) {
 	run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468")
 	code := licenceItem(t, data)
 	for _, name := range []string{"张三", "Li", "欧阳娜娜"} {
-		args := append(append([]string{"cases", "add", "--item", code}, formFor(t, data, code)...), "--field", "name="+name)
+		args := withField(append([]string{"cases", "add", "--item", code}, formFor(t, data, code)...), "name="+name)
 		if _, errOut, exit := run(t, data, args...); exit != 0 {
 			t.Fatalf("cases add %s: %s", name, errOut)
 		}

@@ -4,10 +4,12 @@ import (
 	"bufio"
 	"context"
 	"crypto/rand"
+	"crypto/tls"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"net"
+	"net/http"
 	neturl "net/url"
 	"os"
 	"os/signal"
@@ -16,6 +18,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
@@ -39,17 +43,17 @@ var platformVerbs = []platformVerb{
 	{subcommand{"serve", "run the platform: sync API, admin API, health (--addr, --database postgres://…)"},
 		"[--addr HOST:PORT] [--database postgres://…] [--tls-cert FILE --tls-key FILE] [--admin-token T] [--push-rate N]"},
 	{subcommand{"code", "make a single-use enrollment code for a device (--center C --role kiosk|counter)"},
-		"--url URL --center CODE --role kiosk|counter [--ttl 24h]"},
+		"--url URL [--ca FILE] --center CODE --role kiosk|counter [--ttl 24h]"},
 	{subcommand{"devices", "list the enrolled devices, or revoke one (--revoke ID)"},
-		"--url URL [--center CODE] [--revoke DEVICE_ID]"},
+		"--url URL [--ca FILE] [--center CODE] [--revoke DEVICE_ID]"},
 	{subcommand{"catalog import", "publish a catalog file (--default: for every center)"},
-		"FILE --url URL [--default]"},
+		"FILE --url URL [--ca FILE] [--default]"},
 	{subcommand{"staff add", "add or change a center's clerk; devices get it at their next sync"},
-		"ID --name NAME --pin PIN --center CODE --url URL [--window W …] [--queue Q …]"},
+		"ID --name NAME --pin PIN --center CODE --url URL [--ca FILE] [--window W …] [--queue Q …]"},
 	{subcommand{"staff disable", "stop a clerk signing in anywhere in the center"},
-		"ID --center CODE --url URL"},
+		"ID --center CODE --url URL [--ca FILE]"},
 	{subcommand{"staff list", "a center's clerks"},
-		"--center CODE --url URL"},
+		"--center CODE --url URL [--ca FILE]"},
 }
 
 // platformCommand: tongban platform serve | code | devices | catalog import
@@ -107,11 +111,15 @@ func platformServe(c *call, args []string) error {
 	if (*cert == "") != (*key == "") {
 		return badf(tTLSPair)
 	}
+	// The pair is checked before anything is announced or written: a
+	// platform that cannot serve must not leave an admin token behind.
+	if *cert != "" {
+		if _, err := tls.LoadX509KeyPair(*cert, *key); err != nil {
+			return badf(tBadTLSFiles, *cert, *key, err)
+		}
+	}
 	dir, err := c.dataDir()
 	if err != nil {
-		return err
-	}
-	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -121,7 +129,11 @@ func platformServe(c *call, args []string) error {
 		if !strings.HasPrefix(*database, "postgres://") && !strings.HasPrefix(*database, "postgresql://") {
 			return badf(tBadDatabase)
 		}
+		if _, err := pgconn.ParseConfig(*database); err != nil {
+			return badf(tBadDatabaseURL, err)
+		}
 		store, err = pgstore.Open(ctx, *database)
+		err = databaseFailed(err)
 	} else {
 		store, err = boltstore.Open(dir, boltstore.Options{})
 	}
@@ -129,6 +141,11 @@ func platformServe(c *call, args []string) error {
 		return err
 	}
 	defer store.Close()
+	// Made once the storage opened, so a database that fails leaves no
+	// folder: it holds the admin token.
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
 	if err := publishSample(ctx, store); err != nil {
 		return err
 	}
@@ -156,6 +173,24 @@ func platformServe(c *call, args []string) error {
 		fmt.Fprintf(c.env.Stdout, "admin token in %s\n", file)
 	}
 	return srv.Serve(ctx, ln, *cert, *key)
+}
+
+// databaseFailed words a database that cannot be reached in one sentence:
+// the driver's message runs over several lines, one for each address it
+// tried; the last says why.
+func databaseFailed(err error) error {
+	var connect *pgconn.ConnectError
+	if !errors.As(err, &connect) {
+		return err
+	}
+	cfg := connect.Config
+	where := fmt.Sprintf("%s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database)
+	why := connect.Error()
+	if cause := errors.Unwrap(connect); cause != nil {
+		why = cause.Error()
+	}
+	lines := strings.Split(strings.TrimSpace(why), "\n")
+	return failf(tNoDatabase, where, strings.Join(strings.Fields(lines[len(lines)-1]), " "))
 }
 
 // adminToken picks the admin token: the flag, the environment, or one
@@ -196,6 +231,7 @@ func platformAdmin(c *call, verb string, args []string) error {
 	fs := c.flags(c.name)
 	url := fs.String("url", "", "the platform's URL, e.g. http://127.0.0.1:8080")
 	token := fs.String("token", "", "the admin token (default $TONGBAN_ADMIN_TOKEN)")
+	ca := fs.String("ca", "", "PEM file of a private CA that signed the platform's certificate")
 	center, role, revoke := new(string), new(string), new(string)
 	ttl, asDefault := new(time.Duration), new(bool)
 	var clerk clerkFlags
@@ -231,8 +267,20 @@ func platformAdmin(c *call, verb string, args []string) error {
 	if *token == "" {
 		return badf(tGiveToken)
 	}
-	return adminFailed(platformCall(c, verb, pos, *url, *token, adminArgs{*center, *role, *revoke, *ttl, *asDefault, clerk}), *url)
+	pem, err := readCA(*ca)
+	if err != nil {
+		return err
+	}
+	hc, err := client.HTTPClient(*url, pem, adminTimeout)
+	if err != nil {
+		return &badInput{err}
+	}
+	admin := &platform.Admin{URL: strings.TrimRight(*url, "/"), Token: *token, HTTP: hc}
+	return adminFailed(platformCall(c, verb, pos, admin, adminArgs{*center, *role, *revoke, *ttl, *asDefault, clerk}), admin.URL)
 }
+
+// adminTimeout bounds an admin call: a person waits for it.
+const adminTimeout = 30 * time.Second
 
 // adminArgs are the flags of an admin call as given.
 type adminArgs struct {
@@ -243,26 +291,44 @@ type adminArgs struct {
 }
 
 // adminFailed tells an error of an admin call in both languages: the
-// platform's refusal by its code (as a device's sync tells it), a platform
-// that did not answer, or else the error as it is.
+// platform's refusal by its code (as a device's sync tells it; a refusal
+// of what was typed exits 2), a certificate not trusted or an address that
+// is not a Tongban platform, a platform that did not answer, or else the
+// error as it is.
 func adminFailed(err error, url string) error {
 	var refused *platform.APIError
 	var noAnswer *neturl.Error
-	switch {
-	case err == nil:
+	if err == nil {
 		return nil
-	case errors.As(err, &refused):
-		return errors.New((&client.PlatformError{Status: refused.Status, Code: refused.Code, Message: refused.Message}).Error())
-	case errors.As(err, &noAnswer):
+	}
+	if errors.As(err, &refused) {
+		said := errors.New((&client.PlatformError{Status: refused.Status, Code: refused.Code, Message: refused.Message, At: url}).Error())
+		if refused.Code != "" && inputRefused(refused.Status) {
+			return &badInput{said}
+		}
+		return said
+	}
+	if explained := client.ExplainFailure(err, url); explained != nil {
+		return explained
+	}
+	if errors.As(err, &noAnswer) {
 		return failf(tAdminUnreachable, url, noAnswer.Err)
 	}
 	return err
 }
 
+// inputRefused reports whether a platform's refusal of an admin call is
+// about what was typed (a bad value, an unknown device, a catalog version
+// not above the platform's), so nothing changed and the exit is 2. A wrong
+// admin token is not among them: the platform may have been started with
+// another.
+func inputRefused(status int) bool {
+	return status == http.StatusBadRequest || status == http.StatusNotFound || status == http.StatusConflict
+}
+
 // platformCall makes an admin call of the platform and prints its answer.
-func platformCall(c *call, verb string, pos []string, url, token string, f adminArgs) error {
-	admin := &platform.Admin{URL: strings.TrimRight(url, "/"), Token: token}
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f adminArgs) error {
+	ctx, cancel := context.WithTimeout(context.Background(), adminTimeout)
 	defer cancel()
 	switch verb {
 	case "staff add", "staff disable", "staff list":
@@ -277,6 +343,9 @@ func platformCall(c *call, verb string, pos []string, url, token string, f admin
 		if len(f.center) != 6 {
 			return badf(tGiveCenter)
 		}
+		if f.ttl < 0 {
+			return badf(tBadTTL, f.ttl)
+		}
 		res, err := admin.NewCode(ctx, protocol.CodeRequest{Center: f.center, Role: f.role, TTL: f.ttl})
 		if err != nil {
 			return err
@@ -288,12 +357,7 @@ func platformCall(c *call, verb string, pos []string, url, token string, f admin
 		return nil
 	case "devices":
 		if f.revoke != "" {
-			d, err := admin.Revoke(ctx, f.revoke)
-			if err != nil {
-				return err
-			}
-			fmt.Fprintf(c.env.Stdout, "已吊销 Revoked %s (%s %s)\n", d.ID, d.Role, d.ShortCode)
-			return nil
+			return revokeDevice(ctx, c, admin, f.revoke)
 		}
 		devs, err := admin.Devices(ctx, f.center)
 		if err != nil {
@@ -335,6 +399,32 @@ func platformCall(c *call, verb string, pos []string, url, token string, f admin
 		fmt.Fprintf(c.env.Stdout, "已发布 Published catalog version %d (%d items) for center %q\n", res.Version, res.Items, res.Center)
 		return nil
 	}
+}
+
+// revokeDevice revokes a device, or says it was revoked already (the
+// platform answers a second revocation as the first).
+func revokeDevice(ctx context.Context, c *call, admin *platform.Admin, id string) error {
+	devs, err := admin.Devices(ctx, "")
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(devs, func(d protocol.Device) bool { return d.ID == id })
+	if i >= 0 && devs[i].Revoked {
+		if c.json {
+			return writeJSON(c.env.Stdout, devs[i])
+		}
+		fmt.Fprintln(c.env.Stdout, bothf(tAlreadyRevoked, id, devs[i].Role, devs[i].ShortCode))
+		return nil
+	}
+	d, err := admin.Revoke(ctx, id) // an unknown ID: the platform says so
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(c.env.Stdout, d)
+	}
+	fmt.Fprintln(c.env.Stdout, bothf(tRevoked, d.ID, d.Role, d.ShortCode))
+	return nil
 }
 
 // clerkFlags are the flags of tongban platform staff add.

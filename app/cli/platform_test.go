@@ -15,19 +15,30 @@ const testAdminToken = "cli-test-admin"
 
 // startPlatform serves a platform over bbolt on loopback, in process, and
 // returns its URL.
-func startPlatform(t *testing.T) string {
+func startPlatform(t *testing.T) string { return startPlatformServer(t).URL }
+
+// startPlatformServer is startPlatform with the server, for a test that
+// stops the platform.
+func startPlatformServer(t *testing.T) *httptest.Server {
+	hs := httptest.NewServer(newPlatform(t))
+	t.Cleanup(hs.Close)
+	return hs
+}
+
+// newPlatform is a platform over a bbolt store in a temporary folder,
+// closed when the test ends.
+func newPlatform(t *testing.T) *platform.Server {
 	t.Helper()
 	store, err := boltstore.Open(t.TempDir(), boltstore.Options{NoSync: true})
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() { store.Close() })
 	srv, err := platform.New(store, platform.Config{AdminToken: testAdminToken})
 	if err != nil {
 		t.Fatal(err)
 	}
-	hs := httptest.NewServer(srv)
-	t.Cleanup(func() { hs.Close(); store.Close() })
-	return hs.URL
+	return srv
 }
 
 // runWithStdin runs the command line with standard input.

@@ -184,18 +184,11 @@ func (d *device) clerkName(c *cases.Case, kind cases.Kind) string {
 	return id
 }
 
-// paperFor is the document that fits a case's status: the refusal notice
-// of a refused case, the notice of missing materials of a case waiting for
-// them, else the acceptance receipt.
-func paperFor(c *cases.Case) string {
-	switch c.Status {
-	case cases.StatusRefused:
-		return cases.DocRefusal
-	case cases.StatusSupplement:
-		return cases.DocSupplement
-	}
-	return cases.DocReceipt
-}
+// paperFor is the document that fits a case's status, as the counter's
+// print key chooses it (paper.DocumentFor): the refusal notice of a refused
+// case, the notice of missing materials of a case waiting for them, else
+// the acceptance receipt.
+func paperFor(c *cases.Case) string { return paper.DocumentFor(c.Status) }
 
 // printJob prints a document for a command (d.print) and returns the line
 // that says where it went: the printer's address, and for dir:// the file.

@@ -22,6 +22,33 @@ func fakePrinter(t *testing.T) *printertest.FakePrinter {
 	return p
 }
 
+// clerkWithPrinter is a counter's data folder with a fake printer set up
+// and the clerk S001 王芳.
+func clerkWithPrinter(t *testing.T) (data string, p *printertest.FakePrinter) {
+	t.Helper()
+	data, p = t.TempDir(), fakePrinter(t)
+	run(t, data, "config", "printer", p.URL())
+	if _, errOut, exit := run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468"); exit != 0 {
+		t.Fatalf("staff add: %s", errOut)
+	}
+	return data, p
+}
+
+// lastPrinted waits for the n-th job and returns the text of the last one,
+// decoded: its lines, and the lines joined.
+func lastPrinted(t *testing.T, p *printertest.FakePrinter, n int) (lines []string, text string) {
+	t.Helper()
+	jobs, err := p.WaitJobs(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := printertest.Decode(jobs[len(jobs)-1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d.Lines, strings.Join(d.Lines, "")
+}
+
 func TestPrintTestSendsChineseAndAQR(t *testing.T) {
 	for _, profile := range []string{"58", "58-raster", "80-epson"} {
 		p := fakePrinter(t)
@@ -138,13 +165,8 @@ func TestPrintingSaysWhereTheJobWent(t *testing.T) {
 // says so and how to print the notice later, and tongban receipt prints
 // the refusal notice (signed with the clerk's name), not a receipt.
 func TestNoticeThatFailedToPrintPrintsLater(t *testing.T) {
-	data := t.TempDir()
-	p := fakePrinter(t)
+	data, p := clerkWithPrinter(t)
 	p.SetStatus(printer.Status{Online: true, PaperOut: true})
-	run(t, data, "config", "printer", p.URL())
-	if _, errOut, exit := run(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468"); exit != 0 {
-		t.Fatal(errOut)
-	}
 	n := addLicenceCase(t, data)
 	_, errOut, exit := run(t, data, "cases", "refuse", n, "--staff", "S001", "--reason", "不属于本中心受理范围", "--print")
 	if want := "tongban receipt " + n + " --print"; exit != 1 || !strings.Contains(errOut, "缺纸") || !strings.Contains(errOut, want) ||
@@ -160,18 +182,10 @@ func TestNoticeThatFailedToPrintPrintsLater(t *testing.T) {
 	if exit != 0 || !strings.Contains(out, "不予受理通知书") {
 		t.Fatalf("receipt --print of a refused case: exit %d, %q %q; want the refusal notice", exit, out, errOut)
 	}
-	jobs, err := p.WaitJobs(1)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := printertest.Decode(jobs[len(jobs)-1])
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(d.Lines, "")
+	lines, text := lastPrinted(t, p, 1)
 	if !strings.Contains(text, "不予受理通知书") || !strings.Contains(text, "不属于本中心受理范围") || !strings.Contains(text, "王芳") ||
-		strings.Contains(text, "受理回执") || len(d.QRs) != 0 {
-		t.Fatalf("printed for a refused case (want the refusal notice with its reason, signed 王芳):\n%s", strings.Join(d.Lines, "\n"))
+		strings.Contains(text, "受理回执") {
+		t.Fatalf("printed for a refused case (want the refusal notice with its reason, signed 王芳):\n%s", strings.Join(lines, "\n"))
 	}
 
 	for _, tt := range []struct {
@@ -181,5 +195,29 @@ func TestNoticeThatFailedToPrintPrintsLater(t *testing.T) {
 		if _, errOut, exit := run(t, data, "receipt", n, "--document", tt.document, "--png", filepath.Join(t.TempDir(), "d.png")); exit != tt.exit {
 			t.Errorf("receipt --document %s of a refused case: exit %d, want %d: %s", tt.document, exit, tt.exit, errOut)
 		}
+	}
+}
+
+// Keys move between devices that are not enrolled; an enrolled device
+// refuses them, as its receipts must stay sealed with the platform's key.
+func TestKeysImportOnlyWhereNotEnrolled(t *testing.T) {
+	from, to := t.TempDir(), t.TempDir()
+	file := filepath.Join(t.TempDir(), "keys.json")
+	addLicenceCase(t, from)
+	if out, errOut, exit := run(t, from, "keys", "export", file, "--json"); exit != 0 || !strings.Contains(out, `"keys": 1`) {
+		t.Fatalf("keys export --json: exit %d, %q %q", exit, out, errOut)
+	}
+	out, errOut, exit := run(t, to, "keys", "import", file)
+	if want := "已导入 1 个新的回执密钥（本机共 1 个）。 Imported 1 new receipt keys (1 in all).\n"; exit != 0 || out != want {
+		t.Fatalf("keys import on a device not enrolled: exit %d, %q %q; want %q", exit, out, errOut, want)
+	}
+
+	url := startPlatform(t)
+	enrolled := t.TempDir()
+	code := strings.TrimSpace(must(t, "", "platform", "code", "--url", url, "--token", testAdminToken, "--center", "130102", "--role", "counter"))
+	must(t, enrolled, "enroll", "--platform", url, "--code", code)
+	_, errOut, exit = run(t, enrolled, "keys", "import", file)
+	if exit != 2 || !strings.Contains(errOut, "已向平台注册") || !strings.Contains(errOut, "enrolled with a platform") {
+		t.Fatalf("keys import on an enrolled device: exit %d, %q; want exit 2 and a sentence saying it is enrolled", exit, errOut)
 	}
 }

@@ -126,6 +126,9 @@ func printTestCommand(c *call) error {
 	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
 		return printFailed(printFault{err}, target, tRunAgain)
 	}
+	if c.json {
+		return writeJSON(c.env.Stdout, map[string]any{"printer": target, "profile": pr.Profile().Name, "sent": true})
+	}
 	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent (profile %s)\n", pr.Profile().Name)
 	fmt.Fprintln(c.env.Stdout, printedTo(target, before))
 	return nil

@@ -185,7 +185,7 @@ func runCounter(c *call) error {
 	if _, err := c.parse(fs, c.args); err != nil {
 		return err
 	}
-	w, err := c.openWindow("窗口 Counter", *windowed, fyne.NewSize(1366, 768))
+	w, err := c.openWindow("窗口 Counter", *windowed, fyne.NewSize(1280, 720))
 	if err != nil {
 		return err
 	}

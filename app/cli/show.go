@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -14,9 +15,10 @@ import (
 // tongban cases show (and tongban scan) for people: what a clerk reads
 // to know where a case stands and what it still waits for.
 
-// printCase writes a case for people: ID masked, the decision of a
-// completed case, the materials numbered from 1 with a mark each and a
-// legend, the timeline in order with what each event decided or printed.
+// printCase writes a case for people: the decision of a completed case,
+// every filled field of the form under its label (ID and phone masked),
+// the materials numbered from 1 with a mark each and a legend, the
+// timeline in order with what each event decided or printed.
 func (d *device) printCase(w io.Writer, cs *cases.Case) {
 	fmt.Fprintf(w, "案件编号 Number    %s\n", cs.Number)
 	fmt.Fprintf(w, "事项 Item          %s (%s)\n", d.itemName(cs.ItemCode), cs.ItemCode)
@@ -25,13 +27,15 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 		status += " · " + decision(cs.Approved).Both()
 	}
 	fmt.Fprintf(w, "状态 Status        %s\n", status)
-	fmt.Fprintf(w, "申请人 Applicant   %s  %s  %s\n", cs.Name(), cases.MaskIDNumber(cs.IDNumber()), cases.MaskPhone(cs.Phone()))
 	fmt.Fprintf(w, "提交 Submitted     %s\n", cs.SubmittedAt.In(cases.Zone).Format("2006-01-02 15:04"))
 	it, known := d.catalog.Item(cs.ItemCode)
 	if known {
 		if due, ok := cs.Due(d.calendar, it.PromisedDays, d.now()); ok {
 			fmt.Fprintf(w, "承诺办结 Due       %s\n", due.Format(time.DateOnly))
 		}
+	}
+	printForm(w, cs, it)
+	if known {
 		printMaterials(w, cs, it)
 	}
 	switch {
@@ -41,9 +45,16 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 		fmt.Fprintf(w, "同步 Sync          未同步 not yet on the platform (%d pending)\n", cs.Sync.Pending)
 	}
 	fmt.Fprintln(w, "经过 Timeline")
-	for _, e := range cs.Timeline {
+	for _, e := range cs.History() {
 		line := fmt.Sprintf("  %s  %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Kind.Label().ZH, 16), actor(e))
-		if what := eventDetail(e); what != "" {
+		if cs.SetAside(e) {
+			line = "  [" + tSetAside.Both() + "]" + line
+		}
+		what := eventDetail(e, it)
+		if r, kept, aside, ok := cs.Resolved(e); ok {
+			what = resolutionDetail(r, kept, aside)
+		}
+		if what != "" {
 			line += "  — " + what
 		}
 		fmt.Fprintln(w, line)
@@ -51,6 +62,64 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 	for _, b := range cs.Branches {
 		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", b[0].Kind.Label().Both(), actor(b[0]), b[0].ID)
 	}
+}
+
+// printForm lists every filled field of a case's form under its label in
+// both languages, in the item's order: ID and phone numbers masked, a
+// choice with its English label. Values the item does not ask for (a case
+// made under another catalog version), or all of them when the item is
+// unknown (it is nil), follow under their keys.
+func printForm(w io.Writer, cs *cases.Case, it *catalog.Item) {
+	type row struct{ label, value string }
+	var rows []row
+	asked := map[string]bool{}
+	if it != nil {
+		for _, f := range it.Fields {
+			asked[f.Key] = true
+			if v := cs.Fields[f.Key]; v != "" {
+				rows = append(rows, row{f.LabelZH + " " + f.LabelEN, formValue(f, v)})
+			}
+		}
+	}
+	var rest []string
+	for k, v := range cs.Fields {
+		if !asked[k] && v != "" {
+			rest = append(rest, k)
+		}
+	}
+	slices.Sort(rest)
+	for _, k := range rest {
+		rows = append(rows, row{k, formValue(catalog.Field{Key: k}, cs.Fields[k])})
+	}
+	fmt.Fprintln(w, tFormHeading.Both())
+	if len(rows) == 0 {
+		fmt.Fprintf(w, "  %s\n", tNone.Both())
+		return
+	}
+	cols := 0
+	for _, r := range rows {
+		cols = max(cols, displayWidth(r.label))
+	}
+	for _, r := range rows {
+		fmt.Fprintf(w, "  %s  %s\n", pad(r.label, cols), r.value)
+	}
+}
+
+// formValue is a field's value as cases show prints it: an ID number or a
+// mobile number masked (by its kind, or by the reserved key when the
+// field is not in the catalog), a choice followed by its English label.
+func formValue(f catalog.Field, v string) string {
+	switch {
+	case f.Kind == catalog.KindIDNumber || f.Key == catalog.FieldIDNumber:
+		return cases.MaskIDNumber(v)
+	case f.Kind == catalog.KindPhone || f.Key == catalog.FieldPhone:
+		return cases.MaskPhone(v)
+	case f.Kind == catalog.KindChoice:
+		if en := f.ChoiceEN(v); en != v {
+			return v + " " + en
+		}
+	}
+	return v
 }
 
 // Marks of a material in cases show, explained by the legend under the
@@ -87,7 +156,8 @@ func printMaterials(w io.Writer, cs *cases.Case, it *catalog.Item) {
 }
 
 // stillToCome lists the materials a case still waits for: those the last
-// notice of missing materials named, and, while the case is open, the
+// notice of missing materials named, those it owes since a receipt of
+// supplements went ahead without them, and, while the case is open, the
 // required ones an acceptance went ahead without (容缺受理). A case
 // accepted by the coming of the materials a notice named (no acceptance
 // event) has no shortfall: the notice listed everything missing.
@@ -98,7 +168,7 @@ func stillToCome(cs *cases.Case, it *catalog.Item) []int {
 		if slices.Contains(cs.Received, i) {
 			continue
 		}
-		if slices.Contains(cs.Missing, i) || accepted && m.Required {
+		if slices.Contains(cs.Missing, i) || slices.Contains(cs.Owed, i) || accepted && m.Required {
 			out = append(out, i)
 		}
 	}
@@ -113,11 +183,58 @@ func decision(approved bool) cases.Text {
 	return tDenied
 }
 
-// eventDetail says what an event of the timeline decided or printed: the
-// document printed, the decision of a completion, the note of an
-// acceptance (容缺受理 records its shortfall there); "" for the rest.
-func eventDetail(e cases.Event) string {
+// eventDetail says what an event of the timeline decided or printed, as
+// the clerk recorded it: the document printed, the decision of a
+// completion, the note of an acceptance (容缺受理 records its shortfall
+// there), the materials a notice asked for or that came, the reasons of a
+// refusal, the reason of a suspension, resumption or withdrawal, a
+// rating, a call. it may be nil (an item this catalog lacks): materials
+// are then named by number only. "" when there is nothing to add.
+func eventDetail(e cases.Event, it *catalog.Item) string {
 	switch e.Kind {
+	case cases.KindSupplementRequested:
+		var p cases.SupplementRequest
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return joinDetail(labelled(tDetailMissing, timelineMaterials(it, p.Missing)), p.Note)
+	case cases.KindSupplementReceived:
+		var p cases.SupplementReceipt
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return joinDetail(labelled(tDetailReceived, timelineMaterials(it, p.Received)),
+			labelled(tDetailOwed, timelineMaterials(it, p.Shortfall)))
+	case cases.KindRefused:
+		var p cases.Refusal
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return labelled(tDetailReasons, strings.Join(p.Reasons, "；"))
+	case cases.KindSuspended, cases.KindResumed, cases.KindWithdrawn:
+		var p cases.Reasoned
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return labelled(tDetailReason, p.Reason)
+	case cases.KindResolved:
+		var p cases.Resolution
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return p.Note
+	case cases.KindRated:
+		var p cases.Rating
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return joinDetail(p.Level.Label().Both(), p.Comment)
+	case cases.KindCalled:
+		var p cases.Call
+		if e.Decode(&p) != nil {
+			return ""
+		}
+		return strings.TrimSpace(p.Ticket + " " + labelled(tDetailWindow, p.Window))
 	case cases.KindPrinted:
 		var p cases.Printing
 		if e.Decode(&p) != nil {
@@ -152,4 +269,47 @@ func actor(e cases.Event) string {
 		return e.Staff + " · " + dev
 	}
 	return dev
+}
+
+// resolutionDetail says which branch a resolution kept and which it set
+// aside (the kind and who made it), and the clerk's note.
+func resolutionDetail(r cases.Resolution, kept cases.Event, aside []cases.Event) string {
+	parts := []string{labelled(tKept, kept.Kind.Label().Both()+" · "+actor(kept))}
+	for _, x := range aside {
+		parts = append(parts, labelled(tSetAside, x.Kind.Label().Both()+" · "+actor(x)))
+	}
+	return joinDetail(append(parts, r.Note)...)
+}
+
+// labelled writes "理由 Reasons: …", or "" when there is nothing to say.
+func labelled(label cases.Text, what string) string {
+	if strings.TrimSpace(what) == "" {
+		return ""
+	}
+	return label.Both() + ": " + what
+}
+
+// joinDetail joins the parts of a detail that are there with "；".
+func joinDetail(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "；")
+}
+
+// timelineMaterials names materials by number and Chinese name, as the
+// materials list above the timeline does: "3. 修改后的公司章程、5. 授权委托书".
+// A material the item (if any) does not list goes by its number alone.
+func timelineMaterials(it *catalog.Item, idx []int) string {
+	names := make([]string, len(idx))
+	for i, m := range idx {
+		names[i] = strconv.Itoa(materialNumber(m))
+		if it != nil && m >= 0 && m < len(it.Materials) {
+			names[i] += ". " + it.Materials[m].NameZH
+		}
+	}
+	return strings.Join(names, "、")
 }

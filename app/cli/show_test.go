@@ -1,8 +1,11 @@
 package cli
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
+
+	"tongban/app/cases"
 )
 
 // TestCaseShowSaysWhatHappened: cases show gives a completed case's
@@ -32,7 +35,7 @@ func TestCaseShowSaysWhatHappened(t *testing.T) {
 	partly := addLicenceCase(t, data) // accepted short, then one of the two came
 	act("accept", partly, "--received", "1", "--tolerate")
 	act("supplement", partly, "--missing", "2,4")
-	act("supplied", partly, "--received", "2")
+	act("supplied", partly, "--received", "2", "--tolerate")
 
 	legend := "标记 Marks: ✓ 已收 received  · 已申报，未收 declared, not checked in  ✗ 尚缺，待申请人补交 still to come"
 	tests := []struct {
@@ -71,5 +74,128 @@ func TestCaseShowSaysWhatHappened(t *testing.T) {
 				t.Errorf("%s: cases show must not say %q:\n%s", tt.name, w, out)
 			}
 		}
+	}
+}
+
+// TestCaseShowListsTheForm: cases show lists every filled field of the
+// item's form under its label in both languages, in the item's order, a
+// choice with its English label, and the ID and phone numbers masked.
+func TestCaseShowListsTheForm(t *testing.T) {
+	data := t.TempDir()
+	licence := addCase(t, data, "130102-SCJG-003", "name=张三", "id_number=130102199003071233", "phone=13800138000",
+		"company=石家庄某某科技有限公司", "credit_code=91130100MA07L2KQ25", "change=Domicile")
+	birth := addCase(t, data, birthItem, "name=李四", "id_number=110105194912311233", "phone=13900139000",
+		"baby_name=李小宝", "born_on=2026-01-15", "hospital=河北省人民医院")
+	tests := []struct {
+		number string
+		rows   []string // in this order
+		not    []string
+	}{
+		{licence, []string{
+			"申请内容 Application",
+			"经办人姓名 Agent's name", "张三",
+			"身份证号码 ID card number", "1301**********1233",
+			"手机号码 Mobile phone number", "138****8000",
+			"企业名称 Company name", "石家庄某某科技有限公司",
+			"统一社会信用代码 Unified social credit code", "91130100MA07L2KQ25",
+			"变更事项 What changes", "住所 Domicile",
+			"材料 Materials"},
+			[]string{"130102199003071233", "13800138000"}},
+		{birth, []string{
+			"申请人（父亲或母亲）姓名 Parent's name", "李四",
+			"新生儿姓名 Child's name", "李小宝",
+			"出生日期 Date of birth", "2026-01-15",
+			"出生医院 Hospital of birth", "河北省人民医院"},
+			[]string{"110105194912311233"}},
+	}
+	for _, tt := range tests {
+		out := must(t, data, "cases", "show", tt.number)
+		rest := out
+		for _, w := range tt.rows {
+			i := strings.Index(rest, w)
+			if i < 0 {
+				t.Errorf("case %s: %q is missing or out of order:\n%s", tt.number, w, out)
+				break
+			}
+			rest = rest[i+len(w):]
+		}
+		for _, w := range tt.not {
+			if strings.Contains(out, w) {
+				t.Errorf("case %s: cases show prints %q unmasked:\n%s", tt.number, w, out)
+			}
+		}
+	}
+}
+
+// TestCaseShowTimelineSaysWhy: each row of the timeline says what its
+// event recorded: the materials a notice asked for and those that came,
+// every reason of a refusal, the reason of a suspension, a resumption and
+// a withdrawal, the decision and note of a completion, a rating.
+func TestCaseShowTimelineSaysWhy(t *testing.T) {
+	data := t.TempDir()
+	must(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468")
+	act := func(verb, n string, flags ...string) {
+		t.Helper()
+		must(t, data, append([]string{"cases", verb, n, "--staff", "S001"}, flags...)...)
+	}
+	refused := addLicenceCase(t, data)
+	act("refuse", refused, "--reason", "不属于本中心受理范围", "--reason", "申请人不具备主体资格")
+	handled := addLicenceCase(t, data)
+	act("supplement", handled, "--missing", "3,5", "--note", "请于五日内补交")
+	act("supplied", handled, "--received", "3,5")
+	act("suspend", handled, "--reason", "需现场核查")
+	act("resume", handled, "--reason", "核查已完成")
+	act("complete", handled, "--denied", "--note", "经营范围不符")
+	act("rate", handled, "--level", "2", "--note", "等太久")
+	withdrawn := addLicenceCase(t, data)
+	act("withdraw", withdrawn, "--reason", "申请人要求撤回")
+
+	tests := []struct {
+		number string
+		rows   map[string]string // the kind's label → what its row must say
+	}{
+		{refused, map[string]string{"不予受理": "— 理由 Reasons: 不属于本中心受理范围；申请人不具备主体资格"}},
+		{handled, map[string]string{
+			"一次性告知补正":  "— 缺少材料 Missing: 3. 修改后的公司章程或章程修正案、5. 授权委托书；请于五日内补交",
+			"补正材料已收":   "— 补交材料 Received: 3. 修改后的公司章程或章程修正案、5. 授权委托书",
+			"中止（特别程序）": "— 原因 Reason: 需现场核查",
+			"恢复办理":     "— 原因 Reason: 核查已完成",
+			"办结":       "— 不予批准 Denied；经营范围不符",
+			"评价":       "— 不满意 Dissatisfied；等太久",
+		}},
+		{withdrawn, map[string]string{"撤回": "— 原因 Reason: 申请人要求撤回"}},
+	}
+	for _, tt := range tests {
+		out := must(t, data, "cases", "show", tt.number)
+		_, timeline, _ := strings.Cut(out, "经过 Timeline\n")
+		for kind, want := range tt.rows {
+			var row string
+			for _, r := range strings.Split(timeline, "\n") {
+				if strings.Contains(r, "  "+kind+" ") {
+					row = r
+				}
+			}
+			if !strings.HasSuffix(row, want) {
+				t.Errorf("case %s: the %s row is %q; want it to end %q\n%s", tt.number, kind, row, want, timeline)
+			}
+		}
+	}
+}
+
+// TestCaseOfAnUnknownItem: a case of an item this catalog lacks lists its
+// form by key, ID and phone masked, and names the materials of its
+// notices by number alone.
+func TestCaseOfAnUnknownItem(t *testing.T) {
+	cs := &cases.Case{Fields: map[string]string{"name": "张三", "id_number": "130102199003071233",
+		"phone": "13800138000", "company": "某某公司"}}
+	var b strings.Builder
+	printForm(&b, cs, nil)
+	want := "申请内容 Application\n  company    某某公司\n  id_number  1301**********1233\n  name       张三\n  phone      138****8000\n"
+	if b.String() != want {
+		t.Errorf("the form of a case of an unknown item:\n%s\nwant\n%s", b.String(), want)
+	}
+	e := cases.Event{Kind: cases.KindSupplementRequested, Payload: json.RawMessage(`{"missing":[0,7]}`)}
+	if got, want := eventDetail(e, nil), "缺少材料 Missing: 1、8"; got != want {
+		t.Errorf("eventDetail without the item = %q, want %q", got, want)
 	}
 }

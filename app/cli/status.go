@@ -51,11 +51,15 @@ type deviceJSON struct {
 }
 
 type rejectionJSON struct {
-	EventID string    `json:"event_id"`
-	CaseID  string    `json:"case_id"`
-	Kind    string    `json:"kind"`
-	Reason  string    `json:"reason"`
-	At      time.Time `json:"at"`
+	EventID string `json:"event_id"`
+	CaseID  string `json:"case_id"`
+	// CaseNumber is the case's number; empty when the case is not on
+	// this device.
+	CaseNumber string    `json:"case_number,omitempty"`
+	Kind       string    `json:"kind"`
+	Reason     string    `json:"reason"`
+	At         time.Time `json:"at"`
+	reason     cases.Text
 }
 
 func statusCommand(c *call) error {
@@ -98,7 +102,7 @@ func statusCommand(c *call) error {
 	}
 	fmt.Fprintf(w, "被拒 Rejected    %d\n", s.Rejected)
 	for _, r := range s.Rejections {
-		fmt.Fprintf(w, "  %s %s %s: %s\n", r.At.Format("01-02 15:04"), r.Kind, r.EventID, r.Reason)
+		fmt.Fprintln(w, "  "+rejectionLine(r))
 	}
 	fmt.Fprintf(w, "目录 Catalog     version %d\n", s.CatalogVersion)
 	fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
@@ -147,10 +151,25 @@ func (d *device) status() (statusJSON, error) {
 	}
 	s.PrinterState, s.printerNote = d.printerState()
 	for _, r := range rejected {
-		s.Rejections = append(s.Rejections, rejectionJSON{EventID: r.Event.ID, CaseID: r.Event.CaseID,
-			Kind: string(r.Event.Kind), Reason: r.Reason, At: r.At})
+		rj := rejectionJSON{EventID: r.Event.ID, CaseID: r.Event.CaseID,
+			Kind: string(r.Event.Kind), Reason: r.Reason, At: r.At, reason: client.RejectionReason(r.Reason)}
+		if c, err := d.store.Case(r.Event.CaseID); err == nil {
+			rj.CaseNumber = c.Number
+		}
+		s.Rejections = append(s.Rejections, rj)
 	}
 	return s, nil
+}
+
+// rejectionLine is one parked event for people: when it was refused (center
+// time), its case by number, what it was, and why, each in both languages.
+func rejectionLine(r rejectionJSON) string {
+	which := r.CaseNumber
+	if which == "" {
+		which = bothf(tCaseNotHere, r.CaseID)
+	}
+	return fmt.Sprintf("%s  %s  %s  %s", r.At.In(cases.Zone).Format("2006-01-02 15:04"), which,
+		cases.Kind(r.Kind).Label().Both(), r.reason.ZH+" "+sentence(r.reason.EN))
 }
 
 // printerURL is the configured printer, or a folder of receipt files in the

@@ -18,6 +18,8 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))
 	counter := t.TempDir()
 	must(t, counter, "config", "role", "counter")
+	newDevice := t.TempDir() // status needs a store: a setting other than the role makes one
+	must(t, newDevice, "config", "idle_seconds", "90")
 	must(t, enrolledKiosk, "config", "role", "counter")
 
 	tests := []struct {
@@ -25,7 +27,7 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 		role, enrolledAs string
 		line             string
 	}{
-		{"new device", t.TempDir(), "kiosk", "", "角色 Role        自助机 kiosk（未设置，运行自助机演示 not set: the kiosk demo runs）\n"},
+		{"new device", newDevice, "kiosk", "", "角色 Role        自助机 kiosk（未设置，运行自助机演示 not set: the kiosk demo runs）\n"},
 		{"set to counter", counter, "counter", "", "角色 Role        窗口 counter\n"},
 		{"enrolled as kiosk, set to counter", enrolledKiosk, "counter", "kiosk", "角色 Role        窗口 counter（平台注册为自助机 enrolled with the platform as kiosk）\n"},
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -14,53 +13,134 @@ import (
 	"tongban/sync/client"
 )
 
-// enrollCommand: tongban enroll --platform URL --code CODE [--ca FILE].
+// enrollCommand: tongban enroll --platform URL --code CODE [--ca FILE]
+// [--keep-cases].
 func enrollCommand(c *call) error {
 	fs := c.flags("enroll")
 	url := fs.String("platform", "", "the platform's URL, e.g. https://zwfw.example.gov.cn")
 	code := fs.String("code", "", "the single-use enrollment code from the platform's administrator")
 	ca := fs.String("ca", "", "PEM file of a private CA that signed the platform's certificate")
+	keep := fs.Bool("keep-cases", false, "upload the cases this folder holds from before enrollment (the demo identity) to the platform")
 	if _, err := c.parse(fs, c.args); err != nil {
 		return err
 	}
 	if *url == "" || *code == "" {
 		return badf(tGiveEnroll)
 	}
-	var pem string
-	if *ca != "" {
-		b, err := os.ReadFile(*ca)
-		if err != nil {
-			return badf(tCannotRead, *ca, err)
-		}
-		pem = string(b)
+	pem, err := readCA(*ca)
+	if err != nil {
+		return err
 	}
 	d, err := c.open()
 	if err != nil {
 		return err
 	}
-	defer d.close()
-	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
-	defer cancel()
-	id, err := client.Enroll(ctx, *url, *code, pem, d.store)
+	defer d.close() // a failed enrollment saved nothing: a store made for it goes
+	res, err := enrollDevice(d, *url, *code, pem, *keep)
+	if client.IsBadInput(err) {
+		return &badInput{err}
+	}
 	if err != nil {
-		if errors.Is(err, client.ErrBadPlatformURL) {
-			return &badInput{err}
-		}
 		return err
 	}
+	id := res.Identity
 	if d.config.Role == "" { // the platform's role becomes the device's role
 		d.config.Role = id.Role
 		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
 			return err
 		}
 	}
+	center := d.centerName(id.Center, res.CenterName)
 	if c.json {
-		return writeJSON(c.env.Stdout, deviceJSON{ID: id.DeviceID, Role: id.Role, Center: id.Center,
-			ShortCode: id.ShortCode, Enrolled: true, Platform: id.Platform})
+		return writeJSON(c.env.Stdout, enrollJSON{
+			deviceJSON: deviceJSON{ID: id.DeviceID, Role: id.Role, Center: id.Center,
+				ShortCode: id.ShortCode, Enrolled: true, Platform: id.Platform},
+			CenterName: center.ZH, Moved: res.Moved, Requeued: res.Requeued})
 	}
-	fmt.Fprintf(c.env.Stdout, "已注册 Enrolled as %s %s of center %s (device %s)\n", id.Role, id.ShortCode, id.Center, id.DeviceID)
+	label := cases.Text{ZH: id.Center, EN: id.Center}
+	if center.ZH != "" {
+		label = cases.Text{ZH: id.Center + " " + center.ZH, EN: id.Center + " " + center.EN}
+	}
+	fmt.Fprintln(c.env.Stdout, bothf(tEnrolled, label, roleName(id.Role), id.ShortCode, id.DeviceID))
+	if res.Moved {
+		fmt.Fprintln(c.env.Stdout, bothf(tMoved, res.Requeued))
+	}
 	return nil
 }
+
+// enrollJSON is the stable shape of tongban enroll --json: the device as
+// tongban status shows it, the center's name, and whether the device moved
+// from another platform (and how many of its events were queued again).
+type enrollJSON struct {
+	deviceJSON
+	CenterName string `json:"center_name,omitempty"`
+	Moved      bool   `json:"moved_platform,omitempty"`
+	Requeued   int    `json:"requeued_events,omitempty"`
+}
+
+// enrollDevice enrolls the device, unless it holds cases made before
+// enrollment (a demo identity) that the user did not ask to upload.
+// Cases of an earlier enrollment are the center's already.
+func enrollDevice(d *device, url, code, pem string, keepCases bool) (client.Enrollment, error) {
+	id, err := d.store.Identity()
+	if err != nil {
+		return client.Enrollment{}, err
+	}
+	if id.Platform == "" && !keepCases {
+		n, err := d.store.PendingCases()
+		if err != nil {
+			return client.Enrollment{}, err
+		}
+		if n > 0 {
+			return client.Enrollment{}, badf(tDemoCases, n)
+		}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	return client.EnrollDevice(ctx, url, code, pem, d.store)
+}
+
+// readCA reads the PEM file of --ca; no file, no CA.
+func readCA(file string) (string, error) {
+	if file == "" {
+		return "", nil
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", badf(tCannotRead, file, err)
+	}
+	return string(b), nil
+}
+
+// centerName names the center a device enrolled in: the platform's name
+// for it, else the one of the catalog in force when that is the center's
+// own catalog; empty when neither knows it.
+func (d *device) centerName(center, fromPlatform string) cases.Text {
+	d.catMu.Lock()
+	cc := d.catalog.Center
+	d.catMu.Unlock()
+	switch {
+	case cc.Code == center && cc.NameZH != "":
+		name := cases.Text{ZH: cc.NameZH, EN: cc.NameEN}
+		if fromPlatform != "" {
+			name.ZH = fromPlatform
+		}
+		if name.EN == "" {
+			name.EN = name.ZH
+		}
+		return name
+	case fromPlatform != "":
+		return cases.Text{ZH: fromPlatform, EN: fromPlatform}
+	}
+	return cases.Text{}
+}
+
+// onceTimeout bounds each request of tongban sync --once, where a person
+// waits: a platform that takes the connection and stays silent fails the
+// round in 15 s rather than the syncer's minute. A request moves at most
+// 500 events up or a page of 5,000 down, gzipped (a few hundred KB): 15 s
+// leaves room for a slow line.
+const onceTimeout = 15 * time.Second
 
 // syncCommand: tongban sync [--once] — push and pull now; without --once,
 // keep syncing until interrupted.
@@ -75,18 +155,22 @@ func syncCommand(c *call) error {
 		return err
 	}
 	defer d.close()
-	s := client.New(d.store, client.Options{})
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if !*once {
+		s := client.New(d.store, client.Options{})
 		cancel := s.OnChange(func(st client.Status) {
-			fmt.Fprintf(c.env.Stdout, "%s  %s\n", time.Now().Format("15:04:05"), statusLine(st))
+			fmt.Fprintf(c.env.Stdout, "%s  %s\n", d.now().In(cases.Zone).Format("15:04:05"), statusLine(st))
 		})
 		defer cancel()
 		s.Run(ctx)
 		return nil
 	}
+	s := client.New(d.store, client.Options{Timeout: onceTimeout})
 	rep, err := s.Once(ctx)
+	if rep.CatalogVersion == 0 { // none pulled: the catalog in force (the sample)
+		rep.CatalogVersion = d.catalog.Version
+	}
 	if c.json {
 		out := map[string]any{"pushed": rep.Pushed, "duplicates": rep.Duplicates, "rejected": rep.Rejected,
 			"pulled": rep.Pulled, "changed": rep.Changed, "pending": rep.Pending, "catalog_version": rep.CatalogVersion,

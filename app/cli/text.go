@@ -32,6 +32,9 @@ var (
 	tCasesNoVerb   = cases.Text{ZH: "tongban cases 没有 %[1]q 这个子命令，可用：%[2]s。", EN: "tongban cases has no %[1]q; use %[2]s (tongban cases --help says what each does)."}
 	tGiveItem      = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
 	tFieldNotKV    = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
+	tFieldTwice    = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
+	tStrayArgs     = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
+	tFieldsMissing = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
 	tNoItem        = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
 	tBadMaterial   = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
 	tNoSuchField   = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
@@ -64,13 +67,25 @@ var (
 		cases.DocRefusal:    {ZH: "不予受理通知书", EN: "refusal notice"},
 	}
 	tSomeDocument = cases.Text{ZH: "文书", EN: "a document"}
+	// The form of a case, and what each event of its timeline decided.
+	tFormHeading    = cases.Text{ZH: "申请内容", EN: "Application"}
+	tDetailMissing  = cases.Text{ZH: "缺少材料", EN: "Missing"}
+	tDetailReceived = cases.Text{ZH: "补交材料", EN: "Received"}
+	tDetailOwed     = cases.Text{ZH: "容缺受理，尚缺", EN: "Still owed"}
+	tDetailReasons  = cases.Text{ZH: "理由", EN: "Reasons"}
+	tDetailReason   = cases.Text{ZH: "原因", EN: "Reason"}
+	tKept           = cases.Text{ZH: "保留", EN: "Kept"}
+	tSetAside       = cases.Text{ZH: "已搁置", EN: "set aside"}
+	tDetailWindow   = cases.Text{ZH: "窗口", EN: "Window"}
 
 	// The counter's actions.
+	tRoleCannot      = cases.Text{ZH: "本设备在平台注册为 %[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}
 	tSayStaff        = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
 	tNoClerk         = cases.Text{ZH: "本机没有工号 %[1]q，请用 tongban staff add 添加（tongban staff list 列出本机的经办人）。", EN: "There is no clerk %[1]q on this device; add one with tongban staff add (tongban staff list shows them)."}
 	tClerkDisabled   = cases.Text{ZH: "工号 %[1]s 已停用，请联系管理员，或换一位经办人。", EN: "Clerk %[1]s is disabled; ask the administrator, or act as another clerk."}
 	tRequiredMissing = cases.Text{ZH: "缺少必需材料 %[1]s：请用 tongban cases supplement %[2]s --missing %[3]s 一次性告知补正，或加 --tolerate 容缺受理；没有作任何更改。", EN: "Required materials are missing (%[1]s): ask for them in one notice with tongban cases supplement %[2]s --missing %[3]s, or add --tolerate to accept with the shortfall; nothing was changed."}
 	tTolerated       = cases.Text{ZH: "容缺受理：尚缺 %[1]s，由申请人日后补交。", EN: "Accepted with a shortfall: %[1]s still to come from the applicant."}
+	tStillMissing    = cases.Text{ZH: "补正告知所列材料尚缺 %[1]s：请待材料补齐后用 tongban cases supplied %[2]s --received %[3]s 登记，或加 --tolerate 容缺受理，将其记为待补交；没有作任何更改。", EN: "Materials the notice asked for are still missing (%[1]s): once all have come, record them with tongban cases supplied %[2]s --received %[3]s, or add --tolerate to accept with the shortfall, recording them as owed; nothing was changed."}
 	tNoMissing       = cases.Text{ZH: "请用 --missing 列出全部缺少的材料（一次性告知），例如 tongban cases supplement %[1]s --missing 1,2。", EN: "Name every missing material with --missing, e.g. tongban cases supplement %[1]s --missing 1,2; one notice lists them all."}
 	tNoReasons       = cases.Text{ZH: "不予受理须用 --reason 写明理由（每条一个 --reason），通知书会打印出来。", EN: "Give every reason for refusing with --reason (one for each); the notice prints them."}
 	tNoReason        = map[cases.Kind]cases.Text{
@@ -111,7 +126,7 @@ var (
 	// tongban config.
 	tBadRole           = cases.Text{ZH: "role 只能是 kiosk 或 counter，不能是 %[1]q。", EN: "role must be kiosk or counter, not %[1]q."}
 	tBadPrinterURL     = cases.Text{ZH: "打印机地址 %[1]q 无效，请用 tcp://主机:端口、file:///dev/usb/lp0、cups://队列名 或 dir://目录。", EN: "printer %[1]q is not tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH."}
-	tBadProfileSetting = cases.Text{ZH: "printer_profile 只能是 58、80、80-epson 或 58-raster，不能是 %[1]q。", EN: "printer_profile must be 58, 80, 80-epson or 58-raster, not %[1]q."}
+	tBadProfileSetting = cases.Text{ZH: "printer_profile 只能是 %[1]s 之一，不能是 %[3]q。", EN: "printer_profile must be one of %[2]s, not %[3]q."}
 	tBadIdle           = cases.Text{ZH: "idle_seconds 应为 30 至 600 之间的整数，不能是 %[1]q。", EN: "idle_seconds must be a whole number from 30 to 600, not %[1]q."}
 	tBadRetention      = cases.Text{ZH: "retention_days 应为 1 至 365 之间的整数，不能是 %[1]q。", EN: "retention_days must be a whole number from 1 to 365, not %[1]q."}
 	tBadWindowed       = cases.Text{ZH: "windowed 只能是 true 或 false，不能是 %[1]q。", EN: "windowed must be true or false, not %[1]q."}
@@ -141,7 +156,23 @@ var (
 	tGiveKeyFile     = cases.Text{ZH: "请给出密钥文件：tongban keys %[1]s 文件。", EN: "Give the key file: tongban keys %[1]s FILE."}
 	tGiveBackupFile  = cases.Text{ZH: "请给出要写入的备份文件：tongban backup 文件。", EN: "Give the file to write: tongban backup FILE."}
 	tGiveRestoreFile = cases.Text{ZH: "请给出备份文件：tongban restore 文件。", EN: "Give the backup file: tongban restore FILE."}
+
+	// backup.go and device.go.
+	tBackupOverStore  = cases.Text{ZH: "%[1]s 是本机正在使用的数据文件，备份不能写在它上面，请另选一个数据目录以外的文件。", EN: "%[1]s is the store this device is using; write the backup to a file outside the data folder."}
+	tBackupIsFolder   = cases.Text{ZH: "%[1]s 是一个文件夹，请给出文件名，例如 %[2]s。", EN: "%[1]s is a folder; give a file name, e.g. %[2]s."}
+	tBackupNoFolder   = cases.Text{ZH: "没有文件夹 %[1]s，请先建好它，或换一个位置。", EN: "There is no folder %[1]s; create it first or choose another place."}
+	tNoBackupFile     = cases.Text{ZH: "没有找到备份文件 %[1]s，请检查路径。", EN: "There is no backup file %[1]s; check the path."}
+	tRestoreFolder    = cases.Text{ZH: "%[1]s 是一个文件夹，请给出其中的备份文件。", EN: "%[1]s is a folder; give the backup file in it."}
+	tRestoreFromStore = cases.Text{ZH: "%[1]s 就是 %[2]s 正在使用的数据文件，请给出一个备份文件。", EN: "%[1]s is the store of %[2]s itself; give a backup file."}
+	tRestored         = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s，原来的数据另存为 %[3]s，案件编号接着原来的继续。", EN: "Restored %[1]s into %[2]s; the previous store is kept as %[3]s, and case numbers go on from where it left off."}
+	tRestoredNew      = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s（这里原来没有数据）。", EN: "Restored %[1]s into %[2]s, which held no store before."}
+	tNoStore          = cases.Text{ZH: "%[1]s（%[2]s）里还没有本机的数据：请先在这台机器上运行 tongban kiosk 或 tongban counter，或用 tongban enroll 注册本机；数据若在别的目录，请用 --data 指明。", EN: "There is no tongban store in %[1]s (%[2]s) yet: run tongban kiosk or tongban counter on this machine first, or enroll it with tongban enroll; if the data is in another folder, give it with --data."}
+	tDataFromFlag     = cases.Text{ZH: "--data 给出的目录", EN: "given with --data"}
+	tDataFromEnv      = cases.Text{ZH: "TONGBAN_DATA 指定的目录", EN: "from TONGBAN_DATA"}
+	tDataDefault      = cases.Text{ZH: "默认数据目录", EN: "the default data folder"}
+
 	tKeysExported    = cases.Text{ZH: "已导出 %[1]d 个回执密钥到 %[2]s，请妥善保管此文件，不要外传。", EN: "Exported %[1]d receipt keys to %[2]s; keep the file secret."}
+	tKeysEnrolled    = cases.Text{ZH: "本设备已向平台注册，回执密钥由平台下发，不能再导入别的密钥（否则本机开具的回执其他设备打不开）；未注册的设备请改为向同一平台注册。", EN: "This device is enrolled with a platform, which gives it the center's receipt keys; importing others would make its receipts unreadable elsewhere. Enroll the other devices with the same platform instead."}
 	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个）。", EN: "Imported %[1]d new receipt keys (%[2]d in all)."}
 	tClerkAdded      = cases.Text{ZH: "已添加经办人 %[1]s %[2]s。", EN: "Added clerk %[1]s %[2]s."}
 	tClerkDisabledOK = cases.Text{ZH: "已停用经办人 %[1]s %[2]s。", EN: "Disabled clerk %[1]s %[2]s."}
@@ -176,10 +207,28 @@ var (
 	tAdminUnreachable    = cases.Text{ZH: "连接不上平台 %[1]s，请检查地址，以及平台是否在运行。", EN: "The platform at %[1]s cannot be reached (%[2]v); check the URL and that it is running."}
 )
 
-// toleratedNote is the note an acceptance with missing materials (容缺受理)
-// records, in Chinese, the language of the case's record.
-const toleratedNote = "容缺受理，尚缺：%s"
-
 // The window that holds the store, answering commands run beside it.
 var tRelayRefused = cases.Text{ZH: "正在运行的窗口只代为执行只读命令（status、backup、cases list/show、ratings、config）。",
 	EN: "The running window only runs commands that read (status, backup, cases list/show, ratings, config) for others."}
+
+// The sentences of tongban enroll, sync, status and the platform's
+// commands.
+var (
+	// tongban enroll.
+	tDemoCases = cases.Text{ZH: "这个数据目录有 %[1]d 件注册前（演示身份）办理的案件，注册后会上传到正式的中心；请改用一个空的数据目录注册，或加上 --keep-cases 把它们一并上传。",
+		EN: "This data folder holds cases made before enrollment (%[1]d, under the demo identity), which enrolling would send to the real center; enroll with an empty data folder, or add --keep-cases to upload them."}
+	tEnrolled = cases.Text{ZH: "已注册为中心 %[1]s 的%[2]s %[3]s（设备 %[4]s）。", EN: "Enrolled as %[2]s %[3]s of center %[1]s (device %[4]s)."}
+	tMoved    = cases.Text{ZH: "本设备原先与另一个平台同步：现从新平台的第一条记录开始拉取，并把本机产生的 %[1]d 条记录重新排队发给新平台（平台对每条只保存一次）。",
+		EN: "This device synced with another platform before: it now pulls the new platform's feed from the start, and queues the events it made again for it (%[1]d; the platform keeps each once)."}
+
+	// tongban status: a parked event whose case is not on this device.
+	tCaseNotHere = cases.Text{ZH: "案件 %[1]s（本机没有）", EN: "case %[1]s (not on this device)"}
+
+	// tongban platform serve and the admin commands.
+	tBadTLSFiles    = cases.Text{ZH: "读不了 TLS 证书 %[1]s 和私钥 %[2]s，请给出一对相配的 PEM 证书和私钥文件。", EN: "Cannot load the TLS certificate %[1]s with the key %[2]s (%[3]v); give a PEM certificate and its matching private key."}
+	tBadDatabaseURL = cases.Text{ZH: "--database 的地址无法使用，请写成 postgres://用户@主机:5432/数据库 的形式。", EN: "The --database URL is not usable (%[1]v); write it as postgres://user@host:5432/database."}
+	tNoDatabase     = cases.Text{ZH: "连接不上数据库 %[1]s，请确认 PostgreSQL 正在运行，并且地址、用户名和密码都正确。", EN: "Cannot connect to the database %[1]s (%[2]s); check that PostgreSQL runs and that the URL, user and password are right."}
+	tBadTTL         = cases.Text{ZH: "--ttl 应为正的时长，例如 24h 或 30m，不能是 %[1]s。", EN: "--ttl must be a positive duration such as 24h or 30m, not %[1]s."}
+	tRevoked        = cases.Text{ZH: "已吊销设备 %[1]s（%[2]s %[3]s），它要用新的注册码重新注册才能再同步。", EN: "Revoked device %[1]s (%[2]s %[3]s); it needs a new enrollment code to sync again."}
+	tAlreadyRevoked = cases.Text{ZH: "设备 %[1]s（%[2]s %[3]s）早已吊销，没有作任何更改。", EN: "Device %[1]s (%[2]s %[3]s) was already revoked; nothing was changed."}
+)

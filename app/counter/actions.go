@@ -11,6 +11,7 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
+	"tongban/app/paper"
 )
 
 // actionKeys are the keys of the status actions, in the order of their
@@ -32,7 +33,8 @@ func allowed(c *cases.Case, kind cases.Kind) bool {
 }
 
 // actionBar offers the actions the case's status allows, and no others,
-// then printing the receipt and going back.
+// then printing the paper that fits the case (its button says which) and
+// going back.
 func (b *bench) actionBar(c *cases.Case) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	for _, k := range cases.Allowed(c.Status) {
@@ -50,8 +52,8 @@ func (b *bench) actionBar(c *cases.Case) fyne.CanvasObject {
 		objs = append(objs, btn)
 	}
 	objs = append(objs, layout.NewSpacer())
-	if b.c.deps.Seal != nil {
-		objs = append(objs, newButton(b.c, withKey(tPrintReceipt, keyLabel(keyReceipt)), b.printReceipt))
+	if doc := paper.DocumentFor(c.Status); doc != cases.DocReceipt || b.c.deps.Seal != nil {
+		objs = append(objs, newButton(b.c, withKey(printLabel(doc), keyLabel(keyReceipt)), b.printReceipt))
 	}
 	objs = append(objs, newButton(b.c, withKey(cases.Text{ZH: "返回", EN: "Back"}, keyLabel(keyBack)), b.back))
 	return container.NewHBox(objs...)
@@ -100,7 +102,7 @@ func (b *bench) act(kind cases.Kind, payload any) (*cases.Case, bool) {
 	}
 	b.c.nudge()
 	b.setCase(updated)
-	b.ok(withText(tSaved, actionText[kind], updated.Status.Label()))
+	b.ok(withText(tSaved, actionText[kind], statusText(updated)))
 	b.refreshStatus()
 	return updated, true
 }

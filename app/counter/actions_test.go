@@ -47,7 +47,7 @@ func (r *rig) mustBe(id string, status cases.Status, kind cases.Kind) *cases.Cas
 	if r.c.bench.cur.Status != status {
 		r.t.Fatalf("the screen shows status %s, the store %s", r.c.bench.cur.Status, status)
 	}
-	r.mustShow(both(status.Label()))
+	r.mustShow(status.Label().ZH) // the header may add to it: 已办结（准予）
 	r.mustOffer()
 	return c
 }
@@ -71,21 +71,27 @@ func TestEveryTransitionByKeyboard(t *testing.T) {
 	_, c, r := scannedCase(t)
 	r.mustOffer()
 
-	// Accept: the applicant declared 0, 1, 3; the clerk finds 3 missing
-	// and 2 there (Alt+4 unticks, Alt+3 ticks).
+	// Accept: the applicant declared 1, 2, 4; the clerk finds the licence
+	// (4) missing and 3 there (Alt+4 unticks, Alt+3 ticks). Enter does not
+	// accept without a required material; Alt+R accepts with the shortfall.
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key4)
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key3)
 	r.key(keyAccept)
-	r.mustShow(tAcceptTitle.ZH, "已勾选 3 项材料：公司变更登记申请书、变更决议或决定、修改后的公司章程或章程修正案", "1 项必需材料未勾选")
+	r.mustShow(tAcceptTitle.ZH, "已勾选 3 项材料：公司变更登记申请书、变更决议或决定、修改后的公司章程或章程修正案", "尚缺必需材料：4. 营业执照")
 	r.typeText("材料已核")
+	r.mustShow("没有受理")
+	if r.stored(c.ID).Status != cases.StatusSubmitted {
+		t.Fatal("Enter accepted a case without a required material")
+	}
+	r.shortcut(fyne.KeyModifierAlt, fyne.KeyR)
 	got := r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
-	if !slices.Equal(got.Received, []int{0, 1, 2}) {
-		t.Fatalf("received %v, want the ticked 0, 1, 2", got.Received)
+	if !slices.Equal(got.Received, []int{0, 1, 2}) || !slices.Equal(got.Owed, []int{3}) {
+		t.Fatalf("received %v, owed %v; want the ticked 0, 1, 2 and the licence (3) owed", got.Received, got.Owed)
 	}
 	if len(r.printed) != 1 || !strings.Contains(printedText(r.printed[0]), "受理回执") {
 		t.Fatalf("printed %d documents after accepting; want the receipt", len(r.printed))
 	}
-	r.mustShow("已保存：受理", "已打印受理回执", "承诺办结 2026-03-04，还剩 1 个工作日", "材料已核")
+	r.mustShow("已保存：容缺受理", "已打印受理回执", "承诺办结 2026-03-04，还剩 1 个工作日", "材料已核")
 	r.scanFocused()
 
 	// Ask for the missing licence: the panel ticks the required material
@@ -106,11 +112,11 @@ func TestEveryTransitionByKeyboard(t *testing.T) {
 
 	// The licence came: the panel's button has the focus; Enter confirms.
 	r.key(keySupplement)
-	r.mustShow(tSupplied.ZH, "1. 营业执照 Business licence")
+	r.mustShow(tSupplied.ZH, "4. 营业执照 Business licence — "+both(tAskedMark))
 	r.key(fyne.KeyReturn)
 	got = r.mustBe(c.ID, cases.StatusAccepted, cases.KindSupplementReceived)
-	if !slices.Equal(got.Received, []int{0, 1, 2, 3}) {
-		t.Fatalf("received %v after the supplement, want 0–3", got.Received)
+	if !slices.Equal(got.Received, []int{0, 1, 2, 3}) || got.Owed != nil {
+		t.Fatalf("received %v, owed %v after the supplement, want 0–3 received and nothing owed", got.Received, got.Owed)
 	}
 
 	// Suspend needs a reason.

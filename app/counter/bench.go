@@ -25,8 +25,10 @@ type bench struct {
 	body     *fyne.Container
 	status   statusBar
 
-	// names caches clerks' names for timelines.
-	names map[string]string
+	// names caches clerks' names for timelines; devices maps device IDs
+	// to short codes (see deviceName).
+	names   map[string]string
+	devices map[string]string
 
 	// The case on screen, nil for the list.
 	cur      *cases.Case
@@ -35,6 +37,10 @@ type bench struct {
 	checks   []*check
 	panel    *panel
 	timeline *fyne.Container
+	// choosing is the conflict branch the open resolution panel keeps.
+	choosing int
+	// picker is the open image chooser (Ctrl+O), nil when closed.
+	picker *imagePicker
 
 	find finder
 	// printSeq numbers the printings; lineSeq is the one the print line
@@ -51,7 +57,11 @@ type bench struct {
 }
 
 func newBench(c *Counter) *bench {
-	return &bench{c: c, names: map[string]string{}, ticked: map[int]bool{}}
+	b := &bench{c: c, names: map[string]string{}, devices: map[string]string{}, ticked: map[int]bool{}}
+	if id, err := c.deps.Store.DeviceID(); err == nil && id != "" && c.deps.Device != "" {
+		b.devices[id] = c.deps.Device
+	}
+	return b
 }
 
 // build lays out the workbench and shows today's list.
@@ -113,6 +123,10 @@ func (b *bench) refocus() {
 // strayRune puts a character typed outside any text field into the scan
 // field and keeps the focus there.
 func (b *bench) strayRune(r rune) {
+	if b.picker != nil { // typing a path
+		b.picker.typed(r)
+		return
+	}
 	b.refocus()
 	b.scan.TypedRune(r)
 }
@@ -152,6 +166,7 @@ func (b *bench) scanned(input string) {
 		b.refocus()
 		return
 	}
+	b.closePicker() // a scan is the next citizen: what was being opened is not theirs
 	c, err := b.c.deps.Opener.Open(input)
 	if err != nil {
 		b.scanFailed(err)
@@ -182,8 +197,16 @@ func (b *bench) scanFailed(err error) {
 	b.fail(msg)
 }
 
-// key handles the workbench's keys.
+// key handles the workbench's keys. While the image chooser is open, Esc
+// closes it and the other keys do nothing behind it.
 func (b *bench) key(ev *fyne.KeyEvent) bool {
+	if b.picker != nil {
+		if ev.Name == keyBack {
+			b.closePicker()
+			b.refocus()
+		}
+		return true
+	}
 	switch ev.Name {
 	case keyBack:
 		b.back()
@@ -220,8 +243,15 @@ func (b *bench) either(first, second cases.Kind) cases.Kind {
 	return second
 }
 
-// shortcut handles the workbench's shortcuts.
+// shortcut handles the workbench's shortcuts; none acts behind the open
+// image chooser.
 func (b *bench) shortcut(s fyne.Shortcut) bool {
+	if b.picker != nil {
+		if same(s, scSignOut) {
+			b.c.signOut(tSignedOut)
+		}
+		return true
+	}
 	switch {
 	case same(s, scFind):
 		b.focusFind()
@@ -229,6 +259,8 @@ func (b *bench) shortcut(s fyne.Shortcut) bool {
 		b.chooseImage()
 	case same(s, scPrintAgain):
 		b.printAgain()
+	case same(s, scShortfall):
+		b.acceptShortfall()
 	case same(s, scSignOut):
 		b.c.signOut(tSignedOut)
 	case same(s, scConfirm):
@@ -257,7 +289,7 @@ func (b *bench) digit(n int) {
 			t.SetChecked(!t.Checked)
 		}
 	case b.cur != nil && b.cur.Status == cases.StatusConflict:
-		b.keep(n - 1)
+		b.chooseBranch(n - 1)
 	case b.cur != nil:
 		if n <= len(b.checks) && !b.checks[n-1].Disabled() {
 			b.checks[n-1].SetChecked(!b.checks[n-1].Checked)

@@ -24,10 +24,18 @@ import (
 // unless its status moved, the ticks.
 func (b *bench) setCase(c *cases.Case) {
 	same := b.cur != nil && b.cur.ID == c.ID
-	if !same {
+	switch {
+	case !same:
 		b.revealed = false
 		b.clearMessages() // they spoke of the case that goes
+	case c.Status == cases.StatusConflict && b.cur.Status != cases.StatusConflict:
+		// Sync brought another device's change: the last action's "saved"
+		// must not sit over the conflict as if all were well.
+		b.clearMessages()
+	case b.cur.Sync.FromReceipt && !c.Sync.FromReceipt && b.msg.Text == both(tImported):
+		b.info(both(tSyncedNow))
 	}
+	b.learnDevice(c)
 	if !same || b.cur.Status != c.Status {
 		b.ticked = initialTicks(c)
 	}
@@ -68,11 +76,11 @@ func (b *bench) render() {
 	}
 }
 
-// caseView is the whole case under a one-line header, in three columns
-// that each scroll on their own: the applicant and the form; the material
-// checklist; the promise and the timeline. A conflict's branches come
-// first, across the width. The open panel and the actions run along the
-// bottom.
+// caseView is the whole case under its header, in three columns that each
+// scroll on their own: the applicant and the form; the material checklist;
+// the promise and the timeline. A conflict's branches come first, across
+// the width. The actions run along the bottom, and the open panel beside
+// or under the case, scrolling rather than squeeze it (see caseFrame).
 func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	item, known := b.c.item(c.ItemCode)
 	var who []fyne.CanvasObject
@@ -96,25 +104,24 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 		split.Offset = 0.55
 		body = split
 	}
-	var bottom []fyne.CanvasObject
+	var panel fyne.CanvasObject
 	if b.panel != nil {
-		bottom = append(bottom, b.panel.view)
+		panel = b.panel.view
 	}
-	bottom = append(bottom, b.actionBar(c))
-	return container.NewBorder(b.header(c, item), container.NewVBox(bottom...), nil, nil, body)
+	return newCaseFrame(b.header(c, item), body, panel, b.actionBar(c))
 }
 
-// header is one line: the case number, status, receipt badge and ticket,
-// the submitted time at the right end, and the item between them, cut
-// short if it must be (the application column names it in full).
+// header is the case number, status, receipt badge and ticket, the
+// submitted time at the right end, and the item between them, wrapping
+// onto a second line rather than cut short.
 func (b *bench) header(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
 	number := widget.NewLabel(c.Number)
 	number.TextStyle.Bold = true
 	number.SizeName = theme.SizeNameSubHeadingText
-	status := widget.NewLabel(both(c.Status.Label()))
+	status := widget.NewLabel(both(statusText(c)))
 	status.TextStyle.Bold = true
 	status.SizeName = theme.SizeNameSubHeadingText
-	status.Importance = statusImportance(c.Status)
+	status.Importance = caseImportance(c)
 	line := []fyne.CanvasObject{number, status}
 	if c.Sync.FromReceipt {
 		line = append(line, badge(both(tFromReceipt)))
@@ -122,10 +129,27 @@ func (b *bench) header(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
 	if c.Ticket != "" {
 		line = append(line, widget.NewLabel(labelled(tTicket, c.Ticket)))
 	}
-	itemLine := widget.NewLabel(item.NameZH + " " + item.NameEN)
-	itemLine.Truncation = fyne.TextTruncateEllipsis
+	itemLine := ui.NewText(item.NameZH + " " + item.NameEN)
 	submitted := widget.NewLabel(labelled(tSubmittedAt, stamp(c.SubmittedAt)))
-	return container.NewBorder(nil, nil, container.NewHBox(line...), submitted, itemLine)
+	return ui.Bar(container.NewHBox(line...), itemLine, submitted)
+}
+
+// statusText names a case's status; a denied completion says so, as it
+// is other news for the citizen than an approval.
+func statusText(c *cases.Case) cases.Text {
+	l := c.Status.Label()
+	if c.Status == cases.StatusCompleted && !c.Approved {
+		return cases.Text{ZH: l.ZH + "（" + tDecisionNo.ZH + "）", EN: l.EN + " (" + tDecisionNo.EN + ")"}
+	}
+	return l
+}
+
+// caseImportance colours a case's status: a denial as a refusal is.
+func caseImportance(c *cases.Case) widget.Importance {
+	if c.Status == cases.StatusCompleted && !c.Approved {
+		return widget.DangerImportance
+	}
+	return statusImportance(c.Status)
 }
 
 // applicantRows are the applicant's name, ID number (masked unless the
@@ -228,7 +252,7 @@ func materialLine(i int, m catalog.Material, c *cases.Case) string {
 	for _, mark := range []struct {
 		in []int
 		t  cases.Text
-	}{{c.Materials, tDeclared}, {c.Received, tReceivedMark}, {c.Missing, tMissingMark}} {
+	}{{c.Materials, tDeclared}, {c.Received, tReceivedMark}, {c.Missing, tMissingMark}, {c.Owed, tOwedMark}} {
 		if slices.Contains(mark.in, i) {
 			zh, en = append(zh, mark.t.ZH), append(en, mark.t.EN)
 		}
@@ -248,9 +272,9 @@ func (b *bench) dueView(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
 	due, started := c.Due(cal, item.PromisedDays, now)
 	switch {
 	case c.Status == cases.StatusCompleted:
-		l.SetText(closedOn(c.Status, c.CompletedAt))
+		l.SetText(closedOn(statusText(c), c.CompletedAt))
 	case !c.Status.Open():
-		l.SetText(closedOn(c.Status, c.UpdatedAt))
+		l.SetText(closedOn(c.Status.Label(), c.UpdatedAt))
 	case !started:
 		l.SetText(withText(tDueNotStarted, days(item.PromisedDays)))
 	case c.Status == cases.StatusSuspended:
@@ -274,16 +298,19 @@ func dueText(t cases.Text, due time.Time, n cases.Text) string {
 }
 
 // closedOn says how and when a case closed.
-func closedOn(s cases.Status, at time.Time) string {
-	return fmt.Sprintf(tClosedOn.ZH, s.Label().ZH, day(at)) + " " + fmt.Sprintf(tClosedOn.EN, s.Label().EN, day(at))
+func closedOn(how cases.Text, at time.Time) string {
+	return fmt.Sprintf(tClosedOn.ZH, how.ZH, day(at)) + " " + fmt.Sprintf(tClosedOn.EN, how.EN, day(at))
 }
 
 // Small pieces of layout. Wrapping text is ui.Text in ui.Column, which
 // measures it at its width.
 
 // section is a column's heading; it wraps rather than widen the column.
-func section(t cases.Text) fyne.CanvasObject {
-	l := ui.NewText(both(t))
+func section(t cases.Text) fyne.CanvasObject { return sectionText(both(t)) }
+
+// sectionText is a heading made of a text already written.
+func sectionText(s string) fyne.CanvasObject {
+	l := ui.NewText(s)
 	l.TextStyle.Bold = true
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l

@@ -32,6 +32,11 @@ type Store interface {
 	PutJSON(key string, v any) error
 	// Pending counts the events waiting in the outbox, for the status bar.
 	Pending() (int, error)
+	// Running lists the accepted, waiting-for-materials and conflicting
+	// cases oldest first, for the overdue ones of the desk list.
+	Running(limit int) ([]*cases.Case, error)
+	// DeviceID is this device's ID, the Device of the events it makes.
+	DeviceID() (string, error)
 }
 
 // SyncState is how this device's sync stands, for the status bar.
@@ -56,7 +61,8 @@ type Deps struct {
 	Opener *scan.Opener
 	// Now is the clock; nil means time.Now.
 	Now func() time.Time
-	// Device is this device's short code, shown in the status bar.
+	// Device is this device's short code, shown in the status bar and,
+	// for this device's events, in the timeline.
 	Device string
 	// Print prints a document on the counter's printer; nil disables
 	// printing (the screen says so). It runs on its own goroutine after
@@ -107,6 +113,8 @@ type Counter struct {
 	stopSerial func()
 	stopCamera func()
 	lastStatus time.Time
+	// imageDir is the folder an image was last opened from (Ctrl+O).
+	imageDir string
 	// spawn runs slow work (PIN hashing, printing, image decoding) off
 	// the UI goroutine; the work hands its result back with fyne.Do.
 	spawn func(func())
@@ -199,6 +207,9 @@ func (c *Counter) setScreen(o fyne.CanvasObject) {
 
 // showSignIn shows the sign-in screen with a note (why the clerk is here).
 func (c *Counter) showSignIn(note cases.Text) {
+	if c.bench != nil {
+		c.bench.closePicker() // a dialog would stay over the sign-in screen
+	}
 	c.clerk, c.bench = nil, nil
 	c.idle.Pause()
 	c.signIn = newSignIn(c, note)

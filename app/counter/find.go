@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -16,8 +17,15 @@ import (
 // scrolled, and a longer one means the search should be narrower.
 const listLimit = 15
 
-// finder is the list shown when no case is open: today's cases, or the
-// results of a search, filtered by status, overdue ones first.
+// runningLimit bounds the open cases read to find the overdue ones: the
+// oldest come first, and they are the ones that can be late.
+const runningLimit = 2000
+
+// finder is the list shown when no case is open. With no search it is the
+// desk list: today's cases and every open case overdue or due today, or,
+// with a status chosen, the cases of that status on any day; overdue
+// first either way. A search looks through every case whatever the status
+// filter: a number, phone or name names the cases wanted.
 type finder struct {
 	query   string
 	status  cases.Status // empty: every status
@@ -47,35 +55,100 @@ func (b *bench) focusFind() {
 	}
 }
 
-// runFind fetches the list: the search text across all cases, or else
-// today's cases; overdue ones first, then newest first.
+// promise is where a listed case stands against its promised date.
+type promise int
+
+const (
+	late promise = iota
+	dueToday
+	onTime
+)
+
+// promiseOf says whether a case is overdue, due today or neither.
+func (b *bench) promiseOf(c *cases.Case, now time.Time) (promise, time.Time) {
+	item, _ := b.c.item(c.ItemCode)
+	cal := b.c.deps.Calendar
+	if c.Overdue(cal, item.PromisedDays, now) {
+		due, _ := c.Due(cal, item.PromisedDays, now)
+		return late, due
+	}
+	if c.Status.Open() && c.Status != cases.StatusSuspended {
+		if due, ok := c.Due(cal, item.PromisedDays, now); ok && day(due) == day(now) {
+			return dueToday, due
+		}
+	}
+	return onTime, time.Time{}
+}
+
+// runFind fetches the list (see finder), overdue cases first, the longest
+// overdue at the top, then those due today, then the rest newest first.
 func (b *bench) runFind() {
 	f := &b.find
-	now := b.c.deps.Now()
-	q := cases.Query{Text: f.query, Status: f.status, Limit: 200}
-	if strings.TrimSpace(f.query) == "" {
-		q.Day = now
+	st, now := b.c.deps.Store, b.c.deps.Now()
+	var found []*cases.Case
+	var err error
+	if f.query != "" {
+		found, err = st.Find(cases.Query{Text: f.query, Limit: 200})
+	} else {
+		q := cases.Query{Status: f.status, Limit: 200}
+		if f.status == "" {
+			q.Day = now
+		}
+		found, err = st.Find(q)
+		if err == nil {
+			// Overdue cases were submitted days ago: add every open one
+			// overdue or due today (of the status chosen, if one is).
+			var running []*cases.Case
+			running, err = st.Running(runningLimit)
+			have := map[string]bool{}
+			for _, c := range found {
+				have[c.ID] = true
+			}
+			for _, c := range running {
+				if p, _ := b.promiseOf(c, now); p != onTime && !have[c.ID] && (f.status == "" || c.Status == f.status) {
+					found = append(found, c)
+				}
+			}
+		}
 	}
-	found, err := b.c.deps.Store.Find(q)
 	if err != nil {
 		b.fail(sentence(err, nil))
 	}
-	late := map[string]bool{}
+	type standing struct {
+		p   promise
+		due time.Time
+	}
+	of := map[string]standing{}
 	for _, c := range found {
-		item, _ := b.c.item(c.ItemCode)
-		late[c.ID] = c.Overdue(b.c.deps.Calendar, item.PromisedDays, now)
+		p, due := b.promiseOf(c, now)
+		of[c.ID] = standing{p, due}
+		b.learnDevice(c)
 	}
 	slices.SortStableFunc(found, func(x, y *cases.Case) int {
+		a, z := of[x.ID], of[y.ID]
 		switch {
-		case late[x.ID] == late[y.ID]:
-			return 0
-		case late[x.ID]:
-			return -1
+		case a.p != z.p:
+			return int(a.p) - int(z.p)
+		case a.p == late:
+			return a.due.Compare(z.due)
 		}
-		return 1
+		return y.SubmittedAt.Compare(x.SubmittedAt)
 	})
 	f.more = len(found) > listLimit
 	f.results = found[:min(len(found), listLimit)]
+}
+
+// listHead says what the list holds.
+func (f *finder) listHead() string {
+	switch {
+	case f.query != "" && f.status != "":
+		return both(tResultsAll)
+	case f.query != "":
+		return both(tResults)
+	case f.status != "":
+		return withText(tByStatus, f.status.Label())
+	}
+	return both(tToday)
 }
 
 // listView draws the search box, the status filter and the list.
@@ -90,17 +163,16 @@ func (b *bench) listView() fyne.CanvasObject {
 		b.render()
 		b.c.win.Canvas().Focus(f.search)
 	}
-	head := tToday
-	if f.query != "" {
-		head = tResults
-	}
-	rows := []fyne.CanvasObject{section(head)}
+	rows := []fyne.CanvasObject{sectionText(f.listHead())}
 	now := b.c.deps.Now()
 	for i, c := range f.results {
 		item, _ := b.c.item(c.ItemCode)
-		text := fmt.Sprintf("%s  %s  %s  %s", c.Number, c.Name(), item.NameZH, both(c.Status.Label()))
-		if c.Overdue(b.c.deps.Calendar, item.PromisedDays, now) {
+		text := fmt.Sprintf("%s  %s  %s  %s", c.Number, c.Name(), item.NameZH, both(statusText(c)))
+		switch p, _ := b.promiseOf(c, now); p {
+		case late:
 			text += "  [" + both(tOverdueMark) + "]"
+		case dueToday:
+			text += "  [" + both(tDueTodayMark) + "]"
 		}
 		if c.Ticket != "" {
 			text += "  " + c.Ticket
@@ -124,7 +196,9 @@ func (b *bench) listView() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, container.NewVScroll(container.NewVBox(rows...)))
 }
 
-// statusFilter narrows the list to one status.
+// statusFilter narrows the desk list to one status, on any day. Choosing
+// a status ends a search: the filter is for the list, and a search looks
+// through every status.
 func (b *bench) statusFilter() fyne.CanvasObject {
 	options := []string{both(tAllStatuses)}
 	byLabel := map[string]cases.Status{both(tAllStatuses): ""}
@@ -133,8 +207,8 @@ func (b *bench) statusFilter() fyne.CanvasObject {
 		byLabel[both(s.Label())] = s
 	}
 	sel := newChoice(b.c, options, func(label string) {
-		if s := byLabel[label]; s != b.find.status {
-			b.find.status = s
+		if s := byLabel[label]; s != b.find.status || b.find.query != "" {
+			b.find.status, b.find.query = s, ""
 			b.runFind()
 			b.render()
 		}

@@ -37,9 +37,9 @@ func TestWorkbenchFitsCounterScreens(t *testing.T) {
 // Each column of the case view wraps its text within its own width at the
 // counters' screen sizes: no column's content is wider than the column, so
 // the next column cuts nothing off (the audit found "Materials (Alt+number
-// ti" and "…1 × original, requir"). The submitted time is shown whole; only
-// the item name in the header may be cut short, and the application column
-// names the item in full.
+// ti" and "…1 × original, requir"). The submitted time is shown whole, and
+// the application column names the item in full (the header's wraps: see
+// TestHeaderItemNameWraps).
 func TestCaseColumnsWrapWithinTheirWidth(t *testing.T) {
 	z := newCenter(t)
 	kiosk := z.store("kiosk")

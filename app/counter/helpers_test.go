@@ -330,3 +330,13 @@ func roleTexts(o fyne.CanvasObject) []string {
 	}
 	return nil
 }
+
+// deviceID is the ID of the rig's store's device.
+func (r *rig) deviceID() string {
+	r.t.Helper()
+	id, err := r.st.Identity()
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	return id.DeviceID
+}

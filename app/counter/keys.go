@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/scan"
@@ -54,7 +55,7 @@ func alt(k fyne.KeyName) *desktop.CustomShortcut {
 
 // shortcuts lists every shortcut the counter registers on the canvas.
 func shortcuts() []*desktop.CustomShortcut {
-	out := []*desktop.CustomShortcut{scFind, scOpenImage, scPrintAgain, scSignOut, scConfirm, scApprove, scDeny}
+	out := []*desktop.CustomShortcut{scFind, scOpenImage, scPrintAgain, scSignOut, scConfirm, scApprove, scDeny, scShortfall}
 	for _, d := range digits {
 		out = append(out, alt(d))
 	}
@@ -292,6 +293,14 @@ type choice struct {
 func newChoice(keys keyHandler, options []string, changed func(string)) *choice {
 	c := &choice{keys: keys}
 	c.Options = options
+	// A Select is as wide as its placeholder, which never shows once
+	// something is chosen: the longest option makes every option fit.
+	size := theme.Size(theme.SizeNameText)
+	for _, o := range options {
+		if fyne.MeasureText(o, size, fyne.TextStyle{}).Width > fyne.MeasureText(c.PlaceHolder, size, fyne.TextStyle{}).Width {
+			c.PlaceHolder = o
+		}
+	}
 	c.OnChanged = func(s string) {
 		keys.touch()
 		changed(s)

@@ -1,7 +1,6 @@
 package counter
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -23,13 +22,19 @@ type panel struct {
 	view fyne.CanvasObject
 	// focus takes the keyboard when the panel opens.
 	focus fyne.Focusable
-	// toggles are the panel's tick boxes, for Alt+1…Alt+9.
+	// toggles are the panel's tick boxes, for Alt+1…Alt+9: toggle n is
+	// material n of the item wherever a panel lists materials.
 	toggles []*check
 	// confirm saves the action; refresh redraws what depends on the
-	// case's checklist; choose picks a decision (complete).
-	confirm func()
-	refresh func()
-	choose  func(approved bool)
+	// ticks; choose picks a decision (complete); shortfall saves an
+	// acceptance or a receipt of supplements with materials still owed
+	// (容缺受理, Alt+R), where the panel offers it.
+	confirm   func()
+	refresh   func()
+	choose    func(approved bool)
+	shortfall func()
+	// buttons go between Confirm and Cancel.
+	buttons []fyne.CanvasObject
 }
 
 // openPanel opens the panel of an action the case allows.
@@ -43,20 +48,11 @@ func (b *bench) openPanel(kind cases.Kind) {
 	switch kind {
 	case cases.KindAccepted:
 		title = tAcceptTitle
-		summary := widget.NewLabel("")
-		summary.Wrapping = fyne.TextWrapWord
-		p.refresh = func() { b.acceptSummary(summary, item) }
-		p.refresh()
 		n := b.noteEntry(p)
-		body = append(body, summary, n)
-		p.confirm = func() {
-			if c2, ok := b.act(kind, cases.Acceptance{Received: b.tickedList(), Note: strings.TrimSpace(n.Text)}); ok {
-				b.printFor(c2, kind)
-			}
-		}
+		body = append(body, b.acceptPanel(p, item, n), n)
 	case cases.KindSupplementRequested:
 		title = tSupplyTitle
-		picks := b.pickList(p, item, allIndexes(item), func(i int) bool {
+		picks := b.pickList(p, item, func(i int) bool {
 			return !b.ticked[i] && item.Materials[i].Required
 		})
 		n := b.noteEntry(p)
@@ -73,11 +69,7 @@ func (b *bench) openPanel(kind cases.Kind) {
 		}
 	case cases.KindSupplementReceived:
 		title = tSupplied
-		idx := c.Missing
-		body = append(body, b.pickList(p, item, idx, func(int) bool { return true }))
-		p.confirm = func() {
-			b.act(kind, cases.SupplementReceipt{Received: checkedIndexes(p.toggles, idx)})
-		}
+		body = append(body, b.suppliedPanel(p, c, item)...)
 	case cases.KindRefused:
 		title = tRefuseTitle
 		confirmKey = scLabel(scConfirm)
@@ -168,7 +160,8 @@ func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, 
 		p.focus = ok
 	}
 	objs := append([]fyne.CanvasObject{head}, body...)
-	objs = append(objs, container.NewHBox(ok, cancel))
+	buttons := append(append([]fyne.CanvasObject{ok}, p.buttons...), cancel)
+	objs = append(objs, container.NewHBox(buttons...))
 	return widget.NewCard("", "", container.NewVBox(objs...))
 }
 
@@ -189,38 +182,18 @@ func (b *bench) noteEntry(p *panel) *entry {
 	return n
 }
 
-// pickList is a panel's checklist of some of an item's materials, ticked
-// where pre says.
-func (b *bench) pickList(p *panel, item *catalog.Item, idx []int, pre func(int) bool) fyne.CanvasObject {
+// pickList is a panel's checklist of an item's materials, ticked where pre
+// says, each numbered as the catalog numbers it, so Alt+n ticks material n.
+func (b *bench) pickList(p *panel, item *catalog.Item, pre func(int) bool) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
-	for _, i := range idx {
+	for i := range item.Materials {
 		name := materialNames([]int{i}, item)
-		ch := newCheck(b.c, strconv.Itoa(len(rows)+1)+". "+name.ZH+" "+name.EN, nil)
+		ch := newCheck(b.c, strconv.Itoa(i+1)+". "+name.ZH+" "+name.EN, nil)
 		ch.Checked = pre(i)
 		p.toggles = append(p.toggles, ch)
 		rows = append(rows, ch)
 	}
 	return container.NewVBox(rows...)
-}
-
-// acceptSummary says which materials are ticked and which required ones
-// are not.
-func (b *bench) acceptSummary(l *widget.Label, item *catalog.Item) {
-	got := b.tickedList()
-	names := materialNames(got, item)
-	text := fmt.Sprintf(tAcceptCount.ZH, len(got), names.ZH) + " " + fmt.Sprintf(tAcceptCount.EN, len(got), names.EN)
-	unmet := 0
-	for i, m := range item.Materials {
-		if m.Required && !b.ticked[i] {
-			unmet++
-		}
-	}
-	l.Importance = widget.MediumImportance
-	if unmet > 0 {
-		text += "\n" + bothf(tAcceptUnmet, unmet)
-		l.Importance = widget.WarningImportance
-	}
-	l.SetText(text)
 }
 
 // tickedList is the ticked materials, in order.

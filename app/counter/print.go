@@ -30,22 +30,27 @@ func (b *bench) paperContext() paper.Context {
 	return paper.Context{Catalog: b.c.deps.Catalog, Calendar: b.c.deps.Calendar, Now: b.c.deps.Now()}
 }
 
-// printFor prints the paper an action gives the citizen.
+// printFor prints the paper an action gives the citizen: the notice of
+// missing materials, the refusal notice, or the receipt when the case is
+// accepted (also by the coming of the materials a notice asked for, so
+// any still owed are printed on it).
 func (b *bench) printFor(c *cases.Case, kind cases.Kind) {
-	ctx, name := b.paperContext(), b.c.clerk.Name
 	switch kind {
 	case cases.KindSupplementRequested:
-		b.print(&printJob{c.ID, c.Number, cases.DocSupplement, paper.SupplementNotice(ctx, c, name)})
+		b.printPaper(c, cases.DocSupplement)
 	case cases.KindRefused:
-		b.print(&printJob{c.ID, c.Number, cases.DocRefusal, paper.RefusalNotice(ctx, c, name)})
-	case cases.KindAccepted:
+		b.printPaper(c, cases.DocRefusal)
+	case cases.KindAccepted, cases.KindSupplementReceived:
 		if b.c.deps.Seal != nil {
-			b.printReceiptOf(c)
+			b.printPaper(c, cases.DocReceipt)
 		}
 	}
 }
 
-// printReceipt prints the acceptance receipt of the case on screen again.
+// printReceipt is the print key (F9): it prints again the paper that fits
+// the case on screen, as tongban receipt does (paper.DocumentFor) — the
+// refusal notice of a refused case, the notice of missing materials of a
+// case waiting for them, else the receipt, which states the case's status.
 func (b *bench) printReceipt() {
 	if b.cur == nil {
 		b.fail(both(tNoCase))
@@ -53,11 +58,22 @@ func (b *bench) printReceipt() {
 		return
 	}
 	b.say("", widget.MediumImportance) // a new action
-	b.printReceiptOf(b.cur)
+	b.printPaper(b.cur, paper.DocumentFor(b.cur.Status))
 	b.refocus()
 }
 
-func (b *bench) printReceiptOf(c *cases.Case) {
+// printPaper lays out a document of a case and prints it. A notice is
+// signed with the name of the clerk who made its decision.
+func (b *bench) printPaper(c *cases.Case, doc string) {
+	ctx := b.paperContext()
+	switch doc {
+	case cases.DocSupplement:
+		b.print(&printJob{c.ID, c.Number, doc, paper.SupplementNotice(ctx, c, b.signer(c, cases.KindSupplementRequested))})
+		return
+	case cases.DocRefusal:
+		b.print(&printJob{c.ID, c.Number, doc, paper.RefusalNotice(ctx, c, b.signer(c, cases.KindRefused))})
+		return
+	}
 	if b.c.deps.Seal == nil {
 		b.sayPrint(both(tNoSeal), widget.DangerImportance)
 		return
@@ -67,7 +83,24 @@ func (b *bench) printReceiptOf(c *cases.Case) {
 		b.sayPrint(sentence(err, c), widget.DangerImportance)
 		return
 	}
-	b.print(&printJob{c.ID, c.Number, cases.DocReceipt, paper.Acceptance(b.paperContext(), c, qr)})
+	b.print(&printJob{c.ID, c.Number, cases.DocReceipt, paper.Acceptance(ctx, c, qr)})
+}
+
+// signer is the name a notice is signed with: that of the clerk who made
+// the case's latest event of kind, else the clerk signed in.
+func (b *bench) signer(c *cases.Case, kind cases.Kind) string {
+	for i := len(c.Timeline) - 1; i >= 0; i-- {
+		if e := c.Timeline[i]; e.Kind == kind && e.Staff != "" {
+			return b.c.clerkName(e.Staff)
+		}
+	}
+	return b.c.clerk.Name
+}
+
+// printLabel names the print key's button by the paper it prints.
+func printLabel(doc string) cases.Text {
+	d := docText(doc)
+	return cases.Text{ZH: fmt.Sprintf(tPrintPaperOf.ZH, d.ZH), EN: fmt.Sprintf(tPrintPaperOf.EN, d.EN)}
 }
 
 // print sends a document to the printer off the UI goroutine. The case is

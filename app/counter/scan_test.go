@@ -146,7 +146,7 @@ func TestImageAndSerialScans(t *testing.T) {
 	r.c.bench.openImage(path)
 	r.mustShow(a.Number, "张三", tFromReceipt.ZH)
 	r.c.bench.openImage(filepath.Join(t.TempDir(), "none.png"))
-	r.mustShow("cannot read the image", a.Number)
+	r.mustShow("Cannot read the image", a.Number)
 
 	r.c.serialScan(pb)
 	r.mustShow(b.Number, "李四", tFromReceipt.ZH)

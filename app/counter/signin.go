@@ -3,6 +3,7 @@ package counter
 import (
 	"errors"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/cases"
+	"tongban/app/scan"
 	"tongban/app/staff"
 	"tongban/app/ui"
 )
@@ -39,7 +41,11 @@ func (s *signIn) build() fyne.CanvasObject {
 	s.target = s.id
 	s.id.OnFocus = func() { s.target = s.id }
 	s.pin.OnFocus = func() { s.target = s.pin }
-	s.id.OnEnter = func(string) { s.c.win.Canvas().Focus(s.pin) }
+	s.id.OnEnter = func(string) {
+		if !s.dropScan(s.id) {
+			s.c.win.Canvas().Focus(s.pin)
+		}
+	}
 	s.pin.OnEnter = func(string) { s.try() }
 	s.msg = widget.NewLabel("")
 	s.msg.Wrapping = fyne.TextWrapWord
@@ -116,9 +122,20 @@ func (s *signIn) try() {
 	if s.busy {
 		return
 	}
+	if s.dropScan(s.id) || s.dropScan(s.pin) {
+		return
+	}
 	id, pin := strings.TrimSpace(s.id.Text), s.pin.Text
 	if id == "" || pin == "" {
 		s.say(both(tSignInEmpty), true)
+		return
+	}
+	if err := staff.CheckInput(id, pin); err != nil {
+		// Of no clerk's form: it cannot be anyone's PIN, so it does not
+		// count towards the lock.
+		s.pin.SetText("")
+		s.say(sentence(err, nil), true)
+		s.c.win.Canvas().Focus(s.pin)
 		return
 	}
 	now := s.c.deps.Now()
@@ -165,6 +182,39 @@ func (s *signIn) done(k staff.Clerk, lock staff.Lock, err error) {
 	}
 	s.say(msg, true)
 	s.c.win.Canvas().Focus(s.pin)
+}
+
+// dropScan empties a field that holds a scan rather than a staff ID or a
+// PIN — a keyboard-mode scanner types wherever the focus is, also on this
+// screen — and asks the clerk to sign in first. A scan is never tried as
+// a PIN: a few receipts scanned in a row would lock the counter.
+func (s *signIn) dropScan(e *entry) bool {
+	if !scanInput(e.Text) {
+		return false
+	}
+	e.SetText("")
+	s.say(both(tSignInFirst), true)
+	s.target = e
+	s.c.win.Canvas().Focus(e)
+	return true
+}
+
+// maxTyped is more than any staff ID (16) or PIN (8) a clerk types; a
+// receipt is hundreds of characters.
+const maxTyped = 32
+
+// scanInput reports whether sign-in input is a scan: a receipt (TB1:,
+// after whatever prefix the scanner adds), a case number, or far longer
+// than anything a clerk types here.
+func scanInput(s string) bool {
+	s = strings.TrimSpace(s)
+	if _, ok := scan.Payload(s); ok {
+		return true
+	}
+	if _, err := cases.NormalizeNumber(s); err == nil && strings.Contains(s, "-") {
+		return true
+	}
+	return utf8.RuneCountInString(s) > maxTyped
 }
 
 // lastRune returns the last rune of s and its length in bytes.

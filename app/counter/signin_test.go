@@ -123,3 +123,85 @@ func TestWrongPINSaysTheTriesLeftInEachLanguage(t *testing.T) {
 		t.Fatalf("after a wrong PIN:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A keyboard-mode scanner fired at the sign-in screen types a receipt
+// wherever the focus is: into the staff ID, into the PIN, or, with nothing
+// focused, into the field the counter picks. None of it is tried as a
+// PIN or counts towards the lock; the field is emptied and the clerk is
+// asked to sign in first. Input of no clerk's form (a 3-digit PIN) does
+// not count either; a wrong PIN of the right form does.
+func TestReceiptScansOnTheSignInScreenDoNotCount(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	payload, err := z.seal(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRig(t, z, nil)
+	s := r.c.signIn
+	failures := func() int {
+		var l staff.Lock
+		if err := r.st.GetJSON(lockSetting, &l); err != nil {
+			t.Fatal(err)
+		}
+		return l.Failures
+	}
+	mustBeAsked := func(when string) {
+		t.Helper()
+		if !r.shows(tSignInFirst.ZH + " " + tSignInFirst.EN) {
+			t.Fatalf("%s: the screen does not ask to sign in first; it shows %q", when, r.screenTexts())
+		}
+		if n := failures(); n != 0 {
+			t.Fatalf("%s: %d wrong PINs counted", when, n)
+		}
+		r.mustBeSignedIn(false)
+	}
+
+	for i := range 6 { // more than the five a lock takes
+		r.typeText("]Q1" + payload + "\r")
+		mustBeAsked("a receipt scanned into the staff ID")
+		if s.id.Text != "" || r.focused() != s.id {
+			t.Fatalf("scan %d: the staff ID holds %d characters and %T has the focus", i+1, len(s.id.Text), r.focused())
+		}
+	}
+
+	r.typeText("S001") // the clerk types the ID; Enter moves to the PIN
+	if r.focused() != s.pin {
+		t.Fatalf("after the staff ID and Enter, %T has the focus", r.focused())
+	}
+	r.typeText(payload)
+	mustBeAsked("a receipt scanned into the PIN")
+	if s.id.Text != "S001" || s.pin.Text != "" {
+		t.Fatalf("after a scan into the PIN: ID %q, PIN %d characters; want the ID kept and the PIN emptied", s.id.Text, len(s.pin.Text))
+	}
+
+	r.w.Canvas().Unfocus() // the clerk clicked the background
+	for _, ch := range payload {
+		r.w.Canvas().OnTypedRune()(ch)
+	}
+	r.key(fyne.KeyReturn)
+	mustBeAsked("a receipt typed with nothing focused")
+
+	r.signIn("S001", "246")
+	r.mustShow(staff.ErrBadPIN.Error())
+	if failures() != 0 {
+		t.Fatal("a PIN of three digits counted as a wrong PIN")
+	}
+	r.signIn("S001", "0000")
+	r.mustShow("再错 4 次")
+	r.signIn("S001", "2468")
+	r.mustBeSignedIn(true)
+}
+
+// The lock's end reads in China Standard Time also when the counter's
+// clock runs in another zone (a PC set to UTC), as the status bar does.
+func TestLockTimeReadsInChinaTime(t *testing.T) {
+	z := newCenter(t)
+	r := newRig(t, z, nil)
+	r.c.deps.Now = func() time.Time { return z.clock.Now().UTC() }
+	for range staff.MaxFailures {
+		r.signIn("S001", "0000")
+	}
+	r.mustShow("柜台已锁定至09:35:00", "locked until 09:35:00")
+	r.mustNotShow("01:35:00")
+}

@@ -29,7 +29,7 @@ var (
 	tTriesLeft   = cases.Text{ZH: "再错 %d 次，柜台将锁定 5 分钟。", EN: "%d more wrong PINs lock the counter for 5 minutes."}
 	tIdleLocked  = cases.Text{ZH: "长时间未操作，已自动签退，请重新签到。", EN: "Signed out after a time without use; sign in again."}
 	tSignedOut   = cases.Text{ZH: "已签退。", EN: "Signed out."}
-	tSignInFirst = cases.Text{ZH: "请先签到再扫描。", EN: "Sign in before scanning."}
+	tSignInFirst = cases.Text{ZH: "请先登录再扫描回执。", EN: "Sign in before scanning a receipt."}
 	tChecking    = cases.Text{ZH: "正在核对……", EN: "Checking…"}
 	tBackspace   = cases.Text{ZH: "删除", EN: "Delete"}
 	tClear       = cases.Text{ZH: "清空", EN: "Clear"}
@@ -55,9 +55,20 @@ var (
 	tReenroll   = cases.Text{ZH: "需要重新注册本设备，请联系技术人员", EN: "This device needs enrolling again: ask IT staff"}
 	tIdleWarn   = cases.Text{ZH: "%d 秒后自动签退", EN: "signing out in %d s"}
 	tImported   = cases.Text{ZH: "已从回执导入，尚未与平台同步。", EN: "Opened from the receipt; not yet synced with the platform."}
+	tSyncedNow  = cases.Text{ZH: "平台已确认此案件，已同步。", EN: "The platform has confirmed this case: it is synced."}
 	tOpened     = cases.Text{ZH: "已打开", EN: "Opened"}
 	tPrevClosed = cases.Text{ZH: "上一个案件 %s 已关闭，以免误当作此次扫描的案件。", EN: "The previous case %s was closed so it is not taken for this scan."}
 	tReading    = cases.Text{ZH: "正在识别图片……", EN: "Reading the image…"}
+
+	// The image chooser (Ctrl+O).
+	tImagePathHint = cases.Text{ZH: "输入或粘贴图片或文件夹的路径，回车打开", EN: "Type or paste the path of an image or a folder; Enter opens it"}
+	tUpFolder      = cases.Text{ZH: "上一级", EN: "Up"}
+	tOpenFile      = cases.Text{ZH: "打开", EN: "Open"}
+	tNoSuchPath    = cases.Text{ZH: "找不到“%s”，请检查路径。", EN: "There is no %q; check the path."}
+	tNotImage      = cases.Text{ZH: "“%s”不是 PNG 或 JPEG 图片。", EN: "%q is not a PNG or JPEG image."}
+	tNoFolder      = cases.Text{ZH: "无法打开文件夹 %s。", EN: "The folder %s cannot be opened."}
+	tNoImages      = cases.Text{ZH: "此文件夹中没有 PNG 或 JPEG 图片。", EN: "This folder holds no PNG or JPEG image."}
+	tMoreFiles     = cases.Text{ZH: "只列出前 %d 项，其余请输入文件名。", EN: "Only the first %d are listed; type the name of another."}
 
 	// The case view.
 	tApplicant     = cases.Text{ZH: "申请人", EN: "Applicant"}
@@ -78,6 +89,7 @@ var (
 	tDeclared      = cases.Text{ZH: "申请人称已带", EN: "declared"}
 	tReceivedMark  = cases.Text{ZH: "已收", EN: "received"}
 	tMissingMark   = cases.Text{ZH: "待补正", EN: "missing"}
+	tOwedMark      = cases.Text{ZH: "容缺待补交", EN: "owed (accepted with a shortfall)"}
 	tTimeline      = cases.Text{ZH: "办理记录", EN: "Timeline"}
 	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From receipt, not yet synced"}
 	tTicket        = cases.Text{ZH: "排队号", EN: "Ticket"}
@@ -96,6 +108,7 @@ var (
 	tNoteLine      = cases.Text{ZH: "备注", EN: "Note"}
 	tMissingLine   = cases.Text{ZH: "缺：%s", EN: "Missing: %s"}
 	tReceivedLine  = cases.Text{ZH: "收：%s", EN: "Received: %s"}
+	tOwedLine      = cases.Text{ZH: "容缺待补交：%s", EN: "Owed: %s"}
 	tDecisionYes   = cases.Text{ZH: "准予", EN: "approved"}
 	tDecisionNo    = cases.Text{ZH: "不予批准", EN: "denied"}
 	tCalledLine    = cases.Text{ZH: "%s 号 → %s 窗口", EN: "ticket %s → window %s"}
@@ -108,17 +121,25 @@ var (
 	tMaterialN     = cases.Text{ZH: "材料 %d", EN: "material %d"}
 
 	// Actions and their panels.
-	tPrintReceipt = cases.Text{ZH: "打印回执", EN: "Print receipt"}
+	tPrintPaperOf = cases.Text{ZH: "打印%s", EN: "Print the %s"}
 	tConfirm      = cases.Text{ZH: "确认", EN: "Confirm"}
 	tCancel       = cases.Text{ZH: "取消", EN: "Cancel"}
 	tNote         = cases.Text{ZH: "备注（可不填）", EN: "Note (optional)"}
 
 	tAcceptTitle  = cases.Text{ZH: "受理：按清单中勾选的材料收件", EN: "Accept with the materials ticked in the list"}
 	tAcceptCount  = cases.Text{ZH: "已勾选 %d 项材料：%s", EN: "%d materials ticked: %s"}
-	tAcceptUnmet  = cases.Text{ZH: "注意：%d 项必需材料未勾选，缺材料请改用“补正告知”（F3）。", EN: "Note: required materials not ticked: %d; for missing materials use Ask for materials (F3)."}
+	tAcceptShort  = cases.Text{ZH: "尚缺必需材料：%[1]s。可按 %[2]s 一次性告知补正；确需先行受理的，按 %[3]s 容缺受理，回执将列明待补交的材料。", EN: "Required materials not ticked: %[1]s. Ask for them in one notice (%[2]s), or accept with the shortfall (%[3]s); the receipt lists what is owed."}
+	tAcceptNot    = cases.Text{ZH: "缺少必需材料 %[1]s，没有受理：请按 %[2]s 一次性告知补正，或按 %[3]s 容缺受理；没有作任何更改。", EN: "Not accepted: required materials are missing (%[1]s). Ask for them in one notice (%[2]s), or accept with the shortfall (%[3]s); nothing was changed."}
+	tShortfall    = cases.Text{ZH: "容缺受理", EN: "Accept with shortfall"}
+	tNoShortfall  = cases.Text{ZH: "必需材料均已勾选，按 Enter 确认即可，无需容缺受理。", EN: "Every material needed is ticked: press Enter to confirm; there is no shortfall."}
+	tSavedShort   = cases.Text{ZH: "已保存：容缺受理，案件现为“已受理”；尚缺 %s，回执上列明待补交。", EN: "Saved: accepted with a shortfall; the case is now accepted. Still owed: %s, listed on the receipt."}
 	tSupplyTitle  = cases.Text{ZH: "一次性告知：勾选全部缺少的材料，确认后打印告知单", EN: "One-time notice: tick every missing material; the notice prints on confirming"}
 	tSupplyNone   = cases.Text{ZH: "请至少勾选一项缺少的材料。", EN: "Tick at least one missing material."}
-	tSupplied     = cases.Text{ZH: "补正材料已收：勾选收到的材料", EN: "Materials received: tick what came in"}
+	tSupplied     = cases.Text{ZH: "补正材料已收：勾选收到的材料（须含补正告知所列的全部材料）", EN: "Materials received: tick what came in (every material the notice asked for)"}
+	tAskedMark    = cases.Text{ZH: "补正告知所列", EN: "asked for"}
+	tSuppliedAll  = cases.Text{ZH: "补正告知所列材料已全部勾选。", EN: "Every material the notice asked for is ticked."}
+	tSuppliedLeft = cases.Text{ZH: "补正告知所列材料尚缺：%[1]s。请待补齐后再登记；确需先行受理的，按 %[2]s 容缺受理，将其记为待补交。", EN: "Asked for and not ticked: %[1]s. Record the receipt once all have come, or accept with the shortfall (%[2]s), recording them as owed."}
+	tSuppliedNot  = cases.Text{ZH: "补正告知所列材料尚缺 %[1]s，没有登记：请待材料补齐后再登记，或按 %[2]s 容缺受理，将其记为待补交；没有作任何更改。", EN: "Not recorded: materials the notice asked for are still missing (%[1]s). Record the receipt once all have come, or accept with the shortfall (%[2]s), recording them as owed; nothing was changed."}
 	tRefuseTitle  = cases.Text{ZH: "不予受理：每行写一条理由（Ctrl+Enter 确认），确认后打印通知书", EN: "Refuse: one reason a line (Ctrl+Enter confirms); the notice prints on confirming"}
 	tRefuseNone   = cases.Text{ZH: "请至少写一条理由，通知书会打印出来。", EN: "Write at least one reason; the notice prints it."}
 	tCommon       = cases.Text{ZH: "常用理由：", EN: "Common reasons:"}
@@ -156,10 +177,19 @@ var (
 	tBranch       = cases.Text{ZH: "分支 %d", EN: "Branch %d"}
 	tKeep         = cases.Text{ZH: "保留此分支", EN: "Keep this"}
 	tKept         = cases.Text{ZH: "已保留分支 %d，案件现为“%s”。", EN: "Branch %d kept; the case is now %s."}
+	tChosenMark   = cases.Text{ZH: "已选择，待确认", EN: "chosen, to confirm"}
+	tKeepTitle    = cases.Text{ZH: "保留分支：确认后保存，不能撤销", EN: "Keep a branch: saved on confirming, and it cannot be undone"}
+	tKeepAsk      = cases.Text{ZH: "保留分支 %d（%s，%s）？其他分支的记录将标为“已搁置”。", EN: "Keep branch %d (%s, %s)? The other branches' events will be marked set aside."}
+	tKeptLine     = cases.Text{ZH: "保留", EN: "Kept"}
+	tAsideLine    = cases.Text{ZH: "搁置", EN: "Set aside"}
+	tAsideMark    = cases.Text{ZH: "已搁置", EN: "set aside"}
 
 	// Finding cases.
-	tToday        = cases.Text{ZH: "今日案件（逾期在前）", EN: "Today's cases (overdue first)"}
+	tToday        = cases.Text{ZH: "今日案件及逾期、今日到期的案件（逾期在前）", EN: "Today's cases, and those overdue or due today (overdue first)"}
+	tByStatus     = cases.Text{ZH: "状态为“%s”的案件，不限日期（逾期在前）", EN: "%s cases of any day (overdue first)"}
 	tResults      = cases.Text{ZH: "查找结果", EN: "Results"}
+	tResultsAll   = cases.Text{ZH: "查找结果（查找不按状态筛选）", EN: "Results (a search looks through every status)"}
+	tDueTodayMark = cases.Text{ZH: "今日到期", EN: "due today"}
 	tSearchHint   = cases.Text{ZH: "编号、手机号、证件号后四位或姓名，回车查找", EN: "Number, phone, last four of the ID, or name; Enter searches"}
 	tAllStatuses  = cases.Text{ZH: "全部", EN: "All"}
 	tStatusFilter = cases.Text{ZH: "状态", EN: "Status"}

@@ -5,35 +5,65 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
 	"tongban/app/ui"
 )
 
-// timelineRows are the events in force: when, what, who, and the details
-// the event carries.
+// timelineRows are the case's history (cases.Case.History): the events in
+// force — when, what, who, and the details the event carries — and the
+// events a resolved conflict set aside, marked so.
 func (b *bench) timelineRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
-	for _, e := range c.Timeline {
+	for _, e := range c.History() {
 		rows = append(rows, b.eventRow(c, e, item))
 	}
 	return rows
 }
 
 // eventRow is one event: time, kind, who (and on which device), details.
+// An event set aside by a resolution is marked and greyed.
 func (b *bench) eventRow(c *cases.Case, e cases.Event, item *catalog.Item) fyne.CanvasObject {
 	head := ui.NewText(stamp(e.Stamp.Time()) + "  " + both(e.Kind.Label()) + "  " + b.who(c, e))
 	head.TextStyle.Bold = e.Kind != cases.KindPrinted && e.Kind != cases.KindRevealed && e.Kind != cases.KindCalled
-	if d := details(e, item); d != "" {
+	d := details(e, item)
+	if e.Kind == cases.KindResolved {
+		d = b.resolution(c, e)
+	}
+	if c.SetAside(e) {
+		head.SetText("[" + both(tAsideMark) + "]  " + head.Text)
+		head.TextStyle.Bold = false
+		head.Importance = widget.LowImportance
+	}
+	if d != "" {
 		return ui.Column(head, caption(d))
 	}
 	return head
 }
 
+// resolution says what a resolution kept and what it set aside: the first
+// event of each branch, with who made it where, and the clerk's note.
+func (b *bench) resolution(c *cases.Case, e cases.Event) string {
+	r, kept, aside, ok := c.Resolved(e)
+	if !ok {
+		return ""
+	}
+	branch := func(x cases.Event) string { return both(x.Kind.Label()) + " · " + b.who(c, x) }
+	lines := []string{labelled(tKeptLine, branch(kept))}
+	for _, x := range aside {
+		lines = append(lines, labelled(tAsideLine, branch(x)))
+	}
+	if n := note(r.Note); n != "" {
+		lines = append(lines, n)
+	}
+	return strings.Join(lines, "\n")
+}
+
 // who names an event's actor: the clerk, or the channel of a submission.
 func (b *bench) who(c *cases.Case, e cases.Event) string {
-	dev := labelled(tOnDevice, cases.ShortDevice(e.Device))
+	dev := labelled(tOnDevice, b.deviceName(e.Device))
 	if e.Staff != "" {
 		if name := b.c.clerkName(e.Staff); name != e.Staff {
 			return name + "（" + e.Staff + "） · " + dev
@@ -58,7 +88,7 @@ func details(e cases.Event, item *catalog.Item) string {
 	case cases.KindAccepted:
 		var p cases.Acceptance
 		if e.Decode(&p) == nil {
-			return joinNonEmpty(list(tReceivedLine, p.Received, item), note(p.Note))
+			return joinNonEmpty(list(tReceivedLine, p.Received, item), list(tOwedLine, p.Shortfall, item), note(p.Note))
 		}
 	case cases.KindSupplementRequested:
 		var p cases.SupplementRequest
@@ -68,7 +98,7 @@ func details(e cases.Event, item *catalog.Item) string {
 	case cases.KindSupplementReceived:
 		var p cases.SupplementReceipt
 		if e.Decode(&p) == nil {
-			return list(tReceivedLine, p.Received, item)
+			return joinNonEmpty(list(tReceivedLine, p.Received, item), list(tOwedLine, p.Shortfall, item))
 		}
 	case cases.KindRefused:
 		var p cases.Refusal
@@ -146,4 +176,28 @@ func joinNonEmpty(parts ...string) string {
 		}
 	}
 	return strings.Join(out, " · ")
+}
+
+// deviceName names a device as the status bar does, by its short code,
+// where the counter knows it: its own (Store.DeviceID), and the device that
+// took each case it has seen, whose code the case number carries. Other
+// devices (another counter that only acted on cases) show the end of
+// their ID until the store keeps the center's device list.
+func (b *bench) deviceName(id string) string {
+	if code, ok := b.devices[id]; ok {
+		return code
+	}
+	return cases.ShortDevice(id)
+}
+
+// learnDevice notes the short code of the device that took a case.
+func (b *bench) learnDevice(c *cases.Case) {
+	if c.Device == "" || b.devices[c.Device] != "" {
+		return
+	}
+	if n, err := cases.NormalizeNumber(c.Number); err == nil {
+		if code := strings.Split(n, "-")[1]; cases.ValidShortCode(code) {
+			b.devices[c.Device] = code
+		}
+	}
 }

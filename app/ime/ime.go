@@ -6,10 +6,13 @@
 // Candidates come from the character dictionary of
 // github.com/mozillazg/go-pinyin, restricted to characters GBK encodes (the
 // bundled font draws them and receipt printers print them in two-byte
-// GB18030), ordered so common characters come first: by how often they
-// occur (freq.txt), then GB2312 level 1 before level 2 before the rest of
-// GBK. There is no word dictionary; a name is typed one syllable at a
-// time, as Segment splits it.
+// GB18030), ordered so common characters come first: characters whose
+// first (primary) reading is the syllable before those that only have it
+// as another reading, then by how often they occur (freq.txt, near ties
+// going to the words of government services, see freq.go), then GB2312
+// level 1 before level 2 before the rest of GBK. There is no word
+// dictionary; a name is typed one syllable at a time, as Segment splits
+// it.
 package ime
 
 import (
@@ -26,7 +29,8 @@ type Order int
 const (
 	// Common ranks by how common a character is in general text.
 	Common Order = iota
-	// Names puts the most common family names first, for name fields.
+	// Names puts the most common family names first, for name fields,
+	// each under the reading it has as a name (see surnameReadings).
 	Names
 )
 
@@ -88,17 +92,24 @@ func IsSyllable(s string) bool {
 
 // candidate is one character under one reading, with its rank key.
 type candidate struct {
-	r     rune
-	rank  uint32 // by frequency (freq.go), a reading other than the first weighed down
-	level uint8  // 1, 2: GB2312 levels; 3: the rest of GBK
-	code  uint16
+	r rune
+	// reading is the place of the syllable among the character's readings
+	// (toneless, each once): 0 for its primary reading. A character comes
+	// under the syllables of its other readings only after every character
+	// read so first, whatever its frequency: heteronym lists hold rare
+	// readings (以 and 已 si, 方 wang, 位 li, 红 gong) that would otherwise
+	// put a very common character on the first page of a syllable it is
+	// almost never read as.
+	reading uint8
+	rank    uint32 // by frequency (freq.go)
+	level   uint8  // 1, 2: GB2312 levels; 3: the rest of GBK
+	code    uint16
 }
 
-// altPenalty weighs down a character under a reading other than its
-// first: 行 stays first for hang (银行), but 长 does not beat 常 for chang.
-const altPenalty = 4
-
 func (c candidate) less(d candidate) bool {
+	if c.reading != d.reading {
+		return c.reading < d.reading
+	}
 	if c.rank != d.rank {
 		return c.rank < d.rank
 	}
@@ -128,24 +139,23 @@ func loadTable() *table {
 
 func buildTable(dict map[int]string) *table {
 	t := &table{bySyllable: make(map[string][]candidate, 420)}
+	var seen []string // a character's syllables so far, in the dictionary's order
 	for cp, readings := range dict {
 		r := rune(cp)
 		level, code, ok := gbLevel(r)
 		if !ok {
 			continue
 		}
-		seen := map[string]bool{}
-		for i, reading := range strings.Split(readings, ",") {
+		rank := frequencyRank(r)
+		seen = seen[:0]
+		for _, reading := range strings.Split(readings, ",") {
 			syl := toneless(reading)
-			if syl == "" || seen[syl] {
+			if syl == "" || slices.Contains(seen, syl) {
 				continue
 			}
-			seen[syl] = true
-			rank := frequencyRank(r)
-			if i > 0 {
-				rank *= altPenalty
-			}
-			t.bySyllable[syl] = append(t.bySyllable[syl], candidate{r: r, rank: rank, level: level, code: code})
+			c := candidate{r: r, reading: readingPlace(r, syl, len(seen)), rank: rank, level: level, code: code}
+			seen = append(seen, syl)
+			t.bySyllable[syl] = append(t.bySyllable[syl], c)
 		}
 	}
 	for syl, cs := range t.bySyllable {
@@ -195,7 +205,7 @@ func (t *table) lookup(syl string, o Order) []rune {
 	}
 	if o == Names {
 		for _, r := range surnames {
-			if containsRune(exact, r) {
+			if i := slices.IndexFunc(exact, func(c candidate) bool { return c.r == r }); i >= 0 && readAsSurname(exact[i], syl) {
 				add(r)
 			}
 		}
@@ -207,10 +217,6 @@ func (t *table) lookup(syl string, o Order) []rune {
 		add(c.r)
 	}
 	return out
-}
-
-func containsRune(cs []candidate, r rune) bool {
-	return slices.ContainsFunc(cs, func(c candidate) bool { return c.r == r })
 }
 
 // toneless strips tone marks from a dictionary reading and writes ü as v;

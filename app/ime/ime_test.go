@@ -35,11 +35,12 @@ func TestCandidatesOffersCommonCharactersEarly(t *testing.T) {
 		{"xian", Common, '先', 30},   // xian is one syllable, not xi'an
 		{"nv", Common, '女', 3},
 		// The audit's words: common characters on the first page.
-		{"ban", Common, '办', 2},
-		{"gong", Common, '公', 2},
+		{"ban", Common, '办', 1},
+		{"gong", Common, '公', 1},
 		{"si", Common, '司', 8},
 		{"san", Common, '三', 1},
-		{"hang", Common, '行', 3}, // 银行: a second reading of 行, still early
+		{"wang", Common, '王', 1},
+		{"li", Common, '里', 1},
 	}
 	for _, tt := range tests {
 		got := Lookup(tt.input, tt.order)
@@ -47,6 +48,92 @@ func TestCandidatesOffersCommonCharactersEarly(t *testing.T) {
 		if i < 0 || i >= tt.within {
 			t.Errorf("Lookup(%q, %v): %c is at %d of %d, want among the first %d; first ten: %s",
 				tt.input, tt.order, tt.want, i, len(got), tt.within, string(got[:min(10, len(got))]))
+		}
+	}
+}
+
+// The audit's orders: a character comes under a syllable it is only
+// rarely read as (以 and 已 si, 方 wang, 位 li, 红 gong) after every
+// character read so first, and 办 and 公, the service center's own words,
+// come before 半 and 工.
+func TestCandidatesPutPrimaryReadingsFirst(t *testing.T) {
+	tests := []struct {
+		input string
+		want  string // the first candidates, exactly
+	}{
+		{"ban", "办半"},
+		{"gong", "公工共"},
+		{"si", "司四"},
+		{"wang", "王往"},
+		{"li", "里理力"},
+	}
+	for _, tt := range tests {
+		got := Candidates(tt.input)
+		if head := string(got[:min(len(got), len([]rune(tt.want)))]); head != tt.want {
+			t.Errorf("Candidates(%q) starts %s, want %s; first ten: %s", tt.input, head, tt.want, string(got[:min(10, len(got))]))
+		}
+	}
+	secondary := []struct {
+		input string
+		r     rune
+	}{
+		{"si", '以'}, {"si", '已'}, {"wang", '方'}, {"li", '位'}, {"gong", '红'},
+		{"pan", '半'},
+	}
+	for _, tt := range secondary {
+		got := Candidates(tt.input)
+		primaries := 0
+		for _, c := range loadTable().bySyllable[tt.input] {
+			if c.reading == 0 {
+				primaries++
+			}
+		}
+		i := slices.Index(got, tt.r)
+		if i < primaries {
+			t.Errorf("Candidates(%q): %c, not read %s first, is at %d, before some of the %d characters that are; first ten: %s",
+				tt.input, tt.r, tt.input, i, primaries, string(got[:min(10, len(got))]))
+		}
+		if i < 0 || i >= len(loadTable().bySyllable[tt.input]) {
+			t.Errorf("Candidates(%q): %c is at %d; a secondary reading must still offer it among the syllable's own %d characters",
+				tt.input, tt.r, i, len(loadTable().bySyllable[tt.input]))
+		}
+	}
+}
+
+// A second reading as common as the first (commonReadings) ranks like a
+// first one: 银行, 长安区 and 重新 are typed on the first page.
+func TestCommonSecondReadingsComeEarly(t *testing.T) {
+	for _, tt := range []struct {
+		input string
+		r     rune
+	}{{"hang", '行'}, {"chang", '长'}, {"chong", '重'}, {"huan", '还'}, {"xing", '行'}, {"zhang", '长'}} {
+		if i := slices.Index(Candidates(tt.input), tt.r); i < 0 || i >= 8 {
+			t.Errorf("Candidates(%q): %c at %d, want it on the first page (before 8)", tt.input, tt.r, i)
+		}
+	}
+}
+
+// For names, family names come first only under the reading they have as
+// names: 方 (fāng) is not a surname read wang, 邓 not one read shan, 叶 not
+// one read xie; 曾 is read zeng as a name though céng comes first.
+func TestNameCandidatesPutSurnamesFirstByTheirNameReading(t *testing.T) {
+	tests := []struct {
+		input string
+		want  string // the first candidates, exactly
+	}{
+		{"wang", "王汪往"},
+		{"shan", "山善"}, // not 邓
+		{"dan", "但单"},  // not 石
+		{"xie", "谢些"},
+		{"zeng", "曾增"},
+		{"qin", "秦覃亲"},
+		{"tan", "谭覃谈"},
+		{"fang", "方放"},
+	}
+	for _, tt := range tests {
+		got := NameCandidates(tt.input)
+		if head := string(got[:min(len(got), len([]rune(tt.want)))]); head != tt.want {
+			t.Errorf("NameCandidates(%q) starts %s, want %s; first ten: %s", tt.input, head, tt.want, string(got[:min(10, len(got))]))
 		}
 	}
 }
@@ -83,12 +170,12 @@ func TestExactReadingsComeBeforeLongerOnes(t *testing.T) {
 	}
 }
 
-func TestCandidatesAreUniqueAndFrequencyOrdered(t *testing.T) {
+func TestCandidatesAreUniqueAndOrderedByReadingThenFrequency(t *testing.T) {
 	for syl, cands := range loadTable().bySyllable {
 		got := Candidates(syl)
-		rank := map[rune]uint32{}
+		key := map[rune]candidate{}
 		for _, c := range cands {
-			rank[c.r] = c.rank
+			key[c.r] = c
 		}
 		seen := map[rune]bool{}
 		for i, r := range got {
@@ -96,9 +183,37 @@ func TestCandidatesAreUniqueAndFrequencyOrdered(t *testing.T) {
 				t.Fatalf("Candidates(%q) lists %c twice", syl, r)
 			}
 			seen[r] = true
-			if i > 0 && i < len(cands) && rank[r] < rank[got[i-1]] {
-				t.Fatalf("Candidates(%q): %c (rank %d) after %c (rank %d)", syl, r, rank[r], got[i-1], rank[got[i-1]])
+			if i == 0 || i >= len(cands) {
+				continue
 			}
+			a, b := key[got[i-1]], key[r]
+			if b.reading < a.reading || b.reading == a.reading && b.rank < a.rank {
+				t.Fatalf("Candidates(%q): %c (reading %d, rank %d) after %c (reading %d, rank %d)",
+					syl, r, b.reading, b.rank, got[i-1], a.reading, a.rank)
+			}
+		}
+	}
+}
+
+// The service boost settles near ties and no more: every rank stays
+// between 90% and 100% of the character's place in freq.txt, so no
+// character passes one that freq.txt ranks more than 10% ahead of it.
+func TestServiceBoostOnlySettlesNearTies(t *testing.T) {
+	for r, place := range ranks() {
+		got := frequencyRank(r)
+		if got > place*rankScale || got < place*(rankScale-serviceBoost) {
+			t.Fatalf("%c: rank %d, outside 90–100%% of its place %d in freq.txt", r, got, place)
+		}
+	}
+	for _, tt := range []struct{ before, after rune }{{'办', '半'}, {'公', '工'}} {
+		if frequencyRank(tt.before) >= frequencyRank(tt.after) {
+			t.Errorf("%c (rank %d) is not ahead of %c (rank %d)", tt.before, frequencyRank(tt.before), tt.after, frequencyRank(tt.after))
+		}
+	}
+	for _, tt := range []struct{ before, after rune }{{'等', '登'}, {'张', '章'}, {'里', '理'}} {
+		if frequencyRank(tt.before) >= frequencyRank(tt.after) {
+			t.Errorf("%c (rank %d) fell behind %c (rank %d), far less common in general text",
+				tt.before, frequencyRank(tt.before), tt.after, frequencyRank(tt.after))
 		}
 	}
 }

@@ -5,3 +5,16 @@ package ime
 // registration count). They come first for name fields: the first
 // character a citizen types into 姓名 is almost always one of them.
 var surnames = []rune("王李张刘陈杨黄赵吴周徐孙马朱胡郭何林高罗郑梁谢宋唐许韩邓冯曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任卢姚沈钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤")
+
+// surnameReadings are the family names read, as names, by a reading other
+// than their first in go-pinyin: 曾 is céng first but Zēng as a name, and
+// 覃 is Tán or Qín. Every other surname above comes first only under its
+// first reading, so 方 (fāng) does not come first for wang, nor 邓 for
+// shan, nor 石 for dan.
+var surnameReadings = map[rune]string{'曾': "zeng", '覃': "qin"}
+
+// readAsSurname reports whether candidate c, listed under syl, is a
+// family name read syl.
+func readAsSurname(c candidate, syl string) bool {
+	return c.reading == 0 || surnameReadings[c.r] == syl
+}

@@ -20,6 +20,9 @@ type application struct {
 	// problems are shown under their field: errors block submission,
 	// warnings (a legacy credit code) do not.
 	problems map[string]*cases.Problem
+	// reviewed is set once the citizen asked to submit: from then on an
+	// empty required field is an error when it is left, as it was then.
+	reviewed bool
 }
 
 func newApplication(item *catalog.Item) *application {
@@ -111,13 +114,14 @@ func (a *application) full(key string) bool {
 }
 
 // check checks one field as the citizen finishes it and keeps the problem
-// to show. An empty field is not nagged about until submission.
+// to show. An empty field is not nagged about until submission; after
+// it, an empty required field keeps its "required" until it is filled.
 func (a *application) check(key string, now time.Time) *cases.Problem {
 	f, ok := a.field(key)
 	if !ok {
 		return nil
 	}
-	if a.values[key] == "" {
+	if a.values[key] == "" && !a.reviewed {
 		delete(a.problems, key)
 		return nil
 	}
@@ -137,6 +141,7 @@ func (a *application) keep(key string, f catalog.Field, now time.Time) *cases.Pr
 // checkAll checks every field, empty ones included, and returns the index
 // of the first field with an error, or -1 when the form can be submitted.
 func (a *application) checkAll(now time.Time) int {
+	a.reviewed = true
 	first := -1
 	for i, f := range a.item.Fields {
 		if p := a.keep(f.Key, f, now); p != nil && !p.Warning && first < 0 {

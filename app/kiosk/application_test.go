@@ -108,13 +108,13 @@ func TestStoreDrafts(t *testing.T) {
 		t.Fatalf("Load on a new store: ok %v, err %v", ok, err)
 	}
 	want := Draft{ItemCode: "130102-SCJG-003", Values: map[string]string{"name": "张三"}, Materials: []int{1},
-		Saved: testStart.Add(time.Minute), Lang: cases.EN, Elder: true, Page: 2}
+		Saved: testStart.Add(time.Minute), Lang: cases.EN, Elder: true, Shown: 2}
 	if err := d.Save(want); err != nil {
 		t.Fatal(err)
 	}
 	got, ok, err := d.Load()
 	if err != nil || !ok || got.ItemCode != want.ItemCode || got.Values["name"] != "张三" || !got.Saved.Equal(want.Saved) ||
-		got.Lang != cases.EN || !got.Elder || got.Page != 2 || !slices.Equal(got.Materials, []int{1}) {
+		got.Lang != cases.EN || !got.Elder || got.Shown != 2 || !slices.Equal(got.Materials, []int{1}) {
 		t.Fatalf("Load = %+v, %v, %v; want %+v", got, ok, err, want)
 	}
 	if err := d.Clear(); err != nil {

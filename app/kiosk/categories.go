@@ -11,7 +11,7 @@ import (
 // categories is the grid of the catalog's categories, each with its number
 // of services, and the way to search.
 type categories struct {
-	page int
+	first int // the first tile of the page shown
 }
 
 func (s *categories) build(k *Kiosk) fyne.CanvasObject {
@@ -31,14 +31,14 @@ func (s *categories) build(k *Kiosk) fyne.CanvasObject {
 	sz := k.sizes()
 	search := k.primary(k.t(tSearchButton), func() { k.show(&search{back: s}) })
 	search.Icon = theme.SearchIcon()
-	return k.frame(k.t(tChooseCategory), k.pager(tiles, sz.categories, sz.categoryCols, &s.page), search)
+	return k.frame(k.t(tChooseCategory), k.pager(tiles, sz.categories, sz.categoryCols, &s.first), search)
 }
 
 // itemList lists the services of one category.
 type itemList struct {
 	category string
 	back     screen
-	page     int
+	first    int // the first item of the page shown
 }
 
 func (s *itemList) build(k *Kiosk) fyne.CanvasObject {
@@ -54,7 +54,7 @@ func (s *itemList) build(k *Kiosk) fyne.CanvasObject {
 	}
 	back := k.button(k.t(tBack), func() { k.show(s.back) })
 	back.Icon = theme.NavigateBackIcon()
-	return k.frame(title, k.pager(rows, k.sizes().items, 1, &s.page), back)
+	return k.frame(title, k.pager(rows, k.sizes().items, 1, &s.first), back)
 }
 
 // itemTile is a service in a list: its name, department and promised

@@ -23,6 +23,7 @@ func TestEnglishChoiceLabels(t *testing.T) {
 	r.focus("Mobile phone number")
 	r.tapKeys("13912345678")
 	r.pageTo("Company name")
+	r.focus("Company name")
 	r.typePinyin("hua", '华')
 	r.focus("Unified social credit code")
 	r.tapKeys("91350100M000100Y43")

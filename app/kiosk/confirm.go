@@ -15,8 +15,8 @@ import (
 // confirm shows everything entered for a last look, the ID number masked
 // (people stand behind the citizen), and submits.
 type confirm struct {
-	form *form
-	page int
+	form  *form
+	first int // the first row of the page shown
 	// failed says why the last submit did not go through.
 	failed cases.Text
 	busy   bool
@@ -66,7 +66,7 @@ func (s *confirm) build(k *Kiosk) fyne.CanvasObject {
 		submit.Disable()
 	}
 	return k.frame(k.t(tConfirmTitle), ui.Frame(top,
-		k.pager(rows, k.sizes().confirm, 0, &s.page), nil), edit, submit)
+		k.pager(rows, k.sizes().confirm, 0, &s.first), nil), edit, submit)
 }
 
 // row is "label  value", with a warning under the value if there is one.

@@ -19,7 +19,9 @@ type Draft struct {
 	Saved     time.Time         `json:"saved"`
 	Lang      cases.Lang        `json:"lang,omitempty"`
 	Elder     bool              `json:"elder,omitempty"`
-	Page      int               `json:"page,omitempty"`
+	// Shown is the first item of the form's page shown (a field, or a
+	// line of the checklist), so the form reopens where it was.
+	Shown int `json:"shown,omitempty"`
 }
 
 // Drafts keeps the one draft of a kiosk.
@@ -117,6 +119,6 @@ func (k *Kiosk) restoreDraft() bool {
 	}
 	k.notice = tDraftRestored
 	g := &guide{item: item, back: &categories{}}
-	k.show(&form{app: fromDraft(item, d), back: g, page: d.Page})
+	k.show(&form{app: fromDraft(item, d), back: g, first: d.Shown})
 	return true
 }

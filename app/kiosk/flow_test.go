@@ -61,8 +61,9 @@ func TestKioskFlowByTouch(t *testing.T) {
 		t.Fatalf("phone entry holds %q", got)
 	}
 
-	r.tap(tNextPage.ZH)
+	r.pageTo("企业名称") // on this page if it fits, else the next
 	r.mustShow("企业名称", "统一社会信用代码")
+	r.focus("企业名称")
 	r.typePinyin("hua", '华')
 	r.typePinyin("xin", '新')
 	r.focus("统一社会信用代码")
@@ -116,6 +117,8 @@ func TestKioskFlowByTouch(t *testing.T) {
 		t.Error("the draft is still there after submitting")
 	}
 
+	r.clock.Advance(doneDelay) // Done waits while the number is read
+	r.k.Tick()
 	r.tap(tDone.ZH)
 	r.mustBeOn("attract")
 }

@@ -1,9 +1,10 @@
 package kiosk
 
 import (
-	"strings"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -11,7 +12,6 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
-	"tongban/app/ime"
 	"tongban/app/ui"
 )
 
@@ -22,19 +22,23 @@ import (
 // keyboard for text. A field is checked when it is full or when the
 // citizen moves on, and the problem shows under it in plain words.
 type form struct {
-	app    *application
-	back   screen
-	page   int
-	active string // key of the field the keypad types into
-	// message is a line over the fields (errors to fix).
-	message cases.Text
+	app   *application
+	back  screen
+	first int // the first item (field or checklist line) of the page shown
+	// active is the key of the field the keypad types into.
+	active string
+	// fixing is set when a review found errors: the line over the fields
+	// counts those still shown under them, until none is left.
+	fixing bool
 
 	// The widgets of the last build.
-	rows   map[string]*fieldRow
-	pager  *ui.Pager
-	padBox *fyne.Container
-	split  *fyne.Container // the pages left, the keypad right
-	note   *ui.Text
+	rows    map[string]*fieldRow
+	pager   *ui.Pager
+	padBox  *fyne.Container
+	padRoom fyne.Size       // the largest keypad of the item's fields
+	split   *fyne.Container // the pages left, the keypad right
+	note    *ui.Text
+	body    *fyne.Container // the note over the split
 }
 
 // fieldRow is one field on screen.
@@ -47,12 +51,12 @@ type fieldRow struct {
 }
 
 func (s *form) build(k *Kiosk) fyne.CanvasObject {
-	sz := k.sizes()
 	s.rows = map[string]*fieldRow{}
-	s.pager = nil // the last build's; this one's comes after the rows
+	// The last build's; this one's come after the rows.
+	s.pager, s.note, s.body = nil, nil, nil
 	// The fields, then the checklist: its heading and the materials. The
-	// pager puts as many on a page as fit (at most sz.fields fields, or
-	// sz.checklist materials), so English labels, elder mode and the
+	// pager puts as many on a page as fit the height there is, so a
+	// portrait screen takes more, and English labels, elder mode and the
 	// problems under fields take more pages, never more room.
 	items := make([]fyne.CanvasObject, 0, len(s.app.item.Fields)+len(s.app.item.Materials)+1)
 	for _, f := range s.app.item.Fields {
@@ -66,17 +70,20 @@ func (s *form) build(k *Kiosk) fyne.CanvasObject {
 			items = append(items, s.materialTile(k, i))
 		}
 	}
-	page := s.page
-	s.pager = k.pager(items, sz.fields, 0, &s.page)
-	s.pager.Section(len(s.app.item.Fields), sz.checklist+1)
+	first := s.first
+	s.pager = k.pager(items, len(items), 0, &s.first)
+	s.pager.Section(len(s.app.item.Fields), len(items))
 	// Stay with the field being typed (elder mode holds fewer a page),
-	// else on the page the citizen was on.
-	if i := s.app.index(s.active); i >= 0 {
-		s.pager.ShowItem(i)
-	} else {
-		s.pager.SetPage(page)
+	// else with what the citizen was reading. Where the pages break is
+	// known once the pager is laid out; it keeps that item in view.
+	key := s.active
+	if key == "" && first < len(s.app.item.Fields) {
+		key = s.app.item.Fields[first].Key
 	}
-	s.page = s.pager.Page()
+	if i := s.app.index(key); i >= 0 {
+		first = i
+	}
+	s.pager.ShowItem(first)
 	turned := s.pager.OnPage
 	s.pager.OnPage = func(n int) {
 		turned(n)
@@ -84,24 +91,19 @@ func (s *form) build(k *Kiosk) fyne.CanvasObject {
 	}
 
 	s.note = text("")
-	switch {
-	case s.message != cases.Text{}:
-		s.note.SetText(k.t(s.message))
-		s.note.Importance = widget.DangerImportance
-	case k.notice != cases.Text{}:
+	if k.notice != (cases.Text{}) {
 		s.note.SetText(k.t(k.notice))
 		s.note.Importance = widget.SuccessImportance
-	default:
+	} else {
 		s.note.Hide()
 	}
+	s.showCount(k)
 
+	s.padRoom = s.largestPad(k)
 	s.padBox = container.NewStack()
 	s.split = k.withKeys(s.pager, s.padBox, 0.5)
-	key := s.active
+	s.pager.SectionRoom = s.sectionRoom
 	s.active = ""
-	if key == "" {
-		key = s.firstOnPage()
-	}
 	s.activate(k, key)
 
 	cancel := k.button(k.t(tCancel), func() {
@@ -111,8 +113,8 @@ func (s *form) build(k *Kiosk) fyne.CanvasObject {
 	cancel.Icon = theme.CancelIcon()
 	review := k.primary(k.t(tReview), func() { s.review(k) })
 	review.Icon = theme.NavigateNextIcon()
-	body := ui.Frame(ui.Column(s.note), s.split, nil)
-	return k.frame(k.tf(tFormTitle, k.t(bilingual(s.app.item.NameZH, s.app.item.NameEN))), body, cancel, review)
+	s.body = ui.Frame(ui.Column(s.note), s.split, nil)
+	return k.frame(k.tf(tFormTitle, k.t(bilingual(s.app.item.NameZH, s.app.item.NameEN))), s.body, cancel, review)
 }
 
 // fieldRow builds a field: its label, its entry or options, its problem.
@@ -158,7 +160,29 @@ func (s *form) fieldRow(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 		input = ui.Tall(e)
 	}
 	s.showRow(k, f.Key)
-	return ui.Column(r.label, input, r.problem)
+	// A tap on the label or the note selects the field as a tap on its
+	// box does; the box and the options take their own taps.
+	return ui.NewTapBox(ui.Column(r.label, input, r.problem), func() {
+		k.touch()
+		s.selectField(k, f.Key)
+	})
+}
+
+// selectField makes key the field typed into, and gives its entry the
+// focus (a physical keyboard or a system IME types there too); a field
+// of options, or none, takes it from the entry that had it, which may
+// be on another page now.
+func (s *form) selectField(k *Kiosk, key string) {
+	s.activate(k, key)
+	c := fyne.CurrentApp().Driver().CanvasForObject(s.pager)
+	if c == nil {
+		return
+	}
+	if r := s.rows[key]; r != nil && r.entry != nil {
+		c.Focus(r.entry)
+	} else {
+		c.Unfocus()
+	}
 }
 
 // choiceText is a choice value in both languages: the Chinese choice and
@@ -263,8 +287,35 @@ func (s *form) firstOnPage() string {
 	return ""
 }
 
+// sectionRoom is the room the pages of the section from item from break
+// for, the pager having size now: the fields' pages the room beside (or
+// above) the keypad, the checklist's all the room. A page of options
+// only is shown without the keypad, in more room than it broke for; so
+// the keypad coming and going breaks no page anew, and the pages keep
+// their number as the citizen turns them.
+func (s *form) sectionRoom(from int, size fyne.Size) fyne.Size {
+	withKeys := from < len(s.app.item.Fields) && s.typed()
+	switch {
+	case withKeys == s.padBox.Visible(): // as the pager is now
+		return size
+	case withKeys:
+		return s.split.Layout.(ui.Split).Main(s.split.Size(), s.padBox)
+	}
+	return s.split.Size()
+}
+
+// typed reports whether the item has a field typed on a keypad.
+func (s *form) typed() bool {
+	for _, f := range s.app.item.Fields {
+		if f.Kind != catalog.KindChoice {
+			return true
+		}
+	}
+	return false
+}
+
 // typedOnPage reports whether the page shown has a field typed on a
-// keypad.
+// keypad: a page of options or of the checklist needs no keypad.
 func (s *form) typedOnPage() bool {
 	for _, i := range s.fieldsShown() {
 		if s.app.item.Fields[i].Kind != catalog.KindChoice {
@@ -277,7 +328,7 @@ func (s *form) typedOnPage() bool {
 // turned follows a page turn: the field left is finished, the first field
 // of the new page becomes active.
 func (s *form) turned(k *Kiosk) {
-	s.activate(k, s.firstOnPage())
+	s.selectField(k, s.firstOnPage())
 	k.saveDraft()
 }
 
@@ -303,9 +354,14 @@ func (s *form) activate(k *Kiosk, key string) {
 		}
 		r.label.Refresh()
 	}
-	s.padBox.Objects = []fyne.CanvasObject{s.pad(k)}
-	// A page of choices or of the checklist needs no keypad: it takes the
-	// whole width.
+	// The keypads of the item's fields differ in size; the column keeps
+	// the largest one's, so that the pages keep the room they broke for
+	// whichever field is typed.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(s.padRoom)
+	s.padBox.Objects = []fyne.CanvasObject{room, s.pad(k)}
+	// A page of options or of the checklist needs no keypad: it takes
+	// the whole width (see sectionRoom).
 	if s.typedOnPage() {
 		s.padBox.Show()
 	} else {
@@ -313,64 +369,6 @@ func (s *form) activate(k *Kiosk, key string) {
 	}
 	s.padBox.Refresh()
 	s.split.Refresh() // the pages and the keypad share the width anew
-}
-
-// pad returns the keypad for the active field.
-func (s *form) pad(k *Kiosk) fyne.CanvasObject {
-	f, ok := s.app.field(s.active)
-	if !ok {
-		hint := tTapAField
-		if s.onChecklist() {
-			hint = tChecklist
-		}
-		return padHint(k.t(hint))
-	}
-	key := f.Key
-	typed := func(str string) {
-		k.touch()
-		s.setValue(k, key, s.app.appended(key, str))
-	}
-	backspace := func() {
-		k.touch()
-		s.setValue(k, key, s.app.trimmed(key))
-	}
-	clear := func() {
-		k.touch()
-		s.setValue(k, key, "")
-	}
-	var kp *ui.Keypad
-	switch f.Kind {
-	case catalog.KindChoice:
-		return padHint(k.t(tChoiceHint))
-	case catalog.KindText:
-		order := ime.Common
-		if key == catalog.FieldName || strings.HasSuffix(key, "_name") {
-			order = ime.Names
-		}
-		p := ui.NewPinyinPad(ui.PinyinLabels{PadLabels: k.padLabels(), Prev: k.t(tCandPrev), Next: k.t(tCandNext),
-			Hint: k.t(tPinyinHint), ToLatin: k.t(tToLatin), ToHanzi: k.t(tToHanzi)}, order, k.sizes().candidates)
-		p.OnInsert, p.OnBackspace, p.OnClear, p.OnActivity = typed, backspace, clear, k.touch
-		return p
-	case catalog.KindCreditCode:
-		kp = ui.NewLetterPad(k.padLabels(), true)
-	case catalog.KindIDNumber:
-		kp = ui.NewNumberPad(k.padLabels(), "X")
-	case catalog.KindDate:
-		kp = ui.NewNumberPad(k.padLabels(), "-")
-	case catalog.KindNumber:
-		kp = ui.NewNumberPad(k.padLabels(), ".")
-	default:
-		kp = ui.NewNumberPad(k.padLabels(), "")
-	}
-	kp.OnKey, kp.OnBackspace, kp.OnClear = typed, backspace, clear
-	return kp
-}
-
-// padHint stands where the keypad would, saying what to do instead.
-func padHint(s string) fyne.CanvasObject {
-	l := subheading(s)
-	l.Alignment = fyne.TextAlignCenter
-	return container.NewPadded(ui.Column(l))
 }
 
 // setValue puts a value typed on a keypad into the field's entry, whose
@@ -431,10 +429,33 @@ func (s *form) showRow(k *Kiosk, key string) {
 		b.Primary = r.values[i] == s.app.values[key]
 		b.Refresh()
 	}
-	// The summary of errors goes once the last of them is being fixed.
-	if s.message != (cases.Text{}) && s.app.errorCount() == 0 {
-		s.message = cases.Text{}
+	s.showCount(k)
+}
+
+// showCount says over the fields how many of them still show an error,
+// after a review found some: the count and the notes under the fields
+// come from the same problems, so they always agree. The line goes when
+// the last error goes, and comes back if one does.
+func (s *form) showCount(k *Kiosk) {
+	if !s.fixing || s.note == nil {
+		return
+	}
+	was, wasText := s.note.Visible(), s.note.Text
+	if n := s.app.errorCount(); n == 0 {
 		s.note.Hide()
+	} else {
+		count := tFixErrors.Format(n)
+		if n == 1 {
+			count = tFixOneError
+		}
+		s.note.Text, s.note.Importance = k.t(count), widget.DangerImportance
+		s.note.Show()
+	}
+	if s.note.Visible() != was || s.note.Text != wasText {
+		s.note.Refresh()
+		if s.body != nil {
+			s.body.Refresh() // the fields get the room the line left, or give it
+		}
 	}
 }
 
@@ -446,7 +467,7 @@ func (s *form) review(k *Kiosk) {
 		s.showRow(k, key)
 	}
 	if first < 0 {
-		s.message = cases.Text{}
+		s.fixing = false
 		k.show(&confirm{form: s})
 		return
 	}
@@ -455,11 +476,7 @@ func (s *form) review(k *Kiosk) {
 
 // showErrors turns to field i and says how many fields need fixing.
 func (s *form) showErrors(k *Kiosk, i int) {
-	n := s.app.errorCount()
-	s.message = tFixOneError
-	if n != 1 {
-		s.message = tFixErrors.Format(n)
-	}
+	s.fixing = true
 	s.active = s.app.item.Fields[i].Key // build turns to its page
 	k.show(s)
 }
@@ -467,9 +484,9 @@ func (s *form) showErrors(k *Kiosk, i int) {
 // draft is what the kiosk saves of the form.
 func (s *form) draft(k *Kiosk) Draft {
 	d := s.app.draft(k.deps.Now())
-	d.Page = s.page
+	d.Shown = s.first
 	if s.pager != nil {
-		d.Page = s.pager.Page()
+		d.Shown, _ = s.pager.Shown()
 	}
 	return d
 }

@@ -15,9 +15,9 @@ import (
 // guide is a service's guide (办事指南): where to go, how long it takes,
 // what it costs and what to bring, with the way to apply.
 type guide struct {
-	item *catalog.Item
-	back screen
-	page int
+	item  *catalog.Item
+	back  screen
+	first int // the first material of the page shown
 }
 
 func (s *guide) build(k *Kiosk) fyne.CanvasObject {
@@ -42,7 +42,7 @@ func (s *guide) build(k *Kiosk) fyne.CanvasObject {
 	}
 	var materials fyne.CanvasObject = text(k.t(tNoMaterials))
 	if len(rows) > 0 {
-		materials = k.pager(rows, k.sizes().materials, 0, &s.page)
+		materials = k.pager(rows, allFit(rows), 0, &s.first)
 	}
 	right := ui.Frame(subheading(k.t(tMaterials)), materials, nil)
 

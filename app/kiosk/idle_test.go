@@ -109,13 +109,13 @@ func TestDraftRecovery(t *testing.T) {
 	r.focus("身份证号码")
 	r.tapKeys("1101051949")
 	r.tap(tNextPage.ZH)
-	r.mustShow("企业名称")
-	r.k.Close() // the process dies here
+	r.mustShow("变更事项") // the last field's page
+	r.k.Close()        // the process dies here
 
 	r.clock.Advance(30 * time.Second)
 	r2 := newRig(t, r.store, r.clock)
 	r2.mustBeOn("form")
-	r2.mustShow(tDraftRestored.ZH, "企业名称") // back on page 2
+	r2.mustShow(tDraftRestored.ZH, "变更事项") // back on page 2
 	r2.tap(tPrevPage.ZH)
 	if got := r2.entry("经办人姓名").Text; got != "赵" {
 		t.Errorf("restored name %q, want 赵", got)

@@ -68,12 +68,29 @@ const (
 	DefaultReceiptTimeout = 45 * time.Second
 	countdownWindow       = 10 * time.Second
 	statusEvery           = 5 * time.Second
+	// settleTime is how long taps are ignored after the screen changed.
+	// The main buttons of successive screens sit at the same place
+	// (下一步：核对, 确认提交 and 完成 bottom right), so the second tap
+	// of a double tap, or a finger that bounced, would act on the new
+	// screen before anybody saw it: the review skipped, the case number
+	// gone. Half a second is the longest gap most systems still count
+	// as a double click (Windows' default; Fyne's is 300 ms, and an
+	// older hand taps more slowly), while nobody reads a new screen
+	// and finds the next target in less: a deliberate tap is never
+	// lost.
+	settleTime = 500 * time.Millisecond
 )
 
 // screen is one kiosk screen: it keeps its own state (page, what is typed)
 // so that it can be rebuilt when the language or text size changes.
 type screen interface {
 	build(k *Kiosk) fyne.CanvasObject
+}
+
+// ticking is a screen that changes with the clock (the receipt's Done
+// waits a few seconds): the idle ticker, or Tick, calls tick.
+type ticking interface {
+	tick(k *Kiosk)
 }
 
 // scanScreen is a screen with a field that keeps the focus, because a
@@ -91,6 +108,7 @@ type Kiosk struct {
 	win    fyne.Window
 	root   *fyne.Container // a stack: the screen, then the countdown shield
 	body   *fyne.Container
+	guard  *ui.TapGuard // ignores taps for settleTime after the screen changed
 	shield *shield
 	status *canvas.Text // small, under the actions: for staff, not the citizen
 	cur    screen
@@ -105,6 +123,8 @@ type Kiosk struct {
 	// spawn runs slow work (printing) off the UI goroutine; the work hands
 	// its result back with fyne.Do. Tests run it in place.
 	spawn func(func())
+	// padSizes are the sizes of the form's keypads, measured once.
+	padSizes map[padKey]fyne.Size
 }
 
 // New returns a kiosk; Show puts it in a window.
@@ -135,9 +155,11 @@ func (k *Kiosk) Show(w fyne.Window) {
 	k.status = canvas.NewText("", nil)
 	k.status.Alignment = fyne.TextAlignCenter
 	k.shield = newShield(k.touch)
+	k.guard = ui.NewTapGuard()
+	k.guard.OnSwallowed = k.touch
 	// A screen that asks for more than the window has is squeezed, never
 	// lets the window grow past the monitor (see ui.Screen).
-	k.root = ui.Screen(container.NewStack(k.body, k.shield))
+	k.root = ui.Screen(container.NewStack(k.body, k.guard, k.shield))
 	k.applyTheme()
 	w.SetPadded(false) // the countdown shield covers the window edge to edge
 	w.SetContent(k.root)
@@ -216,7 +238,9 @@ func (k *Kiosk) show(s screen) {
 	k.rebuild()
 }
 
-// rebuild draws the current screen again (language or size changed).
+// rebuild draws the current screen again (language or size changed). It
+// is the one place every screen is drawn, so it is where taps are held
+// off for settleTime: what was under the finger has changed.
 func (k *Kiosk) rebuild() {
 	k.refreshStatus()
 	content := k.cur.build(k)
@@ -224,7 +248,20 @@ func (k *Kiosk) rebuild() {
 	k.body.Refresh()
 	k.notice = cases.Text{}
 	k.refocus()
+	k.holdTaps()
 }
+
+// holdTaps ignores taps until settleTime from now. The ticker's Tick
+// lifts the guard too; with a running ticker a timer lifts it on time.
+func (k *Kiosk) holdTaps() {
+	k.guard.Arm(k.deps.Now().Add(settleTime))
+	if k.deps.TickEvery > 0 {
+		time.AfterFunc(settleTime, func() { fyne.Do(k.settle) })
+	}
+}
+
+// settle lets taps through once settleTime has passed.
+func (k *Kiosk) settle() { k.guard.Settle(k.deps.Now()) }
 
 // refocus gives the focus to the current screen's scan field, if it has
 // one, and returns the field.
@@ -248,13 +285,17 @@ func (k *Kiosk) touch() {
 }
 
 func (k *Kiosk) applyIdle(s ui.IdleState) {
-	switch {
-	case s.Expired:
+	if s.Expired {
 		k.Reset()
 		return
-	case s.Warning:
+	}
+	k.settle()
+	if t, ok := k.cur.(ticking); ok {
+		t.tick(k)
+	}
+	if s.Warning {
 		k.shield.show(k.tf(tCountdown, s.Seconds()), k.t(tCountdownSub))
-	default:
+	} else {
 		k.shield.hide()
 	}
 	if k.deps.Now().Sub(k.lastStatus) >= statusEvery {

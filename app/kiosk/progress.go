@@ -208,9 +208,10 @@ type progress struct {
 	c    *cases.Case
 	item *catalog.Item // nil: the item left the catalog
 	back screen
-	// page is the page of the missing materials or reasons, factPage
-	// of the case's lines (elder mode pages them).
-	page, factPage int
+	// first is the first of the missing materials or reasons on the
+	// page shown, firstFact the first of the case's lines (elder mode
+	// pages them).
+	first, firstFact int
 }
 
 func (s *progress) build(k *Kiosk) fyne.CanvasObject {
@@ -244,7 +245,7 @@ func (s *progress) build(k *Kiosk) fyne.CanvasObject {
 		note.SizeName = theme.SizeNameCaptionText
 		facts = append(facts, note)
 	}
-	left := ui.Frame(number, k.pager(facts, k.sizes().facts, 0, &s.factPage), nil)
+	left := ui.Frame(number, k.pager(facts, k.sizes().facts, 0, &s.firstFact), nil)
 
 	right := s.details(k)
 	to := s.back
@@ -332,7 +333,7 @@ func (s *progress) details(k *Kiosk) fyne.CanvasObject {
 		box.Hide()
 		return box
 	}
-	return ui.Frame(subheading(k.t(head)), k.pager(rows, k.sizes().materials, 0, &s.page), nil)
+	return ui.Frame(subheading(k.t(head)), k.pager(rows, allFit(rows), 0, &s.first), nil)
 }
 
 // missingRow is the n-th missing material, item material i.

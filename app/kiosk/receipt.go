@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"errors"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +24,23 @@ type receipt struct {
 	// printing is set while the printer works; printErr holds its fault.
 	printing bool
 	printErr error
+
+	// shown is when the receipt was first drawn; done is the last
+	// build's Done button, which waits doneDelay from then.
+	shown time.Time
+	done  *widget.Button
 }
+
+// doneDelay is how long Done waits after the receipt shows. Done stays
+// where the main action of every screen is (bottom right, where 确认提交
+// was): moved, it would leave 重新打印 or nothing there, and a citizen
+// looks for it there. So it waits instead, counting down on its label,
+// for the few seconds it takes to see the case number and that a receipt
+// is printing; taps that keep coming from 确认提交 (an impatient finger,
+// slower than the tap guard's half second) cannot take the number away.
+// Nobody has to wait for it: the screen clears itself after
+// ReceiptTimeout.
+const doneDelay = 5 * time.Second
 
 // qrSize is the QR code's side in theme units (elder: larger).
 func (k *Kiosk) qrSize() float32 {
@@ -80,11 +97,34 @@ func (s *receipt) build(k *Kiosk) fyne.CanvasObject {
 	}
 	done := k.primary(k.t(tDone), k.Reset)
 	done.Icon = theme.ConfirmIcon()
+	if s.shown.IsZero() {
+		s.shown = k.deps.Now()
+	}
+	s.done = done
+	s.tick(k)
 	var actions fyne.CanvasObject = done
 	if again != nil {
 		actions = container.NewGridWithColumns(2, again, done)
 	}
 	return k.frame(k.t(tReceiptTitle), k.beside(info, side, 0.35), actions)
+}
+
+// tick counts Done's wait down on its label and lets it act once
+// doneDelay has passed.
+func (s *receipt) tick(k *Kiosk) {
+	if s.done == nil {
+		return
+	}
+	left := doneDelay - k.deps.Now().Sub(s.shown)
+	if left <= 0 {
+		if s.done.Disabled() {
+			s.done.SetText(k.t(tDone))
+			s.done.Enable()
+		}
+		return
+	}
+	s.done.SetText(k.tf(tDoneIn, int((left+time.Second-1)/time.Second)))
+	s.done.Disable()
 }
 
 // qrPayload is what the receipt's QR code holds.

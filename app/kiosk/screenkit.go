@@ -16,7 +16,9 @@ import (
 
 // sizes returns how much a page holds at most in the current mode. A
 // portrait screen has room for more rows of a list; the pagers still
-// hold fewer when they are tall.
+// hold fewer when they are tall. The guide's materials, a case's missing
+// materials and the form's fields and checklist have no count: they take
+// as many a page as the height holds (pass allFit).
 func (k *Kiosk) sizes() pageSizes {
 	sz := kioskSizes
 	if k.elder {
@@ -26,7 +28,6 @@ func (k *Kiosk) sizes() pageSizes {
 		sz.categories += sz.categories / sz.categoryCols // a row more
 		sz.items *= 2
 		sz.results *= 2
-		sz.materials *= 2
 		sz.confirm *= 2
 		sz.facts *= 2
 	}
@@ -39,18 +40,19 @@ type pageSizes struct {
 	categories, categoryCols int
 	items                    int // items of a category
 	results                  int // search results, beside the keypad
-	materials                int // in the guide
-	fields                   int // form fields a page
-	checklist                int // materials a page of the form's checklist
 	confirm                  int // rows a page of the confirm screen
 	candidates               int // pinyin candidates a page
 	facts                    int // lines of a case's progress a page
 }
 
 var (
-	kioskSizes = pageSizes{categories: 9, categoryCols: 3, items: 5, results: 4, materials: 4, fields: 3, checklist: 4, confirm: 8, candidates: 7, facts: 10}
-	elderSizes = pageSizes{categories: 4, categoryCols: 2, items: 3, results: 2, materials: 2, fields: 2, checklist: 2, confirm: 4, candidates: 5, facts: 5}
+	kioskSizes = pageSizes{categories: 9, categoryCols: 3, items: 5, results: 4, confirm: 8, candidates: 7, facts: 10}
+	elderSizes = pageSizes{categories: 4, categoryCols: 2, items: 3, results: 2, confirm: 4, candidates: 5, facts: 5}
 )
+
+// allFit is the perPage of a list that pages by height alone: every
+// item, so the pager puts as many on a page as the room holds.
+func allFit(items []fyne.CanvasObject) int { return len(items) }
 
 // portrait reports whether the window is taller than it is wide: a lobby
 // kiosk's monitor on its side. Screens of two panes stack them there.
@@ -73,12 +75,10 @@ func (k *Kiosk) beside(left, right fyne.CanvasObject, share float32) *fyne.Conta
 }
 
 // withKeys puts a keypad beside what it types into (share of the width);
-// on a portrait screen below it, at the keypad's own height.
+// on a portrait screen below it, at the keypad's own height. The
+// container's layout is a ui.Split.
 func (k *Kiosk) withKeys(main, keys fyne.CanvasObject, share float32) *fyne.Container {
-	if k.portrait() {
-		return ui.Frame(nil, main, keys)
-	}
-	return ui.Columns(main, keys, share)
+	return ui.NewSplit(main, keys, share, k.portrait())
 }
 
 // button makes a button that also tells the idle timer.
@@ -103,14 +103,16 @@ func (k *Kiosk) pagerLabels() ui.PagerLabels {
 }
 
 // pager pages items and tells the idle timer and the screen's state on
-// every turn.
-func (k *Kiosk) pager(items []fyne.CanvasObject, perPage, cols int, page *int) *ui.Pager {
+// every turn. The state is the first item of the page shown, not the
+// page's number: where pages break is known only once the pager has its
+// size, and changes with the language and text size, so a screen built
+// anew shows the page that holds the same item.
+func (k *Kiosk) pager(items []fyne.CanvasObject, perPage, cols int, first *int) *ui.Pager {
 	p := ui.NewPager(items, perPage, cols, k.pagerLabels())
-	p.SetPage(*page)
-	*page = p.Page()
-	p.OnPage = func(n int) {
+	p.ShowItem(*first)
+	p.OnPage = func(int) {
 		k.touch()
-		*page = n
+		*first, _ = p.Shown()
 	}
 	return p
 }

@@ -18,7 +18,7 @@ const maxQuery = 16
 type search struct {
 	back  screen
 	query string
-	page  int
+	first int // the first result of the page shown
 }
 
 func (s *search) build(k *Kiosk) fyne.CanvasObject {
@@ -28,7 +28,7 @@ func (s *search) build(k *Kiosk) fyne.CanvasObject {
 	query.Truncation = fyne.TextTruncateEllipsis // sixteen wide letters in elder mode
 	count := widget.NewLabel("")
 	message := text("") // the hint, or why nothing was found
-	results := k.pager(nil, k.sizes().results, 1, &s.page)
+	results := k.pager(nil, k.sizes().results, 1, &s.first)
 
 	update := func() {
 		query.SetText(s.query)
@@ -44,9 +44,9 @@ func (s *search) build(k *Kiosk) fyne.CanvasObject {
 		for i, r := range found {
 			rows[i] = k.itemTile(r.Item, s)
 		}
-		page := s.page
+		first := s.first
 		results.SetItems(rows)
-		results.SetPage(page) // keep the page across a language switch
+		results.ShowItem(first) // keep the page across a language switch
 		if len(found) == 0 {
 			message.SetText(k.tf(tNoResults, s.query))
 			message.Show()
@@ -61,7 +61,7 @@ func (s *search) build(k *Kiosk) fyne.CanvasObject {
 		k.touch()
 		if len(s.query) < maxQuery {
 			s.query += key
-			s.page = 0
+			s.first = 0
 			update()
 		}
 	}
@@ -69,13 +69,13 @@ func (s *search) build(k *Kiosk) fyne.CanvasObject {
 		k.touch()
 		if s.query != "" {
 			s.query = s.query[:len(s.query)-1]
-			s.page = 0
+			s.first = 0
 			update()
 		}
 	}
 	pad.OnClear = func() {
 		k.touch()
-		s.query, s.page = "", 0
+		s.query, s.first = "", 0
 		update()
 	}
 	update()

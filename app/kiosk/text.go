@@ -108,6 +108,7 @@ var (
 	tGoTo         = cases.Text{ZH: "请带齐材料前往", EN: "Bring your materials to"}
 	tShowNumber   = cases.Text{ZH: "请记下编号或拍下二维码，到窗口出示", EN: "Show this number or QR code at the window"}
 	tDone         = cases.Text{ZH: "完成", EN: "Done"}
+	tDoneIn       = cases.Text{ZH: "完成（%d）", EN: "Done (%d)"} // seconds until Done can be pressed
 	tPrintFailed  = cases.Text{ZH: "申请已保存。", EN: "Your application is saved."}
 	tPrinting     = cases.Text{ZH: "正在打印回执和排队号……", EN: "Printing your receipt and queue ticket…"}
 	tPrinted      = cases.Text{ZH: "请取走打印的回执和排队号。", EN: "Please take your printed receipt and queue ticket."}

@@ -1,10 +1,14 @@
 // Package linebreak holds the rules of Chinese line breaking (禁则) that
 // both the printer (receipts in columns, printer/wrap.go) and the screen
 // (measured text, app/ui) follow: closing punctuation never starts a line,
-// opening punctuation never ends one.
+// opening punctuation never ends one, and no hanzi is left alone on a line
+// by a break (lone.go).
 package linebreak
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // The characters a line may not start with, and may not end with.
 const (
@@ -29,9 +33,9 @@ func First(s string) rune {
 
 // Last returns the last rune of s, or 0.
 func Last(s string) rune {
-	r := []rune(s)
-	if len(r) == 0 {
+	if s == "" {
 		return 0
 	}
-	return r[len(r)-1]
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
 }

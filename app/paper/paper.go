@@ -5,6 +5,7 @@ package paper
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -21,8 +22,26 @@ type Context struct {
 	Now      time.Time
 }
 
+// DocumentFor is the document that fits a case in status s, for printing
+// a case's paper again: a refused case gets its refusal notice, a case
+// waiting for missing materials its notice of them, every other case its
+// receipt (which states the case's status as it is). The command line's
+// tongban receipt and the counter's print key both choose by it.
+func DocumentFor(s cases.Status) string {
+	switch s {
+	case cases.StatusRefused:
+		return cases.DocRefusal
+	case cases.StatusSupplement:
+		return cases.DocSupplement
+	}
+	return cases.DocReceipt
+}
+
 // Acceptance is the receipt given when a case is submitted or accepted.
-// qr is the sealed receipt payload (package receipt).
+// qr is the sealed receipt payload (package receipt). It states the case's
+// status as it is when printed: a receipt printed again for a case that
+// moved on never calls it submitted. Before acceptance the materials are
+// what the applicant declared, which the counter has yet to check.
 func Acceptance(ctx Context, c *cases.Case, qr string) printer.Document {
 	item := ctx.item(c.ItemCode)
 	var b printer.Builder
@@ -33,29 +52,91 @@ func Acceptance(ctx Context, c *cases.Case, qr string) printer.Document {
 	if id := c.IDNumber(); id != "" {
 		b.Line(lblID + cases.MaskIDNumber(id))
 	}
-	b.Line(lblSubmitted + c.SubmittedAt.In(cases.Zone).Format("2006-01-02 15:04"))
-	if c.AcceptedAt.IsZero() {
-		b.Line(lblStatus + statusSubmitted)
-		due := ctx.Calendar.AddWorkdays(c.SubmittedAt, item.PromisedDays)
-		b.Line(lblEstimated + due.Format("2006-01-02") + fmt.Sprintf(dueDays, item.PromisedDays))
-	} else {
-		b.Line(lblStatus + statusAccepted)
-		if due, ok := c.Due(ctx.Calendar, item.PromisedDays, ctx.Now); ok {
-			b.Bold(lblDue + due.Format("2006-01-02") + fmt.Sprintf(dueDays, item.PromisedDays))
-		}
-	}
+	b.Line(lblSubmitted + c.SubmittedAt.In(cases.Zone).Format("2006-01-02 15:04")).
+		Line(lblStatus + statusOf(c))
+	ctx.dates(&b, c, item)
 	b.Line(lblWhere + ctx.where(item))
-	materials := c.Materials
-	if !c.AcceptedAt.IsZero() {
-		materials = c.Received
+	if c.AcceptedAt.IsZero() {
+		b.Line(lblDeclared)
+		ctx.materials(&b, item, c.Materials)
+	} else {
+		b.Line(lblMaterials)
+		ctx.materials(&b, item, c.Received)
 	}
-	b.Line(lblMaterials)
-	ctx.materials(&b, item, materials)
+	if c.Status == cases.StatusSupplement && len(c.Missing) > 0 {
+		b.Line(lblAwaited)
+		ctx.materials(&b, item, c.Missing)
+	}
+	if owed := owedBesides(c); len(owed) > 0 {
+		b.Line(lblOwed)
+		ctx.materials(&b, item, owed)
+	}
 	b.Divider().
 		QR(qr).
 		Centered(lookupHow)
 	ctx.footer(&b)
 	return b.Document()
+}
+
+// statusOf is the receipt's status line: the case's status as it is.
+func statusOf(c *cases.Case) string {
+	switch c.Status {
+	case cases.StatusSubmitted:
+		return statusSubmitted
+	case cases.StatusAccepted:
+		if len(c.Owed) > 0 {
+			return statusShortfall
+		}
+		return statusAccepted
+	case cases.StatusSupplement:
+		return statusSupplement
+	case cases.StatusSuspended:
+		return statusSuspended
+	case cases.StatusCompleted:
+		if c.Approved {
+			return statusApproved
+		}
+		return statusDenied
+	}
+	return c.Status.Label().ZH
+}
+
+// dates prints the date that matters for the case's status: the estimate
+// of a case not yet accepted, which holds only if it is accepted today
+// (the kiosk's screen says so too); the promised date of an open case
+// accepted; the completion date of a completed one. A refused or
+// withdrawn case has none.
+func (ctx Context) dates(b *printer.Builder, c *cases.Case, item *catalog.Item) {
+	days := fmt.Sprintf(dueDays, item.PromisedDays)
+	switch {
+	case c.Status == cases.StatusSubmitted:
+		from := ctx.Now
+		if from.IsZero() {
+			from = c.SubmittedAt
+		}
+		b.Line(lblEstimated + ctx.Calendar.AddWorkdays(from, item.PromisedDays).Format("2006-01-02") + days)
+	case c.Status == cases.StatusCompleted:
+		b.Line(lblCompleted + c.CompletedAt.In(cases.Zone).Format("2006-01-02"))
+	case c.Status.Open() && c.Status != cases.StatusConflict:
+		if due, ok := c.Due(ctx.Calendar, item.PromisedDays, ctx.Now); ok {
+			b.Bold(lblDue + due.Format("2006-01-02") + days)
+		}
+	}
+}
+
+// owedBesides is what the case owes from an acceptance with a shortfall,
+// less what a notice now asks for (printed as awaited already).
+func owedBesides(c *cases.Case) []int {
+	if c.Status != cases.StatusSupplement {
+		return c.Owed
+	}
+	var out []int
+	for _, m := range c.Owed {
+		if !slices.Contains(c.Missing, m) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // Ticket is the queue ticket: the number large, how many wait before it.
@@ -64,14 +145,16 @@ func Ticket(ctx Context, c *cases.Case, t queue.Ticket, waiting int) printer.Doc
 	var b printer.Builder
 	ctx.header(&b, titleTicket, subTicket)
 	b.Add(printer.Text{Text: t.Number, Size: 3, Bold: true, Align: printer.Center}).
-		Centered(t.Device).
 		Centered(fmt.Sprintf(ahead, waiting)).
 		Divider().
 		Line(lblItem + item.NameZH).
 		Line(lblNumber + c.Number).
 		Line(lblWhere + ctx.where(item)).
-		Line(lblIssued + t.IssuedAt.In(cases.Zone).Format("2006-01-02 15:04")).
-		Line(waitCall)
+		Line(lblIssued + t.IssuedAt.In(cases.Zone).Format("2006-01-02 15:04"))
+	if t.Device != "" { // which kiosk gave the ticket, for the center's staff
+		b.Line(lblDevice + t.Device)
+	}
+	b.Line(waitCall)
 	ctx.footer(&b)
 	return b.Document()
 }

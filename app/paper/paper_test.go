@@ -52,7 +52,7 @@ func TestDocumentsSayWhatTheyAre(t *testing.T) {
 	ctx, item := context(t)
 	c := sampleCase(item)
 	accepted := *c
-	accepted.AcceptedAt, accepted.Received = ctx.Now, []int{0}
+	accepted.Status, accepted.AcceptedAt, accepted.Received = cases.StatusAccepted, ctx.Now, []int{0}
 	refused := *c
 	refused.Reasons = []string{"不属于本机关职权范围", "申请人不具备主体资格"}
 	missing := *c
@@ -161,7 +161,7 @@ func TestMaterialsKeepTheirCatalogNumbers(t *testing.T) {
 	declared := sampleCase(item)
 	declared.Materials = []int{0, 1, 3}
 	accepted := *declared
-	accepted.AcceptedAt, accepted.Received = ctx.Now, []int{1, 3}
+	accepted.Status, accepted.AcceptedAt, accepted.Received = cases.StatusAccepted, ctx.Now, []int{1, 3}
 	missing := *declared
 	missing.Missing = []int{2, 3}
 	tests := []struct {
@@ -193,5 +193,111 @@ func TestMaterialsKeepTheirCatalogNumbers(t *testing.T) {
 				t.Errorf("%s: printed %q, a material renumbered by its place on the paper:\n%s", tt.name, w, strings.Join(d.Lines, "\n"))
 			}
 		}
+	}
+}
+
+func TestDocumentFor(t *testing.T) {
+	want := map[cases.Status]string{
+		cases.StatusSubmitted: cases.DocReceipt, cases.StatusAccepted: cases.DocReceipt,
+		cases.StatusSupplement: cases.DocSupplement, cases.StatusSuspended: cases.DocReceipt,
+		cases.StatusCompleted: cases.DocReceipt, cases.StatusRefused: cases.DocRefusal,
+		cases.StatusWithdrawn: cases.DocReceipt, cases.StatusConflict: cases.DocReceipt,
+	}
+	for _, s := range cases.Statuses {
+		if got := DocumentFor(s); got != want[s] {
+			t.Errorf("DocumentFor(%s) = %s, want %s", s, got, want[s])
+		}
+	}
+}
+
+// flat is a printed document's text with the lines joined and the indent
+// of wrapped lines taken out, so a phrase split by a line break is found.
+func flat(t *testing.T, doc printer.Document) string {
+	t.Helper()
+	var s string
+	for _, line := range printed(t, doc).Lines {
+		s += strings.TrimSpace(line)
+	}
+	return s
+}
+
+// The receipt states the case's status as it is when printed, with the
+// date and the materials that fit it: never "已提交" for a case past that.
+func TestReceiptStatesTheRealStatus(t *testing.T) {
+	ctx, item := context(t)
+	name := func(i int) string { return fmt.Sprintf("%d. %s", i+1, item.Materials[i].NameZH) }
+	at := func(s cases.Status, f func(c *cases.Case)) *cases.Case {
+		c := sampleCase(item)
+		c.Status = s
+		if s != cases.StatusSubmitted {
+			c.AcceptedAt, c.Received = ctx.Now, []int{0}
+		}
+		if f != nil {
+			f(c)
+		}
+		return c
+	}
+	tests := []struct {
+		name string
+		c    *cases.Case
+		want []string
+		not  []string
+	}{
+		{"submitted", at(cases.StatusSubmitted, nil),
+			[]string{"状态：已提交，请到窗口受理", "预计办结（如今日受理）：2026-11-30", "申报材料（以窗口核验为准）：", name(0), name(1)},
+			[]string{"已交材料", "承诺办结"}},
+		{"accepted", at(cases.StatusAccepted, nil),
+			[]string{"状态：已受理", "承诺办结：", "已交材料：" + name(0)}, []string{"已提交", "预计办结", "申报材料", "待补交"}},
+		{"accepted with a shortfall", at(cases.StatusAccepted, func(c *cases.Case) { c.Owed = []int{1} }),
+			[]string{"已受理（容缺受理", "已交材料：" + name(0), "待补交材料（容缺受理）：" + name(1)}, []string{"已提交"}},
+		{"waiting for materials", at(cases.StatusSupplement, func(c *cases.Case) { c.Missing = []int{1} }),
+			[]string{"状态：待补正", "待补正材料：" + name(1)}, []string{"已提交", "待补交"}},
+		{"suspended", at(cases.StatusSuspended, func(c *cases.Case) { c.Suspensions = []cases.Span{{From: ctx.Now}} }),
+			[]string{"状态：已中止", "承诺办结："}, []string{"已提交"}},
+		{"completed", at(cases.StatusCompleted, func(c *cases.Case) { c.Approved, c.CompletedAt = true, ctx.Now }),
+			[]string{"状态：已办结，准予", "办结日期：2026-11-27"}, []string{"已提交", "承诺办结", "预计办结"}},
+		{"refused", at(cases.StatusRefused, func(c *cases.Case) { c.AcceptedAt, c.Received = time.Time{}, nil }),
+			[]string{"状态：不予受理"}, []string{"已提交", "承诺办结", "预计办结"}},
+		{"withdrawn", at(cases.StatusWithdrawn, nil),
+			[]string{"状态：已撤回"}, []string{"已提交", "承诺办结", "预计办结"}},
+		{"in conflict", at(cases.StatusConflict, nil),
+			[]string{"状态：待核对"}, []string{"已提交", "承诺办结", "预计办结"}},
+	}
+	for _, tt := range tests {
+		text := flat(t, Acceptance(ctx, tt.c, "TB1:PAYLOAD"))
+		for _, w := range tt.want {
+			if !strings.Contains(text, w) {
+				t.Errorf("%s: the receipt lacks %q:\n%s", tt.name, w, text)
+			}
+		}
+		for _, w := range tt.not {
+			if strings.Contains(text, w) {
+				t.Errorf("%s: the receipt says %q:\n%s", tt.name, w, text)
+			}
+		}
+	}
+}
+
+// The queue ticket labels the code of the device that issued it, and a
+// notice is signed with whatever name the caller gives (the clerk's).
+func TestTicketAndSignature(t *testing.T) {
+	ctx, item := context(t)
+	c := sampleCase(item)
+	lines := printed(t, Ticket(ctx, c, queue.Ticket{Number: "A042", Device: "K01", IssuedAt: ctx.Now}, 3)).Lines
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "K01" {
+			t.Errorf("the ticket prints the device code on a line of its own, unlabelled:\n%s", strings.Join(lines, "\n"))
+		}
+	}
+	if text := strings.Join(lines, ""); !strings.Contains(text, "取号设备：K01") {
+		t.Errorf("the ticket does not say which device issued it:\n%s", strings.Join(lines, "\n"))
+	}
+	if text := flat(t, Ticket(ctx, c, queue.Ticket{Number: "A042", IssuedAt: ctx.Now}, 0)); strings.Contains(text, "取号设备") {
+		t.Errorf("a ticket without a device code labels an empty one:\n%s", text)
+	}
+	refused := *c
+	refused.Status, refused.Reasons = cases.StatusRefused, []string{"不属于本机关职权范围"}
+	if text := flat(t, RefusalNotice(ctx, &refused, "王芳")); !strings.Contains(text, "经办人：王芳") {
+		t.Errorf("the refusal notice is not signed by the clerk:\n%s", text)
 	}
 }

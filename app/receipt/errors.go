@@ -38,8 +38,14 @@ var (
 	ErrNoKey = errors.New("this device has no receipt key; enroll it, or run tongban keys import with the center's key file")
 	// ErrBadKey is returned for a key that is not a 32-byte AES-256 secret
 	// with a short ID.
-	ErrBadKey = errors.New("a receipt key needs an ID of 1 to 16 letters, digits, - or _ and a 32-byte secret")
+	ErrBadKey = errors.New("回执密钥无效：编号须为 1 至 16 个字母、数字、- 或 _，密钥须为 32 字节；请重新导出密钥文件。 " +
+		"A receipt key needs an ID of 1 to 16 letters, digits, - or _ and a 32-byte secret; export the key file again.")
+	// ErrNotKeyFile is returned by ParseKeyring for data that is not a
+	// list of receipt keys.
+	ErrNotKeyFile = errors.New("这不是回执密钥文件，请用 tongban keys export 在本中心另一台设备上导出。 " +
+		"This is not a receipt key file; export one with tongban keys export on another device of the center.")
 	// ErrKeyClash is returned by Merge when two keys share an ID but not a
 	// secret.
-	ErrKeyClash = errors.New("two different receipt keys have the same ID; keep the center's key file and ask IT staff which one is current")
+	ErrKeyClash = errors.New("两个不同的回执密钥编号相同，没有导入；请保留本中心的密钥文件，并请技术人员确认哪一个是现用的。 " +
+		"Two different receipt keys have the same ID and nothing was imported; keep the center's key file and ask IT staff which one is current.")
 )

@@ -133,7 +133,7 @@ func MarshalKeyring(r Keyring) ([]byte, error) {
 func ParseKeyring(data []byte) (Keyring, error) {
 	var r Keyring
 	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, fmt.Errorf("this is not a receipt key file (a JSON list of {id, key, created}): %v", err)
+		return nil, fmt.Errorf("%w (%v)", ErrNotKeyFile, err)
 	}
 	out, _, err := Keyring(nil).Merge(r)
 	return out, err

@@ -90,7 +90,7 @@ func TestParseKeyringRefuses(t *testing.T) {
 			t.Errorf("%s: ParseKeyring error %v, want %v", tc.name, err, tc.want)
 		}
 	}
-	if _, err := ParseKeyring([]byte(`{"id":"AAAA"}`)); err == nil || !strings.Contains(err.Error(), "not a receipt key file") {
+	if _, err := ParseKeyring([]byte(`{"id":"AAAA"}`)); !errors.Is(err, ErrNotKeyFile) {
 		t.Errorf("ParseKeyring of an object: %v, want a sentence saying it is not a key file", err)
 	}
 	twice := `[{"id":"AAAA","key":` + secret + `},{"id":"AAAA","key":` + secret + `}]`

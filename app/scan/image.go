@@ -55,12 +55,12 @@ func scaled(img image.Image, s float64) image.Image {
 func DecodeFile(path string) (string, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return "", fmt.Errorf("cannot read the image %s: %w", path, err)
+		return "", fmt.Errorf("读不了图片 %[1]s，请检查文件名和权限。 Cannot read the image %[1]s: %[2]w", path, errors.Unwrap(err))
 	}
 	defer f.Close()
 	img, _, err := image.Decode(f)
 	if err != nil {
-		return "", fmt.Errorf("%s is not a PNG or JPEG image", path)
+		return "", fmt.Errorf("%[1]s 不是 PNG 或 JPEG 图片，请给出回执二维码的照片或截图。 %[1]s is not a PNG or JPEG image; give a photo or screenshot of the receipt's QR code", path)
 	}
 	return DecodeImage(img)
 }

@@ -51,7 +51,11 @@ func (o *Opener) open(input string, keep bool) (*cases.Case, error) {
 	payload, ok := Payload(input)
 	if !ok {
 		if n, err := cases.NormalizeNumber(strings.TrimSpace(input)); err == nil {
-			return o.Store.ByNumber(n)
+			c, err := o.Store.ByNumber(n)
+			if errors.Is(err, cases.ErrNotFound) {
+				return nil, &noCase{n}
+			}
+			return c, err
 		}
 		return nil, ErrNothing
 	}
@@ -59,7 +63,7 @@ func (o *Opener) open(input string, keep bool) (*cases.Case, error) {
 	if err != nil {
 		return nil, err
 	}
-	e, err := receipt.OpenCase(ring, payload)
+	e, err := openTrimmed(ring, payload)
 	if err != nil {
 		return nil, err
 	}
@@ -82,6 +86,35 @@ func (o *Opener) open(input string, keep bool) (*cases.Case, error) {
 	}
 	return o.Store.Case(e.CaseID)
 }
+
+// maxSuffix is how many stray characters a scanner may add after a
+// receipt (a check character, a symbology suffix such as "#" or "~").
+const maxSuffix = 3
+
+// openTrimmed opens a receipt, and when that fails, the receipt without
+// its last one, two or three characters: a scanner's stray suffix. Each
+// try is checked by the seal, so a wrong cut never opens.
+func openTrimmed(ring receipt.Keyring, payload string) (cases.Event, error) {
+	e, err := receipt.OpenCase(ring, payload)
+	if err == nil || !(errors.Is(err, receipt.ErrBadBase45) || errors.Is(err, receipt.ErrAltered)) {
+		return e, err
+	}
+	for n := 1; n <= maxSuffix && len(payload)-n > len(receipt.Prefix); n++ {
+		if e, err2 := receipt.OpenCase(ring, payload[:len(payload)-n]); err2 == nil {
+			return e, nil
+		}
+	}
+	return e, err
+}
+
+// noCase is a case number this device does not hold.
+type noCase struct{ number string }
+
+func (e *noCase) Error() string {
+	return fmt.Sprintf("本机没有案件 %[1]s，请核对编号，或同步后再试。 No case %[1]s on this device; check the number, or sync and try again.", e.number)
+}
+
+func (e *noCase) Unwrap() error { return cases.ErrNotFound }
 
 // Payload finds a sealed receipt in scanner input: scanners may add a
 // symbology prefix (]Q1), a suffix (CR, LF, Tab) or type in caps lock.

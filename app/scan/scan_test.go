@@ -3,6 +3,7 @@ package scan
 import (
 	"errors"
 	"image"
+	"strings"
 	"testing"
 
 	qrcode "github.com/skip2/go-qrcode"
@@ -67,6 +68,21 @@ func TestOpen(t *testing.T) {
 	}
 	if _, err := o.Open("hello"); !errors.Is(err, ErrNothing) {
 		t.Fatalf("Open(hello) = %v, want ErrNothing", err)
+	}
+	for _, noisy := range []string{payload + "#", payload + "~", payload + " ", payload + "}", "]Q1" + payload + "0", payload + "#\r\n"} {
+		if got, err := o.Open(noisy); err != nil || got.ID != c.ID {
+			t.Errorf("Open with a stray suffix %q: %v", noisy[len(noisy)-3:], err)
+		}
+	}
+	altered := payload[:40] + string("ABC"[(strings.IndexByte("ABC", payload[40])+1)%3]) + payload[41:]
+	if altered == payload {
+		altered = payload[:40] + "D" + payload[41:]
+	}
+	if _, err := o.Open(altered + "#"); err == nil {
+		t.Error("an altered receipt with a stray suffix opened")
+	}
+	if _, err := o.Open("261127-K01-9999"); !errors.Is(err, cases.ErrNotFound) || !strings.HasPrefix(err.Error(), "本机没有案件 261127-K01-9999") {
+		t.Errorf("Open(an unknown number) = %v; want ErrNotFound, in Chinese first, naming the number", err)
 	}
 	other, _ := receipt.NewKey()
 	stranger := Opener{Store: counter, Keys: func() (receipt.Keyring, error) { return receipt.Keyring{other}, nil }}

@@ -11,6 +11,8 @@ import (
 	"fmt"
 	"regexp"
 	"time"
+
+	"tongban/app/cases"
 )
 
 // Clerk is a member of staff who may sign in at a counter.
@@ -61,6 +63,19 @@ func New(id, name, pin string) (Clerk, error) {
 	return Clerk{ID: id, Name: name, PIN: h}, nil
 }
 
+// CheckInput says whether a staff ID and a PIN have the form New gives
+// them, before any clerk is looked up: input of another form signs nobody
+// in, so a counter need not count it as a wrong PIN.
+func CheckInput(id, pin string) error {
+	if !idPattern.MatchString(id) {
+		return ErrBadID
+	}
+	if !pinPattern.MatchString(pin) {
+		return ErrBadPIN
+	}
+	return nil
+}
+
 // HashPIN hashes a PIN with a fresh salt.
 func HashPIN(pin string) (PINHash, error) {
 	if !pinPattern.MatchString(pin) {
@@ -106,9 +121,11 @@ const (
 // LockedError says how long the counter stays locked.
 type LockedError struct{ Until time.Time }
 
+// Error tells the time in China Standard Time, as every clock of the
+// counter does, whatever the machine's own time zone.
 func (e *LockedError) Error() string {
-	return fmt.Sprintf("密码错误次数过多，柜台已锁定至%s。 Too many wrong PINs: the counter is locked until %s",
-		e.Until.Format("15:04:05"), e.Until.Format("15:04:05"))
+	until := e.Until.In(cases.Zone).Format("15:04:05")
+	return fmt.Sprintf("密码错误次数过多，柜台已锁定至%s。 Too many wrong PINs: the counter is locked until %s", until, until)
 }
 
 // Check returns a LockedError while the lock holds.

@@ -2,6 +2,7 @@ package staff
 
 import (
 	"errors"
+	"strings"
 	"testing"
 	"time"
 )
@@ -58,5 +59,38 @@ func TestLock(t *testing.T) {
 	}
 	if l = l.Record(true, now); l.Failures != 0 {
 		t.Fatal("a success did not clear the count")
+	}
+}
+
+// The lock's time reads in China Standard Time whatever zone the clock
+// handed it in: the counter's status bar and timeline use that zone.
+func TestLockedErrorTellsChinaTime(t *testing.T) {
+	for _, until := range []time.Time{
+		time.Date(2026, 11, 27, 9, 18, 56, 0, time.UTC),
+		time.Date(2026, 11, 27, 4, 18, 56, 0, time.FixedZone("EST", -5*3600)),
+	} {
+		got := (&LockedError{Until: until}).Error()
+		if !strings.Contains(got, "柜台已锁定至17:18:56") || !strings.Contains(got, "locked until 17:18:56") {
+			t.Errorf("locked until %v reads %q, want 17:18:56 China time", until, got)
+		}
+	}
+}
+
+func TestCheckInput(t *testing.T) {
+	for _, c := range []struct {
+		id, pin string
+		want    error
+	}{
+		{"S001", "2468", nil},
+		{"S001", "12345678", nil},
+		{"TB1:6BFA0" + strings.Repeat("X", 280), "2468", ErrBadID},
+		{"S001", "2468TB1:ABC", ErrBadPIN},
+		{"S001", "123", ErrBadPIN},
+		{"S001", "123456789", ErrBadPIN},
+		{"", "2468", ErrBadID},
+	} {
+		if err := CheckInput(c.id, c.pin); !errors.Is(err, c.want) {
+			t.Errorf("CheckInput(%.12q, %q) = %v, want %v", c.id, c.pin, err, c.want)
+		}
 	}
 }

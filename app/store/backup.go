@@ -6,9 +6,19 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"time"
 
 	bolt "go.etcd.io/bbolt"
+)
+
+// The sentinels of backup and restore, written as errors.go's are.
+var (
+	// ErrStoreItself is returned for a backup written over the store in
+	// use, or a restore from the very store it would replace.
+	ErrStoreItself = errors.New("这个文件就是数据目录正在使用的数据文件，不能当作备份，请另选一个数据目录以外的文件。 " +
+		"This file is the store the data folder uses and cannot be a backup; choose a file outside the data folder")
+	// ErrBackupIsFolder is returned when the backup's name is a folder.
+	ErrBackupIsFolder = errors.New("这是一个文件夹，不是文件，请给出文件夹里的一个文件名。 " +
+		"This is a folder, not a file; give the name of a file inside it")
 )
 
 // Backup writes a consistent copy of the store to w from a read
@@ -22,8 +32,15 @@ func (s *Store) Backup(w io.Writer) (n int64, err error) {
 }
 
 // BackupFile writes a backup to path through a temporary file, so a
-// half-written backup never takes the name of a good one.
+// half-written backup never takes the name of a good one. It refuses a
+// path that is the store itself (by any name: a symlink, a relative path,
+// a hard link) or a folder: renaming over the open store would leave this
+// process writing into a deleted file while every other one opens the
+// backup, with its own lock and its own case numbers.
 func (s *Store) BackupFile(path string) (int64, error) {
+	if err := s.checkTarget(path); err != nil {
+		return 0, err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), ".tongban-backup-*")
 	if err != nil {
 		return 0, fmt.Errorf("cannot write the backup next to %s: %w", path, err)
@@ -42,86 +59,30 @@ func (s *Store) BackupFile(path string) (int64, error) {
 	return n, os.Rename(tmp.Name(), path)
 }
 
-// Restore replaces the store in dir with a backup file. The store must be
-// closed. The backup is checked first; the replaced store is kept beside
-// it as tongban.db.before-restore-<time>, so a wrong restore can be undone.
-func Restore(dir, backup string) error {
-	if err := checkBackup(backup); err != nil {
-		return err
-	}
-	src, err := os.Open(backup)
-	if err != nil {
-		return fmt.Errorf("cannot read the backup %s: %w", backup, err)
-	}
-	defer src.Close()
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return err
-	}
-	path := filepath.Join(dir, FileName)
-	// Take the live store's lock so a running device is not overwritten.
-	live, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
-		return ErrLocked
-	}
-	defer live.Close()
-	tmp, err := os.CreateTemp(dir, ".tongban-restore-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := io.Copy(tmp, src); err != nil {
-		tmp.Close()
-		return fmt.Errorf("cannot copy the backup: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return err
-	}
-	tmp.Close()
-	if _, err := os.Stat(path); err == nil {
-		keep := path + ".before-restore-" + time.Now().Format("20060102-150405")
-		if err := copyFile(path, keep); err != nil {
-			return fmt.Errorf("cannot keep the current store before restoring: %w", err)
+// checkTarget refuses a backup path that is a folder, the store's file,
+// or the store's name in its folder.
+func (s *Store) checkTarget(path string) error {
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return ErrBackupIsFolder
+		}
+		if isFile(fi, s.path) {
+			return ErrStoreItself
 		}
 	}
-	return os.Rename(tmp.Name(), path)
+	// The store's name in its folder, by whatever name the folder is given,
+	// even when no file has that name now (the store's file was removed
+	// under it): a backup there would become the store of the next command.
+	if filepath.Base(path) == FileName {
+		if parent, err := os.Stat(filepath.Dir(path)); err == nil && isFile(parent, filepath.Dir(s.path)) {
+			return ErrStoreItself
+		}
+	}
+	return nil
 }
 
-// checkBackup opens a backup read-only and checks it is a tongban store
-// this program can read.
-func checkBackup(path string) error {
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("cannot read the backup %s: %w", path, err)
-	}
-	db, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: time.Second})
-	if err != nil {
-		return ErrNotStore
-	}
-	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
-		meta := tx.Bucket(bucketMeta)
-		if meta == nil || meta.Get(keySchema) == nil || meta.Get(keyIdentity) == nil {
-			return ErrNotStore
-		}
-		if v := meta.Get(keySchema); len(v) != 4 || uint32(v[0])<<24|uint32(v[1])<<16|uint32(v[2])<<8|uint32(v[3]) > SchemaVersion {
-			return ErrNewerSchema
-		}
-		return nil
-	})
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return errors.Join(out.Sync(), out.Close())
+// isFile reports whether fi is the file or folder at path.
+func isFile(fi os.FileInfo, path string) bool {
+	other, err := os.Stat(path)
+	return err == nil && os.SameFile(fi, other)
 }

@@ -14,18 +14,23 @@ import (
 )
 
 var (
-	phoneText  = regexp.MustCompile(`^1\d{10}$`)
-	idTailText = regexp.MustCompile(`^\d{3}[\dX]$`)
+	phoneText    = regexp.MustCompile(`^1\d{10}$`)
+	idTailText   = regexp.MustCompile(`^\d{3}[\dX]$`)
+	idNumberText = regexp.MustCompile(`^\d{17}[\dX]$`)
 )
 
 // Find lists cases without their events, newest first. The query text is
-// read as a case number, a mobile number, the last four characters of an ID
-// number, or else the start of a name.
+// read as a case number, a mobile number, a whole ID number, the last four
+// characters of an ID number, the end of a case number (see numberTail),
+// or else the start of a name.
 func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 	if q.Limit <= 0 {
 		q.Limit = 200
 	}
 	text := strings.ToUpper(strings.TrimSpace(q.Text))
+	// match is what the text asks beyond its index key: a whole ID number
+	// is looked up by its last four, which other ID numbers share.
+	match := func(*cases.Case) bool { return true }
 	err = s.db.View(func(tx *bolt.Tx) error {
 		cb := tx.Bucket(bucketCases)
 		idx := tx.Bucket(bucketIndex)
@@ -40,7 +45,7 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 			if c.Sync, err = getSync(tx, string(id)); err != nil {
 				return false, err
 			}
-			if (q.Status == "" || c.Status == q.Status) && (q.Day.IsZero() || sameDay(c.SubmittedAt, q.Day)) {
+			if (q.Status == "" || c.Status == q.Status) && (q.Day.IsZero() || sameDay(c.SubmittedAt, q.Day)) && match(&c) {
 				out = append(out, &c)
 			}
 			return len(out) < q.Limit, nil
@@ -56,10 +61,23 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 				return err
 			}
 			return nil
+		// One phone or ID tail is one run of index keys in case ID order,
+		// which is time order: read it from the newest, so a limit keeps
+		// the newest cases.
 		case phoneText.MatchString(cases.NormalizePhone(text)):
-			return scan(idx, []byte(idxPhone+cases.NormalizePhone(text)+"\x00"), take)
+			return scanBackward(idx, []byte(idxPhone+cases.NormalizePhone(text)+"\x00"), take)
+		case idNumberText.MatchString(cases.NormalizeIDNumber(text)):
+			whole := cases.NormalizeIDNumber(text)
+			match = func(c *cases.Case) bool { return c.IDNumber() == whole }
+			return scanBackward(idx, []byte(idxIDTail+whole[len(whole)-4:]+"\x00"), take)
 		case idTailText.MatchString(text):
-			return scan(idx, []byte(idxIDTail+text+"\x00"), take)
+			// Four digits are also the end of case numbers: list both.
+			if err := scanBackward(idx, []byte(idxIDTail+text+"\x00"), take); err != nil || len(out) >= q.Limit || numberTail(text) == "" {
+				return err
+			}
+			return numbersEnding(idx, text, skipping(out, take))
+		case numberTail(text) != "":
+			return numbersEnding(idx, numberTail(text), take)
 		default:
 			return scan(idx, []byte(idxName+strings.TrimSpace(q.Text)), take)
 		}

@@ -61,13 +61,19 @@ func (l columnsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		objs[0].Resize(size)
 		return
 	}
-	gap := theme.Size(theme.SizeNamePadding) * 2
-	rw := max(objs[1].MinSize().Width, (size.Width-gap)*l.share)
-	rw = min(rw, size.Width-gap)
+	lw, rw := l.widths(size.Width, objs[1])
 	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(fyne.NewSize(size.Width-gap-rw, size.Height))
+	objs[0].Resize(fyne.NewSize(lw, size.Height))
 	objs[1].Move(fyne.NewPos(size.Width-rw, 0))
 	objs[1].Resize(fyne.NewSize(rw, size.Height))
+}
+
+// widths returns the widths of the left and the (shown) right object.
+func (l columnsLayout) widths(width float32, right fyne.CanvasObject) (lw, rw float32) {
+	gap := theme.Size(theme.SizeNamePadding) * 2
+	rw = max(right.MinSize().Width, (width-gap)*l.share)
+	rw = min(rw, width-gap)
+	return width - gap - rw, rw
 }
 
 func (l columnsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -117,23 +123,33 @@ func (l frameLayout) parts(objs []fyne.CanvasObject) (content, top, bottom fyne.
 
 func (l frameLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	content, top, bottom := l.parts(objs)
-	gap := theme.Size(theme.SizeNamePadding)
-	y, end := float32(0), size.Height
+	y, h := frameContent(size, top, bottom)
 	if top != nil {
-		h := heightAt(top, size.Width)
 		top.Move(fyne.NewPos(0, 0))
-		top.Resize(fyne.NewSize(size.Width, h))
-		y = h + gap
+		top.Resize(fyne.NewSize(size.Width, heightAt(top, size.Width)))
 	}
 	if bottom != nil {
-		h := heightAt(bottom, size.Width)
-		end = size.Height - h
-		bottom.Move(fyne.NewPos(0, end))
-		bottom.Resize(fyne.NewSize(size.Width, h))
-		end -= gap
+		bh := heightAt(bottom, size.Width)
+		bottom.Move(fyne.NewPos(0, size.Height-bh))
+		bottom.Resize(fyne.NewSize(size.Width, bh))
 	}
 	content.Move(fyne.NewPos(0, y))
-	content.Resize(fyne.NewSize(size.Width, max(end-y, 0)))
+	content.Resize(fyne.NewSize(size.Width, h))
+}
+
+// frameContent returns where a Frame of size puts its content and how
+// high it is, with top and bottom (either nil) at the height they need
+// at its width.
+func frameContent(size fyne.Size, top, bottom fyne.CanvasObject) (y, h float32) {
+	gap := theme.Size(theme.SizeNamePadding)
+	end := size.Height
+	if top != nil {
+		y = heightAt(top, size.Width) + gap
+	}
+	if bottom != nil {
+		end -= heightAt(bottom, size.Width) + gap
+	}
+	return y, max(end-y, 0)
 }
 
 func (l frameLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
@@ -154,6 +170,50 @@ func (l frameLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 func heightAt(o fyne.CanvasObject, w float32) float32 {
 	o.Resize(fyne.NewSize(w, o.MinSize().Height))
 	return o.MinSize().Height
+}
+
+// Split lays out a screen's main part and its keypad: side by side as
+// Columns do, the keypad taking Share of the width (or its minimum width
+// if that is more); on a portrait screen (Below) the keypad under the
+// main part at the height it needs, as a Frame's bottom. A hidden keypad
+// leaves the main part all the room.
+type Split struct {
+	Share float32
+	Below bool
+}
+
+// NewSplit lays out main and keys.
+func NewSplit(main, keys fyne.CanvasObject, share float32, below bool) *fyne.Container {
+	return container.New(Split{Share: share, Below: below}, main, keys)
+}
+
+// Layout places the main part and the keypad.
+func (l Split) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if l.Below {
+		frameLayout{bottom: true}.Layout(objs, size)
+		return
+	}
+	columnsLayout{share: l.Share}.Layout(objs, size)
+}
+
+// MinSize is the room of both.
+func (l Split) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if l.Below {
+		return frameLayout{bottom: true}.MinSize(objs)
+	}
+	return columnsLayout{share: l.Share}.MinSize(objs)
+}
+
+// Main returns the room the main part gets in size with keys shown,
+// shown or not: a pager works out its pages for the room they will be
+// shown in, beside the keypad or not, before they are.
+func (l Split) Main(size fyne.Size, keys fyne.CanvasObject) fyne.Size {
+	if l.Below {
+		_, h := frameContent(size, nil, keys)
+		return fyne.NewSize(size.Width, h)
+	}
+	lw, _ := columnsLayout{share: l.Share}.widths(size.Width, keys)
+	return fyne.NewSize(lw, size.Height)
 }
 
 // Bar is a title bar: left and right (buttons) at their own width and the

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"tongban/app/linebreak"
 )
@@ -11,9 +12,12 @@ import (
 // Fyne's own wrapping does not know (it breaks at spaces, else anywhere,
 // so a "。" can start a line): closing punctuation never starts a line,
 // opening punctuation never ends one, a Latin word or number stays whole
-// when it fits a line, and otherwise a line breaks at a space or between
-// two hanzi. The printer applies the same rules to columns of a receipt
-// (printer/wrap.go); this is the version for measured, proportional text.
+// when it fits a line, no hanzi is left alone (on the last line, or at the
+// end of a line when it starts a phrase the next line goes on with: see
+// app/linebreak/lone.go), and otherwise a line breaks at a space or
+// between two hanzi. The printer applies the same rules to columns of a
+// receipt (printer/wrap.go); this is the version for measured,
+// proportional text.
 
 // wrapLines breaks s into lines no wider than width, as measure reports
 // the width of a string. Every "\n" starts a new line; spaces where a line
@@ -39,13 +43,16 @@ func wrapParagraph(para string, width float32, measure func(string) float32) []s
 		case b.line == "" || measure(b.line+u) <= width:
 			b.add(u)
 		default:
+			lone := b.takeStranded(u)
 			b.flush()
+			b.line = lone
 			b.add(u)
 		}
 	}
 	if b.line != "" || len(b.lines) == 0 {
 		b.flush()
 	}
+	linebreak.AvoidOrphan(b.lines, func(l string) bool { return measure(l) <= width })
 	return b.lines
 }
 
@@ -94,6 +101,22 @@ func (b *lineBuilder) cut(next string) {
 	b.line = string(rs)
 	b.flush()
 	b.line = carry
+}
+
+// takeStranded takes the last hanzi off the line being filled, and
+// returns it, when breaking before u would leave it alone at the end of
+// the line (linebreak.Stranded) and it fits on the next line with u.
+func (b *lineBuilder) takeStranded(u string) string {
+	if !linebreak.Stranded(b.line, u) {
+		return ""
+	}
+	_, n := utf8.DecodeLastRuneInString(b.line)
+	lone := b.line[len(b.line)-n:]
+	if b.measure(lone+u) > b.width {
+		return ""
+	}
+	b.line = b.line[:len(b.line)-n]
+	return lone
 }
 
 // flush ends the line being filled; spaces at its end go.

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -32,16 +33,29 @@ func TestWrapLinesFollowsChineseRules(t *testing.T) {
 		width float32
 		want  []string
 	}{
-		// "。" would be alone at the start of the second line.
-		{"请再试一次。", 10, []string{"请再试一", "次。"}},
+		// "。" would be alone at the start of the second line, and "次。"
+		// would be one hanzi alone on the last: 一 goes down with it.
+		{"请再试一次。", 10, []string{"请再试", "一次。"}},
 		// "）" would start a line.
 		{"原件（1份）", 10, []string{"原件（1", "份）"}},
 		// "（" would end a line.
 		{"办理时限（承诺）", 10, []string{"办理时限", "（承诺）"}},
 		// Latin words stay whole and the space between goes.
 		{"Try again, or ask at the help desk.", 12, []string{"Try again,", "or ask at", "the help", "desk."}},
-		// A number stays whole beside hanzi.
-		{"编号形如 261127-K01-0042，请核对", 20, []string{"编号形如", "261127-K01-0042，请", "核对"}},
+		// A number stays whole beside hanzi, and 请 goes down with 核对
+		// rather than end the line alone after the comma.
+		{"编号形如 261127-K01-0042，请核对", 20, []string{"编号形如", "261127-K01-0042，", "请核对"}},
+		// No hanzi alone on the last line: the audit's kiosk receipt
+		// screen, which left 口 alone under 号窗. 口 takes 窗, and 号,
+		// which would then be alone after the space, follows.
+		{"一楼 A 区，A01、A02、A03 号窗口", 30, []string{"一楼 A 区，A01、A02、A03", "号窗口"}},
+		{"办理地点：一楼 A 区 A04、A05 窗口", 32, []string{"办理地点：一楼 A 区 A04、A05", "窗口"}},
+		// Nor at the end of a line when it starts a phrase the next line
+		// goes on with (after a space, after 、).
+		{"模式 Mode: 中文模式 GB18030, 原生二维码 native QR", 32, []string{"模式 Mode: 中文模式 GB18030,", "原生二维码 native", "QR"}},
+		{"查询进度：扫描上方二维码或凭编号到本中心窗口、自助机查询", 48, []string{"查询进度：扫描上方二维码或凭编号到本中心窗口、", "自助机查询"}},
+		// Unless the line is too narrow for the two.
+		{"一二三", 4, []string{"一二", "三"}},
 		// A code wider than a line is cut between characters.
 		{"TB1:ABCDEFGHIJKLMNOP", 8, []string{"TB1:ABCD", "EFGHIJKL", "MNOP"}},
 		// Line breaks in the text are kept, blank lines too.
@@ -71,6 +85,8 @@ func TestWrapLinesNeverBreaksTheRules(t *testing.T) {
 		"打印机缺纸，请装入新纸卷后点“重新打印”。 申请已保存。",
 		"Saving failed; what you entered is kept. Try again, or ask at the help desk.",
 		"买买提·艾力……（原件，1份）——￥12.00",
+		"一楼 A 区，A01、A02、A03 号窗口",
+		"查询进度：扫描上方二维码或凭编号到本中心窗口、自助机查询",
 	}
 	for _, s := range texts {
 		for width := float32(8); width <= 60; width++ { // from four hanzi a line
@@ -82,6 +98,9 @@ func TestWrapLinesNeverBreaksTheRules(t *testing.T) {
 				if i < len(lines)-1 && l != "" && strings.ContainsRune(linebreak.NoLineEnd, linebreak.Last(l)) {
 					t.Errorf("width %v: line %d of %q ends with %q: %q", width, i, s, linebreak.Last(l), lines)
 				}
+				if i < len(lines)-1 && linebreak.Stranded(l, lines[i+1]) {
+					t.Errorf("width %v: line %d of %q ends with a stranded hanzi: %q", width, i, s, lines)
+				}
 				// Holding punctuation to a character may take a character
 				// or two past the width where a piece is cut.
 				if cols(l) > width && len([]rune(l)) > 3 {
@@ -90,6 +109,11 @@ func TestWrapLinesNeverBreaksTheRules(t *testing.T) {
 			}
 			if strip(strings.Join(lines, "")) != strip(s) {
 				t.Errorf("width %v: %q lost text: %q", width, s, lines)
+			}
+			again := slices.Clone(lines)
+			linebreak.AvoidOrphan(again, func(l string) bool { return cols(l) <= width })
+			if !slices.Equal(again, lines) {
+				t.Errorf("width %v: %q ends with a hanzi alone that the line before could take", width, lines)
 			}
 		}
 	}

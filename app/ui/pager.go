@@ -36,6 +36,14 @@ type Pager struct {
 
 	// OnPage is called after the reader turned the page (page from 0).
 	OnPage func(page int)
+	// SectionRoom, if set, returns the room the pages of the section that
+	// starts at item from are shown in, when the pager itself has size.
+	// A form whose keypad goes away on its checklist gives that section
+	// the keypad's room too, and its fields the room beside the keypad
+	// while the checklist is shown: each section breaks for the room it
+	// is shown in, so turning from one to the other breaks nothing anew
+	// and the page count stays. Nil: every section has the pager's size.
+	SectionRoom func(from int, size fyne.Size) fyne.Size
 
 	items    []fyne.CanvasObject
 	cols     int
@@ -43,12 +51,15 @@ type Pager struct {
 	labels   PagerLabels
 
 	// starts holds the first item of each page; page is the one shown;
-	// anchor is the item that stays in view when the pages break anew.
+	// anchor is the item that stays in view when the pages break anew;
+	// kept is an item that starts a page however the pages break, until
+	// the size changes (Refit keeps the page shown where it starts).
 	// fitted is the size the breaks were worked out for (zero: by
 	// perPage).
 	starts []int
 	page   int
 	anchor int
+	kept   int
 	fitted fyne.Size
 
 	body  *fyne.Container
@@ -110,7 +121,7 @@ func (p *Pager) bounds(page int) (from, to int) {
 // SetItems replaces the list and goes to the first page.
 func (p *Pager) SetItems(items []fyne.CanvasObject) {
 	p.items = items
-	p.page, p.anchor = 0, 0
+	p.page, p.anchor, p.kept = 0, 0, 0
 	p.starts = p.evenStarts()
 	if size := p.Size(); size.Width > 0 && size.Height > 0 {
 		p.starts = p.breaks(size)
@@ -146,11 +157,17 @@ func (p *Pager) ShowItem(i int) {
 }
 
 // Refit breaks the pages again, keeping the anchor in view: call it when
-// items on the page grew or shrank (a problem shown under a field).
+// items on the page grew or shrank (a problem shown under a field). The
+// page shown keeps its first item, so nothing above the item being
+// worked on moves: when a note under a field goes, the field does not
+// jump back onto the page before, nor the page before onto this one.
 func (p *Pager) Refit() {
 	size := p.fitted
 	p.fitted = fyne.Size{}
-	p.refit(size)
+	if from, _ := p.Shown(); from <= p.anchor {
+		p.kept = from
+	}
+	p.rebreak(size)
 	p.Refresh()
 }
 
@@ -183,12 +200,28 @@ func (p *Pager) pageOf(i int) int {
 // limit returns how many items the page that starts at item i may hold,
 // and whether i must start a page (it begins a section).
 func (p *Pager) limit(i int) (perPage int, starts bool) {
+	s := p.sectionOf(i)
+	return s.perPage, s.from == i || i == p.kept
+}
+
+// sectionOf returns the section item i is in.
+func (p *Pager) sectionOf(i int) section {
+	var in section
 	for _, s := range p.sections {
 		if s.from <= i {
-			perPage, starts = s.perPage, s.from == i
+			in = s
 		}
 	}
-	return perPage, starts
+	return in
+}
+
+// roomOf returns the room item i's pages are shown in when the pager has
+// size.
+func (p *Pager) roomOf(i int, size fyne.Size) fyne.Size {
+	if p.SectionRoom == nil {
+		return size
+	}
+	return p.SectionRoom(p.sectionOf(i).from, size)
 }
 
 // evenStarts breaks the list into pages of perPage items.
@@ -213,6 +246,16 @@ func (p *Pager) refit(size fyne.Size) {
 	if size == p.fitted || size.Width <= 0 || size.Height <= 0 {
 		return
 	}
+	p.kept = 0 // a new size breaks the pages afresh
+	p.rebreak(size)
+}
+
+// rebreak breaks the pages for size, keeping the anchor on the page
+// shown.
+func (p *Pager) rebreak(size fyne.Size) {
+	if size.Width <= 0 || size.Height <= 0 {
+		return
+	}
 	p.fitted = size
 	starts := p.breaks(size)
 	if slices.Equal(starts, p.starts) {
@@ -225,39 +268,43 @@ func (p *Pager) refit(size fyne.Size) {
 }
 
 // breaks works out the first item of each page so that every page fits
-// the size: all on one page if they fit without the bar, else as many a
-// page as fit above it.
+// the room it is shown in: all on one page if they fit without the bar,
+// else as many a page as fit above it.
 func (p *Pager) breaks(size fyne.Size) []int {
-	heights := p.heights(size.Width)
-	if starts := p.breakAt(heights, size.Height); len(starts) == 1 {
+	rooms := make([]float32, len(p.items))
+	heights := make([]float32, len(p.items))
+	for i, o := range p.items {
+		room := p.roomOf(i, size)
+		rooms[i], heights[i] = room.Height, heightAt(o, p.cellWidth(room.Width))
+	}
+	room := func(i int) float32 { return rooms[i] }
+	if starts := p.breakAt(heights, room); len(starts) == 1 {
 		return starts
 	}
-	return p.breakAt(heights, size.Height-p.barHeight())
+	return p.breakAt(heights, func(i int) float32 { return rooms[i] - p.barHeight() })
 }
 
-// heights measures each item at the width it gets (a grid's cell width):
-// text wraps at that width, so it is laid out first and asked after, as a
-// Column does.
-func (p *Pager) heights(width float32) []float32 {
+// cellWidth is the width an item gets in a page of width: a grid's cell
+// width. Text wraps at that width, so an item is laid out at it first
+// and asked its height after, as a Column does.
+func (p *Pager) cellWidth(width float32) float32 {
 	if p.cols > 0 {
 		width = (width - gap()*float32(p.cols-1)) / float32(p.cols)
 	}
-	hs := make([]float32, len(p.items))
-	for i, o := range p.items {
-		hs[i] = heightAt(o, width)
-	}
-	return hs
+	return width
 }
 
 // breakAt fills pages greedily: stacked items while their heights and
-// gaps fit; grid rows while that many rows of the page's tallest item
-// fit. A page holds at least one item (one row) and at most its
-// section's perPage, and a section starts a page.
-func (p *Pager) breakAt(heights []float32, room float32) []int {
+// gaps fit the room of the page (room of its first item); grid rows
+// while that many rows of the page's tallest item fit. A page holds at
+// least one item (one row) and at most its section's perPage, and a
+// section starts a page.
+func (p *Pager) breakAt(heights []float32, roomOf func(i int) float32) []int {
 	step := max(p.cols, 1) // a grid's pages start at a row
 	starts := []int{0}
 	most, _ := p.limit(0)
 	used, tallest, n := float32(0), float32(0), 0
+	var room float32 // the room of the page being filled
 	for i := 0; i < len(heights); i += step {
 		rowH := slices.Max(heights[i:min(i+step, len(heights))])
 		var need float32
@@ -273,7 +320,7 @@ func (p *Pager) breakAt(heights []float32, room float32) []int {
 			used, tallest, n = 0, 0, 0
 		}
 		if n == 0 {
-			most = perPage
+			most, room = perPage, roomOf(i)
 		}
 		used += rowH
 		tallest = max(tallest, rowH)

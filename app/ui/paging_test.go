@@ -35,7 +35,7 @@ func TestPagerBreaks(t *testing.T) {
 			items[i] = widget.NewLabel("")
 		}
 		p := NewPager(items, tt.perPage, tt.cols, PagerLabels{})
-		if got := p.breakAt(tt.heights, tt.room); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+		if got := p.breakAt(tt.heights, func(int) float32 { return tt.room }); fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%s: pages start at %v, want %v", tt.name, got, tt.want)
 		}
 	}
@@ -167,5 +167,40 @@ func TestPagerSectionsAndAnchor(t *testing.T) {
 	w.Resize(fyne.NewSize(400, two))
 	if from, to := p.Shown(); from > 8 || to <= 8 || to-from > 2 {
 		t.Errorf("at %v high, the page shown is [%d,%d); want item 8 on a page of at most two", two, from, to)
+	}
+}
+
+// When an item on the page shown shrinks (a note under a form's field
+// goes), the pages break again but the page shown keeps its first item:
+// the item being worked on does not jump back onto the page before. A
+// new size breaks the pages afresh.
+func TestPagerRefitKeepsThePageStart(t *testing.T) {
+	themed(t, Kiosk)
+	var labels []*widget.Label
+	var items []fyne.CanvasObject
+	for i := range 5 {
+		l := widget.NewLabel(fmt.Sprintf("item %d\nwith a note", i))
+		labels = append(labels, l)
+		items = append(items, l)
+	}
+	p := NewPager(items, 5, 0, PagerLabels{Prev: "<", Next: ">"})
+	w := show(t, p)
+	w.SetPadded(false) // the pager gets the window's size
+	two, one := items[0].MinSize().Height, widget.NewLabel("x").MinSize().Height
+	// A page holds two items with notes and one without.
+	size := fyne.NewSize(400, 2*two+one+2*gap()+p.barHeight()+1)
+	w.Resize(size)
+	if from, to := p.Shown(); from != 0 || to != 2 {
+		t.Fatalf("the first page shows [%d,%d), want items 0 and 1", from, to)
+	}
+	p.ShowItem(2)
+	labels[2].SetText("item 2")
+	p.Refit()
+	if from, to := p.Shown(); from != 2 || to <= 2 {
+		t.Errorf("after item 2 lost its note the page shown is [%d,%d); want it still to start at item 2", from, to)
+	}
+	w.Resize(size.AddWidthHeight(1, 0))
+	if from, to := p.Shown(); from != 0 || to != 3 {
+		t.Errorf("at a new size the page shown is [%d,%d); want items 0 to 2, broken afresh", from, to)
 	}
 }

@@ -159,7 +159,7 @@ func decodeError(status int, body []byte) *PlatformError {
 	pe := &PlatformError{Status: status}
 	var e protocol.Error
 	if json.Unmarshal(body, &e) == nil {
-		pe.Code, pe.Message = e.Code, oneLine(e.Message)
+		pe.Code, pe.Message, pe.EventID = e.Code, oneLine(e.Message), e.EventID
 	}
 	return pe
 }

@@ -54,6 +54,23 @@ type Store interface {
 
 var _ Store = (*store.Store)(nil)
 
+// HTTPClient returns an HTTP client for calls of a platform made outside a
+// Syncer (the platform's admin commands): keep-alive, and with a CA PEM
+// trusting that private CA (and only it) for an https platform, as an
+// enrolled device does. timeout bounds each request. The errors are
+// ErrBadPlatformURL, ErrBadCA, or a CA given for an http:// address.
+func HTTPClient(platformURL, caPEM string, timeout time.Duration) (*http.Client, error) {
+	base, err := checkPlatformURL(platformURL)
+	if err != nil {
+		return nil, err
+	}
+	t, err := newTransport(base, caPEM)
+	if err != nil {
+		return nil, err
+	}
+	return &http.Client{Transport: t, Timeout: timeout}, nil
+}
+
 // Options tune a Syncer. The zero value is right for a device.
 type Options struct {
 	// Interval is the pause between syncs while all is well, so other
@@ -174,6 +191,14 @@ func (s *Syncer) Once(ctx context.Context) (Report, error) {
 	rep, err := s.round(ctx)
 	if n, perr := s.store.Pending(); perr == nil {
 		rep.Pending = n
+		var u *unreachable
+		if errors.As(err, &u) && u.at == "" {
+			u.counted, u.pending = true, n // say whether anything waits
+		}
+	}
+	if err != nil && rep.CatalogVersion == 0 {
+		// The round stopped before the catalog: report the one held.
+		rep.CatalogVersion, _ = CatalogVersion(s.store)
 	}
 	s.record(rep, err)
 	return rep, err

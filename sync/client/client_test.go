@@ -53,7 +53,7 @@ func TestEnrollErrors(t *testing.T) {
 		name, url, code, ca string
 		want                string
 	}{
-		{"bad code", f.URL(), "WRONG", "", "注册码不能用：可能输错、已用过或已过期，请向平台管理员要一个新的。 This enrollment code is unknown; ask for a new one"},
+		{"bad code", f.URL(), "WRONG", "", "平台上没有这个注册码，请核对是否输错，或向平台管理员要一个新的。 This enrollment code is unknown; ask for a new one"},
 		{"no code", f.URL(), " ", "", "请给出平台管理员生成的注册码（tongban platform code）。 Give the enrollment code"},
 		{"not a URL", "platform.example", "GOOD", "", ErrBadPlatformURL.Error()},
 		{"CA with http", f.URL(), "GOOD", "-----BEGIN CERTIFICATE-----", "only used with an https://"},
@@ -194,22 +194,9 @@ func TestBadBatchIsSplitToTheOneBadEvent(t *testing.T) {
 	st := enrolled(t, f)
 	ids := addCases(t, st, 100, 2)
 	bad := ids[77]
-	var pushes atomic.Int64
-	f.Intercept = func(w http.ResponseWriter, r *http.Request) bool {
-		if r.Method != http.MethodPost || r.URL.Path != protocol.PathEvents {
-			return false
-		}
-		pushes.Add(1)
-		req := decodePush(t, r)
-		for _, e := range req.Events {
-			if e.ID == bad {
-				writeJSONTest(w, 400, protocol.Error{Code: protocol.CodeBadRequest, Message: "event " + bad + " belongs to another center"})
-				return true
-			}
-		}
-		replay(t, f, w, r, req)
-		return true
-	}
+	pushes := refuseWhole(t, f, bad, func(w http.ResponseWriter, _ int) {
+		writeJSONTest(w, 400, protocol.Error{Code: protocol.CodeBadRequest, Message: "event " + bad + " belongs to another center"})
+	})
 	rep, err := New(st, Options{PushBatch: 100}).Once(testContext(t))
 	if err != nil {
 		t.Fatalf("Once: %v", err)

@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"errors"
+	"fmt"
 	"testing"
 
 	"tongban/app/cases"
@@ -68,8 +69,8 @@ func TestPlatformStopped(t *testing.T) {
 		ids := addCases(t, dev, 100, 1)
 		s := New(dev, Options{})
 		rep, err := s.Once(testContext(t))
-		if !errors.Is(err, ErrUnreachable) || err.Error() != ErrUnreachable.Error() {
-			t.Fatalf("Once with the platform stopped: %v, want %q", err, ErrUnreachable)
+		if want := fmt.Sprintf(someQueued, 100, 100); !errors.Is(err, ErrUnreachable) || err.Error() != want {
+			t.Fatalf("Once with the platform stopped: %v, want %q", err, want)
 		}
 		if rep.Pending != 100 || s.Status().Online || s.Status().Pending != 100 {
 			t.Errorf("report %+v, status %+v: want 100 pending and offline", rep, s.Status())

@@ -1,17 +1,51 @@
 package client
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"net/http"
+	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	"tongban/app/cases"
 	"tongban/app/store"
 	"tongban/sync/protocol"
 )
+
+// EnrollTimeout bounds each request of an enrollment: a person waits for
+// it, and a platform that accepts the connection but stays silent should
+// be told within seconds, not after the syncer's minute.
+const EnrollTimeout = 15 * time.Second
+
+// EnrollStore is what enrollment needs of a device store; *store.Store has
+// it. SwitchPlatform saves the identity of a device that moved to another
+// platform together with a fresh start of its sync (store.SwitchPlatform).
+type EnrollStore interface {
+	Store
+	SwitchPlatform(id store.Identity, settings map[string][]byte) (requeued int, err error)
+}
+
+var _ EnrollStore = (*store.Store)(nil)
+
+// Enrollment is what an enrollment did.
+type Enrollment struct {
+	// Identity is who the device now is, as saved.
+	Identity store.Identity
+	// CenterName is the center's name as the platform gave it; empty when
+	// the platform knows none.
+	CenterName string
+	// CatalogVersion is the platform's catalog version for the center.
+	CatalogVersion int
+	// Moved is set when the device was enrolled with another platform (or
+	// in another center) before: its change-feed cursor was dropped, and
+	// Requeued events it made went back in the outbox for the new platform.
+	Moved    bool
+	Requeued int
+}
 
 // Enroll trades a single-use enrollment code for this device's token and
 // saves who the device now is: platform address, token, center, short
@@ -20,58 +54,159 @@ import (
 // it), so its earlier events stay its own, and enrolling again after a
 // 401 clears "needs enrollment" without touching any case.
 //
+// Enrolling with another platform than before (another address, another
+// center, or a platform that does not hold the receipt keys the device
+// had) also starts the sync afresh, in the transaction that saves the new
+// identity: the old change-feed cursor goes, and every event the device
+// made goes back in the outbox; the platform keeps each event once.
+//
 // caPEM is the PEM of a private CA for an https platform, or empty.
-func Enroll(ctx context.Context, platformURL, code, caPEM string, st Store) (store.Identity, error) {
+func Enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore) (store.Identity, error) {
+	e, err := EnrollDevice(ctx, platformURL, code, caPEM, st)
+	return e.Identity, err
+}
+
+// EnrollDevice is Enroll, and says what the enrollment did.
+func EnrollDevice(ctx context.Context, platformURL, code, caPEM string, st EnrollStore) (Enrollment, error) {
 	return enroll(ctx, platformURL, code, caPEM, st, nil)
 }
 
-func enroll(ctx context.Context, platformURL, code, caPEM string, st Store, rt http.RoundTripper) (store.Identity, error) {
+func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore, rt http.RoundTripper) (Enrollment, error) {
 	code = strings.TrimSpace(code)
 	if code == "" {
-		return store.Identity{}, errNoCode
+		return Enrollment{}, errNoCode
 	}
-	a, err := newAPI(apiConfig{platform: platformURL, caPEM: caPEM, timeout: Options{}.withDefaults().Timeout, transport: rt})
+	a, err := newAPI(apiConfig{platform: platformURL, caPEM: caPEM, timeout: EnrollTimeout, transport: rt})
 	if err != nil {
-		return store.Identity{}, err
+		return Enrollment{}, err
 	}
-	id, err := st.Identity()
+	old, err := st.Identity()
 	if err != nil {
-		return id, err
+		return Enrollment{}, err
 	}
-	name := id.Name
+	oldKeys := savedKeys(st)
+	name := old.Name
 	if name == "" {
 		name, _ = os.Hostname()
 	}
 	var resp protocol.EnrollResponse
-	req, err := json.Marshal(protocol.EnrollRequest{Code: code, Name: name, DeviceID: id.DeviceID})
+	req, err := json.Marshal(protocol.EnrollRequest{Code: code, Name: name, DeviceID: old.DeviceID})
 	if err != nil {
-		return id, err
+		return Enrollment{Identity: old}, err
 	}
 	base, _ := checkPlatformURL(platformURL)
 	if _, err := a.call(ctx, http.MethodPost, protocol.PathEnroll, nil, req, false, &resp); err != nil {
-		if u := (*unreachable)(nil); errors.As(err, &u) {
-			u.at = base // no case waits yet: say what to check
-		}
-		return id, err
+		return Enrollment{Identity: old}, atPlatform(err, base)
 	}
 	if err := checkEnrollment(resp); err != nil {
-		return id, err
+		return Enrollment{Identity: old}, atPlatform(err, base)
 	}
 	keys, err := json.Marshal(resp.ReceiptKeys)
 	if err != nil {
-		return id, err
+		return Enrollment{Identity: old}, err
 	}
+	id := old
 	id.DeviceID = resp.DeviceID // the platform's answer is what its token is bound to
 	id.Name = name
 	id.Role, id.Center, id.ShortCode = resp.Role, resp.Center, resp.ShortCode
 	id.Platform, id.Token, id.CA = base, resp.Token, caPEM
 	id.NeedsEnrollment = false
+	e := Enrollment{Identity: id, CenterName: resp.CenterName, CatalogVersion: resp.CatalogVersion}
+	if e.Moved = moved(old, oldKeys, base, resp); e.Moved {
+		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys})
+		if err != nil {
+			return Enrollment{Identity: old}, err
+		}
+		return e, nil
+	}
 	// The keys first: an identity saved without them would seal receipts
 	// no counter can open.
 	if err := st.Put(KeyReceiptKeys, keys); err != nil {
-		return id, err
+		return Enrollment{Identity: old}, err
 	}
-	return id, st.SetIdentity(id)
+	return e, st.SetIdentity(id)
+}
+
+// atPlatform words an enrollment's failure for the person who typed the
+// address: what to check at base, rather than what a syncing device does.
+func atPlatform(err error, base string) error {
+	var u *unreachable
+	var t *untrusted
+	var n *notPlatform
+	var pe *PlatformError
+	switch {
+	case errors.As(err, &u):
+		u.at = base // no case waits yet: say what to check
+	case errors.As(err, &t):
+		t.at = base
+	case errors.As(err, &n):
+		n.at = base
+	case errors.As(err, &pe):
+		pe.At = base
+	case errors.Is(err, ErrProtocol): // JSON, but not an enrollment answer
+		var d *detailed
+		detail := "its answer is not an enrollment"
+		if errors.As(err, &d) {
+			detail = d.detail
+		}
+		return &notPlatform{at: base, detail: detail, cause: err}
+	}
+	return err
+}
+
+// savedKeys returns the receipt keys the device holds from its last
+// enrollment; none when they cannot be read.
+func savedKeys(st Store) []protocol.ReceiptKey {
+	var keys []protocol.ReceiptKey
+	if raw, err := st.Get(KeyReceiptKeys); err == nil && raw != nil {
+		json.Unmarshal(raw, &keys) // unreadable keys: nothing to compare
+	}
+	return keys
+}
+
+// moved reports whether an enrollment takes a device that synced with one
+// platform to another: the address differs, or the center, or none of the
+// center's receipt keys the platform sent is one the device had (a platform
+// keeps a center's keys, and adds a newer one when it rotates them, so the
+// same platform always sends a key the device knows). A device enrolling
+// for the first time has synced with nothing.
+func moved(old store.Identity, oldKeys []protocol.ReceiptKey, base string, resp protocol.EnrollResponse) bool {
+	if old.Platform == "" {
+		return false
+	}
+	if !samePlatformURL(old.Platform, base) || old.Center != resp.Center {
+		return true
+	}
+	if len(oldKeys) == 0 {
+		return false // nothing to compare: trust the address
+	}
+	for _, k := range resp.ReceiptKeys {
+		for _, o := range oldKeys {
+			if k.ID == o.ID && bytes.Equal(k.Key, o.Key) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// samePlatformURL reports whether two checked platform URLs name the same
+// address: scheme and host in any letter case, a default port written or
+// not, the path with or without a final slash.
+func samePlatformURL(a, b string) bool {
+	ua, errA := url.Parse(a)
+	ub, errB := url.Parse(b)
+	if errA != nil || errB != nil {
+		return a == b
+	}
+	norm := func(u *url.URL) string {
+		scheme, host := strings.ToLower(u.Scheme), strings.ToLower(u.Hostname())
+		if p := u.Port(); p != "" && !(scheme == "http" && p == "80") && !(scheme == "https" && p == "443") {
+			host += ":" + p
+		}
+		return scheme + "://" + host + strings.TrimRight(u.EscapedPath(), "/")
+	}
+	return norm(ua) == norm(ub)
 }
 
 // checkEnrollment refuses an answer the device could not work with.

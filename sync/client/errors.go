@@ -3,15 +3,15 @@ package client
 import (
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"time"
 	"unicode"
 	"unicode/utf8"
-
-	"tongban/sync/protocol"
 )
 
 // Sentinel errors of the sync client, each one sentence saying what to do,
@@ -46,6 +46,11 @@ var (
 	// certificate does not verify.
 	ErrUntrusted = errors.New("平台的证书不受信任；如平台使用自建的证书机构，请用 --ca 指定该机构的证书文件重新注册。 " +
 		"The platform's certificate is not trusted; if it uses a private CA, enroll again with --ca FILE naming that CA's certificate")
+	// ErrNotPlatform is returned (wrapped) when an address answers, but not
+	// as a Tongban platform: a web server's error page, plain HTTP on an
+	// HTTPS port or the other way round, an answer that is not JSON.
+	ErrNotPlatform = errors.New("平台地址没有像通办平台那样应答，请检查平台地址，以及应该用 http 还是 https。 " +
+		"The address does not answer as a Tongban platform; check the URL, and whether it is http or https")
 	// ErrBadCA is returned for a --ca file that holds no PEM certificate.
 	ErrBadCA = errors.New("CA 文件中没有 PEM 证书，请提供平台的 CA 证书（-----BEGIN CERTIFICATE-----）。 " +
 		"The CA file holds no PEM certificate; give the platform's CA certificate (-----BEGIN CERTIFICATE-----)")
@@ -57,52 +62,163 @@ var (
 		"Give the enrollment code the platform's administrator made (tongban platform code)")
 )
 
-// enrollUnreachable is ErrUnreachable's sentence while enrolling: no case
-// waits for the platform yet, the address or the network is what to check.
-const enrollUnreachable = "连接不上平台 %s，请检查平台地址和本机网络后再注册。 " +
-	"The platform at %s cannot be reached; check the platform URL and this device's network, then enroll again"
+// IsBadInput reports whether err is about what a person typed (the
+// platform's address, the CA file) rather than the platform: nothing was
+// sent.
+func IsBadInput(err error) bool {
+	return errors.Is(err, ErrBadPlatformURL) || errors.Is(err, ErrBadCA) || errors.Is(err, errCAWithHTTP) || errors.Is(err, errNoCode)
+}
+
+// The sentences of an unreachable platform. While enrolling no case waits
+// for the platform yet: the address or the network is what to check. After
+// a round of sync the sentence says whether anything waits to be sent.
+const (
+	enrollUnreachable = "连接不上平台 %s，请检查平台地址和本机网络后再注册。 " +
+		"The platform at %s cannot be reached; check the platform URL and this device's network, then enroll again"
+	nothingQueued = "连接不上平台；本机没有待发送的记录，网络恢复后自动同步。 " +
+		"The platform cannot be reached; nothing waits to be sent, and the device syncs again when the network is back"
+	someQueued = "连接不上平台；%d 条记录在本机排队，不会丢失，网络恢复后自动发送。 " +
+		"The platform cannot be reached; %d events wait on this device, nothing is lost, and they are sent when the network is back"
+)
 
 // unreachable wraps the network error behind ErrUnreachable: its message is
 // the plain sentence, the cause stays reachable with errors.As for logs.
 // While enrolling, at is the platform's address and the sentence is
-// enrollUnreachable.
+// enrollUnreachable; after a round of sync (counted), pending says how
+// many events wait.
 type unreachable struct {
-	cause error
-	at    string
+	cause   error
+	at      string
+	counted bool
+	pending int
 }
 
 func (e *unreachable) Error() string {
-	if e.at != "" {
+	switch {
+	case e.at != "":
 		return fmt.Sprintf(enrollUnreachable, e.at, e.at)
+	case e.counted && e.pending == 0:
+		return nothingQueued
+	case e.counted:
+		return fmt.Sprintf(someQueued, e.pending, e.pending)
 	}
 	return ErrUnreachable.Error()
 }
 func (e *unreachable) Is(target error) bool { return target == ErrUnreachable }
 func (e *unreachable) Unwrap() error        { return e.cause }
 
-// untrusted wraps a certificate error behind ErrUntrusted.
-type untrusted struct{ cause error }
+// untrusted wraps a certificate error behind ErrUntrusted. While a person
+// waits on a command that names the platform (enroll, the admin commands)
+// at is its address, and the sentence says to give --ca FILE.
+type untrusted struct {
+	cause error
+	at    string
+}
 
-func (e *untrusted) Error() string        { return ErrUntrusted.Error() }
+func (e *untrusted) Error() string {
+	zh, en := "平台", "the platform"
+	if e.at != "" {
+		zh, en = "平台 "+e.at+" ", "the platform at "+e.at
+	}
+	detail := certDetail(e.cause)
+	var host x509.HostnameError
+	var invalid x509.CertificateInvalidError
+	switch {
+	case errors.As(e.cause, &host):
+		return fmt.Sprintf("%s的证书不是发给这个地址的，请用证书上的名称访问平台，或请平台管理员换一张写有这个地址的证书。 "+
+			"The certificate of %s is not issued for this address (%s); use the name the certificate names, or ask the administrator for one that names this address", zh, en, detail)
+	case errors.As(e.cause, &invalid) && invalid.Reason == x509.Expired:
+		return fmt.Sprintf("%s的证书已过期或尚未生效，请核对本机的日期和时间，或请平台管理员更换证书。 "+
+			"The certificate of %s has expired or is not valid yet (%s); check this machine's date and time, or ask the administrator to renew it", zh, en, detail)
+	case e.at == "":
+		return ErrUntrusted.Error()
+	}
+	return fmt.Sprintf("%s的证书不受信任：如平台使用自建的证书机构，请用 --ca 文件 给出该机构的证书。 "+
+		"The certificate of %s is not trusted (%s): if it uses a private CA, give --ca FILE naming that CA's certificate", zh, en, detail)
+}
 func (e *untrusted) Is(target error) bool { return target == ErrUntrusted }
 func (e *untrusted) Unwrap() error        { return e.cause }
 
+// certDetail is the certificate check's own words, without Go's prefixes.
+func certDetail(err error) string {
+	var verify *tls.CertificateVerificationError
+	if errors.As(err, &verify) {
+		err = verify.Err
+	}
+	return strings.TrimPrefix(err.Error(), "x509: ")
+}
+
+// notPlatform says that an address answered, but not as a Tongban platform
+// does: a web server's error page, plain HTTP on an HTTPS port or the other
+// way round, an answer that is not the protocol's JSON. What it did answer
+// is in detail. at is the address when a person typed it (enroll, the
+// admin commands).
+type notPlatform struct {
+	at, detail string
+	cause      error // may be nil
+}
+
+func (e *notPlatform) Error() string {
+	if e.at == "" {
+		return fmt.Sprintf("平台地址没有像通办平台那样应答，请核对地址（包括 http 还是 https）后重新注册。 "+
+			"The platform's address does not answer as a Tongban platform (%s); check the URL, and whether it is http or https, and enroll again", e.detail)
+	}
+	return fmt.Sprintf("地址 %s 没有像通办平台那样应答，请检查平台地址，以及应该用 http 还是 https。 "+
+		"The address %s does not answer as a Tongban platform (%s); check the URL, and whether it is http or https", e.at, e.at, e.detail)
+}
+func (e *notPlatform) Is(target error) bool { return target == ErrNotPlatform }
+func (e *notPlatform) Unwrap() error        { return e.cause }
+
 // transportError classifies an error of the HTTP transport: a certificate
-// that does not verify, or else no answer at all.
+// that does not verify, an address that does not speak TLS, or else no
+// answer at all.
 func transportError(err error) error {
 	var verify *tls.CertificateVerificationError
 	var unknown x509.UnknownAuthorityError
 	var host x509.HostnameError
 	var invalid x509.CertificateInvalidError
-	if errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &host) || errors.As(err, &invalid) {
+	var record tls.RecordHeaderError
+	switch {
+	case errors.As(err, &verify) || errors.As(err, &unknown) || errors.As(err, &host) || errors.As(err, &invalid):
 		return &untrusted{cause: err}
+	case errors.As(err, &record) || strings.Contains(err.Error(), "server gave HTTP response to HTTPS client"):
+		// net/http says the latter with errors.New; a server that is
+		// not HTTP at all gives the former.
+		return &notPlatform{detail: "it does not speak HTTPS", cause: err}
 	}
 	return &unreachable{cause: err}
 }
 
+// ExplainFailure says in both languages why a request to the platform at
+// platformURL failed, for a command a person waits on that calls the
+// platform with its own HTTP client (the platform's admin commands): the
+// platform's certificate is not trusted (give --ca FILE), or the address
+// does not answer as a Tongban platform (wrong URL, http for https or the
+// other way round, an answer that is not JSON). It returns nil for any
+// other error, a plain network failure included, which the caller words.
+func ExplainFailure(err error, platformURL string) error {
+	var syntax *json.SyntaxError
+	var urlErr *url.Error
+	switch {
+	case errors.As(err, &syntax):
+		return &notPlatform{at: platformURL, detail: "its answer is not JSON", cause: err}
+	case errors.As(err, &urlErr):
+		switch t := transportError(urlErr).(type) {
+		case *untrusted:
+			t.at = platformURL
+			return t
+		case *notPlatform:
+			t.at = platformURL
+			return t
+		}
+	}
+	return nil
+}
+
 // PlatformError is an HTTP error answer of the platform. Its message is the
-// platform's own sentence (protocol.Error), or a plain one when the body
-// was not the platform's (a proxy's page, say).
+// platform's own sentence (protocol.Error) after a Chinese one saying the
+// same (refusals), or a plain one when the body was not the platform's (a
+// proxy's page, say).
 type PlatformError struct {
 	Status  int
 	Code    string
@@ -111,37 +227,41 @@ type PlatformError struct {
 	// 429 or 503; HasRetryAfter tells a zero wait from none.
 	RetryAfter    time.Duration
 	HasRetryAfter bool
+	// EventID is the event a refused push failed on, when the platform
+	// named it (protocol.Error's EventID).
+	EventID string
+	// At is the platform's address when a person waits on the answer
+	// (enroll, the admin commands): an answer that is not the platform's
+	// then says that the address does not answer as a Tongban platform,
+	// rather than that the device will try again.
+	At string
 }
 
 func (e *PlatformError) Error() string {
-	if e.Message == "" {
-		return fmt.Sprintf("平台返回 %d %s，本机稍后再试。 The platform answered %d %s; the device will try again",
-			e.Status, http.StatusText(e.Status), e.Status, http.StatusText(e.Status))
+	if e.Message == "" && e.Code == "" {
+		status := fmt.Sprintf("%d %s", e.Status, http.StatusText(e.Status))
+		switch {
+		case e.At == "":
+			return fmt.Sprintf("平台返回 %s，本机稍后再试。 The platform answered %s; the device will try again", status, status)
+		case gatewayStatus(e.Status): // a proxy in front of a platform that is down
+			return fmt.Sprintf("平台 %s 暂时不能应答（%s），请稍后再试。 The platform at %s cannot answer now (%s); try again later",
+				e.At, status, e.At, status)
+		}
+		return (&notPlatform{at: e.At, detail: "it answered " + status}).Error()
 	}
 	if hasHan(e.Message) { // the platform said it in both languages
 		return e.Message
 	}
-	lead, ok := codeLeads[e.Code]
-	if !ok {
-		lead = "平台拒绝了这个请求。"
+	if e.Message == "" {
+		return refusalText(e.Code, "") + fmt.Sprintf(" The platform answered %d %s", e.Status, http.StatusText(e.Status))
 	}
-	return lead + " " + capitalized(e.Message)
+	return refusalText(e.Code, e.Message) + " " + capitalized(e.Message)
 }
 
-// codeLeads say in Chinese what each error code of the protocol means,
-// before the platform's own English sentence, which tells the detail.
-var codeLeads = map[string]string{
-	protocol.CodeBadRequest:       "平台认为这个请求有误。",
-	protocol.CodeUnauthorized:     "平台不接受这个请求的凭据。",
-	protocol.CodeRevoked:          "本设备已被平台管理员吊销，请用新的注册码重新注册。",
-	protocol.CodeTooLarge:         "发送的数据太大，平台不接受。",
-	protocol.CodeTooMany:          "一次发送的事件太多，平台不接受。",
-	protocol.CodeBadCode:          "注册码不能用：可能输错、已用过或已过期，请向平台管理员要一个新的。",
-	protocol.CodeNotFound:         "平台上没有这项记录。",
-	protocol.CodeRateLimited:      "平台正忙，请稍后再试。",
-	protocol.CodeInternal:         "平台内部出错，请稍后再试。",
-	protocol.CodeMethodNotAllowed: "平台不支持这种请求，请确认平台版本与本机相符。",
-	protocol.CodeStaleCatalog:     "事项目录的版本号不比平台上的新，请提高版本号后再导入。",
+// gatewayStatus reports the statuses a proxy answers for a server behind
+// it that does not answer.
+func gatewayStatus(status int) bool {
+	return status == http.StatusBadGateway || status == http.StatusServiceUnavailable || status == http.StatusGatewayTimeout
 }
 
 // hasHan reports whether s has a Chinese character.
@@ -155,9 +275,16 @@ func capitalized(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// Is makes a 401 match ErrNeedsEnrollment.
+// Is makes a 401 match ErrNeedsEnrollment, and an answer that is not the
+// platform's, while a person waits on it, ErrNotPlatform.
 func (e *PlatformError) Is(target error) bool {
-	return target == ErrNeedsEnrollment && e.Status == http.StatusUnauthorized
+	switch target {
+	case ErrNeedsEnrollment:
+		return e.Status == http.StatusUnauthorized
+	case ErrNotPlatform:
+		return e.At != "" && e.Code == "" && e.Message == "" && !gatewayStatus(e.Status)
+	}
+	return false
 }
 
 // protocolErrorf wraps ErrProtocol with what exactly was wrong.

@@ -25,7 +25,7 @@ func TestExactlyOnceThroughFaults(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer proxy.Close()
-		dev, _ := p.device(protocol.RoleKiosk, proxy.URL)
+		dev, _ := p.device(protocol.RoleCounter, proxy.URL)
 		ids := addCases(t, dev, 5000, 4)
 		// Every fault once on the first pushes, then all of them at random.
 		proxy.Script(faultproxy.LostReply, faultproxy.Drop, faultproxy.Reset, faultproxy.Unavailable,

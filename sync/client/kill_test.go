@@ -84,7 +84,7 @@ func TestKilledMidPush(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer proxy.Close()
-		dev, dir := p.device(protocol.RoleKiosk, proxy.URL)
+		dev, dir := p.device(protocol.RoleCounter, proxy.URL)
 		ids := addCases(t, dev, 1000, 3)
 		dev.Close()
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"slices"
 
 	"tongban/app/store"
 	"tongban/sync/protocol"
@@ -86,31 +87,80 @@ func (a *acker) wait() error {
 }
 
 // pushEntries pushes one batch and returns an outcome for every entry the
-// platform answered. A whole batch refused as bad (400) or too large (413)
-// is split in halves, in order, until the one event the platform refuses
-// is alone; that event is then parked with the platform's sentence, so one
-// bad event never blocks the queue.
+// platform answered. A push the platform refuses on one event it names
+// (protocol.Error's event_id: an event malformed, or not this device's to
+// send) parks that event with the platform's sentence and pushes the rest
+// again at once. A whole batch refused as bad without a name (400, 422) or
+// too large (413) is split in halves, in order, until the one event the
+// platform refuses is alone; that event is then parked with the
+// platform's sentence. Either way one bad event never blocks the queue.
 func (s *Syncer) pushEntries(ctx context.Context, a *api, entries []store.RawEntry, rep *Report) ([]store.Outcome, error) {
-	var resp protocol.PushResponse
-	_, err := a.call(ctx, http.MethodPost, protocol.PathEvents, nil, pushBody(entries), true, &resp)
-	var pe *PlatformError
-	if errors.As(err, &pe) && (pe.Status == http.StatusBadRequest || pe.Status == http.StatusRequestEntityTooLarge) {
+	var parked []store.Outcome
+	owned := false // entries is the caller's until an event is taken out
+	for len(entries) > 0 {
+		var resp protocol.PushResponse
+		_, err := a.call(ctx, http.MethodPost, protocol.PathEvents, nil, pushBody(entries), true, &resp)
+		var pe *PlatformError
+		if !errors.As(err, &pe) {
+			if err != nil {
+				return parked, err
+			}
+			outs, err := matchResults(entries, resp.Results, rep)
+			return append(parked, outs...), err
+		}
+		if i := namedEntry(entries, pe); i >= 0 {
+			rep.Rejected++
+			parked = append(parked, store.Outcome{Seq: entries[i].Seq, Rejected: true, Reason: pe.Error()})
+			if !owned {
+				entries, owned = slices.Clone(entries), true
+			}
+			entries = slices.Delete(entries, i, i+1)
+			continue
+		}
+		if !splits(pe.Status) {
+			return parked, err
+		}
 		if len(entries) == 1 {
 			rep.Rejected++
-			return []store.Outcome{{Seq: entries[0].Seq, Rejected: true, Reason: pe.Error()}}, nil
+			return append(parked, store.Outcome{Seq: entries[0].Seq, Rejected: true, Reason: pe.Error()}), nil
 		}
 		half := len(entries) / 2
 		first, err := s.pushEntries(ctx, a, entries[:half], rep)
+		parked = append(parked, first...)
 		if err != nil {
-			return first, err
+			return parked, err
 		}
 		second, err := s.pushEntries(ctx, a, entries[half:], rep)
-		return append(first, second...), err
+		return append(parked, second...), err
 	}
-	if err != nil {
-		return nil, err
+	return parked, nil
+}
+
+// namedEntry is the index of the entry a refusal names, or -1. Only a
+// refusal of what the push holds (400, 403, 422) parks an event: a 401
+// means enroll again and a 429 come back later, and neither ever costs an
+// event its place in the outbox.
+func namedEntry(entries []store.RawEntry, pe *PlatformError) int {
+	switch pe.Status {
+	case http.StatusBadRequest, http.StatusForbidden, http.StatusUnprocessableEntity:
+	default:
+		return -1
 	}
-	return matchResults(entries, resp.Results, rep)
+	if pe.EventID == "" {
+		return -1
+	}
+	return slices.IndexFunc(entries, func(e store.RawEntry) bool { return e.ID == pe.EventID })
+}
+
+// splits reports whether a push refused with this status, naming no
+// event, is split to find the event it fails on: the platform refuses
+// the batch for what it holds, not for who sends it or when.
+func splits(status int) bool {
+	switch status {
+	case http.StatusBadRequest, http.StatusRequestEntityTooLarge, http.StatusUnprocessableEntity:
+		return true
+	}
+	return false
 }
 
 // pushBody is the JSON of a protocol.PushRequest around the events as

@@ -106,7 +106,9 @@ func (s *Syncer) update(f func(*Status)) {
 // store: at most once a minute while nothing changes, so an idle kiosk
 // does not write its disk every few seconds.
 func (s *Syncer) record(rep Report, err error) {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	// A request that timed out wraps context.DeadlineExceeded too, but it
+	// is a failed round (ErrUnreachable), not a stopped one.
+	if (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) && !errors.Is(err, ErrUnreachable) {
 		s.update(func(st *Status) { st.Pending = rep.Pending }) // stopped, not failed
 		return
 	}
@@ -136,7 +138,7 @@ func (s *Syncer) record(rep Report, err error) {
 // reachedPlatform reports whether an error is an answer of a working
 // platform (a refusal, a rate limit) rather than its absence.
 func reachedPlatform(err error) bool {
-	if errors.Is(err, ErrUnreachable) || errors.Is(err, ErrUntrusted) || errors.Is(err, ErrNotEnrolled) {
+	if errors.Is(err, ErrUnreachable) || errors.Is(err, ErrUntrusted) || errors.Is(err, ErrNotPlatform) || errors.Is(err, ErrNotEnrolled) {
 		return false
 	}
 	var pe *PlatformError

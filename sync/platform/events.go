@@ -5,40 +5,15 @@ import (
 	"net/http"
 	"strconv"
 
-	"tongban/app/cases"
 	"tongban/sync/protocol"
 )
-
-// knownKinds are the event kinds this platform stores. An event of a kind
-// it does not know came from a newer device and is refused with a reason,
-// so the device parks it and nothing is half understood.
-var knownKinds = func() map[cases.Kind]bool {
-	m := make(map[cases.Kind]bool, len(cases.Kinds))
-	for _, k := range cases.Kinds {
-		m[k] = true
-	}
-	return m
-}()
 
 // conflictReason is the answer for an event whose ID is taken by another.
 const conflictReason = "an event with this ID but different content is already stored; the stored event is kept and this one is refused"
 
-// checkEvent returns why an event cannot be stored for a device, or "".
-func checkEvent(e *cases.Event, dev protocol.Device) string {
-	switch {
-	case !validUUID(e.ID):
-		return "the event ID " + strconv.Quote(e.ID) + " is not a lower-case UUID; the device must give every event a UUIDv7 ID"
-	case e.CaseID == "":
-		return "the event has no case_id; every event must name its case"
-	case !knownKinds[e.Kind]:
-		return "the event kind " + strconv.Quote(string(e.Kind)) + " is unknown to this platform; update the platform to accept it"
-	case e.Center != dev.Center:
-		return "the event belongs to center " + strconv.Quote(e.Center) + " but this device is enrolled in center " +
-			dev.Center + "; a device can only send its own center's events"
-	}
-	return ""
-}
-
+// push answers POST /v1/events: the events are checked (eventcheck.go)
+// and, when every one passed, stored at once; the answer has one result
+// per event.
 func (s *Server) push(w http.ResponseWriter, r *http.Request) *apiError {
 	dev, e := s.device(r)
 	if e != nil {
@@ -54,32 +29,24 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) *apiError {
 	if e != nil {
 		return e
 	}
-	var req protocol.PushRequest
-	if e := decodeStrict(data, &req); e != nil {
+	events, e := decodePush(data)
+	if e != nil {
 		return e
 	}
-	if len(req.Events) > protocol.MaxPush {
-		return fail(http.StatusRequestEntityTooLarge, protocol.CodeTooMany,
-			"the request carries %d events, more than %d; send at most %d events per request",
-			len(req.Events), protocol.MaxPush, protocol.MaxPush)
+	if e := s.checkEvents(r, dev, events); e != nil {
+		return e
 	}
-	results := make([]protocol.PushResult, len(req.Events))
-	incoming := make([]Incoming, 0, len(req.Events))
-	where := make([]int, 0, len(req.Events)) // index in results of each incoming
-	for i := range req.Events {
-		ev := &req.Events[i]
+	results := make([]protocol.PushResult, len(events))
+	incoming := make([]Incoming, len(events))
+	for i := range events {
+		ev := &events[i]
 		results[i].ID = ev.ID
-		if reason := checkEvent(ev, dev); reason != "" {
-			results[i].Status, results[i].Reason = protocol.Rejected, reason
-			continue
-		}
 		in, err := NewIncoming(ev.ID, ev)
-		if err != nil {
-			results[i].Status, results[i].Reason = protocol.Rejected, "the event's payload is not valid JSON; fix the device's event"
-			continue
+		if err != nil { // checkEvents decoded every payload: this cannot happen
+			s.cfg.Logger.Error("platform: event not encodable", "event", ev.ID, "err", err)
+			return internal()
 		}
-		incoming = append(incoming, in)
-		where = append(where, i)
+		incoming[i] = in
 	}
 	now := s.cfg.Now()
 	outcomes, err := s.store.Push(r.Context(), dev.Center, dev.ID, now, incoming)
@@ -87,8 +54,8 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) *apiError {
 		return s.storageError(r, err)
 	}
 	s.seen.wrote(dev.ID, now)
-	for j, o := range outcomes {
-		res := &results[where[j]]
+	for i, o := range outcomes {
+		res := &results[i]
 		switch o {
 		case Stored:
 			res.Status = protocol.Stored

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"tongban/app/cases"
 	"tongban/sync/platform"
 	"tongban/sync/platform/boltstore"
 	"tongban/sync/protocol"
@@ -42,6 +43,10 @@ func FuzzPush(f *testing.F) {
 	f.Add(string(pushBody(newEvent(centerA, dev.DeviceID, 1))))
 	f.Add(string(pushBody(newEvent(centerB, dev.DeviceID, 2), newEvent(centerA, dev.DeviceID, 3))))
 	f.Add(`{"events":[{"id":"x","payload":{"a":[1,2,{"b":null}]}}]}`)
+	f.Add(string(pushBody(eventOf(cases.KindAccepted, centerA, dev.DeviceID, cases.NewID(), 4))))
+	f.Add(`{"events":[{"id":"01900000-0000-7000-8000-000000000001","case_id":"01900000-0000-7000-8000-000000000001","center":"130102","kind":"rated","device":"` +
+		dev.DeviceID + `","stamp":{"wall":1},"payload":{"level":"x"}}]}`)
+	f.Add(`null`)
 	f.Add(`{"events":null}`)
 	f.Add(`{"events":[{}]}`)
 	f.Add(`[]`)

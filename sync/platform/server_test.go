@@ -120,7 +120,10 @@ func TestMetrics(t *testing.T) {
 	forged := e
 	forged.Payload = []byte(`{}`)
 	h.clock.Add(time.Minute)
-	h.push(kiosk.Token, []cases.Event{e, e, forged, newEvent(centerB, kiosk.DeviceID, 2)})
+	h.push(kiosk.Token, []cases.Event{e, e, forged})
+	if resp, _ := h.request("POST", protocol.PathEvents, kiosk.Token, pushBody(newEvent(centerB, kiosk.DeviceID, 2))); resp.StatusCode != http.StatusForbidden {
+		t.Fatalf("push of another center's event: %d, want 403", resp.StatusCode)
+	}
 	h.request("GET", "/v1/none", "", nil)
 	resp, data := h.request("GET", protocol.PathMetrics, "", nil)
 	if resp.StatusCode != 200 || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain; version=0.0.4") {
@@ -134,7 +137,8 @@ func TestMetrics(t *testing.T) {
 		`tongban_platform_requests_total{path="other",status="404"} 1`,
 		`tongban_platform_events_total{result="stored"} 1`,
 		`tongban_platform_events_total{result="duplicate"} 1`,
-		`tongban_platform_events_total{result="rejected"} 2`,
+		`tongban_platform_requests_total{path="/v1/events",status="403"} 1`,
+		`tongban_platform_events_total{result="rejected"} 1`,
 		`tongban_platform_enrollments_total 3`,
 		`tongban_platform_feed_events{center="130102"} 1`,
 		`tongban_platform_devices{center="130102",role="counter",state="active"} 1`,

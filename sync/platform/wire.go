@@ -8,8 +8,10 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"tongban/sync/protocol"
 )
@@ -142,7 +144,7 @@ func decodeStrict(data []byte, v any) *apiError {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return jsonError(err)
+		return badRequest("%s", jsonProblem(err, "the request body"))
 	}
 	if _, err := dec.Token(); err != io.EOF {
 		return badRequest("the request body has more data after its JSON value; send exactly one JSON object")
@@ -150,26 +152,59 @@ func decodeStrict(data []byte, v any) *apiError {
 	return nil
 }
 
-// jsonError turns encoding/json's errors into one sentence.
-func jsonError(err error) *apiError {
+// jsonProblem says in one sentence what is wrong with the JSON of what
+// (the request body, an event) that encoding/json refused, in words of
+// JSON, never of Go types.
+func jsonProblem(err error, what string) string {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return badRequest("the request body is not valid JSON at byte %d (%v); send a well-formed JSON object", syn.Offset, syn)
+		return fmt.Sprintf("%s is not valid JSON at byte %d (%v); send well-formed JSON", what, syn.Offset, syn)
 	case errors.As(err, &typ):
-		where := typ.Field
-		if where == "" {
-			where = "the top level"
+		want := jsonWords(typ.Type)
+		if typ.Field == "" {
+			return fmt.Sprintf("%s is a JSON %s where %s belongs; send %s", what, typ.Value, want, want)
 		}
-		return badRequest("the request body has a JSON %s at %s where a %s belongs; fix that field", typ.Value, where, typ.Type)
+		return fmt.Sprintf("%s has a JSON %s at the field %s where %s belongs; fix that field", what, typ.Value, typ.Field, want)
 	case errors.Is(err, io.EOF):
-		return badRequest("the request body is empty; send a JSON object")
+		return what + " is empty; send a JSON object"
 	case errors.Is(err, io.ErrUnexpectedEOF):
-		return badRequest("the request body's JSON is cut short; send the whole object")
+		return what + "'s JSON is cut short; send the whole object"
 	}
 	if field, ok := strings.CutPrefix(err.Error(), "json: unknown field "); ok {
-		return badRequest("the request body has the unknown field %s; remove it or update the platform", field)
+		return fmt.Sprintf("%s has the unknown field %s; remove it or update the platform", what, field)
 	}
-	return badRequest("the request body could not be decoded (%v); send a JSON object as described in %s", err, protocol.PathOpenAPI)
+	return fmt.Sprintf("%s could not be decoded (%v); send JSON as described in %s", what, err, protocol.PathOpenAPI)
+}
+
+// jsonWords names the JSON value a Go type takes, for a sentence.
+func jsonWords(t reflect.Type) string {
+	switch t {
+	case reflect.TypeFor[time.Duration]():
+		return "a whole number of nanoseconds"
+	case reflect.TypeFor[time.Time]():
+		return "a date and time as RFC 3339 text"
+	}
+	switch t.Kind() {
+	case reflect.Pointer:
+		return jsonWords(t.Elem())
+	case reflect.Struct, reflect.Map:
+		return "an object"
+	case reflect.Slice, reflect.Array:
+		if t.Elem().Kind() == reflect.Uint8 {
+			return "base64 text"
+		}
+		return "a list"
+	case reflect.String:
+		return "a text"
+	case reflect.Bool:
+		return "true or false"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		return "a whole number"
+	case reflect.Float32, reflect.Float64:
+		return "a number"
+	}
+	return "another JSON value"
 }

@@ -2,18 +2,47 @@ package protocol
 
 import (
 	"encoding/json"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"tongban/app/cases"
 )
 
-func TestOpenAPIDocument(t *testing.T) {
-	var doc struct {
-		OpenAPI string         `json:"openapi"`
-		Paths   map[string]any `json:"paths"`
-	}
+// openAPIDoc is the part of openapi.json the tests read.
+type openAPIDoc struct {
+	OpenAPI    string                                 `json:"openapi"`
+	Paths      map[string]map[string]openAPIOperation `json:"paths"`
+	Components struct {
+		Schemas map[string]openAPISchema `json:"schemas"`
+	} `json:"components"`
+}
+
+type openAPIOperation struct {
+	Responses map[string]struct {
+		Description string `json:"description"`
+	} `json:"responses"`
+}
+
+type openAPISchema struct {
+	Required   []string `json:"required"`
+	Properties map[string]struct {
+		Enum []string `json:"enum"`
+	} `json:"properties"`
+}
+
+func readOpenAPI(t *testing.T) openAPIDoc {
+	t.Helper()
+	var doc openAPIDoc
 	if err := json.Unmarshal(OpenAPI(), &doc); err != nil {
-		t.Fatalf("openapi.json is not JSON: %v", err)
+		t.Fatalf("openapi.json is not JSON of the expected shape: %v", err)
 	}
+	return doc
+}
+
+func TestOpenAPIDocument(t *testing.T) {
+	doc := readOpenAPI(t)
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
 		t.Fatalf("openapi.json says openapi %q, want 3.x", doc.OpenAPI)
 	}
@@ -21,6 +50,67 @@ func TestOpenAPIDocument(t *testing.T) {
 		PathAdminCodes, PathAdminDevices, PathAdminCatalog, PathStaff, PathAdminStaff} {
 		if doc.Paths[p] == nil {
 			t.Errorf("openapi.json does not describe %s", p)
+		}
+	}
+}
+
+// TestOpenAPIErrors: the Error schema has every code the platform sends
+// and the event_id a refused push names its event with; POST /v1/events
+// documents the answers of a refused event.
+func TestOpenAPIErrors(t *testing.T) {
+	doc := readOpenAPI(t)
+	e := doc.Components.Schemas["Error"]
+	if _, ok := e.Properties["event_id"]; !ok {
+		t.Error("the Error schema has no event_id")
+	}
+	b, _ := json.Marshal(Error{Code: CodeBadEvent, Message: "x", EventID: "y"})
+	if !strings.Contains(string(b), `"event_id":"y"`) {
+		t.Errorf("Error encodes as %s, want an event_id field", b)
+	}
+	codes := e.Properties["code"].Enum
+	for _, c := range []string{CodeBadRequest, CodeUnauthorized, CodeRevoked, CodeTooLarge, CodeTooMany, CodeBadCode,
+		CodeNotFound, CodeRateLimited, CodeInternal, CodeMethodNotAllowed, CodeStaleCatalog, CodeBadEvent, CodeForbiddenEvent} {
+		if !slices.Contains(codes, c) {
+			t.Errorf("the Error schema's codes %v lack %q", codes, c)
+		}
+	}
+	push := doc.Paths[PathEvents]["post"]
+	for status, word := range map[string]string{"400": "bad_request", "403": "forbidden_event", "422": "bad_event"} {
+		if d := push.Responses[status].Description; !strings.Contains(d, word) {
+			t.Errorf("POST %s answer %s says %q, want it to name the code %s", PathEvents, status, d, word)
+		}
+	}
+}
+
+// TestOpenAPIEvent: the Event schema lists every kind this version knows
+// and requires what the platform requires.
+func TestOpenAPIEvent(t *testing.T) {
+	ev := readOpenAPI(t).Components.Schemas["Event"]
+	kinds := ev.Properties["kind"].Enum
+	for _, k := range cases.Kinds {
+		if !slices.Contains(kinds, string(k)) {
+			t.Errorf("the Event schema's kinds %v lack %q", kinds, k)
+		}
+	}
+	if len(kinds) != len(cases.Kinds) {
+		t.Errorf("the Event schema lists %d kinds, app/cases knows %d", len(kinds), len(cases.Kinds))
+	}
+	for _, f := range []string{"id", "case_id", "center", "kind", "device", "stamp", "payload"} {
+		if !slices.Contains(ev.Required, f) {
+			t.Errorf("the Event schema does not require %s (required: %v)", f, ev.Required)
+		}
+	}
+}
+
+// TestOpenAPISnakeCase: every property of every schema is snake_case, as
+// the wire types' JSON is.
+func TestOpenAPISnakeCase(t *testing.T) {
+	snake := regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
+	for name, s := range readOpenAPI(t).Components.Schemas {
+		for p := range s.Properties {
+			if !snake.MatchString(p) {
+				t.Errorf("schema %s has the property %q, not snake_case", name, p)
+			}
 		}
 	}
 }

@@ -81,11 +81,15 @@ const (
 	Stored = "stored"
 	// Duplicate: the platform had this event, with the same content.
 	Duplicate = "duplicate"
-	// Rejected: the platform will never take this event; Reason says why.
+	// Rejected: the platform has another event with this ID (other
+	// content) and keeps it; Reason says so. An event that is malformed or
+	// not the device's to send fails the whole push instead (an Error
+	// with EventID), since no honest, up-to-date device sends one.
 	Rejected = "rejected"
 )
 
-// PushResponse answers for every pushed event, in request order.
+// PushResponse answers for every pushed event, in request order. It comes
+// only when every event of the request passed the platform's checks.
 type PushResponse struct {
 	Results []PushResult `json:"results"`
 }
@@ -120,6 +124,10 @@ type Health struct {
 type Error struct {
 	Code    string `json:"code"`
 	Message string `json:"error"`
+	// EventID names the event a refused push failed on (its ID as sent),
+	// so the device parks that one event and pushes the rest again. The
+	// sentence names it too, with its index in the request.
+	EventID string `json:"event_id,omitempty"`
 }
 
 // Error codes.
@@ -133,6 +141,14 @@ const (
 	CodeNotFound     = "not_found"
 	CodeRateLimited  = "rate_limited"
 	CodeInternal     = "internal"
+	// CodeBadEvent answers a push with an event no honest, up-to-date
+	// device makes (422): a malformed ID, a missing field, an unknown kind,
+	// a payload that is not its kind's. Nothing of the request is stored.
+	CodeBadEvent = "bad_event"
+	// CodeForbiddenEvent answers a push with an event the device may not
+	// send (403): another center's, another device's, or a kind its role
+	// does not make. Nothing of the request is stored.
+	CodeForbiddenEvent = "forbidden_event"
 )
 
 // CodeRequest asks the platform (admin) for a single-use enrollment code.

@@ -1,0 +1,136 @@
+package cli
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"tongban/app/store"
+)
+
+// newCode makes an enrollment code on a platform.
+func newCode(t *testing.T, url, role string) string {
+	t.Helper()
+	return strings.TrimSpace(must(t, "", "platform", "code", "--url", url, "--token", testAdminToken, "--center", "130102", "--role", role))
+}
+
+// TestEnrollRefusesDemoCases: a folder holding cases made before
+// enrollment is not enrolled unless --keep-cases says to upload them; the
+// refusal costs no enrollment code. A re-enrollment has no demo cases.
+func TestEnrollRefusesDemoCases(t *testing.T) {
+	url := startPlatform(t)
+	data := t.TempDir()
+	addLicenceCase(t, data)
+	addLicenceCase(t, data)
+	code := newCode(t, url, "kiosk")
+
+	_, errOut, exit := run(t, data, "enroll", "--platform", url, "--code", code)
+	if exit != exitBadArgs {
+		t.Fatalf("enroll over demo cases: exit %d (%q), want 2", exit, errOut)
+	}
+	zh, en := wantBilingual(t, "enroll over demo cases", errOut)
+	if !strings.Contains(zh, "有 2 件注册前") || !strings.Contains(zh, "--keep-cases") ||
+		!strings.Contains(en, "holds cases made before enrollment (2,") || !strings.Contains(en, "empty data folder") {
+		t.Errorf("enroll over demo cases said %q / %q; want the count and what to do", zh, en)
+	}
+	var st statusJSON
+	json.Unmarshal([]byte(must(t, data, "status", "--json")), &st)
+	if st.Device.Enrolled || st.Pending != 2 {
+		t.Fatalf("after the refusal: enrolled %v, pending %d; want not enrolled, 2 pending", st.Device.Enrolled, st.Pending)
+	}
+
+	must(t, data, "enroll", "--platform", url, "--code", code, "--keep-cases") // the same code: it was not used
+	out := must(t, data, "sync", "--once", "--json")
+	var rep struct{ Pushed, Pending int }
+	if json.Unmarshal([]byte(out), &rep); rep.Pushed != 2 || rep.Pending != 0 {
+		t.Errorf("sync after enroll --keep-cases = %s; want the 2 cases pushed", out)
+	}
+	addLicenceCase(t, data)
+	if _, errOut, exit := run(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk")); exit != 0 {
+		t.Errorf("re-enrolling a device with a case pending: exit %d, %s; want it enrolled", exit, errOut)
+	}
+}
+
+// TestEnrollFailureLeavesNoStore: an enrollment that fails on a folder
+// that had no store leaves none behind; one that had a store keeps it.
+func TestEnrollFailureLeavesNoStore(t *testing.T) {
+	fresh := filepath.Join(t.TempDir(), "kiosk")
+	if _, _, exit := run(t, fresh, "enroll", "--platform", "http://127.0.0.1:1", "--code", "ABCD"); exit != exitFailed {
+		t.Fatalf("enroll with nobody there: exit %d, want 1", exit)
+	}
+	if _, err := os.Stat(fresh); !os.IsNotExist(err) {
+		t.Errorf("a failed enrollment left the folder %s (%v)", fresh, err)
+	}
+	empty := t.TempDir()
+	run(t, empty, "enroll", "--platform", "http://127.0.0.1:1", "--code", "ABCD")
+	if _, err := os.Stat(filepath.Join(empty, store.FileName)); !os.IsNotExist(err) {
+		t.Errorf("a failed enrollment left a store in %s (%v)", empty, err)
+	}
+	if _, err := os.Stat(empty); err != nil {
+		t.Errorf("a failed enrollment removed the folder that was there: %v", err)
+	}
+	used := t.TempDir()
+	must(t, used, "config", "role", "counter")
+	run(t, used, "enroll", "--platform", "http://127.0.0.1:1", "--code", "ABCD")
+	if out := must(t, used, "config"); !strings.Contains(out, "role             counter") {
+		t.Errorf("a failed enrollment lost the folder's settings:\n%s", out)
+	}
+}
+
+// TestEnrollWithAnotherPlatform: enrolling with another platform says so,
+// and the next sync sends the device's events to it.
+func TestEnrollWithAnotherPlatform(t *testing.T) {
+	first, second := startPlatform(t), startPlatform(t)
+	data := t.TempDir()
+	must(t, data, "enroll", "--platform", first, "--code", newCode(t, first, "kiosk"))
+	addLicenceCase(t, data)
+	must(t, data, "sync", "--once")
+
+	out := must(t, data, "enroll", "--platform", second, "--code", newCode(t, second, "kiosk"), "--json")
+	var e struct {
+		CenterName string `json:"center_name"`
+		Moved      bool   `json:"moved_platform"`
+		Requeued   int    `json:"requeued_events"`
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil || !e.Moved || e.Requeued != 1 || e.CenterName != "石家庄市长安区政务服务中心" {
+		t.Fatalf("enroll with another platform --json = %s (%v); want moved, 1 event requeued, the center's name", out, err)
+	}
+	out = must(t, data, "sync", "--once", "--json")
+	var rep struct{ Pushed, Pending int }
+	if json.Unmarshal([]byte(out), &rep); rep.Pushed != 1 || rep.Pending != 0 {
+		t.Errorf("sync with the new platform = %s; want the case pushed to it", out)
+	}
+	out = must(t, data, "enroll", "--platform", first, "--code", newCode(t, first, "kiosk"))
+	if !strings.Contains(out, "已注册为中心 130102 石家庄市长安区政务服务中心 的自助机 K01") || !strings.Contains(out, "Enrolled as kiosk K01 of center 130102 Chang'an District") ||
+		!strings.Contains(out, "重新排队") || !strings.Contains(out, "queues the events it made again for it (1;") {
+		t.Errorf("enrolling back with the first platform said\n%s\nwant the center's name and the requeued event", out)
+	}
+}
+
+// TestSyncOnceFailureReportsTheDevice: a one-shot sync with the platform
+// gone reports the catalog the device holds and says nothing waits when
+// nothing does.
+func TestSyncOnceFailureReportsTheDevice(t *testing.T) {
+	hs := startPlatformServer(t)
+	data := t.TempDir()
+	must(t, data, "enroll", "--platform", hs.URL, "--code", newCode(t, hs.URL, "kiosk"))
+	var st statusJSON
+	json.Unmarshal([]byte(must(t, data, "status", "--json")), &st)
+	hs.Close()
+	out, errOut, exit := run(t, data, "sync", "--once", "--json")
+	var rep struct {
+		CatalogVersion int    `json:"catalog_version"`
+		Error          string `json:"error"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil || exit != exitFailed {
+		t.Fatalf("sync --once --json with the platform gone: exit %d, %q (%v)", exit, out, err)
+	}
+	if rep.CatalogVersion != st.CatalogVersion || rep.CatalogVersion == 0 {
+		t.Errorf("the failed sync reports catalog version %d, the device has %d", rep.CatalogVersion, st.CatalogVersion)
+	}
+	if !strings.Contains(rep.Error, "nothing waits to be sent") || strings.Contains(errOut, "queued") {
+		t.Errorf("with nothing pending the failed sync said %q / %q", rep.Error, errOut)
+	}
+}

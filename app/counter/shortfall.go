@@ -1,0 +1,188 @@
+package counter
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+)
+
+// The rules of materials at the counter are app/cases's, the same as the
+// command line's (see cases.RequiredMissing): Accept takes every required
+// material, and Materials received every material the notice asked for.
+// Going on without some is 容缺受理 (accept with a shortfall), an explicit
+// choice with its own key, Alt+R, which the event records and the receipt
+// prints as still owed. Enter never does it: with materials missing it
+// says which and the two ways on, and saves nothing.
+
+// scShortfall accepts with a shortfall (容缺受理) in the panel that offers it.
+var scShortfall = alt(fyne.KeyR)
+
+// acceptShortfall is Alt+R: the open panel's acceptance with a shortfall.
+func (b *bench) acceptShortfall() {
+	if b.panel != nil && b.panel.shortfall != nil {
+		b.panel.shortfall()
+	}
+}
+
+// acceptPanel fills the Accept panel: what is ticked and which required
+// materials are not, with Ask for materials (F3) and Accept with
+// shortfall (Alt+R) while any is missing. n is the note.
+func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasObject {
+	summary := widget.NewLabel("")
+	summary.Wrapping = fyne.TextWrapWord
+	ask := newButton(b.c, withKey(actionText[cases.KindSupplementRequested], keyLabel(keySupplement)),
+		func() { b.offer(cases.KindSupplementRequested) })
+	short := newButton(b.c, withKey(tShortfall, scLabel(scShortfall)), func() { p.shortfall() })
+	short.Importance = widget.WarningImportance
+	p.buttons = []fyne.CanvasObject{ask, short}
+	p.refresh = func() {
+		got := b.tickedList()
+		names := materialNames(got, item)
+		text := fmt.Sprintf(tAcceptCount.ZH, len(got), names.ZH) + " " + fmt.Sprintf(tAcceptCount.EN, len(got), names.EN)
+		summary.Importance = widget.MediumImportance
+		ask.Hide()
+		short.Hide()
+		if missing := cases.RequiredMissing(item, got); len(missing) > 0 {
+			text += "\n" + withText(tAcceptShort, numbered(missing, item), keyText(keyLabel(keySupplement)), keyText(scLabel(scShortfall)))
+			summary.Importance = widget.WarningImportance
+			ask.Show()
+			short.Show()
+		}
+		summary.SetText(text)
+	}
+	p.refresh()
+	p.confirm = func() {
+		got := b.tickedList()
+		if missing := cases.RequiredMissing(item, got); len(missing) > 0 {
+			b.fail(withText(tAcceptNot, numbered(missing, item), keyText(keyLabel(keySupplement)), keyText(scLabel(scShortfall))))
+			return
+		}
+		if c2, ok := b.act(cases.KindAccepted, cases.Acceptance{Received: got, Note: strings.TrimSpace(n.Text)}); ok {
+			b.printFor(c2, cases.KindAccepted)
+		}
+	}
+	p.shortfall = func() {
+		got := b.tickedList()
+		missing := cases.RequiredMissing(item, got)
+		if len(missing) == 0 {
+			b.info(both(tNoShortfall))
+			return
+		}
+		a := cases.Acceptance{Received: got, Shortfall: missing, Note: cases.ShortfallNote(item, missing, n.Text)}
+		if c2, ok := b.act(cases.KindAccepted, a); ok {
+			b.ok(withText(tSavedShort, numbered(missing, item)))
+			b.printFor(c2, cases.KindAccepted)
+		}
+	}
+	return summary
+}
+
+// suppliedPanel fills the Materials received panel. It lists every
+// material of the item under its catalog number, so Alt+n ticks material
+// n as everywhere else: those the notice asked for ticked, those received
+// before ticked and fixed, the others free to tick. Below, what the
+// notice asked for and is not ticked, with Accept with shortfall (Alt+R).
+func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
+	var rows []fyne.CanvasObject
+	for i := range item.Materials {
+		asked, had := slices.Contains(c.Missing, i), slices.Contains(c.Received, i) && !slices.Contains(c.Missing, i)
+		name := numbered([]int{i}, item)
+		label := name.ZH + " " + materialNames([]int{i}, item).EN
+		switch {
+		case asked:
+			label += " — " + both(tAskedMark)
+		case had:
+			label += " — " + both(tReceivedMark)
+		}
+		var ch *check
+		ch = newCheck(b.c, label, func(on bool) {
+			if had && !on { // received already: Alt+n does not take it back
+				ch.SetChecked(true)
+				return
+			}
+			if p.refresh != nil {
+				p.refresh()
+			}
+		})
+		ch.Checked = asked || had
+		if had {
+			ch.Disable()
+		}
+		p.toggles = append(p.toggles, ch)
+		rows = append(rows, ch)
+	}
+	// received are the materials ticked now, not those received before.
+	received := func() []int {
+		var out []int
+		for i, ch := range p.toggles {
+			if ch.Checked && !ch.Disabled() {
+				out = append(out, i)
+			}
+		}
+		return out
+	}
+	summary := widget.NewLabel("")
+	summary.Wrapping = fyne.TextWrapWord
+	short := newButton(b.c, withKey(tShortfall, scLabel(scShortfall)), func() { p.shortfall() })
+	short.Importance = widget.WarningImportance
+	p.buttons = []fyne.CanvasObject{short}
+	p.refresh = func() {
+		left := c.Outstanding(received())
+		if len(left) == 0 {
+			summary.SetText(both(tSuppliedAll))
+			summary.Importance = widget.MediumImportance
+			short.Hide()
+		} else {
+			summary.SetText(withText(tSuppliedLeft, numbered(left, item), keyText(scLabel(scShortfall))))
+			summary.Importance = widget.WarningImportance
+			short.Show()
+		}
+		summary.Refresh()
+	}
+	p.refresh()
+	kind := cases.KindSupplementReceived
+	p.confirm = func() {
+		got := received()
+		if left := c.Outstanding(got); len(left) > 0 {
+			b.fail(withText(tSuppliedNot, numbered(left, item), keyText(scLabel(scShortfall))))
+			return
+		}
+		if c2, ok := b.act(kind, cases.SupplementReceipt{Received: got}); ok {
+			b.printFor(c2, kind)
+		}
+	}
+	p.shortfall = func() {
+		got := received()
+		left := c.Outstanding(got)
+		if len(left) == 0 {
+			b.info(both(tNoShortfall))
+			return
+		}
+		if c2, ok := b.act(kind, cases.SupplementReceipt{Received: got, Shortfall: left}); ok {
+			b.ok(withText(tSavedShort, numbered(left, item)))
+			b.printFor(c2, kind)
+		}
+	}
+	return []fyne.CanvasObject{container.NewVBox(rows...), summary}
+}
+
+// numbered names materials with their catalog numbers: "2. 变更决议或决定",
+// "2. Resolution or decision on the change".
+func numbered(idx []int, item *catalog.Item) cases.Text {
+	zh, en := make([]string, len(idx)), make([]string, len(idx))
+	for k, i := range idx {
+		name := materialNames([]int{i}, item)
+		zh[k], en[k] = fmt.Sprintf("%d. %s", i+1, name.ZH), fmt.Sprintf("%d. %s", i+1, name.EN)
+	}
+	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
+}
+
+// keyText is a key as a sentence names it, the same in both languages.
+func keyText(key string) cases.Text { return cases.Text{ZH: key, EN: key} }

@@ -1,0 +1,69 @@
+package ui
+
+import (
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+)
+
+// An armed guard swallows taps on the canvas over the whole screen; once
+// settled at or after the time it was armed for, taps reach the screen
+// again. A settle before that time (a late timer of an earlier arm)
+// leaves it armed.
+func TestTapGuard(t *testing.T) {
+	themed(t, Kiosk)
+	taps, swallowed := 0, 0
+	b := widget.NewButton("go", func() { taps++ })
+	g := NewTapGuard()
+	g.OnSwallowed = func() { swallowed++ }
+	w := show(t, container.NewStack(container.NewCenter(b), g))
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(b.Size().Width/2, b.Size().Height/2))
+
+	test.TapCanvas(w.Canvas(), abs)
+	if taps != 1 || swallowed != 0 {
+		t.Fatalf("before arming: %d taps, %d swallowed; want the tap through", taps, swallowed)
+	}
+	start := time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC)
+	g.Arm(start.Add(500 * time.Millisecond))
+	test.TapCanvas(w.Canvas(), abs)
+	g.Settle(start.Add(499 * time.Millisecond))
+	test.TapCanvas(w.Canvas(), abs)
+	if taps != 1 || swallowed != 2 || !g.Armed() {
+		t.Fatalf("armed: %d taps, %d swallowed, armed %v; want both taps swallowed", taps, swallowed, g.Armed())
+	}
+	g.Settle(start.Add(500 * time.Millisecond))
+	test.TapCanvas(w.Canvas(), abs)
+	if taps != 2 || g.Armed() {
+		t.Errorf("settled: %d taps, armed %v; want the tap through", taps, g.Armed())
+	}
+}
+
+// A tap box takes the taps on its content that no widget inside takes;
+// those on a widget inside go to the widget.
+func TestTapBox(t *testing.T) {
+	themed(t, Kiosk)
+	boxTaps, buttonTaps := 0, 0
+	label := NewText("姓名")
+	b := widget.NewButton("go", func() { buttonTaps++ })
+	box := NewTapBox(Column(label, b), func() { boxTaps++ })
+	w := show(t, container.NewVBox(box))
+	d := fyne.CurrentApp().Driver()
+	middle := func(o fyne.CanvasObject) fyne.Position {
+		return d.AbsolutePositionForObject(o).Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+	}
+	test.TapCanvas(w.Canvas(), middle(label))
+	if boxTaps != 1 || buttonTaps != 0 {
+		t.Errorf("a tap on the label: box %d, button %d; want the box", boxTaps, buttonTaps)
+	}
+	test.TapCanvas(w.Canvas(), middle(b))
+	if boxTaps != 1 || buttonTaps != 1 {
+		t.Errorf("a tap on the button: box %d, button %d; want the button", boxTaps, buttonTaps)
+	}
+	if got, want := box.MinSize(), Column(NewText("姓名"), widget.NewButton("go", nil)).MinSize(); got.Height < want.Height {
+		t.Errorf("the box asks for %v, its content %v", got, want)
+	}
+}

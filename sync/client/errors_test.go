@@ -1,0 +1,171 @@
+package client
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"tongban/assets"
+	"tongban/sync/protocol"
+)
+
+// TestErrorSentencesSayTheRealThing: the refusals people meet have a
+// Chinese sentence of their own, not a placeholder, before the platform's
+// English one.
+func TestErrorSentencesSayTheRealThing(t *testing.T) {
+	tests := []struct {
+		code, message string
+		zh            string
+	}{
+		{protocol.CodeBadCode, "this enrollment code is unknown; check it for typing mistakes or ask the platform administrator for a new one", "平台上没有这个注册码"},
+		{protocol.CodeBadCode, "this enrollment code has already been used; each code enrolls one device, ask the platform administrator for a new one", "这个注册码已经用过了"},
+		{protocol.CodeBadCode, "this enrollment code has expired; ask the platform administrator for a new one", "这个注册码已过期"},
+		{protocol.CodeBadRequest, "this device is enrolled in another center; use a code for that center, or reset the device's data folder to move it (device x is in center 130102, the code is for 130103)", "本设备已在另一个中心注册"},
+		{protocol.CodeBadRequest, "the code's lifetime is negative; give a positive duration or none for 24 hours", "注册码的有效期不能是负数"},
+		{protocol.CodeBadRequest, "the code's lifetime 900h0m0s is longer than the 720h0m0s this platform allows; ask for a shorter one", "超过了平台允许的上限"},
+		{protocol.CodeBadRequest, `center "13010" is not a 6-digit division code; give the center's code such as 130102`, "6 位数字"},
+		{protocol.CodeUnauthorized, "the admin token is missing or wrong; pass the token the platform was started with", "管理令牌不对"},
+		{protocol.CodeNotFound, `no device has the ID "x"; list the devices to find its ID`, "平台上没有这个设备编号"},
+		{protocol.CodeNotFound, "the platform has no call /foo/v1/enroll; see /v1/openapi.json for the calls it has", "检查平台地址"},
+		{protocol.CodeInternal, "the platform is too busy to answer in time; try again shortly", "平台太忙"},
+		{protocol.CodeForbiddenEvent, `the event at index 0 (ID "x") belongs to center "130103" but this device is enrolled in center 130102; a device sends only its own center's events`, "属于另一个中心"},
+	}
+	for _, tt := range tests {
+		msg := (&PlatformError{Status: 400, Code: tt.code, Message: tt.message}).Error()
+		zh, en, ok := strings.Cut(msg, "。 ")
+		if !ok || !strings.Contains(zh, tt.zh) || en != capitalized(tt.message) {
+			t.Errorf("%s %q said %q; want %q in Chinese, then the platform's sentence", tt.code, tt.message, msg, tt.zh)
+		}
+		for _, placeholder := range []string{"平台认为这个请求有误", "详见后面的英文说明", "可能输错、已用过或已过期"} {
+			if strings.Contains(msg, placeholder) {
+				t.Errorf("%q still leads with the placeholder %q", msg, placeholder)
+			}
+		}
+	}
+}
+
+// TestErrorRejectionReasons: a parked event's reason reads in both
+// languages, whether the platform gave it in English or the client wrote
+// it bilingually.
+func TestErrorRejectionReasons(t *testing.T) {
+	tests := []struct {
+		reason, zh, en string
+	}{
+		{"an event with this ID but different content is already stored; the stored event is kept and this one is refused",
+			"平台上已有同一编号而内容不同的记录，平台保留原有的，不收这一条。", "An event with this ID but different content is already stored; the stored event is kept and this one is refused"},
+		{`the event kind "teleported" is unknown to this platform; update the platform to accept it`, "平台的版本较旧，不认识这种记录，请升级平台。", `The event kind "teleported" is unknown`},
+		{"something new", "平台不收这条记录，原因见后面的英文说明。", "Something new"},
+		{"这条记录属于另一个中心，本设备注册的中心不收。 The event at index 0 belongs to center \"130103\"", "这条记录属于另一个中心，本设备注册的中心不收。", "The event at index 0 belongs to center \"130103\""},
+	}
+	for _, tt := range tests {
+		got := RejectionReason(tt.reason)
+		if got.ZH != tt.zh || !strings.HasPrefix(got.EN, tt.en) {
+			t.Errorf("RejectionReason(%q) = %+v; want %q and %q…", tt.reason, got, tt.zh, tt.en)
+		}
+	}
+}
+
+// TestErrorUntrustedCertificate: while a person enrolls, a certificate
+// that does not verify says so and names --ca FILE; one issued for
+// another name says that instead (--ca would not help).
+func TestErrorUntrustedCertificate(t *testing.T) {
+	f := &fakePlatform{byID: map[string][32]byte{}, tokens: map[string]string{}}
+	srv := httptest.NewUnstartedServer(f)
+	srv.Config.ErrorLog = quietLog()
+	srv.StartTLS()
+	defer srv.Close()
+	caPEM := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}))
+
+	_, err := Enroll(testContext(t), srv.URL, "GOOD", "", openDevice(t, t.TempDir()))
+	msg := fmt.Sprint(err)
+	if !errors.Is(err, ErrUntrusted) || !strings.Contains(msg, "请用 --ca 文件") || !strings.Contains(msg, "give --ca FILE") ||
+		!strings.Contains(msg, srv.URL) || strings.Contains(msg, "cannot be reached") {
+		t.Errorf("Enroll without the CA said %q; want the certificate not trusted, naming the platform and --ca FILE", msg)
+	}
+
+	// httptest's certificate names 127.0.0.1 and example.com, not localhost.
+	byName := strings.Replace(srv.URL, "127.0.0.1", "localhost", 1)
+	_, err = Enroll(testContext(t), byName, "GOOD", caPEM, openDevice(t, t.TempDir()))
+	msg = fmt.Sprint(err)
+	if !errors.Is(err, ErrUntrusted) || !strings.Contains(msg, "不是发给这个地址的") || !strings.Contains(msg, "not issued for this address") {
+		t.Errorf("Enroll by a name the certificate lacks said %q; want the certificate not issued for this address", msg)
+	}
+}
+
+// TestErrorExplainFailure: the admin commands' failures that are not a
+// plain network failure are worded for the person at the keyboard.
+func TestErrorExplainFailure(t *testing.T) {
+	const at = "https://platform.example:8443"
+	verify := &tls.CertificateVerificationError{Err: x509.UnknownAuthorityError{}}
+	tests := []struct {
+		name string
+		err  error
+		is   error
+		says string
+	}{
+		{"untrusted", fmt.Errorf("the platform at %s cannot be reached (%w)", at, &url.Error{Op: "Post", URL: at, Err: verify}), ErrUntrusted, "give --ca FILE"},
+		{"plain HTTP", &url.Error{Op: "Get", URL: at, Err: errors.New("http: server gave HTTP response to HTTPS client")}, ErrNotPlatform, "does not speak HTTPS"},
+		{"not JSON", fmt.Errorf("the answer is odd (%w)", json.Unmarshal([]byte("<html>"), new(any))), ErrNotPlatform, "its answer is not JSON"},
+		{"refused", &url.Error{Op: "Get", URL: at, Err: errors.New("connect: connection refused")}, nil, ""},
+		{"other", errors.New("disk full"), nil, ""},
+	}
+	for _, tt := range tests {
+		got := ExplainFailure(tt.err, at)
+		if tt.is == nil {
+			if got != nil {
+				t.Errorf("%s: ExplainFailure = %v, want nil (the caller words it)", tt.name, got)
+			}
+			continue
+		}
+		if !errors.Is(got, tt.is) || !strings.Contains(got.Error(), tt.says) || !strings.Contains(got.Error(), at) {
+			t.Errorf("%s: ExplainFailure = %v; want %v naming %s and saying %q", tt.name, got, tt.is, at, tt.says)
+		}
+	}
+}
+
+// TestStatusOfASilentPlatform: a platform that accepts and never answers
+// fails the round after the request timeout, the sentence says whether
+// anything waits, the report keeps the catalog the device holds, and the
+// failure is recorded (a timed-out request is no stopped round).
+func TestStatusOfASilentPlatform(t *testing.T) {
+	f := newFake(t)
+	st := enrolled(t, f)
+	if err := st.Put(KeyCatalog, assets.SampleCatalog()); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := st.Identity()
+	id.Platform = "http://" + silentListener(t)
+	if err := st.SetIdentity(id); err != nil {
+		t.Fatal(err)
+	}
+	s := New(st, Options{Timeout: 300 * time.Millisecond})
+	rep, err := s.Once(testContext(t))
+	if !errors.Is(err, ErrUnreachable) || !strings.Contains(err.Error(), "nothing waits to be sent") || strings.Contains(err.Error(), "queued") {
+		t.Errorf("Once with nothing pending = %v; want unreachable, nothing waiting", err)
+	}
+	if want := sampleVersion(t); rep.CatalogVersion != want {
+		t.Errorf("the failed round reports catalog version %d, want the device's %d", rep.CatalogVersion, want)
+	}
+	if got := s.Status(); got.LastError != err.Error() || got.Online {
+		t.Errorf("status after a timed-out round = %+v; want it offline with the error", got)
+	}
+	addCases(t, st, 2, 1)
+	if _, err := s.Once(testContext(t)); !errors.Is(err, ErrUnreachable) || !strings.Contains(err.Error(), "2 条记录在本机排队") ||
+		!strings.Contains(err.Error(), "2 events wait on this device") {
+		t.Errorf("Once with 2 pending = %v; want unreachable, 2 events waiting", err)
+	}
+}
+
+// quietLog keeps a test server's expected TLS handshake errors out of the
+// test output.
+func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }

@@ -1,0 +1,88 @@
+package client
+
+import (
+	"strings"
+
+	"tongban/app/cases"
+	"tongban/sync/protocol"
+)
+
+// refusal is one refusal of the platform that people meet, known by its
+// error code and a phrase of its English sentence (lower case), and what
+// it means in Chinese. An empty phrase matches any sentence of the code.
+type refusal struct {
+	code, phrase, zh string
+}
+
+// refusals say in Chinese what the platform's refusals mean, before the
+// platform's own English sentence, which keeps the detail: the error
+// answers (by protocol code) and the reasons of rejected events (code
+// protocol.Rejected). The first match wins, so a narrower phrase comes
+// before a wider one. The phrases are those of sync/platform's sentences.
+var refusals = []refusal{
+	{protocol.CodeBadCode, "this enrollment code is unknown", "平台上没有这个注册码，请核对是否输错，或向平台管理员要一个新的。"},
+	{protocol.CodeBadCode, "this enrollment code has already been used", "这个注册码已经用过了，一个注册码只能注册一台设备，请向平台管理员要一个新的。"},
+	{protocol.CodeBadCode, "this enrollment code has expired", "这个注册码已过期，请向平台管理员要一个新的。"},
+	{protocol.CodeBadCode, "", "注册码不能用：可能输错、已用过或已过期，请向平台管理员要一个新的。"},
+	{protocol.CodeBadRequest, "this device is enrolled in another center", "本设备已在另一个中心注册，请用那个中心的注册码；要把设备转到这个中心，请换一个空的数据目录再注册。"},
+	{protocol.CodeBadRequest, "no free device short code", "这个中心这类设备的编号已经用完，请先吊销不再使用的设备。"},
+	{protocol.CodeBadRequest, "the code's lifetime is negative", "注册码的有效期不能是负数，请给出正的时长（例如 --ttl 24h），或不给以使用默认的 24 小时。"},
+	{protocol.CodeBadRequest, "the code's lifetime", "注册码的有效期超过了平台允许的上限，请给一个短一些的 --ttl。"},
+	{protocol.CodeBadRequest, "is not a 6-digit division code", "中心代码须是 6 位数字的行政区划代码，例如 130102。"},
+	{protocol.CodeBadRequest, "is not kiosk or counter", "设备角色只能是 kiosk（自助机）或 counter（窗口）。"},
+	{protocol.CodeBadRequest, "is not 1 to 16 letters", "工号须是 1 至 16 个字母、数字、- 或 _。"},
+	{protocol.CodeBadRequest, "the enrollment request has no code", "请给出平台管理员生成的注册码。"},
+	{protocol.CodeBadRequest, "", "平台不接受这个请求，原因见后面的英文说明；请确认平台与本机的 tongban 版本相符。"},
+	{protocol.CodeUnauthorized, "the admin token is missing or wrong", "管理令牌不对，请给出平台启动时使用的令牌（平台启动时会说明令牌存放在哪里）。"},
+	{protocol.CodeUnauthorized, "admin calls are disabled", "这个平台没有开启管理接口，请用管理令牌启动平台后再试。"},
+	{protocol.CodeUnauthorized, "", "平台不认识本设备的令牌，请用新的注册码重新注册（tongban enroll），本机数据会保留。"},
+	{protocol.CodeRevoked, "", "本设备已被平台管理员吊销，请用新的注册码重新注册。"},
+	{protocol.CodeTooLarge, "", "发送的数据太大，平台不接受。"},
+	{protocol.CodeTooMany, "", "一次发送的事件太多，平台不接受。"},
+	{protocol.CodeNotFound, "no device has the id", "平台上没有这个设备编号，tongban platform devices 可以列出各设备的编号。"},
+	{protocol.CodeNotFound, "the platform has no call", "这个地址上没有通办平台的这项接口，请检查平台地址（包括端口和路径）。"},
+	{protocol.CodeNotFound, "", "平台上没有这项记录。"},
+	{protocol.CodeRateLimited, "", "平台正忙，请稍后再试。"},
+	{protocol.CodeInternal, "the platform is too busy", "平台太忙，没能及时应答，请稍后再试。"},
+	{protocol.CodeInternal, "", "平台内部出错，请稍后再试。"},
+	{protocol.CodeMethodNotAllowed, "", "平台不支持这种请求，请确认平台版本与本机相符。"},
+	{protocol.CodeStaleCatalog, "", "事项目录的版本号不比平台上的新，请提高版本号后再导入。"},
+	{protocol.CodeForbiddenEvent, "belongs to center", "这条记录属于另一个中心，本设备注册的中心不收。"},
+	{protocol.CodeForbiddenEvent, "does not make", "本设备的角色不产生这种记录，平台不收。"},
+	{protocol.CodeForbiddenEvent, "", "这条记录不是本设备产生的，平台只收设备自己的记录（窗口还可转交扫描回执得到的申请）。"},
+	{protocol.CodeBadEvent, "does not know", "平台的版本较旧，不认识这种记录，请升级平台。"},
+	{protocol.CodeBadEvent, "", "这条记录的格式不对，平台不收。"},
+	{protocol.Rejected, "the event belongs to center", "这条记录属于另一个中心，本设备注册的中心不收。"},
+	{protocol.Rejected, "an event with this id but different content", "平台上已有同一编号而内容不同的记录，平台保留原有的，不收这一条。"},
+	{protocol.Rejected, "is unknown to this platform", "平台的版本较旧，不认识这种记录，请升级平台。"},
+	{protocol.Rejected, "is not a lower-case uuid", "记录的编号格式不对，平台不收。"},
+	{protocol.Rejected, "the event has no case_id", "记录没有写明所属的案件，平台不收。"},
+	{protocol.Rejected, "payload is not valid json", "记录的内容不是有效的 JSON，平台不收。"},
+	{protocol.Rejected, "", "平台不收这条记录，原因见后面的英文说明。"},
+}
+
+// refusalText is the Chinese sentence for a refusal of the platform.
+func refusalText(code, message string) string {
+	lower := strings.ToLower(message)
+	for _, r := range refusals {
+		if r.code == code && strings.Contains(lower, r.phrase) {
+			return r.zh
+		}
+	}
+	return "平台拒绝了这个请求，原因见后面的英文说明。"
+}
+
+// RejectionReason says in both languages why the platform refused one
+// pushed event, for the list of parked events (tongban status). A reason
+// the client wrote ("中文。 English", a refused push's sentence) is split
+// in two; the platform's English reason gets its Chinese from refusals.
+func RejectionReason(reason string) cases.Text {
+	reason = oneLine(reason)
+	if i := strings.LastIndex(reason, "。 "); i >= 0 && !hasHan(reason[i:]) {
+		return cases.Text{ZH: reason[:i+len("。")], EN: strings.TrimSpace(reason[i+len("。 "):])}
+	}
+	if hasHan(reason) {
+		return cases.Text{ZH: reason, EN: reason}
+	}
+	return cases.Text{ZH: refusalText(protocol.Rejected, reason), EN: capitalized(reason)}
+}
