@@ -158,7 +158,7 @@ func TestAFolderWithoutAStore(t *testing.T) {
 	missing := filepath.Join(base, "mistyped")
 	empty := t.TempDir()
 	reading := [][]string{
-		{"status"}, {"status", "--json"}, {"cases", "list"}, {"cases", "show", "261127-X22-0001"},
+		{"cases", "list"}, {"cases", "show", "261127-X22-0001"},
 		{"backup", filepath.Join(base, "b.db")}, {"ratings"}, {"config"}, {"receipt", "261127-X22-0001"},
 		{"keys", "export", filepath.Join(base, "k.json")}, {"staff", "list"}, {"sync", "--once"},
 		{"cases", "withdraw", "261127-X22-0001", "--reason", "x"},
@@ -170,12 +170,26 @@ func TestAFolderWithoutAStore(t *testing.T) {
 				dir, "还没有本机的数据", "--data 给出的目录", "tongban kiosk", "tongban enroll")
 		}
 	}
-	_, errOut, code := run(t, missing, "status")
-	wantRefusal(t, "status from TONGBAN_DATA", errOut, code, "TONGBAN_DATA 指定的目录", "from TONGBAN_DATA")
-	// A brand-new machine: the default folder is not there yet.
+	_, errOut, code := run(t, missing, "cases", "list")
+	wantRefusal(t, "cases list from TONGBAN_DATA", errOut, code, "TONGBAN_DATA 指定的目录", "from TONGBAN_DATA")
+
+	// status reports a folder without a store as a device that has not
+	// run, or a mistyped folder, and makes nothing: on a brand-new machine
+	// the default folder is not there yet.
 	xdg := filepath.Join(base, "xdg")
-	_, errOut, code = runWithEnv(map[string]string{"XDG_DATA_HOME": xdg}, "status")
-	wantRefusal(t, "status on a new machine", errOut, code, filepath.Join(xdg, "tongban"), "默认数据目录")
+	out, errOut, code := runWithEnv(map[string]string{"XDG_DATA_HOME": xdg}, "status")
+	if code != 0 || !strings.Contains(out, filepath.Join(xdg, "tongban")) || !strings.Contains(out, "默认数据目录") || !strings.Contains(out, "还没有数据") {
+		t.Errorf("status on a new machine: exit %d, %q %q; want exit 0 and the default folder said to hold no data yet", code, out, errOut)
+	}
+	out, _, code = run(t, "", "status", "--json", "--data", missing)
+	if code != 0 || !strings.Contains(out, `"no_store": true`) {
+		t.Errorf("status --json on a missing folder: exit %d, %q; want no_store true", code, out)
+	}
+	for _, dir := range []string{missing, xdg} {
+		if _, err := os.Stat(dir); !os.IsNotExist(err) {
+			t.Errorf("status made %s (%v)", dir, err)
+		}
+	}
 
 	// The catalog needs no store, and makes none.
 	if out, errOut, code := run(t, missing, "catalog", "search", "yyzz"); code != 0 || !strings.Contains(out, "营业执照") {

@@ -114,7 +114,9 @@ const (
 // (no name) makes it, as a window does.
 func (c *call) usesStore() storeUse {
 	switch c.name {
-	case "catalog search", "catalog show", "print-test":
+	case "catalog search", "catalog show", "print-test", "status":
+		// status reports a new device as new, rather than refusing it or
+		// making an identity that would vanish again.
 		return noStore
 	case "", "run", "kiosk", "counter", "enroll", "scan", "cases add", "keys import", "staff add":
 		return makesStore

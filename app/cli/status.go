@@ -19,8 +19,11 @@ func versionCommand(c *call) error {
 
 // statusJSON is the stable shape of tongban status --json.
 type statusJSON struct {
-	Version        string     `json:"version"`
-	Data           string     `json:"data"`
+	Version string `json:"version"`
+	Data    string `json:"data"`
+	// NoStore is true for a data folder that has no store yet: a device
+	// that has never run, or a mistyped --data.
+	NoStore        bool       `json:"no_store"`
 	Schema         uint32     `json:"schema"`
 	Device         deviceJSON `json:"device"`
 	Pending        int        `json:"pending"`
@@ -80,6 +83,13 @@ func statusCommand(c *call) error {
 		return writeJSON(c.env.Stdout, s)
 	}
 	w := c.env.Stdout
+	if s.NoStore {
+		fmt.Fprintf(w, "数据 Data        %s\n", bothf(tNoStoreYet, s.Data, c.dataSource()))
+		fmt.Fprintf(w, "角色 Role        %s\n", roleName(s.Device.Role).Both())
+		fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
+		fmt.Fprintf(w, "                %s\n", s.printerNote)
+		return nil
+	}
 	enrolled := "未注册 not enrolled (demo identity)"
 	if s.Device.Enrolled {
 		enrolled = "已注册 enrolled with " + s.Device.Platform
@@ -111,6 +121,14 @@ func statusCommand(c *call) error {
 }
 
 func (d *device) status() (statusJSON, error) {
+	if d.store == nil {
+		s := statusJSON{Version: version, Data: d.dir, NoStore: true,
+			Device:         deviceJSON{Role: d.config.runs()},
+			CatalogVersion: d.catalog.Version, Printer: d.printerURL(), PrinterProfile: d.printerProfile(),
+			// Asking the default printer, a folder, would make it.
+			PrinterState: "not_set_up", printerNote: tNoPrinterYet.Both()}
+		return s, nil
+	}
 	id, err := d.store.Identity()
 	if err != nil {
 		return statusJSON{}, err

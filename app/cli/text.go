@@ -166,6 +166,8 @@ var (
 	tRestoreFromStore = cases.Text{ZH: "%[1]s 就是 %[2]s 正在使用的数据文件，请给出一个备份文件。", EN: "%[1]s is the store of %[2]s itself; give a backup file."}
 	tRestored         = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s，原来的数据另存为 %[3]s，案件编号接着原来的继续。", EN: "Restored %[1]s into %[2]s; the previous store is kept as %[3]s, and case numbers go on from where it left off."}
 	tRestoredNew      = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s（这里原来没有数据）。", EN: "Restored %[1]s into %[2]s, which held no store before."}
+	tNoStoreYet       = cases.Text{ZH: "%[1]s（%[2]s）里还没有数据：这台设备还没有运行过（运行 tongban kiosk 或 tongban counter，或用 tongban enroll 注册），或者数据在别的目录（用 --data 指明）。", EN: "%[1]s (%[2]s) holds no data yet: the device has not run yet (run tongban kiosk or tongban counter, or enroll it with tongban enroll), or its data is in another folder (give it with --data)."}
+	tNoPrinterYet     = cases.Text{ZH: "还没有设置打印机：回执将写入数据目录的 receipts 文件夹（用 tongban config printer 设置）。", EN: "No printer set up yet: receipts go to the receipts folder of the data folder (set one with tongban config printer)."}
 	tNoStore          = cases.Text{ZH: "%[1]s（%[2]s）里还没有本机的数据：请先在这台机器上运行 tongban kiosk 或 tongban counter，或用 tongban enroll 注册本机；数据若在别的目录，请用 --data 指明。", EN: "There is no tongban store in %[1]s (%[2]s) yet: run tongban kiosk or tongban counter on this machine first, or enroll it with tongban enroll; if the data is in another folder, give it with --data."}
 	tDataFromFlag     = cases.Text{ZH: "--data 给出的目录", EN: "given with --data"}
 	tDataFromEnv      = cases.Text{ZH: "TONGBAN_DATA 指定的目录", EN: "from TONGBAN_DATA"}
