@@ -1,0 +1,301 @@
+package cli
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	neturl "net/url"
+	"os"
+	"slices"
+	"strings"
+	"time"
+
+	"tongban/app/cases"
+	"tongban/app/catalog"
+	"tongban/app/staff"
+	"tongban/sync/client"
+	"tongban/sync/platform"
+	"tongban/sync/protocol"
+)
+
+// platformAdmin runs the admin commands of tongban platform (code,
+// devices, staff, catalog import): calls to a running platform over HTTP
+// with its admin token.
+func platformAdmin(c *call, verb string, args []string) error {
+	fs := c.flags(c.name)
+	url := fs.String("url", "", "the platform's URL, e.g. http://127.0.0.1:8080")
+	token := fs.String("token", "", "the admin token (default $TONGBAN_ADMIN_TOKEN)")
+	ca := fs.String("ca", "", "PEM file of a private CA that signed the platform's certificate")
+	center, role, revoke := new(string), new(string), new(string)
+	ttl, asDefault := new(time.Duration), new(bool)
+	var clerk clerkFlags
+	switch verb {
+	case "code":
+		fs.StringVar(center, "center", "", "the center's division code, e.g. 130102")
+		fs.StringVar(role, "role", "", "kiosk or counter")
+		fs.DurationVar(ttl, "ttl", 24*time.Hour, "how long the enrollment code stays valid")
+	case "devices":
+		fs.StringVar(center, "center", "", "only the devices of this center (division code, e.g. 130102)")
+		fs.StringVar(revoke, "revoke", "", "revoke this device ID")
+	case "catalog import":
+		fs.BoolVar(asDefault, "default", false, "publish as the default catalog for every center")
+	case "staff add":
+		fs.StringVar(&clerk.name, "name", "", "the clerk's name")
+		fs.StringVar(&clerk.pin, "pin", "", "the clerk's PIN, 4 to 8 digits, hashed here and never sent (- reads it from standard input)")
+		fs.Var(&clerk.windows, "window", "a counter window the clerk serves (repeat)")
+		fs.Var(&clerk.queues, "queue", "a queue letter the clerk calls (repeat)")
+		fallthrough
+	case "staff disable", "staff list":
+		fs.StringVar(center, "center", "", "the center's division code, e.g. 130102")
+	}
+	pos, err := c.parse(fs, args)
+	if err != nil {
+		return err
+	}
+	if *url == "" {
+		return badf(tGiveURL)
+	}
+	if *token == "" {
+		*token = c.env.Getenv("TONGBAN_ADMIN_TOKEN")
+	}
+	if *token == "" {
+		return badf(tGiveToken)
+	}
+	pem, err := readCA(*ca)
+	if err != nil {
+		return err
+	}
+	hc, err := client.HTTPClient(*url, pem, adminTimeout)
+	if err != nil {
+		return &badInput{err}
+	}
+	admin := &platform.Admin{URL: strings.TrimRight(*url, "/"), Token: *token, HTTP: hc}
+	return adminFailed(platformCall(c, verb, pos, admin, adminArgs{*center, *role, *revoke, *ttl, *asDefault, clerk}), admin.URL)
+}
+
+// adminTimeout bounds an admin call: a person waits for it.
+const adminTimeout = 30 * time.Second
+
+// adminArgs are the flags of an admin call as given.
+type adminArgs struct {
+	center, role, revoke string
+	ttl                  time.Duration
+	asDefault            bool
+	clerk                clerkFlags
+}
+
+// adminFailed tells an error of an admin call in both languages: the
+// platform's refusal by its code (as a device's sync tells it; a refusal
+// of what was typed exits 2), a certificate not trusted or an address that
+// is not a Tongban platform, a platform that did not answer, or else the
+// error as it is.
+func adminFailed(err error, url string) error {
+	var refused *platform.APIError
+	var noAnswer *neturl.Error
+	if err == nil {
+		return nil
+	}
+	if errors.As(err, &refused) {
+		said := errors.New((&client.PlatformError{Status: refused.Status, Code: refused.Code, Message: refused.Message, At: url}).Error())
+		if refused.Code != "" && inputRefused(refused.Status) {
+			return &badInput{said}
+		}
+		return said
+	}
+	if explained := client.ExplainFailure(err, url); explained != nil {
+		return explained
+	}
+	if errors.As(err, &noAnswer) {
+		return failf(tAdminUnreachable, url, noAnswer.Err)
+	}
+	return err
+}
+
+// inputRefused reports whether a platform's refusal of an admin call is
+// about what was typed (a bad value, an unknown device, a catalog version
+// not above the platform's), so nothing changed and the exit is 2. A wrong
+// admin token is not among them: the platform may have been started with
+// another.
+func inputRefused(status int) bool {
+	return status == http.StatusBadRequest || status == http.StatusNotFound || status == http.StatusConflict
+}
+
+// platformCall makes an admin call of the platform and prints its answer.
+func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f adminArgs) error {
+	ctx, cancel := context.WithTimeout(context.Background(), adminTimeout)
+	defer cancel()
+	switch verb {
+	case "staff add", "staff disable", "staff list":
+		if len(f.center) != 6 {
+			return badf(tGiveCenter)
+		}
+		return platformStaff(ctx, c, admin, verb, f.center, pos, f.clerk)
+	case "code":
+		if f.role != protocol.RoleKiosk && f.role != protocol.RoleCounter {
+			return badf(tGiveRole)
+		}
+		if len(f.center) != 6 {
+			return badf(tGiveCenter)
+		}
+		if f.ttl < 0 {
+			return badf(tBadTTL, f.ttl)
+		}
+		res, err := admin.NewCode(ctx, protocol.CodeRequest{Center: f.center, Role: f.role, TTL: f.ttl})
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, res)
+		}
+		fmt.Fprintln(c.env.Stdout, res.Code)
+		return nil
+	case "devices":
+		if f.revoke != "" {
+			return revokeDevice(ctx, c, admin, f.revoke)
+		}
+		devs, err := admin.Devices(ctx, f.center)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, devs)
+		}
+		for _, d := range devs {
+			seen := "never"
+			if !d.LastSeen.IsZero() {
+				seen = d.LastSeen.In(cases.Zone).Format("2006-01-02 15:04:05")
+			}
+			state := ""
+			if d.Revoked {
+				state = "revoked"
+			}
+			fmt.Fprintf(c.env.Stdout, "%s  %-7s %-4s %s  %s last seen %s %s\n", d.ID, d.Role, d.ShortCode, d.Center, pad(d.Name, 16), seen, state)
+		}
+		return nil
+	default: // catalog import
+		if len(pos) != 1 {
+			return badf(tGiveCatalogFile)
+		}
+		data, err := os.ReadFile(pos[0])
+		if err != nil {
+			return badf(tCannotRead, pos[0], err)
+		}
+		if _, err := catalog.Parse(data); err != nil {
+			return &badInput{err}
+		}
+		res, err := admin.ImportCatalog(ctx, data, f.asDefault)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, res)
+		}
+		fmt.Fprintf(c.env.Stdout, "已发布 Published catalog version %d (%d items) for center %q\n", res.Version, res.Items, res.Center)
+		return nil
+	}
+}
+
+// revokeDevice revokes a device, or says it was revoked already (the
+// platform answers a second revocation as the first).
+func revokeDevice(ctx context.Context, c *call, admin *platform.Admin, id string) error {
+	devs, err := admin.Devices(ctx, "")
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(devs, func(d protocol.Device) bool { return d.ID == id })
+	if i >= 0 && devs[i].Revoked {
+		if c.json {
+			return writeJSON(c.env.Stdout, devs[i])
+		}
+		fmt.Fprintln(c.env.Stdout, bothf(tAlreadyRevoked, id, devs[i].Role, devs[i].ShortCode))
+		return nil
+	}
+	d, err := admin.Revoke(ctx, id) // an unknown ID: the platform says so
+	if err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(c.env.Stdout, d)
+	}
+	fmt.Fprintln(c.env.Stdout, bothf(tRevoked, d.ID, d.Role, d.ShortCode))
+	return nil
+}
+
+// clerkFlags are the flags of tongban platform staff add.
+type clerkFlags struct {
+	name, pin       string
+	windows, queues stringList
+}
+
+// platformStaff manages a center's clerks on the platform. The PIN is
+// hashed here (staff.New) and only its hash is sent. Disabling fetches the
+// clerk from the platform and sends it back with Disabled set, so it needs
+// no name or PIN.
+func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, center string, pos []string, f clerkFlags) error {
+	switch verb {
+	case "staff add":
+		if len(pos) != 1 || f.name == "" || f.pin == "" {
+			return badf(tGivePlatformClerk)
+		}
+		if f.pin == "-" {
+			line, _ := bufio.NewReader(c.env.Stdin).ReadString('\n')
+			f.pin = strings.TrimSpace(line)
+		}
+		clerk, err := staff.New(pos[0], f.name, f.pin)
+		if err != nil {
+			return &badInput{err}
+		}
+		clerk.Windows, clerk.Queues = f.windows, f.queues
+		res, err := admin.PutClerk(ctx, center, clerk)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, res)
+		}
+		fmt.Fprintf(c.env.Stdout, "已添加 Added clerk %s %s to center %s (staff version %d); its devices get it at their next sync\n",
+			clerk.ID, clerk.Name, center, res.Version)
+		return nil
+	case "staff disable":
+		if len(pos) != 1 {
+			return badf(tGivePlatformStaffID)
+		}
+		_, clerks, err := admin.Staff(ctx, center)
+		if err != nil {
+			return err
+		}
+		i := slices.IndexFunc(clerks, func(k staff.Clerk) bool { return k.ID == pos[0] })
+		if i < 0 {
+			return badf(tNoPlatformClerk, center, pos[0])
+		}
+		clerk := clerks[i]
+		clerk.Disabled = true
+		res, err := admin.PutClerk(ctx, center, clerk)
+		if err != nil {
+			return err
+		}
+		if c.json {
+			return writeJSON(c.env.Stdout, res)
+		}
+		fmt.Fprintf(c.env.Stdout, "已停用 Disabled clerk %s %s in center %s (staff version %d)\n", clerk.ID, clerk.Name, center, res.Version)
+		return nil
+	}
+	version, clerks, err := admin.Staff(ctx, center) // staff list
+	if err != nil {
+		return err
+	}
+	if c.json {
+		out := struct {
+			Version int         `json:"version"`
+			Clerks  []clerkJSON `json:"clerks"`
+		}{version, clerksJSON(clerks)}
+		return writeJSON(c.env.Stdout, out)
+	}
+	fmt.Fprintln(c.env.Stdout, bothf(tPlatformStaffHead, center, version))
+	if len(clerks) > 0 {
+		printClerks(c.env.Stdout, clerks)
+	}
+	return nil
+}
