@@ -23,6 +23,9 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 	if _, err := Next(c.Status, a.Kind); err != nil {
 		return Event{}, fmt.Errorf("case %s: %w", c.Number, err)
 	}
+	if a.Kind.isTransition() && c.Status != StatusConflict && !slices.Contains(c.Allowed(), a.Kind) {
+		return Event{}, fmt.Errorf("case %s: %w: %s", c.Number, ErrNotAllowed, owesNothing.Both())
+	}
 	switch p := a.Payload.(type) {
 	case Refusal:
 		if len(p.Reasons) == 0 || strings.TrimSpace(strings.Join(p.Reasons, "")) == "" {
@@ -35,6 +38,10 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 	case Acceptance, SupplementReceipt:
 		if err := c.checkMaterials(p); err != nil {
 			return Event{}, err
+		}
+	case Completion:
+		if p.Approved && len(c.Owed) > 0 {
+			return Event{}, fmt.Errorf("%w (case %s, material %s)", ErrOwed, c.Number, numbers(c.Owed, ", "))
 		}
 	case Reasoned:
 		if strings.TrimSpace(p.Reason) == "" {
@@ -95,3 +102,6 @@ func Submitted(s Submission, center, device string, stamp Stamp) (Event, error) 
 	return Event{ID: id, CaseID: id, Center: center, Kind: KindSubmitted,
 		Device: device, Stamp: stamp, Payload: payload}, nil
 }
+
+// owesNothing is why an accepted case refuses to take in materials.
+var owesNothing = Text{ZH: "案件没有待补交的材料。", EN: "The case owes no materials."}

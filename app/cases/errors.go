@@ -12,6 +12,10 @@ import "errors"
 var (
 	// ErrNotAllowed is returned when an action does not fit the case's status.
 	ErrNotAllowed = errors.New("案件当前状态不允许此操作。 This action is not allowed in the case's current status")
+	// ErrOwed is returned for approving a case that still owes materials
+	// accepted with a shortfall (容缺受理).
+	ErrOwed = errors.New("容缺受理的材料尚未补交，补交登记后才能准予办结（或办结为不予批准）；没有作任何更改。 " +
+		"Materials accepted as owed have not come: record them before approving, or complete the case as denied; nothing was changed")
 	// ErrAlreadyRated is returned for a second rating of one case.
 	ErrAlreadyRated = errors.New("此案件已经评价过，每件只能评价一次。 This case has already been rated; each case takes one rating")
 	// ErrNoSubmission is returned when a case's events hold no submitted event.

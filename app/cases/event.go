@@ -150,9 +150,12 @@ type Acceptance struct {
 }
 
 // SupplementRequest lists every missing material at once (一次性告知).
+// Received are the materials checked in when the notice was given: the
+// notice lists only what is missing, and what did come stays on record.
 type SupplementRequest struct {
-	Missing []int  `json:"missing"`
-	Note    string `json:"note,omitempty"`
+	Missing  []int  `json:"missing"`
+	Received []int  `json:"received,omitempty"`
+	Note     string `json:"note,omitempty"`
 }
 
 // SupplementReceipt records materials handed in after a notice. It covers

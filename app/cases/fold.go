@@ -190,6 +190,7 @@ func (f *folder) apply(e Event) {
 		var p SupplementRequest
 		err = e.Decode(&p)
 		c.Missing = p.Missing
+		c.Received = minus(union(c.Received, p.Received), p.Missing)
 	case KindSupplementReceived:
 		var p SupplementReceipt
 		err = e.Decode(&p)

@@ -2,6 +2,7 @@ package cases
 
 import (
 	"encoding/json"
+	"errors"
 	"slices"
 	"strings"
 	"testing"
@@ -160,5 +161,36 @@ func TestPartialReceiptOfAnOlderDeviceKeepsTheRestOwed(t *testing.T) {
 	h.refold()
 	if h.c.Status != StatusAccepted || !slices.Equal(h.c.Owed, []int{3}) || len(h.c.Invalid) != 0 {
 		t.Fatalf("after a partial receipt: %s, owed %v, invalid %v; want accepted with 4 owed", h.c.Status, h.c.Owed, h.c.Invalid)
+	}
+}
+
+// Owed materials come in on an accepted case without a new notice, and
+// until they have, the case cannot be approved; a notice records what was
+// checked in beside what it asks for.
+func TestOwedMaterialsBlockApprovalUntilTheyCome(t *testing.T) {
+	h := newHistory(t)
+	if _, err := h.c.Event(Action{Kind: KindSupplementReceived, Payload: SupplementReceipt{Received: []int{1}}}, "c", Stamp{}); err == nil {
+		t.Fatal("a submitted case took in materials without a notice")
+	}
+	h.act("counter-1", Action{Kind: KindAccepted, Staff: "s1", Payload: Acceptance{Received: []int{0, 2}, Shortfall: []int{1}}})
+	if _, err := h.c.Event(Action{Kind: KindCompleted, Payload: Completion{Approved: true}}, "c", Stamp{}); !errors.Is(err, ErrOwed) || !strings.Contains(err.Error(), "material 2") {
+		t.Fatalf("approving with material 2 owed: %v; want ErrOwed naming material 2", err)
+	}
+	if _, err := h.c.Event(Action{Kind: KindCompleted, Payload: Completion{Approved: false}}, "c", Stamp{}); err != nil {
+		t.Fatalf("denying with material 2 owed: %v; a denial needs nothing more", err)
+	}
+	h.act("counter-1", Action{Kind: KindSupplementReceived, Staff: "s1", Payload: SupplementReceipt{Received: []int{1}}})
+	if h.c.Status != StatusAccepted || len(h.c.Owed) != 0 || !slices.Equal(h.c.Received, []int{0, 1, 2}) {
+		t.Fatalf("after the owed material came: %s, received %v, owed %v", h.c.Status, h.c.Received, h.c.Owed)
+	}
+	if slices.Contains(h.c.Allowed(), KindSupplementReceived) {
+		t.Fatal("a case that owes nothing offers to take in materials")
+	}
+	h.act("counter-1", Action{Kind: KindCompleted, Staff: "s1", Payload: Completion{Approved: true}})
+
+	n := newHistory(t)
+	n.act("counter-1", Action{Kind: KindSupplementRequested, Staff: "s1", Payload: SupplementRequest{Missing: []int{1, 3}, Received: []int{0, 1, 2}}})
+	if !slices.Equal(n.c.Received, []int{0, 2}) || !slices.Equal(n.c.Missing, []int{1, 3}) {
+		t.Fatalf("a notice checking in 1 and 3: received %v, missing %v; want what was checked in kept, the missing not received", n.c.Received, n.c.Missing)
 	}
 }

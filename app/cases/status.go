@@ -1,5 +1,7 @@
 package cases
 
+import "slices"
+
 import "fmt"
 
 // Status is where a case stands; it is a fold over the case's events.
@@ -35,6 +37,7 @@ var transitions = map[Status]map[Kind]Status{
 	},
 	StatusAccepted: {
 		KindSupplementRequested: StatusSupplement,
+		KindSupplementReceived:  StatusAccepted, // owed materials come in (see (*Case).Allowed)
 		KindSuspended:           StatusSuspended,
 		KindCompleted:           StatusCompleted,
 		KindWithdrawn:           StatusWithdrawn,
@@ -69,6 +72,8 @@ func Next(from Status, k Kind) (Status, error) {
 
 // Allowed lists the transition kinds the status machine accepts from s, in
 // a stable order, so screens offer only actions that will succeed.
+//
+// A case may allow less than its status: see (*Case).Allowed.
 func Allowed(s Status) []Kind {
 	if s == StatusConflict {
 		return []Kind{KindResolved}
@@ -102,4 +107,16 @@ func (k Kind) pastTense() string {
 		return "submitted again"
 	}
 	return string(k)
+}
+
+// Allowed returns the actions the case takes now: those of its status,
+// narrowed by what it owes. An accepted case takes in materials
+// (supplement received) only when it owes some (容缺受理): with none owed
+// there is nothing to take in.
+func (c *Case) Allowed() []Kind {
+	out := Allowed(c.Status)
+	if c.Status != StatusAccepted || len(c.Owed) > 0 {
+		return out
+	}
+	return slices.DeleteFunc(out, func(k Kind) bool { return k == KindSupplementReceived })
 }

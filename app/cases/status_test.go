@@ -9,8 +9,9 @@ func TestNextFollowsTheTable(t *testing.T) {
 	kinds := []Kind{KindAccepted, KindSupplementRequested, KindSupplementReceived, KindRefused,
 		KindSuspended, KindResumed, KindCompleted, KindWithdrawn, KindSubmitted, KindResolved}
 	allowed := map[Status]map[Kind]Status{
-		StatusSubmitted:  {KindAccepted: StatusAccepted, KindSupplementRequested: StatusSupplement, KindRefused: StatusRefused, KindWithdrawn: StatusWithdrawn},
-		StatusAccepted:   {KindSupplementRequested: StatusSupplement, KindSuspended: StatusSuspended, KindCompleted: StatusCompleted, KindWithdrawn: StatusWithdrawn},
+		StatusSubmitted: {KindAccepted: StatusAccepted, KindSupplementRequested: StatusSupplement, KindRefused: StatusRefused, KindWithdrawn: StatusWithdrawn},
+		StatusAccepted: {KindSupplementRequested: StatusSupplement, KindSupplementReceived: StatusAccepted, // owed materials
+			KindSuspended: StatusSuspended, KindCompleted: StatusCompleted, KindWithdrawn: StatusWithdrawn},
 		StatusSupplement: {KindSupplementReceived: StatusAccepted, KindWithdrawn: StatusWithdrawn},
 		StatusSuspended:  {KindResumed: StatusAccepted, KindWithdrawn: StatusWithdrawn},
 		StatusCompleted:  {},

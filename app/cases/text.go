@@ -1,6 +1,9 @@
 package cases
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Text is something shown to people, in Simplified Chinese and English.
 type Text struct {
@@ -25,9 +28,22 @@ func (t Text) In(l Lang) string {
 	return t.ZH
 }
 
-// Format fills the text's format verbs, each language on its own.
+// Format fills the text's format verbs, each language on its own. One
+// language may leave out what the other says (a technical cause in
+// English only): arguments it has no verb for are dropped, not printed as
+// fmt's %!(EXTRA …).
 func (t Text) Format(args ...any) Text {
-	return Text{ZH: fmt.Sprintf(t.ZH, args...), EN: fmt.Sprintf(t.EN, args...)}
+	return Text{ZH: Sprintf(t.ZH, args...), EN: Sprintf(t.EN, args...)}
+}
+
+// Sprintf is fmt.Sprintf for the sentences of a Text: a format with no
+// verbs is returned as it is, and one that numbers its verbs (%[2]s) may
+// leave arguments out.
+func Sprintf(format string, args ...any) string {
+	if !strings.Contains(format, "%") {
+		return format
+	}
+	return fmt.Sprintf(format, args...)
 }
 
 // Both returns "中文 English", for paper and logs read by either.

@@ -67,7 +67,7 @@ func fill(t cases.Text, args ...any) (cases.Text, error) {
 			zh[i], en[i] = s.ZH, s.EN
 		}
 	}
-	return cases.Text{ZH: fmt.Sprintf(t.ZH, zh...), EN: fmt.Sprintf(t.EN, en...)}, cause
+	return cases.Text{ZH: cases.Sprintf(t.ZH, zh...), EN: cases.Sprintf(t.EN, en...)}, cause
 }
 
 // badf is failf for a mistake in what the user typed: exit 2, nothing

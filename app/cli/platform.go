@@ -115,6 +115,17 @@ func platformServe(c *call, args []string) error {
 	if err != nil {
 		return err
 	}
+	// The address is taken before the storage opens: a platform that
+	// cannot listen must leave no store behind. A malformed address is bad
+	// input; one in use is not.
+	if _, _, err := net.SplitHostPort(*addr); err != nil {
+		return badf(tBadAddr, *addr)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return failf(tCannotListen, *addr, err)
+	}
+	defer ln.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var store platform.Storage
@@ -142,13 +153,9 @@ func platformServe(c *call, args []string) error {
 	if err := publishSample(ctx, store); err != nil {
 		return err
 	}
-	// Listen before the admin token is written: a script that waits for
-	// the token file (as the README does) then finds the platform answering.
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return failf(tCannotListen, *addr, err)
-	}
-	defer ln.Close()
+	// The listener is up before the admin token is written: a script that
+	// waits for the token file (as the README does) finds the platform
+	// answering.
 	admin, file, err := c.adminToken(*token, dir)
 	if err != nil {
 		return err

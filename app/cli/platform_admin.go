@@ -192,7 +192,7 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 		if c.json {
 			return writeJSON(c.env.Stdout, res)
 		}
-		fmt.Fprintf(c.env.Stdout, "已发布 Published catalog version %d (%d items) for center %q\n", res.Version, res.Items, res.Center)
+		fmt.Fprintf(c.env.Stdout, "已为中心 %[3]s 发布第 %[1]d 版事项目录（%[2]d 个事项）。 Published catalog version %[1]d (%[2]d items) for center %[3]q.\n", res.Version, res.Items, res.Center)
 		return nil
 	}
 }
@@ -255,7 +255,7 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		if c.json {
 			return writeJSON(c.env.Stdout, res)
 		}
-		fmt.Fprintf(c.env.Stdout, "已添加 Added clerk %s %s to center %s (staff version %d); its devices get it at their next sync\n",
+		fmt.Fprintf(c.env.Stdout, "已为中心 %[3]s 添加经办人 %[1]s %[2]s（经办人名单第 %[4]d 版），各设备下次同步时取得。 Added clerk %[1]s %[2]s to center %[3]s (staff version %[4]d); its devices get it at their next sync.\n",
 			clerk.ID, clerk.Name, center, res.Version)
 		return nil
 	case "staff disable":

@@ -196,6 +196,7 @@ var (
 	tPlatformStaffUse    = cases.Text{ZH: "用法：tongban platform staff add 工号 --name 姓名 --pin 密码 --center 中心代码、staff disable 工号 --center 中心代码，或 staff list --center 中心代码。", EN: "Use tongban platform staff add ID --name NAME --pin PIN --center C, staff disable ID --center C, or staff list --center C."}
 	tTLSPair             = cases.Text{ZH: "请同时给出 --tls-cert 和 --tls-key，或都不给。", EN: "Give both --tls-cert and --tls-key, or neither."}
 	tBadDatabase         = cases.Text{ZH: "--database 须是 postgres:// 开头的地址。", EN: "--database must be a postgres:// URL."}
+	tBadAddr             = cases.Text{ZH: "--addr %[1]q 不是“主机:端口”形式的监听地址，例如 127.0.0.1:8080 或 :8443。", EN: "--addr %[1]q is not a listen address of the form host:port, such as 127.0.0.1:8080 or :8443."}
 	tCannotListen        = cases.Text{ZH: "不能在 %[1]s 上监听，请用 --addr 换一个空闲的地址。", EN: "Cannot listen on %[1]s (%[2]v); choose a free address with --addr."}
 	tGiveURL             = cases.Text{ZH: "请用 --url 给出平台地址，例如 --url http://127.0.0.1:8080。", EN: "Give the platform with --url, e.g. --url http://127.0.0.1:8080."}
 	tGiveToken           = cases.Text{ZH: "请用 --token 给出管理令牌（平台启动时会说明令牌存放在哪里）。", EN: "Give the admin token with --token (the platform prints where it keeps it)."}

@@ -27,9 +27,20 @@ var actionKeys = map[cases.Kind]fyne.KeyName{
 	cases.KindWithdrawn:           keyWithdraw,
 }
 
-// allowed reports whether the status machine takes kind from the case.
+// allowed reports whether the case takes kind now (cases.Case.Allowed).
 func allowed(c *cases.Case, kind cases.Kind) bool {
-	return slices.Contains(cases.Allowed(c.Status), kind)
+	return slices.Contains(c.Allowed(), kind)
+}
+
+// offered are the actions the case view offers: those the case takes
+// now, one to a key. An accepted case owing materials takes them in on F3
+// (bench.either), not a new notice.
+func offered(c *cases.Case) []cases.Kind {
+	kinds := c.Allowed()
+	if slices.Contains(kinds, cases.KindSupplementReceived) {
+		kinds = slices.DeleteFunc(kinds, func(k cases.Kind) bool { return k == cases.KindSupplementRequested })
+	}
+	return kinds
 }
 
 // actionBar offers the actions the case's status allows, and no others,
@@ -37,7 +48,7 @@ func allowed(c *cases.Case, kind cases.Kind) bool {
 // going back.
 func (b *bench) actionBar(c *cases.Case) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
-	for _, k := range cases.Allowed(c.Status) {
+	for _, k := range offered(c) {
 		key, ok := actionKeys[k]
 		if !ok {
 			continue // a conflict is resolved in its branches

@@ -63,7 +63,15 @@ func (b *bench) openPanel(kind cases.Kind) {
 				b.fail(both(tSupplyNone))
 				return
 			}
-			if c2, ok := b.act(kind, cases.SupplementRequest{Missing: missing, Note: strings.TrimSpace(n.Text)}); ok {
+			// What is ticked on the checklist and not asked for came in:
+			// it stays on record beside the notice.
+			var received []int
+			for i := range item.Materials {
+				if b.ticked[i] && !slices.Contains(missing, i) {
+					received = append(received, i)
+				}
+			}
+			if c2, ok := b.act(kind, cases.SupplementRequest{Missing: missing, Received: received, Note: strings.TrimSpace(n.Text)}); ok {
 				b.printFor(c2, kind)
 			}
 		}

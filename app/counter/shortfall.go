@@ -92,7 +92,9 @@ func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasO
 func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for i := range item.Materials {
-		asked, had := slices.Contains(c.Missing, i), slices.Contains(c.Received, i) && !slices.Contains(c.Missing, i)
+		// On an accepted case the owed materials (容缺) are what is awaited.
+		asked := slices.Contains(c.Missing, i) || c.Status == cases.StatusAccepted && slices.Contains(c.Owed, i)
+		had := slices.Contains(c.Received, i) && !asked
 		name := numbered([]int{i}, item)
 		label := name.ZH + " " + materialNames([]int{i}, item).EN
 		switch {

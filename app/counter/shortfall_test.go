@@ -114,8 +114,11 @@ func TestSupplementReceivedMustCoverTheNotice(t *testing.T) {
 	r.key(keySupplement)
 	r.mustShow("2. 变更决议或决定 Resolution or decision on the change — 补正告知所列", "4. 营业执照 Business licence — 补正告知所列", tSuppliedAll.ZH)
 	p := r.c.bench.panel
-	if p == nil || len(p.toggles) != 5 || !p.toggles[1].Checked || !p.toggles[3].Checked || p.toggles[0].Checked {
+	if p == nil || len(p.toggles) != 5 || !p.toggles[1].Checked || !p.toggles[3].Checked || p.toggles[4].Checked {
 		t.Fatal("the panel does not list the item's materials by number with the two asked for ticked")
+	}
+	if !p.toggles[0].Checked || !p.toggles[0].Disabled() {
+		t.Fatal("material 1, ticked when the notice was given, is not shown as received with it")
 	}
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key4) // the licence did not come after all
 	if p.toggles[3].Checked || !p.toggles[1].Checked {

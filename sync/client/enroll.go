@@ -113,7 +113,8 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	id.NeedsEnrollment = false
 	e := Enrollment{Identity: id, CenterName: resp.CenterName, CatalogVersion: resp.CatalogVersion}
 	if e.Moved = moved(old, oldKeys, base, resp); e.Moved {
-		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys})
+		// The old platform's last sync and error say nothing of the new one.
+		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys, KeyStatus: []byte("{}")})
 		if err != nil {
 			return Enrollment{Identity: old}, err
 		}
@@ -124,7 +125,29 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	if err := st.Put(KeyReceiptKeys, keys); err != nil {
 		return Enrollment{Identity: old}, err
 	}
-	return e, st.SetIdentity(id)
+	if err := st.SetIdentity(id); err != nil {
+		return Enrollment{Identity: old}, err
+	}
+	return e, clearLastError(st)
+}
+
+// clearLastError forgets the last sync error once the device is enrolled
+// again: it was the reason to enroll (a revoked token), and shown beside
+// the new enrollment it would say the opposite of what holds.
+func clearLastError(st EnrollStore) error {
+	raw, err := st.Get(KeyStatus)
+	if err != nil || raw == nil {
+		return err
+	}
+	var saved savedStatus
+	if json.Unmarshal(raw, &saved) != nil || saved.LastError == "" {
+		return nil
+	}
+	saved.LastError = ""
+	if raw, err = json.Marshal(saved); err != nil {
+		return err
+	}
+	return st.Put(KeyStatus, raw)
 }
 
 // atPlatform words an enrollment's failure for the person who typed the

@@ -78,10 +78,15 @@ func TestEnrollWithAnotherPlatformStartsAfresh(t *testing.T) {
 		t.Errorf("the new platform holds %d events, want 8 (6 of this device, 2 of the peer)", n)
 	}
 
-	// Again with the same platform (a new code after a revocation, say).
+	// Again with the same platform (a new code after a revocation, say):
+	// the error that made the clerk enroll again is forgotten.
+	st.Put(KeyStatus, []byte(`{"last_sync":"2026-11-27T09:00:00Z","last_error":"the platform no longer accepts this device"}`))
 	e, err = EnrollDevice(testContext(t), next.URL()+"/", "GOOD", "", st)
 	if err != nil || e.Moved || e.Requeued != 0 {
 		t.Errorf("enrolling again with the same platform: %+v, %v; want nothing moved", e, err)
+	}
+	if s, _ := ReadStatus(st); s.LastError != "" || s.LastSync.IsZero() {
+		t.Errorf("after enrolling again: last error %q, last sync %v; want the error gone and the last sync kept", s.LastError, s.LastSync)
 	}
 	if cur, _ := st.Get(KeyCursor); string(cur) != "8" {
 		t.Errorf("re-enrolling with the same platform changed the cursor to %q, want 8", cur)

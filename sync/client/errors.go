@@ -79,6 +79,8 @@ const (
 		"The platform cannot be reached; nothing waits to be sent, and the device syncs again when the network is back"
 	someQueued = "连接不上平台；%d 条记录在本机排队，不会丢失，网络恢复后自动发送。 " +
 		"The platform cannot be reached; %d events wait on this device, nothing is lost, and they are sent when the network is back"
+	oneQueued = "连接不上平台；1 条记录在本机排队，不会丢失，网络恢复后自动发送。 " +
+		"The platform cannot be reached; one event waits on this device, nothing is lost, and it is sent when the network is back"
 )
 
 // unreachable wraps the network error behind ErrUnreachable: its message is
@@ -99,6 +101,8 @@ func (e *unreachable) Error() string {
 		return fmt.Sprintf(enrollUnreachable, e.at, e.at)
 	case e.counted && e.pending == 0:
 		return nothingQueued
+	case e.counted && e.pending == 1:
+		return oneQueued
 	case e.counted:
 		return fmt.Sprintf(someQueued, e.pending, e.pending)
 	}

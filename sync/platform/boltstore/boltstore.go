@@ -23,10 +23,12 @@ import (
 const FileName = "platform.db"
 
 // ErrLocked is returned when another process has the file open.
-var ErrLocked = errors.New("the platform's data folder is in use by another process; stop it first or use another --data folder")
+var ErrLocked = errors.New("平台的数据目录正被另一个进程使用，请先停止它，或换一个 --data 目录。 " +
+	"The platform's data folder is in use by another process; stop it first or use another --data folder")
 
 // ErrNewerSchema is returned for a file written by a newer program.
-var ErrNewerSchema = errors.New("the platform's data was written by a newer tongban; update this program before opening it")
+var ErrNewerSchema = errors.New("平台的数据由更新版本的 tongban 写入，请先升级本程序再打开。 " +
+	"The platform's data was written by a newer tongban; update this program before opening it")
 
 // Buckets, one per concern.
 var (
