@@ -55,7 +55,7 @@ var actions = map[string]action{
 		cases.Text{ZH: "发出补正告知", EN: "be sent a notice of missing materials"}},
 	"supplied": {cases.KindSupplementReceived, takesReceived | takesTolerate | takesPrint,
 		"NUMBER --staff ID --received 1,2 [--tolerate] [--print]",
-		"record the missing materials handed in: every one the notice asked for, or --tolerate (容缺受理)",
+		"record materials handed in: every one a notice asked for (or --tolerate, 容缺受理), or those an accepted case owes",
 		cases.Text{ZH: "登记补正材料", EN: "take in missing materials"}},
 	"refuse": {cases.KindRefused, takesReason | takesPrint,
 		"NUMBER --staff ID --reason TEXT … [--print]",

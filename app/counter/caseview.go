@@ -162,7 +162,9 @@ func (b *bench) applicantRows(c *cases.Case) []fyne.CanvasObject {
 		} else {
 			reveal := newButton(b.c, withKey(tReveal, keyLabel(keyReveal)), b.reveal)
 			reveal.Importance = widget.LowImportance
-			rows = append(rows, container.NewBorder(nil, nil, nil, reveal, field(tIDNumber, cases.MaskIDNumber(id))))
+			// The button goes under the number, not beside it: in a column
+			// narrowed by an open panel the 18 characters would break.
+			rows = append(rows, field(tIDNumber, cases.MaskIDNumber(id)), container.NewHBox(reveal))
 		}
 	}
 	if p := c.Phone(); p != "" {

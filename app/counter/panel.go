@@ -156,7 +156,10 @@ func (b *bench) openPanel(kind cases.Kind) {
 	b.render()
 }
 
-// panelView frames a panel's body with its title and buttons.
+// panelView frames a panel's body with its title and buttons. The buttons
+// come right under the title: the panel scrolls when the screen is short
+// (1366×768 with a long checklist), and the keys shown on them must stay
+// in sight.
 func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, confirmKey string) fyne.CanvasObject {
 	head := widget.NewLabel(both(title))
 	head.TextStyle.Bold = true
@@ -167,9 +170,8 @@ func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, 
 	if p.focus == nil {
 		p.focus = ok
 	}
-	objs := append([]fyne.CanvasObject{head}, body...)
 	buttons := append(append([]fyne.CanvasObject{ok}, p.buttons...), cancel)
-	objs = append(objs, container.NewHBox(buttons...))
+	objs := append([]fyne.CanvasObject{head, container.NewHBox(buttons...)}, body...)
 	return widget.NewCard("", "", container.NewVBox(objs...))
 }
 
