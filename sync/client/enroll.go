@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/url"
 	"os"
@@ -100,6 +101,9 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	}
 	if err := checkEnrollment(resp); err != nil {
 		return Enrollment{Identity: old}, atPlatform(err, base)
+	}
+	if err := strandedBy(st, old, resp); err != nil {
+		return Enrollment{Identity: old}, err
 	}
 	keys, err := json.Marshal(resp.ReceiptKeys)
 	if err != nil {
@@ -250,4 +254,39 @@ func checkEnrollment(r protocol.EnrollResponse) error {
 		}
 	}
 	return nil
+}
+
+// strandedBy refuses an enrollment that would strand events still in the
+// outbox: an enrolled device moving to another center could never send
+// the old center's events (a platform takes only its own center's), nor a
+// device changing role the kinds only its old role makes. The new
+// identity is not saved; the device sends them first (tongban sync
+// --once), then enrolls with a new code.
+func strandedBy(st Store, old store.Identity, resp protocol.EnrollResponse) error {
+	if !old.Enrolled() && !old.NeedsEnrollment {
+		return nil // a demo device: enroll itself asks about its cases
+	}
+	stranded := 0
+	for after := uint64(0); ; {
+		entries, err := st.OutboxAfter(after, 500)
+		if err != nil || len(entries) == 0 {
+			break
+		}
+		for _, e := range entries {
+			var head struct {
+				Center string     `json:"center"`
+				Kind   cases.Kind `json:"kind"`
+			}
+			if json.Unmarshal(e.Event, &head) == nil && (head.Center != resp.Center || !cases.RoleMakes(resp.Role, head.Kind)) {
+				stranded++
+			}
+			after = e.Seq
+		}
+	}
+	if stranded == 0 {
+		return nil
+	}
+	return fmt.Errorf("本设备还有 %[1]d 条记录未发送到平台，注册为中心 %[2]s 的 %[3]s 设备后将再也发不出去；请先在原平台用 tongban sync --once 发出，再用新的注册码注册。 "+
+		"This device holds %[1]d events not yet on its platform that it could never send once enrolled as a %[3]s of center %[2]s; send them first with tongban sync --once, then enroll with a new code",
+		stranded, resp.Center, resp.Role)
 }

@@ -226,3 +226,29 @@ func silentListener(t *testing.T) string {
 	})
 	return ln.Addr().String()
 }
+
+// An enrolled device with events not yet sent does not move to another
+// center, where they could never be sent: it keeps its identity and says
+// to sync first.
+func TestEnrollRefusesToStrandPendingEvents(t *testing.T) {
+	f := newFake(t)
+	st := enrolled(t, f)
+	addCases(t, st, 2, 1)
+	f.Intercept = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.URL.Path != protocol.PathEnroll {
+			return false
+		}
+		writeJSONTest(w, 200, protocol.EnrollResponse{DeviceID: "d", Token: "t-other", Role: "kiosk", Center: "130104", ShortCode: "K9",
+			ReceiptKeys: []protocol.ReceiptKey{{ID: "k9", Key: make([]byte, 32)}}})
+		return true
+	}
+	before, _ := st.Identity()
+	_, err := EnrollDevice(testContext(t), f.URL(), "GOOD", "", st)
+	if err == nil || !strings.Contains(err.Error(), "130104") || !strings.Contains(err.Error(), "tongban sync --once") {
+		t.Fatalf("enrolling in another center with 2 events pending: %v; want a refusal saying to sync first", err)
+	}
+	if after, _ := st.Identity(); after != before {
+		t.Fatalf("the refused enrollment changed the identity: %+v, was %+v", after, before)
+	}
+	mustPending(t, st, 2)
+}
