@@ -37,17 +37,10 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) *apiError {
 		return e
 	}
 	results := make([]protocol.PushResult, len(events))
-	incoming := make([]Incoming, len(events))
 	for i := range events {
-		ev := &events[i]
-		results[i].ID = ev.ID
-		in, err := NewIncoming(ev.ID, ev)
-		if err != nil { // checkEvents decoded every payload: this cannot happen
-			s.cfg.Logger.Error("platform: event not encodable", "event", ev.ID, "err", err)
-			return internal()
-		}
-		incoming[i] = in
+		results[i].ID = events[i].ID
 	}
+	incoming := incomingEvents(events, len(data))
 	now := s.cfg.Now()
 	outcomes, err := s.store.Push(r.Context(), dev.Center, dev.ID, now, incoming)
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 
+	"tongban/app/cases"
 	"tongban/sync/protocol"
 )
 
@@ -126,6 +127,23 @@ func NewIncoming(id string, event any) (Incoming, error) {
 		return Incoming{}, fmt.Errorf("event %s cannot be encoded: %w", id, err)
 	}
 	return Incoming{ID: id, Data: data, Digest: sha256.Sum256(data)}, nil
+}
+
+// incomingEvents makes the canonical form of events that decodePush and
+// checkEvents passed (so every payload is valid JSON), as NewIncoming
+// does but without reflection, all in one buffer: about size bytes, the
+// request body's length.
+func incomingEvents(events []cases.Event, size int) []Incoming {
+	incoming := make([]Incoming, len(events))
+	buf := make([]byte, 0, size+64*len(events))
+	for i := range events {
+		e := &events[i]
+		start := len(buf)
+		buf = appendCanonical(buf, e)
+		data := buf[start:len(buf):len(buf)] // a later append that grows buf leaves it be
+		incoming[i] = Incoming{ID: e.ID, Data: data, Digest: sha256.Sum256(data)}
+	}
+	return incoming
 }
 
 // Outcome is what Push did with one event.
