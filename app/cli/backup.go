@@ -48,6 +48,8 @@ func backupError(file string, err error) error {
 	switch {
 	case errors.Is(err, store.ErrStoreItself):
 		return badf(tBackupOverStore, file, err)
+	case errors.Is(err, store.ErrBackupInData):
+		return &badInput{err}
 	case errors.Is(err, store.ErrBackupIsFolder):
 		return badf(tBackupIsFolder, file, filepath.Join(file, "tongban-"+time.Now().Format("2006-01-02")+".db"), err)
 	case errors.Is(err, fs.ErrNotExist):

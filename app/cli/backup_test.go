@@ -55,7 +55,8 @@ func TestBackupRefusesTheStore(t *testing.T) {
 		{"the store, relative", relative, []string{"正在使用的数据文件"}},
 		{"a symlink to the store", link, []string{"正在使用的数据文件"}},
 		{"the data folder", data, []string{"是一个文件夹", "is a folder"}},
-		{"a missing folder", filepath.Join(data, "none", "b.db"), []string{"没有文件夹", "There is no folder"}},
+		{"a missing folder", filepath.Join(t.TempDir(), "none", "b.db"), []string{"没有文件夹", "There is no folder"}},
+		{"a file in the data folder", filepath.Join(data, "b.db"), []string{"备份不能放在数据目录里", "outside the data folder"}},
 	} {
 		_, errOut, code := run(t, data, "backup", tc.file)
 		wantRefusal(t, "backup to "+tc.name, errOut, code, tc.words...)

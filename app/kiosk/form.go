@@ -413,6 +413,11 @@ func (s *form) showRow(k *Kiosk, key string) {
 		if changed && s.pager != nil {
 			s.pager.Refit()
 		}
+		if r.problem.Visible() != before {
+			// A note that comes or goes moves the fields below it: a tap
+			// aimed a moment ago would land on another one.
+			k.holdTaps()
+		}
 	}()
 	if p := s.app.problems[key]; p != nil {
 		r.problem.SetText(k.t(p.Text))

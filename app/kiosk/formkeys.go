@@ -87,7 +87,7 @@ func (s *form) keys(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 		p.OnInsert, p.OnBackspace, p.OnClear, p.OnActivity = typed, backspace, clear, k.touch
 		return p
 	case catalog.KindCreditCode:
-		kp = ui.NewLetterPad(k.padLabels(), true)
+		kp = ui.NewCreditCodePad(k.padLabels())
 	case catalog.KindIDNumber:
 		kp = ui.NewNumberPad(k.padLabels(), "X")
 	case catalog.KindDate:

@@ -195,3 +195,45 @@ func (r *rig) cases() int {
 	}
 	return len(list)
 }
+
+// A double tap on 下一页 turns one page: Next stays where it was, and the
+// second tap comes before the new page has settled.
+func TestDoubleTapOnNextTurnsOnePage(t *testing.T) {
+	r := newRig(t, nil, nil)
+	r.w.Resize(fyne.NewSize(1280, 1024))
+	r.k.switchElder() // fewer categories a page: three pages or more
+	r.k.show(&categories{})
+	r.settle()
+	r.mustShow("第 1/")
+	if r.shows("第 1/2 页") {
+		t.Fatal("the elder categories have 2 pages; the test needs 3")
+	}
+	at := r.tapCentre(r.button(tNextPage.ZH))
+	r.mustShow("第 2/")
+	r.clock.Advance(80 * time.Millisecond)
+	test.TapCanvas(r.w.Canvas(), at)
+	r.mustShow("第 2/") // not 3: the second tap was held off
+	r.settle()
+	test.TapCanvas(r.w.Canvas(), at)
+	r.mustShow("第 3/")
+}
+
+// A screen built before the window had its size, or on a monitor since
+// turned, is built again for the orientation the window has: the form's
+// keypad goes under the fields on a portrait screen.
+func TestScreenFollowsTheMonitorsOrientation(t *testing.T) {
+	r := newRig(t, nil, nil)
+	r.w.Resize(fyne.NewSize(1280, 1024))
+	r.k.show(&form{app: validApplication(t, r), back: &categories{}})
+	if r.k.builtPortrait {
+		t.Fatal("a landscape window built a portrait form")
+	}
+	r.w.Resize(fyne.NewSize(1080, 1920))
+	if !r.k.builtPortrait {
+		t.Fatal("the form was not built again when the window turned portrait")
+	}
+	r.w.Resize(fyne.NewSize(1280, 1024))
+	if r.k.builtPortrait {
+		t.Fatal("the form was not built again when the window turned back")
+	}
+}

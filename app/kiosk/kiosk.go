@@ -112,6 +112,9 @@ type Kiosk struct {
 	shield *shield
 	status *canvas.Text // small, under the actions: for staff, not the citizen
 	cur    screen
+	// builtPortrait is the orientation cur was built for: the window may
+	// get its size, or the monitor turn, after that (ui.ScreenWatch).
+	builtPortrait bool
 
 	idle       *ui.IdleTimer
 	stop       func()
@@ -159,7 +162,11 @@ func (k *Kiosk) Show(w fyne.Window) {
 	k.guard.OnSwallowed = k.touch
 	// A screen that asks for more than the window has is squeezed, never
 	// lets the window grow past the monitor (see ui.Screen).
-	k.root = ui.Screen(container.NewStack(k.body, k.guard, k.shield))
+	k.root = ui.ScreenWatch(container.NewStack(k.body, k.guard, k.shield), func(portrait bool) {
+		if k.cur != nil && portrait != k.builtPortrait {
+			k.rebuild()
+		}
+	})
 	k.applyTheme()
 	w.SetPadded(false) // the countdown shield covers the window edge to edge
 	w.SetContent(k.root)
@@ -243,6 +250,7 @@ func (k *Kiosk) show(s screen) {
 // off for settleTime: what was under the finger has changed.
 func (k *Kiosk) rebuild() {
 	k.refreshStatus()
+	k.builtPortrait = k.portrait()
 	content := k.cur.build(k)
 	k.body.Objects = []fyne.CanvasObject{content}
 	k.body.Refresh()

@@ -113,6 +113,9 @@ func (k *Kiosk) pager(items []fyne.CanvasObject, perPage, cols int, first *int) 
 	p.OnPage = func(int) {
 		k.touch()
 		*first, _ = p.Shown()
+		// A new page puts other things under the finger, and Next stays
+		// where it was: a double tap must not turn two pages.
+		k.holdTaps()
 	}
 	return p
 }

@@ -16,6 +16,10 @@ var (
 	// use, or a restore from the very store it would replace.
 	ErrStoreItself = errors.New("这个文件就是数据目录正在使用的数据文件，不能当作备份，请另选一个数据目录以外的文件。 " +
 		"This file is the store the data folder uses and cannot be a backup; choose a file outside the data folder")
+	// ErrBackupInData is returned for a backup inside the data folder,
+	// which would be lost with the folder it is meant to restore.
+	ErrBackupInData = errors.New("备份不能放在数据目录里：数据目录损坏或丢失时，备份会一起丢失；请另选一个数据目录以外的文件。 " +
+		"A backup inside the data folder is lost with it; choose a file outside the data folder")
 	// ErrBackupIsFolder is returned when the backup's name is a folder.
 	ErrBackupIsFolder = errors.New("这是一个文件夹，不是文件，请给出文件夹里的一个文件名。 " +
 		"This is a folder, not a file; give the name of a file inside it")
@@ -78,7 +82,19 @@ func (s *Store) checkTarget(path string) error {
 			return ErrStoreItself
 		}
 	}
-	return nil
+	// Anywhere else inside the data folder, by whatever name.
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil
+	}
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if fi, err := os.Stat(dir); err == nil && isFile(fi, filepath.Dir(s.path)) {
+			return ErrBackupInData
+		}
+		if dir == filepath.Dir(dir) {
+			return nil
+		}
+	}
 }
 
 // isFile reports whether fi is the file or folder at path.

@@ -77,10 +77,6 @@ func TestBackupFileRefusesTheStore(t *testing.T) {
 	if _, err := s.Submit(sample("李四", "13700137000", "510107197701018716")); err != nil {
 		t.Fatalf("the store no longer works after the refusals: %v", err)
 	}
-	// A file of its own in the data folder is a backup like any other.
-	if _, err := s.BackupFile(filepath.Join(dir, "copy.db")); err != nil {
-		t.Fatalf("backup to a new file in the data folder: %v", err)
-	}
 }
 
 // Restoring an older backup carries forward the numbers the replaced store
@@ -308,5 +304,25 @@ func TestGeneration(t *testing.T) {
 	s.Put("anything", []byte("x"))
 	if g, _ := s.Generation(); g == g0 {
 		t.Fatalf("a write left the generation at %d", g)
+	}
+}
+
+// A backup anywhere inside the data folder is refused: it would be lost
+// with the folder it is meant to bring back.
+func TestBackupNotInsideTheDataFolder(t *testing.T) {
+	dir := t.TempDir()
+	s, err := Open(dir, Options{Center: "130102"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	os.MkdirAll(filepath.Join(dir, "receipts"), 0o755)
+	for _, p := range []string{filepath.Join(dir, "bk.db"), filepath.Join(dir, "receipts", "bk.db")} {
+		if _, err := s.BackupFile(p); !errors.Is(err, ErrBackupInData) {
+			t.Errorf("BackupFile(%s) = %v, want ErrBackupInData", p, err)
+		}
+	}
+	if _, err := s.BackupFile(filepath.Join(t.TempDir(), "bk.db")); err != nil {
+		t.Errorf("a backup outside the data folder: %v", err)
 	}
 }

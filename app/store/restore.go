@@ -160,7 +160,8 @@ func carry(from, to *bolt.Tx) error {
 
 // keep copies the live store to a new file beside it and returns its name.
 func keep(live *bolt.DB, path string) (string, error) {
-	base := path + ".before-restore-" + time.Now().Format("20060102-150405")
+	// Named in center time, as the case numbers and lists the staff read.
+	base := path + ".before-restore-" + time.Now().In(cases.Zone).Format("20060102-150405")
 	name := base
 	for i := 2; ; i++ {
 		out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+	"strings"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -71,6 +73,17 @@ func NewLetterPad(labels PadLabels, digits bool) *Keypad {
 	rs = append(rs, split(qwertyRows[0]), split(qwertyRows[1]), split(qwertyRows[2]),
 		[]string{keyClear, keyBackspace})
 	return newKeypad(rs, labels)
+}
+
+// NewCreditCodePad returns the pad of GB 32100 credit codes: the digits
+// and the letters such a code uses, without I, O, S, V and Z, which it
+// never holds (they read as 1, 0, 5, U and 2), so no key can only err.
+func NewCreditCodePad(labels PadLabels) *Keypad {
+	p := NewLetterPad(labels, true)
+	for i, row := range p.rows {
+		p.rows[i] = slices.DeleteFunc(row, func(key string) bool { return len(key) == 1 && strings.Contains("IOSVZ", key) })
+	}
+	return p
 }
 
 // NewNumberPad returns a telephone-style 3×4 pad of the digits with

@@ -37,6 +37,14 @@ func TestLetterPadKeys(t *testing.T) {
 	}
 }
 
+// The credit-code pad has the 31 characters of GB 32100 and no others.
+func TestCreditCodePadKeys(t *testing.T) {
+	keys := NewCreditCodePad(padLabels).Keys()
+	if got := strings.Join(keys, ""); len(keys) != 31 || strings.ContainsAny(got, "IOSVZ") {
+		t.Errorf("credit-code pad keys %q (%d), want the 31 of 0-9 and A-Y without I, O, S, V, Z", got, len(keys))
+	}
+}
+
 func TestNumberPadExtraKey(t *testing.T) {
 	themed(t, Kiosk)
 	for _, extra := range []string{"X", "-", ".", ""} {

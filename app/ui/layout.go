@@ -282,6 +282,31 @@ func (screenLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return m.Min(SmallestScreen)
 }
 
+// ScreenWatch is Screen that tells onShape the screen's orientation when
+// a layout finds it new (the first layout too): screens built for
+// portrait or landscape are built again once the full-screen window has
+// its real size, which it may get only after the first screen was built,
+// or when the monitor is turned.
+func ScreenWatch(content fyne.CanvasObject, onShape func(portrait bool)) *fyne.Container {
+	return container.New(&watchLayout{onShape: onShape}, content)
+}
+
+type watchLayout struct {
+	screenLayout
+	onShape         func(portrait bool)
+	known, portrait bool
+}
+
+func (l *watchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	l.screenLayout.Layout(objs, size)
+	p := size.Height > size.Width
+	if size.Width <= 0 || l.known && p == l.portrait {
+		return
+	}
+	l.known, l.portrait = true, p
+	fyne.Do(func() { l.onShape(p) }) // not while the window lays out
+}
+
 // Above is Columns for a portrait screen: top above bottom, bottom
 // getting share of the height or its minimum height if that is more, top
 // the rest; top all of it while bottom is hidden.
