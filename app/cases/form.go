@@ -42,6 +42,12 @@ func CheckField(f catalog.Field, value string, now time.Time) (string, *Problem)
 		v = NormalizePhone(v)
 	case catalog.KindCreditCode:
 		v = strings.ToUpper(strings.Join(strings.Fields(v), ""))
+	case catalog.KindChoice:
+		// A choice given by its English label is stored as the Chinese
+		// choice, as the kiosk's English screens store it.
+		if c, ok := f.ChoiceValue(v); ok {
+			v = c
+		}
 	}
 	if v == "" {
 		if f.Required {

@@ -92,7 +92,6 @@ func casesAdd(c *call, args []string) error {
 	if !ok {
 		return badf(tNoItem, *item)
 	}
-	choicesInChinese(it, values)
 	var picked []int
 	for _, m := range materials {
 		idx, err := materialList(it, m, "--material")
@@ -171,19 +170,6 @@ func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.F
 
 func fieldIndex(it *catalog.Item, key string) int {
 	return slices.IndexFunc(it.Fields, func(f catalog.Field) bool { return f.Key == key })
-}
-
-// choicesInChinese lets --field take a choice by its English label: the case
-// stores the Chinese value, as the kiosk's English screens do.
-func choicesInChinese(it *catalog.Item, values map[string]string) {
-	for _, f := range it.Fields {
-		if f.Kind != catalog.KindChoice {
-			continue
-		}
-		if v, ok := f.ChoiceValue(strings.TrimSpace(values[f.Key])); ok {
-			values[f.Key] = v
-		}
-	}
 }
 
 // fieldList names an item's fields by key with their labels, in each
