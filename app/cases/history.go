@@ -67,3 +67,14 @@ func branchBase(byID map[string]Event, e Event) string {
 	}
 	return p
 }
+
+// StaffOf returns the staff ID on the case's latest event of a kind in
+// force, or "": the clerk whose decision a notice is signed for.
+func (c *Case) StaffOf(k Kind) string {
+	for i := len(c.Timeline) - 1; i >= 0; i-- {
+		if e := c.Timeline[i]; e.Kind == k && e.Staff != "" {
+			return e.Staff
+		}
+	}
+	return ""
+}

@@ -35,3 +35,17 @@ func TestHistoryKeepsWhatAResolutionSetAside(t *testing.T) {
 		t.Fatal("Resolved of an acceptance says it is a resolution")
 	}
 }
+
+// StaffOf names the clerk of the latest event of a kind in force.
+func TestStaffOf(t *testing.T) {
+	h := newHistory(t)
+	h.act("counter-1", Action{Kind: KindSupplementRequested, Staff: "S001", Payload: SupplementRequest{Missing: []int{1}}})
+	h.act("counter-1", Action{Kind: KindSupplementReceived, Staff: "S002", Payload: SupplementReceipt{Received: []int{1}}})
+	h.act("counter-1", Action{Kind: KindSupplementRequested, Staff: "S003", Payload: SupplementRequest{Missing: []int{3}}})
+	if got := h.c.StaffOf(KindSupplementRequested); got != "S003" {
+		t.Errorf("StaffOf(supplement requested) = %q, want the latest, S003", got)
+	}
+	if got := h.c.StaffOf(KindRefused); got != "" {
+		t.Errorf("StaffOf(refused) of a case never refused = %q, want none", got)
+	}
+}

@@ -172,23 +172,12 @@ func (d *device) paperOf(c *cases.Case, which string) (printer.Document, error) 
 // for the notice's signature; the staff ID when this device does not know
 // the clerk.
 func (d *device) clerkName(c *cases.Case, kind cases.Kind) string {
-	id := ""
-	for _, e := range c.Events {
-		if e.Kind == kind {
-			id = e.Staff
-		}
-	}
+	id := c.StaffOf(kind)
 	if clerk, err := d.store.Clerk(id); err == nil && clerk.Name != "" {
 		return clerk.Name
 	}
 	return id
 }
-
-// paperFor is the document that fits a case's status, as the counter's
-// print key chooses it (paper.DocumentFor): the refusal notice of a refused
-// case, the notice of missing materials of a case waiting for them, else
-// the acceptance receipt.
-func paperFor(c *cases.Case) string { return paper.DocumentFor(c.Status) }
 
 // printJob prints a document for a command (d.print) and returns the line
 // that says where it went: the printer's address, and for dir:// the file.

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"tongban/app/cases"
+	"tongban/app/paper"
 	"tongban/app/receipt"
 	"tongban/app/scan"
 	"tongban/printer"
@@ -82,7 +83,7 @@ func receiptCommand(c *call) error {
 // of a decision the case holds, a receipt only of a case not refused.
 func documentFor(cs *cases.Case, which string) (string, error) {
 	if which == "" {
-		return paperFor(cs), nil
+		return paper.DocumentFor(cs.Status), nil
 	}
 	switch which {
 	case cases.DocReceipt, cases.DocSupplement, cases.DocRefusal:

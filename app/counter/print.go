@@ -89,10 +89,8 @@ func (b *bench) printPaper(c *cases.Case, doc string) {
 // signer is the name a notice is signed with: that of the clerk who made
 // the case's latest event of kind, else the clerk signed in.
 func (b *bench) signer(c *cases.Case, kind cases.Kind) string {
-	for i := len(c.Timeline) - 1; i >= 0; i-- {
-		if e := c.Timeline[i]; e.Kind == kind && e.Staff != "" {
-			return b.c.clerkName(e.Staff)
-		}
+	if id := c.StaffOf(kind); id != "" {
+		return b.c.clerkName(id)
 	}
 	return b.c.clerk.Name
 }
