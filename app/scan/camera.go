@@ -6,9 +6,6 @@ import (
 	"image"
 	"sync"
 	"time"
-
-	"github.com/makiuchi-d/gozxing"
-	"github.com/makiuchi-d/gozxing/qrcode"
 )
 
 // ErrCamera is what a counter shows when its camera is missing or unusable.
@@ -176,17 +173,7 @@ func decodeFrame(img image.Image) (string, error) {
 	if img.Bounds().Dx() < 1000 {
 		return DecodeImage(img)
 	}
-	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	for _, s := range []float64{1, 0.5} {
-		bmp, err := gozxing.NewBinaryBitmapFromImage(scaled(img, s))
-		if err != nil {
-			continue
-		}
-		if res, err := qrcode.NewQRCodeReader().Decode(bmp, hints); err == nil {
-			return res.GetText(), nil
-		}
-	}
-	return "", ErrNoCode
+	return decodeAt(img, []float64{1, 0.5})
 }
 
 // sightings tells which codes read from frames are new scans.

@@ -23,9 +23,12 @@ var ErrNoCode = errors.New("图片中没有找到可识别的二维码，请对�
 var scales = []float64{1, 0.5, 2}
 
 // DecodeImage reads the QR code in an image: a camera frame or a file.
-func DecodeImage(img image.Image) (string, error) {
+func DecodeImage(img image.Image) (string, error) { return decodeAt(img, scales) }
+
+// decodeAt reads the QR code in img at each scale in turn.
+func decodeAt(img image.Image, at []float64) (string, error) {
 	hints := map[gozxing.DecodeHintType]any{gozxing.DecodeHintType_TRY_HARDER: true}
-	for _, s := range scales {
+	for _, s := range at {
 		bmp, err := gozxing.NewBinaryBitmapFromImage(scaled(img, s))
 		if err != nil {
 			continue

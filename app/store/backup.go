@@ -1,28 +1,12 @@
 package store
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	bolt "go.etcd.io/bbolt"
-)
-
-// The sentinels of backup and restore, written as errors.go's are.
-var (
-	// ErrStoreItself is returned for a backup written over the store in
-	// use, or a restore from the very store it would replace.
-	ErrStoreItself = errors.New("这个文件就是数据目录正在使用的数据文件，不能当作备份，请另选一个数据目录以外的文件。 " +
-		"This file is the store the data folder uses and cannot be a backup; choose a file outside the data folder")
-	// ErrBackupInData is returned for a backup inside the data folder,
-	// which would be lost with the folder it is meant to restore.
-	ErrBackupInData = errors.New("备份不能放在数据目录里：数据目录损坏或丢失时，备份会一起丢失；请另选一个数据目录以外的文件。 " +
-		"A backup inside the data folder is lost with it; choose a file outside the data folder")
-	// ErrBackupIsFolder is returned when the backup's name is a folder.
-	ErrBackupIsFolder = errors.New("这是一个文件夹，不是文件，请给出文件夹里的一个文件名。 " +
-		"This is a folder, not a file; give the name of a file inside it")
 )
 
 // Backup writes a consistent copy of the store to w from a read

@@ -21,4 +21,15 @@ var (
 	// ErrEventMismatch is returned when an event arrives with a known ID but other content.
 	ErrEventMismatch = errors.New("已存有同一编号但内容不同的事件。 " +
 		"An event with this ID but different content is already stored")
+	// ErrStoreItself is returned for a backup written over the store in
+	// use, or a restore from the very store it would replace.
+	ErrStoreItself = errors.New("这个文件就是数据目录正在使用的数据文件，不能当作备份，请另选一个数据目录以外的文件。 " +
+		"This file is the store the data folder uses and cannot be a backup; choose a file outside the data folder")
+	// ErrBackupInData is returned for a backup inside the data folder,
+	// which would be lost with the folder it is meant to restore.
+	ErrBackupInData = errors.New("备份不能放在数据目录里：数据目录损坏或丢失时，备份会一起丢失；请另选一个数据目录以外的文件。 " +
+		"A backup inside the data folder is lost with it; choose a file outside the data folder")
+	// ErrBackupIsFolder is returned when the backup's name is a folder.
+	ErrBackupIsFolder = errors.New("这是一个文件夹，不是文件，请给出文件夹里的一个文件名。 " +
+		"This is a folder, not a file; give the name of a file inside it")
 )

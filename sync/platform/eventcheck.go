@@ -124,10 +124,10 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 		}
 		switch {
 		case e.Device == dev.ID:
-			if !makes(dev.Role, e.Kind) {
+			if !cases.RoleMakes(dev.Role, e.Kind) {
 				return eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 					"is of kind %s, which a %s does not make (it makes %s); a device sends only the kinds of event its role makes",
-					e.Kind, dev.Role, kindList(roleKinds[dev.Role])))
+					e.Kind, dev.Role, kindList(cases.RoleKinds[dev.Role])))
 			}
 		case relays(dev.Role, e.Kind):
 			if center == nil {
@@ -141,7 +141,7 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 				}
 			}
 			maker, ok := center[e.Device]
-			if !ok || !makes(maker.Role, e.Kind) {
+			if !ok || !cases.RoleMakes(maker.Role, e.Kind) {
 				return eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 					"names device %s, which is not a device of center %s that makes %s events; a %s passes on only submissions its center's devices made",
 					strconv.Quote(e.Device), dev.Center, e.Kind, dev.Role))

@@ -8,9 +8,8 @@ import (
 	"tongban/sync/protocol"
 )
 
-// roleKinds are the kinds of event each device role makes: the table
-// lives with the domain (cases.RoleKinds), where devices check it too.
-var roleKinds = cases.RoleKinds
+// The kinds each role makes are the domain's table, cases.RoleKinds, which
+// devices check too. A counter also pushes on other devices' events:
 
 // relayKinds are the kinds of event a role pushes on for another device of
 // its center. A counter that scans a sealed receipt of a case it does not
@@ -22,9 +21,6 @@ var roleKinds = cases.RoleKinds
 var relayKinds = map[string][]cases.Kind{
 	protocol.RoleCounter: {cases.KindSubmitted},
 }
-
-// makes reports whether a device of the role makes events of the kind.
-func makes(role string, k cases.Kind) bool { return cases.RoleMakes(role, k) }
 
 // relays reports whether a device of the role pushes on events of the
 // kind made by another device of its center.

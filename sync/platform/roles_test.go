@@ -19,7 +19,7 @@ func TestRoleKinds(t *testing.T) {
 		if payloadTypes[k] == nil {
 			t.Errorf("kind %s has no payload type", k)
 		}
-		if !makes(protocol.RoleKiosk, k) && !makes(protocol.RoleCounter, k) {
+		if !cases.RoleMakes(protocol.RoleKiosk, k) && !cases.RoleMakes(protocol.RoleCounter, k) {
 			t.Errorf("no role makes %s events", k)
 		}
 	}
@@ -27,7 +27,7 @@ func TestRoleKinds(t *testing.T) {
 		t.Errorf("%d payload types for %d kinds", len(payloadTypes), len(cases.Kinds))
 	}
 	kiosk := []cases.Kind{cases.KindSubmitted, cases.KindRated, cases.KindPrinted}
-	if got := roleKinds[protocol.RoleKiosk]; !slices.Equal(got, kiosk) {
+	if got := cases.RoleKinds[protocol.RoleKiosk]; !slices.Equal(got, kiosk) {
 		t.Errorf("a kiosk makes %v, want exactly %v", got, kiosk)
 	}
 	for _, k := range cases.Kinds {
@@ -37,7 +37,7 @@ func TestRoleKinds(t *testing.T) {
 		if relays(protocol.RoleKiosk, k) {
 			t.Errorf("a kiosk relays %s events", k)
 		}
-		if makes("printer", k) || relays("", k) {
+		if cases.RoleMakes("printer", k) || relays("", k) {
 			t.Errorf("an unknown role makes or relays %s events", k)
 		}
 	}
@@ -113,7 +113,7 @@ func TestKindList(t *testing.T) {
 		{nil, "no events"},
 		{[]cases.Kind{cases.KindRated}, "rated"},
 		{[]cases.Kind{cases.KindRated, cases.KindPrinted}, "rated and printed"},
-		{roleKinds[protocol.RoleKiosk], "submitted, rated and printed"},
+		{cases.RoleKinds[protocol.RoleKiosk], "submitted, rated and printed"},
 	}
 	for _, tt := range tests {
 		if got := kindList(tt.kinds); got != tt.want {
