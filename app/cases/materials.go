@@ -54,18 +54,27 @@ func ShortfallNote(item *catalog.Item, shortfall []int, note string) string {
 	if len(shortfall) == 0 {
 		return note
 	}
-	names := make([]string, len(shortfall))
-	for i, m := range shortfall {
-		names[i] = strconv.Itoa(m + 1)
-		if item != nil && m >= 0 && m < len(item.Materials) {
-			names[i] += ". " + item.Materials[m].NameZH
-		}
-	}
-	s := "容缺受理，尚缺：" + strings.Join(names, "、")
+	s := shortfallLead + MaterialNames(item, shortfall).ZH
 	if note = strings.TrimSpace(note); note != "" {
 		s += "；" + note
 	}
 	return s
+}
+
+// shortfallLead opens the note ShortfallNote writes.
+const shortfallLead = "容缺受理，尚缺："
+
+// ClerkNote is what the clerk wrote in an acceptance's note, without the
+// decision ShortfallNote put before it, for views that show the shortfall
+// from the payload already.
+func ClerkNote(note string) string {
+	if !strings.HasPrefix(note, shortfallLead) {
+		return note
+	}
+	if _, clerk, ok := strings.Cut(note, "；"); ok {
+		return clerk
+	}
+	return ""
 }
 
 // checkMaterials checks the materials of an acceptance or a supplement

@@ -67,7 +67,7 @@ func TestShortfallNote(t *testing.T) {
 		{nil, "材料已核", "材料已核"},
 		{[]int{1}, "", "容缺受理，尚缺：2. 决议"},
 		{[]int{1, 3}, " 先行受理 ", "容缺受理，尚缺：2. 决议、4. 营业执照；先行受理"},
-		{[]int{9}, "", "容缺受理，尚缺：10"},
+		{[]int{9}, "", "容缺受理，尚缺：材料 10"},
 	}
 	for _, tt := range tests {
 		if got := ShortfallNote(licenceItem, tt.shortfall, tt.note); got != tt.want {

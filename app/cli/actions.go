@@ -198,7 +198,7 @@ func casesAct(c *call, args []string, a action) error {
 	} else {
 		fmt.Fprintf(c.env.Stdout, "%s %s: %s %s\n", updated.Number, a.kind.Label().ZH, updated.Status.Label().ZH, updated.Status.Label().EN)
 		if len(tolerated) > 0 {
-			fmt.Fprintln(c.env.Stdout, bothf(tTolerated, materialNames(item, tolerated)))
+			fmt.Fprintln(c.env.Stdout, bothf(tTolerated, cases.MaterialNames(item, tolerated)))
 		}
 	}
 	if !f.print {
@@ -234,7 +234,7 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 		}
 		missing := cases.RequiredMissing(item, append(slices.Clone(cs.Received), idx...))
 		if len(missing) > 0 && !f.tolerate {
-			return nil, nil, badf(tRequiredMissing, materialNames(item, missing), cs.Number, materialNumbers(missing))
+			return nil, nil, badf(tRequiredMissing, cases.MaterialNames(item, missing), cs.Number, materialNumbers(missing))
 		}
 		// 容缺受理 is a decision: the event records it, and its note says so
 		return cases.Acceptance{Received: idx, Shortfall: missing, Note: cases.ShortfallNote(item, missing, f.note)}, missing, nil
@@ -245,7 +245,7 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 		}
 		left := cs.Outstanding(idx)
 		if len(left) > 0 && !f.tolerate {
-			return nil, nil, badf(tStillMissing, materialNames(item, left), cs.Number, materialNumbers(cs.Missing))
+			return nil, nil, badf(tStillMissing, cases.MaterialNames(item, left), cs.Number, materialNumbers(cs.Missing))
 		}
 		return cases.SupplementReceipt{Received: idx, Shortfall: left}, left, nil
 	case cases.KindSupplementRequested:
@@ -326,23 +326,6 @@ func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 // materialNumber is the number people see for a material: its place in
 // the item's list counted from 1, everywhere but JSON.
 func materialNumber(index int) int { return index + 1 }
-
-// materialNames names materials by their indexes, with their numbers:
-// "2. 营业执照正本", "2. Business licence (original)"; by the number alone
-// where this device's catalog lacks the item or the material.
-func materialNames(item *catalog.Item, idx []int) cases.Text {
-	var zh, en []string
-	for _, i := range idx {
-		n := materialNumber(i)
-		if item == nil || i < 0 || i >= len(item.Materials) {
-			zh, en = append(zh, fmt.Sprint(n)), append(en, fmt.Sprint(n))
-			continue
-		}
-		m := item.Materials[i]
-		zh, en = append(zh, fmt.Sprintf("%d. %s", n, m.NameZH)), append(en, fmt.Sprintf("%d. %s", n, m.NameEN))
-	}
-	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
-}
 
 // materialNumbers writes materials by their indexes as a flag takes them:
 // 2,4.

@@ -71,7 +71,7 @@ func receiptCommand(c *call) error {
 		fmt.Fprintf(c.env.Stdout, "%s\n", doc.QRPayload())
 		fmt.Fprintf(c.env.Stdout, "回执 Receipt %s: %d characters, QR version %d at level M\n", cs.Number, fit.Chars, fit.Version)
 	} else {
-		fmt.Fprintln(c.env.Stdout, cs.Number, tDocuments[kind].Both())
+		fmt.Fprintln(c.env.Stdout, cs.Number, cases.DocLabel(kind).Both())
 	}
 	if where != "" {
 		fmt.Fprintln(c.env.Stdout, where)
@@ -96,7 +96,7 @@ func documentFor(cs *cases.Case, which string) (string, error) {
 		cases.DocSupplement: slices.ContainsFunc(cs.Events, func(e cases.Event) bool { return e.Kind == cases.KindSupplementRequested }),
 	}
 	if !has[which] {
-		return "", badf(tNoSuchPaper, cs.Number, cs.Status.Label(), tDocuments[which])
+		return "", badf(tNoSuchPaper, cs.Number, cs.Status.Label(), cases.DocLabel(which))
 	}
 	return which, nil
 }

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -24,7 +23,7 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 	fmt.Fprintf(w, "事项 Item          %s (%s)\n", d.itemName(cs.ItemCode), cs.ItemCode)
 	status := cs.Status.Label().Both()
 	if cs.Status == cases.StatusCompleted {
-		status += " · " + decision(cs.Approved).Both()
+		status += " · " + cases.Decision(cs.Approved).Both()
 	}
 	fmt.Fprintf(w, "状态 Status        %s\n", status)
 	fmt.Fprintf(w, "提交 Submitted     %s\n", cs.SubmittedAt.In(cases.Zone).Format("2006-01-02 15:04"))
@@ -46,11 +45,11 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 	}
 	fmt.Fprintln(w, "经过 Timeline")
 	for _, e := range cs.History() {
-		line := fmt.Sprintf("  %s  %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Kind.Label().ZH, 16), actor(e))
+		line := fmt.Sprintf("  %s  %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Title().ZH, 16), actor(e))
 		if cs.SetAside(e) {
 			line = "  [" + tSetAside.Both() + "]" + line
 		}
-		what := eventDetail(e, it)
+		what := e.Summary(it)
 		if r, kept, aside, ok := cs.Resolved(e); ok {
 			what = resolutionDetail(r, kept, aside)
 		}
@@ -175,92 +174,6 @@ func stillToCome(cs *cases.Case, it *catalog.Item) []int {
 	return out
 }
 
-// decision names the decision of a completed case.
-func decision(approved bool) cases.Text {
-	if approved {
-		return tApproved
-	}
-	return tDenied
-}
-
-// eventDetail says what an event of the timeline decided or printed, as
-// the clerk recorded it: the document printed, the decision of a
-// completion, the note of an acceptance (容缺受理 records its shortfall
-// there), the materials a notice asked for or that came, the reasons of a
-// refusal, the reason of a suspension, resumption or withdrawal, a
-// rating, a call. it may be nil (an item this catalog lacks): materials
-// are then named by number only. "" when there is nothing to add.
-func eventDetail(e cases.Event, it *catalog.Item) string {
-	switch e.Kind {
-	case cases.KindSupplementRequested:
-		var p cases.SupplementRequest
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return joinDetail(labelled(tDetailMissing, timelineMaterials(it, p.Missing)), p.Note)
-	case cases.KindSupplementReceived:
-		var p cases.SupplementReceipt
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return joinDetail(labelled(tDetailReceived, timelineMaterials(it, p.Received)),
-			labelled(tDetailOwed, timelineMaterials(it, p.Shortfall)))
-	case cases.KindRefused:
-		var p cases.Refusal
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return labelled(tDetailReasons, strings.Join(p.Reasons, "；"))
-	case cases.KindSuspended, cases.KindResumed, cases.KindWithdrawn:
-		var p cases.Reasoned
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return labelled(tDetailReason, p.Reason)
-	case cases.KindResolved:
-		var p cases.Resolution
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return p.Note
-	case cases.KindRated:
-		var p cases.Rating
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return joinDetail(p.Level.Label().Both(), p.Comment)
-	case cases.KindCalled:
-		var p cases.Call
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return strings.TrimSpace(p.Ticket + " " + labelled(tDetailWindow, p.Window))
-	case cases.KindPrinted:
-		var p cases.Printing
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		doc, ok := tDocuments[p.Document]
-		if !ok {
-			doc = tSomeDocument
-		}
-		return strings.TrimSpace(doc.Both() + " " + p.Ticket)
-	case cases.KindCompleted:
-		var p cases.Completion
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return strings.TrimSuffix(decision(p.Approved).Both()+"；"+p.Note, "；")
-	case cases.KindAccepted:
-		var p cases.Acceptance
-		if e.Decode(&p) != nil {
-			return ""
-		}
-		return p.Note
-	}
-	return ""
-}
-
 // actor names who made an event: the staff ID, and the device it was
 // made on, shortened as the counter's timeline does.
 func actor(e cases.Event) string {
@@ -298,18 +211,4 @@ func joinDetail(parts ...string) string {
 		}
 	}
 	return strings.Join(kept, "；")
-}
-
-// timelineMaterials names materials by number and Chinese name, as the
-// materials list above the timeline does: "3. 修改后的公司章程、5. 授权委托书".
-// A material the item (if any) does not list goes by its number alone.
-func timelineMaterials(it *catalog.Item, idx []int) string {
-	names := make([]string, len(idx))
-	for i, m := range idx {
-		names[i] = strconv.Itoa(materialNumber(m))
-		if it != nil && m >= 0 && m < len(it.Materials) {
-			names[i] += ". " + it.Materials[m].NameZH
-		}
-	}
-	return strings.Join(names, "、")
 }

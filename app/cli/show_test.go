@@ -44,10 +44,10 @@ func TestCaseShowSaysWhatHappened(t *testing.T) {
 	}{
 		{"accepted with a shortfall", tolerated,
 			[]string{"✓ 1. 公司变更登记申请书", "✗ 2. 变更决议或决定", "    3. 修改后的公司章程", "✗ 4. 营业执照", legend,
-				"— 容缺受理，尚缺：2. 变更决议或决定、4. 营业执照", "— 受理回执 acceptance receipt"},
+				"容缺受理，尚缺 Still owed: 2. 变更决议或决定、4. 营业执照（", "— 受理回执 acceptance receipt"},
 			[]string{"· 2.", "· 4.", "Approved", "Denied"}},
 		{"approved", approved,
-			[]string{"状态 Status        已办结 Completed · 准予 Approved", "✓ 4. 营业执照", "— 准予 Approved；材料齐全", legend},
+			[]string{"状态 Status        已办结 Completed · 准予 Approved", "✓ 4. 营业执照", "— 准予 Approved；备注 Note: 材料齐全", legend},
 			[]string{"✗ 2.", "✗ 4.", "不予批准"}},
 		{"denied", denied,
 			[]string{"已办结 Completed · 不予批准 Denied", "— 不予批准 Denied"},
@@ -156,12 +156,12 @@ func TestCaseShowTimelineSaysWhy(t *testing.T) {
 	}{
 		{refused, map[string]string{"不予受理": "— 理由 Reasons: 不属于本中心受理范围；申请人不具备主体资格"}},
 		{handled, map[string]string{
-			"一次性告知补正":  "— 缺少材料 Missing: 3. 修改后的公司章程或章程修正案、5. 授权委托书；请于五日内补交",
-			"补正材料已收":   "— 补交材料 Received: 3. 修改后的公司章程或章程修正案、5. 授权委托书",
+			"一次性告知补正":  "5. 授权委托书（3. Amended articles of association, 5. Letter of authorization）；备注 Note: 请于五日内补交",
+			"补正材料已收":   "— 收到材料 Received: 3. 修改后的公司章程或章程修正案、5. 授权委托书（3. Amended articles of association, 5. Letter of authorization）",
 			"中止（特别程序）": "— 原因 Reason: 需现场核查",
 			"恢复办理":     "— 原因 Reason: 核查已完成",
-			"办结":       "— 不予批准 Denied；经营范围不符",
-			"评价":       "— 不满意 Dissatisfied；等太久",
+			"办结":       "— 不予批准 Denied；备注 Note: 经营范围不符",
+			"评价":       "— 不满意 Dissatisfied；评语 Comment: 等太久",
 		}},
 		{withdrawn, map[string]string{"撤回": "— 原因 Reason: 申请人要求撤回"}},
 	}
@@ -195,7 +195,7 @@ func TestCaseOfAnUnknownItem(t *testing.T) {
 		t.Errorf("the form of a case of an unknown item:\n%s\nwant\n%s", b.String(), want)
 	}
 	e := cases.Event{Kind: cases.KindSupplementRequested, Payload: json.RawMessage(`{"missing":[0,7]}`)}
-	if got, want := eventDetail(e, nil), "缺少材料 Missing: 1、8"; got != want {
-		t.Errorf("eventDetail without the item = %q, want %q", got, want)
+	if got, want := e.Summary(nil), "缺少材料 Missing: 材料 1、材料 8（material 1, material 8）"; got != want {
+		t.Errorf("the summary of a notice without the item = %q, want %q", got, want)
 	}
 }

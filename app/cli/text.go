@@ -58,25 +58,10 @@ var (
 	tMarkDeclared = cases.Text{ZH: "已申报，未收", EN: "declared, not checked in"}
 	tMarkToCome   = cases.Text{ZH: "尚缺，待申请人补交", EN: "still to come"}
 	tMarkLegend   = cases.Text{ZH: "标记", EN: "Marks"}
-	tApproved     = cases.Text{ZH: "准予", EN: "Approved"}
-	tDenied       = cases.Text{ZH: "不予批准", EN: "Denied"}
-	tDocuments    = map[string]cases.Text{
-		cases.DocReceipt:    {ZH: "受理回执", EN: "acceptance receipt"},
-		cases.DocTicket:     {ZH: "取号单", EN: "queue ticket"},
-		cases.DocSupplement: {ZH: "一次性告知单", EN: "notice of missing materials"},
-		cases.DocRefusal:    {ZH: "不予受理通知书", EN: "refusal notice"},
-	}
-	tSomeDocument = cases.Text{ZH: "文书", EN: "a document"}
 	// The form of a case, and what each event of its timeline decided.
-	tFormHeading    = cases.Text{ZH: "申请内容", EN: "Application"}
-	tDetailMissing  = cases.Text{ZH: "缺少材料", EN: "Missing"}
-	tDetailReceived = cases.Text{ZH: "补交材料", EN: "Received"}
-	tDetailOwed     = cases.Text{ZH: "容缺受理，尚缺", EN: "Still owed"}
-	tDetailReasons  = cases.Text{ZH: "理由", EN: "Reasons"}
-	tDetailReason   = cases.Text{ZH: "原因", EN: "Reason"}
-	tKept           = cases.Text{ZH: "保留", EN: "Kept"}
-	tSetAside       = cases.Text{ZH: "已搁置", EN: "set aside"}
-	tDetailWindow   = cases.Text{ZH: "窗口", EN: "Window"}
+	tFormHeading = cases.Text{ZH: "申请内容", EN: "Application"}
+	tKept        = cases.Text{ZH: "保留", EN: "Kept"}
+	tSetAside    = cases.Text{ZH: "已搁置", EN: "set aside"}
 
 	// The counter's actions.
 	tRoleCannot      = cases.Text{ZH: "本设备在平台注册为 %[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}

@@ -77,7 +77,7 @@ func TestEveryTransitionByKeyboard(t *testing.T) {
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key4)
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key3)
 	r.key(keyAccept)
-	r.mustShow(tAcceptTitle.ZH, "已勾选 3 项材料：公司变更登记申请书、变更决议或决定、修改后的公司章程或章程修正案", "尚缺必需材料：4. 营业执照")
+	r.mustShow(tAcceptTitle.ZH, "已勾选 3 项材料：1. 公司变更登记申请书、2. 变更决议或决定、3. 修改后的公司章程或章程修正案", "尚缺必需材料：4. 营业执照")
 	r.typeText("材料已核")
 	r.mustShow("没有受理")
 	if r.stored(c.ID).Status != cases.StatusSubmitted {
@@ -116,7 +116,7 @@ func TestEveryTransitionByKeyboard(t *testing.T) {
 	}
 	r.typeText("现场核查")
 	r.mustBe(c.ID, cases.StatusSuspended, cases.KindSuspended)
-	r.mustShow("已中止，期限暂停计算", "原因 Reason 现场核查")
+	r.mustShow("已中止，期限暂停计算", "原因 Reason: 现场核查")
 
 	r.key(keySuspend) // resuming needs a reason too
 	r.typeText("")

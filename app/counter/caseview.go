@@ -139,7 +139,7 @@ func (b *bench) header(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
 func statusText(c *cases.Case) cases.Text {
 	l := c.Status.Label()
 	if c.Status == cases.StatusCompleted && !c.Approved {
-		return cases.Text{ZH: l.ZH + "（" + tDecisionNo.ZH + "）", EN: l.EN + " (" + tDecisionNo.EN + ")"}
+		return cases.Text{ZH: l.ZH + "（" + cases.Decision(false).ZH + "）", EN: l.EN + " (" + cases.Decision(false).EN + ")"}
 	}
 	return l
 }

@@ -121,7 +121,7 @@ func TestDeniedCompletionReadsDenied(t *testing.T) {
 		t.Fatalf("status %s approved %v, want completed and denied", got.Status, got.Approved)
 	}
 	denied := both(statusText(r.stored(c.ID)))
-	if denied != "已办结（不予批准） Completed (denied)" {
+	if denied != "已办结（不予批准） Completed (Denied)" {
 		t.Fatalf("a denied case reads %q", denied)
 	}
 	head := uitest.Find(r.root(), func(l *widget.Label) bool { return l.Text == denied })

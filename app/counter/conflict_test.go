@@ -45,7 +45,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 		t.Fatalf("after the merge: status %s with %d branches", got.Status, len(got.Branches))
 	}
 	r.mustShow(tConflictHead.ZH, "分支 1 Branch 1", "分支 2 Branch 2", "受理 Accepted  王芳（S001）",
-		"不予受理 Refused  李强（S002）", "理由 Reasons 不属于本中心职权范围", "待核对")
+		"不予受理 Refused  李强（S002）", "理由 Reasons: 不属于本中心职权范围", "待核对")
 	r.mustNotShow("已保存") // the acceptance's "saved" no longer stands over the conflict
 	for _, k := range statusActions {
 		if r.hasButton(actionButton(k)) {
@@ -92,6 +92,6 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 	r.mustShow("[已搁置 set aside]  03-03 09:30  受理 Accepted  王芳（S001） · 设备 Device K09",
 		"保留 Kept 不予受理 Refused · 李强（S002）",
 		"搁置 Set aside 受理 Accepted · 王芳（S001） · 设备 Device K09",
-		"备注 Note 电话核实，以拒绝为准")
+		"备注 Note: 电话核实，以拒绝为准")
 	r.scanFocused()
 }

@@ -33,7 +33,7 @@ func TestPrintMessageBelongsToItsCaseAndAction(t *testing.T) {
 	z := newCenter(t)
 	kiosk := z.store("kiosk")
 	a, b := z.submit(kiosk, "张三"), z.submit(kiosk, "李四")
-	printed := withText(tPrinted, tDocReceipt)
+	printed := withText(tPrinted, cases.DocLabel(cases.DocReceipt))
 	r := newRig(t, z, nil)
 	r.signIn("S001", "2468")
 
@@ -84,7 +84,7 @@ func TestLatePrintingStaysWithItsCase(t *testing.T) {
 	r.scanCase(a)
 	r.key(keyAccept)
 	r.typeText("")
-	r.mustPrintLine(withText(tPrinting, tDocReceipt))
+	r.mustPrintLine(withText(tPrinting, cases.DocLabel(cases.DocReceipt)))
 	r.scanCase(b)
 	r.mustPrintLine("")
 	if len(later) != 1 {
@@ -125,7 +125,7 @@ func TestFailedPrintingIsOwedUntilItPrints(t *testing.T) {
 
 	r.printErr = nil
 	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyP)
-	r.mustPrintLine(withText(tPrinted, tDocSupply))
+	r.mustPrintLine(withText(tPrinted, cases.DocLabel(cases.DocSupplement)))
 	if r.hasButton(tPrintAgain.ZH) {
 		t.Fatal("Print again is still offered after the notice printed")
 	}

@@ -2,7 +2,6 @@ package counter
 
 import (
 	"slices"
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -197,8 +196,7 @@ func (b *bench) noteEntry(p *panel) *entry {
 func (b *bench) pickList(p *panel, item *catalog.Item, pre func(int) bool) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for i := range item.Materials {
-		name := materialNames([]int{i}, item)
-		ch := newCheck(b.c, strconv.Itoa(i+1)+". "+name.ZH+" "+name.EN, nil)
+		ch := newCheck(b.c, cases.MaterialNames(item, []int{i}).ZH+" "+cases.MaterialName(item, i).EN, nil)
 		ch.Checked = pre(i)
 		p.toggles = append(p.toggles, ch)
 		rows = append(rows, ch)

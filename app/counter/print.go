@@ -97,7 +97,7 @@ func (b *bench) signer(c *cases.Case, kind cases.Kind) string {
 
 // printLabel names the print key's button by the paper it prints.
 func printLabel(doc string) cases.Text {
-	d := docText(doc)
+	d := cases.DocLabel(doc)
 	return cases.Text{ZH: fmt.Sprintf(tPrintPaperOf.ZH, d.ZH), EN: fmt.Sprintf(tPrintPaperOf.EN, d.EN)}
 }
 
@@ -105,7 +105,7 @@ func printLabel(doc string) cases.Text {
 // saved already: a fault is told in the printer's plain sentence with a
 // button to print again; a printed document is recorded on the case.
 func (b *bench) print(job *printJob) {
-	name := docText(job.kind)
+	name := cases.DocLabel(job.kind)
 	if b.c.deps.Print == nil {
 		b.sayPrint(withText(tNoPrinter, name), widget.WarningImportance)
 		return
@@ -144,7 +144,7 @@ func (b *bench) printed(seq int, job *printJob, err error) {
 	b.owed = slices.DeleteFunc(b.owed, func(j *printJob) bool { return j == job })
 	switch {
 	case ours:
-		b.sayPrint(withText(tPrinted, docText(job.kind)), widget.SuccessImportance)
+		b.sayPrint(withText(tPrinted, cases.DocLabel(job.kind)), widget.SuccessImportance)
 	case b.lineSeq == 0:
 		b.showOwed()
 	}
@@ -202,7 +202,7 @@ func (b *bench) showOwed() {
 	}
 	var lines []cases.Text
 	for _, j := range b.owed {
-		doc := docText(j.kind)
+		doc := cases.DocLabel(j.kind)
 		lines = append(lines, cases.Text{ZH: fmt.Sprintf(tNotPrinted.ZH, j.number, doc.ZH), EN: fmt.Sprintf(tNotPrinted.EN, j.number, doc.EN)})
 	}
 	b.sayPrint(sentences(lines...), widget.WarningImportance)

@@ -44,13 +44,13 @@ func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasO
 	p.buttons = []fyne.CanvasObject{ask, short}
 	p.refresh = func() {
 		got := b.tickedList()
-		names := materialNames(got, item)
+		names := cases.MaterialNames(item, got)
 		text := fmt.Sprintf(tAcceptCount.ZH, len(got), names.ZH) + " " + fmt.Sprintf(tAcceptCount.EN, len(got), names.EN)
 		summary.Importance = widget.MediumImportance
 		ask.Hide()
 		short.Hide()
 		if missing := cases.RequiredMissing(item, got); len(missing) > 0 {
-			text += "\n" + withText(tAcceptShort, numbered(missing, item), keyText(keyLabel(keySupplement)), keyText(scLabel(scShortfall)))
+			text += "\n" + withText(tAcceptShort, cases.MaterialNames(item, missing), keyText(keyLabel(keySupplement)), keyText(scLabel(scShortfall)))
 			summary.Importance = widget.WarningImportance
 			ask.Show()
 			short.Show()
@@ -61,7 +61,7 @@ func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasO
 	p.confirm = func() {
 		got := b.tickedList()
 		if missing := cases.RequiredMissing(item, got); len(missing) > 0 {
-			b.fail(withText(tAcceptNot, numbered(missing, item), keyText(keyLabel(keySupplement)), keyText(scLabel(scShortfall))))
+			b.fail(withText(tAcceptNot, cases.MaterialNames(item, missing), keyText(keyLabel(keySupplement)), keyText(scLabel(scShortfall))))
 			return
 		}
 		if c2, ok := b.act(cases.KindAccepted, cases.Acceptance{Received: got, Note: strings.TrimSpace(n.Text)}); ok {
@@ -77,7 +77,7 @@ func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasO
 		}
 		a := cases.Acceptance{Received: got, Shortfall: missing, Note: cases.ShortfallNote(item, missing, n.Text)}
 		if c2, ok := b.act(cases.KindAccepted, a); ok {
-			b.ok(withText(tSavedShort, numbered(missing, item)))
+			b.ok(withText(tSavedShort, cases.MaterialNames(item, missing)))
 			b.printFor(c2, cases.KindAccepted)
 		}
 	}
@@ -95,8 +95,7 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 		// On an accepted case the owed materials (容缺) are what is awaited.
 		asked := slices.Contains(c.Missing, i) || c.Status == cases.StatusAccepted && slices.Contains(c.Owed, i)
 		had := slices.Contains(c.Received, i) && !asked
-		name := numbered([]int{i}, item)
-		label := name.ZH + " " + materialNames([]int{i}, item).EN
+		label := cases.MaterialNames(item, []int{i}).ZH + " " + cases.MaterialName(item, i).EN
 		switch {
 		case asked:
 			label += " — " + both(tAskedMark)
@@ -142,7 +141,7 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 			summary.Importance = widget.MediumImportance
 			short.Hide()
 		} else {
-			summary.SetText(withText(tSuppliedLeft, numbered(left, item), keyText(scLabel(scShortfall))))
+			summary.SetText(withText(tSuppliedLeft, cases.MaterialNames(item, left), keyText(scLabel(scShortfall))))
 			summary.Importance = widget.WarningImportance
 			short.Show()
 		}
@@ -153,7 +152,7 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 	p.confirm = func() {
 		got := received()
 		if left := c.Outstanding(got); len(left) > 0 {
-			b.fail(withText(tSuppliedNot, numbered(left, item), keyText(scLabel(scShortfall))))
+			b.fail(withText(tSuppliedNot, cases.MaterialNames(item, left), keyText(scLabel(scShortfall))))
 			return
 		}
 		if c2, ok := b.act(kind, cases.SupplementReceipt{Received: got}); ok {
@@ -168,22 +167,11 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 			return
 		}
 		if c2, ok := b.act(kind, cases.SupplementReceipt{Received: got, Shortfall: left}); ok {
-			b.ok(withText(tSavedShort, numbered(left, item)))
+			b.ok(withText(tSavedShort, cases.MaterialNames(item, left)))
 			b.printFor(c2, kind)
 		}
 	}
 	return []fyne.CanvasObject{container.NewVBox(rows...), summary}
-}
-
-// numbered names materials with their catalog numbers: "2. 变更决议或决定",
-// "2. Resolution or decision on the change".
-func numbered(idx []int, item *catalog.Item) cases.Text {
-	zh, en := make([]string, len(idx)), make([]string, len(idx))
-	for k, i := range idx {
-		name := materialNames([]int{i}, item)
-		zh[k], en[k] = fmt.Sprintf("%d. %s", i+1, name.ZH), fmt.Sprintf("%d. %s", i+1, name.EN)
-	}
-	return cases.Text{ZH: strings.Join(zh, "、"), EN: strings.Join(en, ", ")}
 }
 
 // keyText is a key as a sentence names it, the same in both languages.

@@ -103,22 +103,12 @@ var (
 	tOneWorkday    = cases.Text{ZH: "1 个工作日", EN: "1 working day"}
 	tOnTheSpot     = cases.Text{ZH: "即办", EN: "done on the spot"}
 	tClosedOn      = cases.Text{ZH: "%s于 %s", EN: "%s on %s"}
-	tReasons       = cases.Text{ZH: "理由", EN: "Reasons"}
-	tReasonLine    = cases.Text{ZH: "原因", EN: "Reason"}
 	tNoteLine      = cases.Text{ZH: "备注", EN: "Note"}
-	tMissingLine   = cases.Text{ZH: "缺：%s", EN: "Missing: %s"}
-	tReceivedLine  = cases.Text{ZH: "收：%s", EN: "Received: %s"}
-	tOwedLine      = cases.Text{ZH: "容缺待补交：%s", EN: "Owed: %s"}
-	tDecisionYes   = cases.Text{ZH: "准予", EN: "approved"}
-	tDecisionNo    = cases.Text{ZH: "不予批准", EN: "denied"}
-	tCalledLine    = cases.Text{ZH: "%s 号 → %s 窗口", EN: "ticket %s → window %s"}
-	tPrintedLine   = cases.Text{ZH: "打印%s", EN: "printed the %s"}
 	tByKiosk       = cases.Text{ZH: "自助机", EN: "kiosk"}
 	tByCounter     = cases.Text{ZH: "窗口", EN: "counter"}
 	tByScript      = cases.Text{ZH: "脚本", EN: "script"}
 	tOnDevice      = cases.Text{ZH: "设备", EN: "Device"}
 	tUnknownItem   = cases.Text{ZH: "本机目录中没有事项 %s，请同步目录。", EN: "This device's catalog lacks service %s; sync the catalog."}
-	tMaterialN     = cases.Text{ZH: "材料 %d", EN: "material %d"}
 
 	// Actions and their panels.
 	tPrintPaperOf = cases.Text{ZH: "打印%s", EN: "Print the %s"}
@@ -160,11 +150,6 @@ var (
 	tNoPrinter    = cases.Text{ZH: "本机未配置打印机，%s没有打印。", EN: "No printer is set up here, so the %s was not printed."}
 	tCaseIsSaved  = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
 	tNotPrinted   = cases.Text{ZH: "案件 %s 的%s没有打印，可按“重新打印”再打。", EN: "The %[2]s of case %[1]s did not print; press Print again."}
-	tDocReceipt   = cases.Text{ZH: "受理回执", EN: "acceptance receipt"}
-	tDocSupply    = cases.Text{ZH: "一次性告知单", EN: "notice of missing materials"}
-	tDocRefusal   = cases.Text{ZH: "不予受理通知书", EN: "refusal notice"}
-	tDocTicket    = cases.Text{ZH: "取号单", EN: "queue ticket"}
-	tDocOther     = cases.Text{ZH: "文书", EN: "document"}
 	tNotAllowed   = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s and cannot take %s; nothing was changed."}
 	tConflictOnly = cases.Text{ZH: "案件待核对：请先在下方保留一个分支。", EN: "The case is in conflict: keep one branch below first."}
 	tNotFound     = cases.Text{ZH: "本机没有此案件：请核对编号，或同步后再试。", EN: "No such case on this device; check the number, or sync and try again."}
@@ -332,21 +317,6 @@ var actionText = map[cases.Kind]cases.Text{
 	cases.KindResolved:            {ZH: "保留分支", EN: "Keep a branch"},
 	cases.KindRevealed:            {ZH: "查看证件号", EN: "Reveal the ID number"},
 	cases.KindCalled:              {ZH: "叫号", EN: "Call"},
-}
-
-// docText names a printed document.
-func docText(doc string) cases.Text {
-	switch doc {
-	case cases.DocReceipt:
-		return tDocReceipt
-	case cases.DocSupplement:
-		return tDocSupply
-	case cases.DocRefusal:
-		return tDocRefusal
-	case cases.DocTicket:
-		return tDocTicket
-	}
-	return tDocOther
 }
 
 // sentence is what the clerk reads about an error: the error's own
