@@ -61,8 +61,11 @@ func CheckIDNumber(s string, now time.Time) *Problem {
 		return problem("身份证号前两位不是有效的省份代码，请核对。", "The first two digits of the ID number are not a province; check them.")
 	}
 	birth, err := time.ParseInLocation("20060102", s[6:14], Zone)
-	if err != nil || birth.Year() < 1900 || birth.After(now) {
+	if err != nil || birth.Year() < 1900 {
 		return problem("身份证号中的出生日期（第7至14位）不存在，请核对。", "The birth date in the ID number (digits 7 to 14) does not exist; check it.")
+	}
+	if birth.After(now) {
+		return problem("身份证号中的出生日期（第7至14位）晚于今天，请核对。", "The birth date in the ID number (digits 7 to 14) is after today; check it.")
 	}
 	sum := 0
 	for i, w := range idWeights {

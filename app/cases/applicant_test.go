@@ -22,7 +22,7 @@ func TestCheckIDNumber(t *testing.T) {
 		{"130102199003071234", false, "check character"},
 		{"130102190002294561", false, "birth date"},   // 1900 was not a leap year
 		{"130102199013071233", false, "birth date"},   // month 13
-		{"130102203001011233", false, "birth date"},   // born in the future
+		{"130102203001011233", false, "after today"},  // born in the future
 		{"990102199003071233", false, "province"},     // no province 99
 		{"13010219900307123", false, "18 characters"}, // too short
 		{"130102900307123", false, "15-digit"},

@@ -37,7 +37,7 @@ func catalogCommand(c *call) error {
 		return err
 	}
 	switch {
-	case verb == "search" && len(pos) == 0:
+	case verb == "search" && strings.TrimSpace(strings.Join(pos, "")) == "":
 		return badf(tGiveSearchWords)
 	case verb == "show" && len(pos) != 1:
 		return badf(tGiveItemCode, "130102-SCJG-001")

@@ -134,6 +134,7 @@ func TestBadCommandsSayWhatToDo(t *testing.T) {
 		{"cases", "add", "--item", "NOPE"},
 		{"cases", "show", "nonsense"},
 		{"catalog", "show"},
+		{"catalog", "search", "  "},
 		{"config", "role", "janitor"},
 		{"cases", "list", "--status", "happy"},
 	} {
