@@ -192,6 +192,9 @@ func casesAct(c *call, args []string, a action) error {
 		return actError(err, cs, a)
 	}
 	if c.json {
+		if err := d.withPending(updated); err != nil {
+			return err
+		}
 		if err := writeJSON(c.env.Stdout, caseView(updated)); err != nil {
 			return err
 		}

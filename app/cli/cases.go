@@ -124,6 +124,9 @@ func casesAdd(c *call, args []string) error {
 		fmt.Fprintf(c.env.Stderr, "tongban: %s\n", fieldWarning(w))
 	}
 	if c.json {
+		if err := d.withPending(cs); err != nil {
+			return err
+		}
 		return writeJSON(c.env.Stdout, caseView(cs))
 	}
 	fmt.Fprintf(c.env.Stdout, "已提交 Submitted %s  %s\n", cs.Number, it.NameZH)

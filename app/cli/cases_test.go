@@ -20,9 +20,15 @@ func addCase(t *testing.T, data, item string, fields ...string) string {
 		args = append(args, "--field", f)
 	}
 	out := must(t, data, args...)
-	var c struct{ Number string }
+	var c struct {
+		Number string
+		Sync   struct{ Pending int }
+	}
 	if err := json.Unmarshal([]byte(out), &c); err != nil || c.Number == "" {
 		t.Fatalf("cases add --json = %q (%v)", out, err)
+	}
+	if c.Sync.Pending != 1 {
+		t.Fatalf("cases add --json says %d events wait to sync, want the submission's 1: %s", c.Sync.Pending, out)
 	}
 	return c.Number
 }

@@ -160,6 +160,8 @@ func (d *device) paperOf(c *cases.Case, which string) (printer.Document, error) 
 		return paper.SupplementNotice(ctx, c, d.clerkName(c, cases.KindSupplementRequested)), nil
 	case cases.DocRefusal:
 		return paper.RefusalNotice(ctx, c, d.clerkName(c, cases.KindRefused)), nil
+	case cases.DocTicket:
+		return d.ticketPaper(c)
 	}
 	payload, err := d.sealed(c)
 	if err != nil {

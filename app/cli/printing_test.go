@@ -191,10 +191,36 @@ func TestNoticeThatFailedToPrintPrintsLater(t *testing.T) {
 	for _, tt := range []struct {
 		document string
 		exit     int
-	}{{"receipt", 2}, {"supplement", 2}, {"refusal", 0}, {"letter", 2}} {
+	}{{"receipt", 2}, {"supplement", 2}, {"refusal", 0}, {"ticket", 2}, {"letter", 2}} {
 		if _, errOut, exit := run(t, data, "receipt", n, "--document", tt.document, "--png", filepath.Join(t.TempDir(), "d.png")); exit != tt.exit {
 			t.Errorf("receipt --document %s of a refused case: exit %d, want %d: %s", tt.document, exit, tt.exit, errOut)
 		}
+	}
+}
+
+// A queue ticket the kiosk's printer failed to print prints again by
+// name, with its number.
+func TestQueueTicketPrintsAgain(t *testing.T) {
+	data, p := clerkWithPrinter(t)
+	n := addLicenceCase(t, data)
+	d, err := (&call{env: Env{Getenv: func(string) string { return "" }}, data: data}).open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := d.store.ByNumber(n)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticket, _, err := d.store.IssueTicket(cs.ID, "A")
+	d.close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, errOut, exit := run(t, data, "receipt", n, "--print", "--document", "ticket"); exit != 0 || !strings.Contains(out, "取号单") {
+		t.Fatalf("receipt --print --document ticket: exit %d, %q %q", exit, out, errOut)
+	}
+	if lines, text := lastPrinted(t, p, 1); !strings.Contains(text, ticket.Number) || strings.Contains(text, "受理回执") {
+		t.Fatalf("printed for --document ticket (want the ticket %s):\n%s", ticket.Number, strings.Join(lines, "\n"))
 	}
 }
 

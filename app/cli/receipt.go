@@ -14,15 +14,15 @@ import (
 )
 
 // receiptCommand: tongban receipt NUMBER [--png FILE] [--print]
-// [--document receipt|supplement|refusal]. The document is the one that
+// [--document receipt|supplement|refusal|ticket]. The document is the one that
 // fits the case's status unless named: a refused case gets its refusal
 // notice again, never a receipt that calls it submitted.
 func receiptCommand(c *call) error {
 	fs := c.flags("receipt")
 	png := fs.String("png", "", "write the document as a PNG image to this file")
 	print := fs.Bool("print", false, "print the document on this device's printer (tongban config printer)")
-	which := fs.String("document", "", "receipt, supplement (notice of missing materials) or refusal (default: the one that fits the case's status)")
-	c.synopsis = "NUMBER [--png FILE] [--print] [--document receipt|supplement|refusal]"
+	which := fs.String("document", "", "receipt, supplement (notice of missing materials), refusal or ticket (the queue ticket; default: the one that fits the case's status)")
+	c.synopsis = "NUMBER [--png FILE] [--print] [--document receipt|supplement|refusal|ticket]"
 	d, cs, err := c.openCase(fs, c.args)
 	if err != nil {
 		return err
@@ -86,13 +86,14 @@ func documentFor(cs *cases.Case, which string) (string, error) {
 		return paper.DocumentFor(cs.Status), nil
 	}
 	switch which {
-	case cases.DocReceipt, cases.DocSupplement, cases.DocRefusal:
+	case cases.DocReceipt, cases.DocSupplement, cases.DocRefusal, cases.DocTicket:
 	default:
 		return "", badf(tBadDocument, which)
 	}
 	has := map[string]bool{
 		cases.DocReceipt:    cs.Status != cases.StatusRefused,
 		cases.DocRefusal:    cs.Status == cases.StatusRefused,
+		cases.DocTicket:     cs.Ticket != "",
 		cases.DocSupplement: slices.ContainsFunc(cs.Events, func(e cases.Event) bool { return e.Kind == cases.KindSupplementRequested }),
 	}
 	if !has[which] {

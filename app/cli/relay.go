@@ -22,7 +22,10 @@ import (
 // the window: a request file in the data folder's requests/ folder, which
 // the window runs on its open store and answers with a file of the output.
 // Files, not a socket, since the data folder is already private to the
-// device's account on every system. Only commands that read are relayed.
+// device's account on every system. Commands that read are relayed, and
+// those that print or open a receipt as the window itself would (printing
+// again what a printer fault held back must work while a kiosk runs all
+// day); no command that changes a case's course or the device's settings.
 
 // relayFolder is where requests and answers wait, inside the data folder.
 const relayFolder = "requests"
@@ -46,8 +49,10 @@ type relayAnswer struct {
 // window that holds the store.
 func relayable(name string, args []string) bool {
 	switch name {
-	case "status", "backup", "ratings":
+	case "status", "backup", "ratings", "receipt", "scan":
 		return true
+	case "keys":
+		return len(args) > 0 && args[0] == "export"
 	case "cases":
 		return len(args) > 0 && (args[0] == "list" || args[0] == "show")
 	case "config":
@@ -81,9 +86,7 @@ func relay(c *call, name string, args []string) (code int, ok bool) {
 	if err != nil {
 		return 0, false
 	}
-	if name == "backup" { // the window runs in another folder: a relative FILE is the caller's
-		args = absolutePaths(args)
-	}
+	args = absolutePaths(name, args) // the window runs in another folder: a relative FILE is the caller's
 	folder := filepath.Join(dir, relayFolder)
 	if err := os.MkdirAll(folder, 0o700); err != nil {
 		return 0, false
@@ -128,17 +131,40 @@ func takeAnswer(c *call, base string) (code int, ok bool) {
 	return a.Code, true
 }
 
-// absolutePaths makes relative file arguments absolute.
-func absolutePaths(args []string) []string {
+// fileFlags are the flags of relayed commands whose value is a file.
+var fileFlags = map[string]bool{"png": true, "image": true}
+
+// absolutePaths makes the file arguments of a relayed command absolute:
+// the FILE of backup and keys export, and the value of a file flag.
+func absolutePaths(name string, args []string) []string {
 	out := append([]string(nil), args...)
+	abs := func(i int) {
+		if p, err := filepath.Abs(out[i]); err == nil && out[i] != "" {
+			out[i] = p
+		}
+	}
 	for i, a := range out {
-		if a != "" && !strings.HasPrefix(a, "-") && !filepath.IsAbs(a) && (i == 0 || out[i-1] != "--data" && out[i-1] != "-data") {
-			if abs, err := filepath.Abs(a); err == nil {
-				out[i] = abs
+		flag, value, inline := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		switch {
+		case strings.HasPrefix(a, "-") && fileFlags[flag] && inline:
+			if p, err := filepath.Abs(value); err == nil && value != "" {
+				out[i] = "--" + flag + "=" + p
 			}
+		case strings.HasPrefix(a, "-") && fileFlags[flag] && i+1 < len(out):
+			abs(i + 1)
+		case strings.HasPrefix(a, "-") || i > 0 && isValueFlag(out[i-1]):
+		case name == "backup", name == "keys" && i > 0:
+			abs(i)
 		}
 	}
 	return out
+}
+
+// isValueFlag reports whether a flag of a relayed command takes the next
+// argument as its value, so that value is not taken for a FILE.
+func isValueFlag(a string) bool {
+	flag, _, inline := strings.Cut(strings.TrimLeft(a, "-"), "=")
+	return strings.HasPrefix(a, "-") && !inline && (flag == "data" || fileFlags[flag])
 }
 
 // serveRelay answers the requests of commands run beside the window,

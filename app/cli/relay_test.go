@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"tongban/app/store"
 )
@@ -60,6 +64,26 @@ func TestCommandsBesideARunningWindow(t *testing.T) {
 		t.Fatalf("the backup taken through the window does not restore: %v", err)
 	}
 
+	number := strings.Fields(must(t, data, "cases", "list"))[0]
+	if _, errOut, code := run(t, data, "receipt", number, "--png", "r.png"); code != 0 {
+		t.Fatalf("receipt --png beside the window: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "r.png")); err != nil {
+		t.Fatalf("receipt --png beside the window wrote no r.png in the caller's folder: %v", err)
+	}
+	if _, errOut, code := run(t, data, "receipt", number, "--print"); code != 0 {
+		t.Fatalf("receipt --print beside the window (printing again): exit %d, %q", code, errOut)
+	}
+	if out, errOut, code := run(t, data, "scan", "--image", "r.png"); code != 0 || !strings.Contains(out, number) {
+		t.Fatalf("scan --image beside the window: exit %d, %q, %q", code, out, errOut)
+	}
+	if _, errOut, code := run(t, data, "keys", "export", "k.json"); code != 0 {
+		t.Fatalf("keys export beside the window: exit %d, %q", code, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "k.json")); err != nil {
+		t.Fatalf("keys export beside the window wrote no k.json in the caller's folder: %v", err)
+	}
+
 	if _, errOut, code := run(t, data, "config", "idle_seconds", "60"); code == 0 || !strings.Contains(errOut, "in use by another tongban process") {
 		t.Fatalf("config set beside the window: exit %d, %q; want the folder-in-use sentence", code, errOut)
 	}
@@ -84,5 +108,55 @@ func TestRelayWithNobodyAnswering(t *testing.T) {
 	}
 	if left, _ := filepath.Glob(filepath.Join(data, relayFolder, "*")); len(left) != 0 {
 		t.Fatalf("requests left behind: %v", left)
+	}
+}
+
+func TestRelayedFilesAreTheCallers(t *testing.T) {
+	wd, _ := os.Getwd()
+	at := func(f string) string { return filepath.Join(wd, f) }
+	tests := []struct {
+		name string
+		args []string
+		want []string
+	}{
+		{"backup", []string{"copy.db"}, []string{at("copy.db")}},
+		{"backup", []string{"--data", "d", "copy.db"}, []string{"--data", "d", at("copy.db")}},
+		{"keys", []string{"export", "k.json"}, []string{"export", at("k.json")}},
+		{"receipt", []string{"261127-K01-0001", "--png", "r.png"}, []string{"261127-K01-0001", "--png", at("r.png")}},
+		{"receipt", []string{"261127-K01-0001", "--png=r.png", "--json"}, []string{"261127-K01-0001", "--png=" + at("r.png"), "--json"}},
+		{"scan", []string{"--image", "/tmp/x.png"}, []string{"--image", "/tmp/x.png"}},
+		{"scan", []string{"--text", "TB1:ABC"}, []string{"--text", "TB1:ABC"}},
+		{"receipt", []string{"261127-K01-0001", "--print", "--document", "ticket"}, []string{"261127-K01-0001", "--print", "--document", "ticket"}},
+	}
+	for _, tt := range tests {
+		got := absolutePaths(tt.name, tt.args)
+		if strings.Join(got, " ") != strings.Join(tt.want, " ") {
+			t.Errorf("absolutePaths(%s %v) = %v, want %v", tt.name, tt.args, got, tt.want)
+		}
+	}
+}
+
+func TestWindowNeedsADisplay(t *testing.T) {
+	env := func(vars map[string]string) func(string) string { return func(k string) string { return vars[k] } }
+	if runtime.GOOS != "linux" {
+		t.Skip("the display check is for X11 and Wayland desktops")
+	}
+	for _, tt := range []struct {
+		vars map[string]string
+		want bool
+	}{
+		{map[string]string{}, true},
+		{map[string]string{"DISPLAY": ":0"}, false},
+		{map[string]string{"WAYLAND_DISPLAY": "wayland-0"}, false},
+	} {
+		if got := noDisplay(env(tt.vars)); got != tt.want {
+			t.Errorf("noDisplay with %v = %v, want %v", tt.vars, got, tt.want)
+		}
+	}
+	app := func() fyne.App { t.Fatal("a window was made without a display"); return nil }
+	var out, errOut bytes.Buffer
+	code := Main([]string{"kiosk", "--data", t.TempDir()}, Env{Stdout: &out, Stderr: &errOut, Getenv: env(map[string]string{}), NewApp: app})
+	if code != 1 || !strings.Contains(errOut.String(), "DISPLAY") || strings.Count(errOut.String(), "\n") != 1 {
+		t.Fatalf("kiosk without a display: exit %d, %q; want exit 1 and one sentence naming DISPLAY", code, errOut.String())
 	}
 }

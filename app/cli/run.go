@@ -149,9 +149,19 @@ func (p kioskPrinter) PrintReceipt(c *cases.Case, it *catalog.Item) error {
 	if err != nil || cur.Ticket == "" {
 		return err
 	}
-	today, err := d.store.Find(cases.Query{Day: d.now(), Limit: 1000})
+	doc, err := d.ticketPaper(cur)
 	if err != nil {
 		return err
+	}
+	return d.print(nil, doc, cases.DocTicket)
+}
+
+// ticketPaper is the queue ticket of a case that has one, with the number
+// of today's cases of its queue still ahead of it.
+func (d *device) ticketPaper(c *cases.Case) (printer.Document, error) {
+	today, err := d.store.Find(cases.Query{Day: d.now(), Limit: 1000})
+	if err != nil {
+		return printer.Document{}, err
 	}
 	ctx := d.paper()
 	letterOf := func(code string) string {
@@ -161,8 +171,8 @@ func (p kioskPrinter) PrintReceipt(c *cases.Case, it *catalog.Item) error {
 		return ""
 	}
 	id, _ := d.store.Identity()
-	t := queue.Ticket{Number: cur.Ticket, Device: id.ShortCode, IssuedAt: cur.IssuedAt}
-	return d.print(nil, paper.Ticket(ctx, cur, t, queue.Ahead(today, it.Queue, cur.IssuedAt, letterOf)), cases.DocTicket)
+	t := queue.Ticket{Number: c.Ticket, Device: id.ShortCode, IssuedAt: c.IssuedAt}
+	return paper.Ticket(ctx, c, t, queue.Ahead(today, letterOf(c.ItemCode), c.IssuedAt, letterOf)), nil
 }
 
 // printFault is a printer error with its sentence in both languages, for

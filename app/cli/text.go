@@ -19,6 +19,7 @@ var (
 	tFlagError      = cases.Text{ZH: "选项有误，运行 tongban %[1]s --help 查看用法。", EN: "%[2]s; run tongban %[1]s --help for its flags."}
 	tNoDataDir      = cases.Text{ZH: "找不到数据目录，请用 --data 目录 指定一个。", EN: "Cannot find a data folder; give one with --data DIR."}
 	tNoWindows      = cases.Text{ZH: "这个版本的 tongban 没有窗口，请使用命令行。", EN: "This build of tongban has no windows; use the command line."}
+	tNoDisplay      = cases.Text{ZH: "没有可用的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）：请在设备的桌面会话中启动窗口，或设置 DISPLAY，例如 DISPLAY=:0。", EN: "There is no display (neither DISPLAY nor WAYLAND_DISPLAY is set): start the window in the device's desktop session, or set DISPLAY, e.g. DISPLAY=:0."}
 	tCannotRead     = cases.Text{ZH: "读不了文件 %[1]s，请检查路径和权限。", EN: "Cannot read %[1]s: %[2]v."}
 	tCannotWrite    = cases.Text{ZH: "写不了文件 %[1]s，请检查目录和权限。", EN: "Cannot write %[1]s: %[2]v."}
 
@@ -100,7 +101,7 @@ var (
 	tPrintFailed        = cases.Text{ZH: "在 %[1]s 上打印没有完成，请%[2]s，仍不行请联系技术人员。", EN: "Printing on %[1]s did not finish: %[2]s, and ask IT staff if it fails again."}
 	tRunAgain           = cases.Text{ZH: "再运行一次此命令", EN: "run the command again"}
 	tPrintLater         = cases.Text{ZH: "用 tongban receipt %[1]s --print 补打（办理结果已保存）", EN: "print it with tongban receipt %[1]s --print (what was done is saved)"}
-	tBadDocument        = cases.Text{ZH: "--document 只能是 receipt（受理回执）、supplement（一次性告知单）或 refusal（不予受理通知书），不能是 %[1]q。", EN: "--document must be receipt, supplement or refusal, not %[1]q."}
+	tBadDocument        = cases.Text{ZH: "--document 只能是 receipt（受理回执）、supplement（一次性告知单）、refusal（不予受理通知书）或 ticket（取号单），不能是 %[1]q。", EN: "--document must be receipt, supplement, refusal or ticket, not %[1]q."}
 	tNoSuchPaper        = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，没有%[3]s可打印；不加 --document 即打印与其状态相符的文书。", EN: "Case %[1]s is %[2]s and has no %[3]s to print; without --document the paper that fits its status prints."}
 
 	// Scanning.

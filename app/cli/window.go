@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"runtime"
 	"sync"
 	"time"
 
@@ -33,6 +34,9 @@ type window struct {
 func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, error) {
 	if c.env.NewApp == nil {
 		return nil, failf(tNoWindows)
+	}
+	if noDisplay(c.env.Getenv) {
+		return nil, failf(tNoDisplay)
 	}
 	d, err := c.open()
 	if err != nil {
@@ -145,4 +149,15 @@ func (w *window) firstFrame(c *call) {
 			fyne.Do(w.app.Quit)
 		}()
 	})
+}
+
+// noDisplay reports whether a Linux or BSD desktop session is missing:
+// without DISPLAY or WAYLAND_DISPLAY, GLFW panics instead of failing, so a
+// window asked for over SSH is refused with a sentence first.
+func noDisplay(getenv func(string) string) bool {
+	switch runtime.GOOS {
+	case "windows", "darwin", "android", "ios":
+		return false
+	}
+	return getenv("DISPLAY") == "" && getenv("WAYLAND_DISPLAY") == ""
 }
