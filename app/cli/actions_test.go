@@ -98,6 +98,17 @@ func TestReceiptOpensOnAnotherDeviceOfTheCenter(t *testing.T) {
 	if _, errOut, exit := run(t, counter, "keys", "import", keys); exit != 0 {
 		t.Fatalf("keys import: %s", errOut)
 	}
+	// Another kiosk shows the citizen's case and keeps no copy of it.
+	other := t.TempDir()
+	must(t, other, "config", "role", "kiosk")
+	run(t, other, "keys", "import", keys)
+	if out, errOut, exit := run(t, other, "scan", "--text", payload); exit != 0 || !strings.Contains(out, "张三") {
+		t.Fatalf("scan on another kiosk: exit %d\n%s%s", exit, out, errOut)
+	}
+	if out, _, _ := run(t, other, "cases", "list"); strings.Contains(out, n) {
+		t.Fatalf("a kiosk kept the case it was shown:\n%s", out)
+	}
+
 	out, errOut, exit := run(t, counter, "scan", "--text", payload)
 	if exit != 0 || !strings.Contains(out, n) || !strings.Contains(out, "张三") || !strings.Contains(out, "From the receipt") {
 		t.Fatalf("scan on the counter: exit %d\n%s%s", exit, out, errOut)

@@ -135,6 +135,8 @@ func TestBadCommandsSayWhatToDo(t *testing.T) {
 		{"cases", "show", "nonsense"},
 		{"catalog", "show"},
 		{"catalog", "search", "  "},
+		{"sync", "--once", "extra"},
+		{"status", "now"},
 		{"config", "role", "janitor"},
 		{"cases", "list", "--status", "happy"},
 	} {

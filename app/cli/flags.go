@@ -62,6 +62,16 @@ func (c *call) parse(fs *flag.FlagSet, args []string) ([]string, error) {
 	return pos, nil
 }
 
+// parseFlags parses a command that takes flags only, refusing a stray
+// word (a value whose flag was mistyped) rather than running without it.
+func (c *call) parseFlags(fs *flag.FlagSet, args []string) error {
+	pos, err := c.parse(fs, args)
+	if err == nil && len(pos) > 0 {
+		err = badf(tNoArgs, c.name, pos[0])
+	}
+	return err
+}
+
 // isValue reports whether an argument that may look like a flag is a
 // positional value: a negative number, or the value after a setting's key.
 func (c *call) isValue(fs *flag.FlagSet, arg string, npos int) bool {

@@ -192,7 +192,7 @@ func TestOutputIsChineseThenEnglish(t *testing.T) {
 		{"config, defaults", []string{"config"}, []string{"idle_seconds     90（默认 default）", "retention_days   30（默认 default）", "role             counter\n", "scanner          无 none"}},
 		{"sync", []string{"sync", "--once"}, []string{"已推送 0 条（重复 0 条），被拒 0 条，已拉取 ", "待同步 0 条。 Pushed 0 (duplicates 0), rejected 0, pulled ", ", pending 0.\n",
 			"经办人：更新 1 个，跳过 0 个。 Clerks: updated 1, skipped 0.\n"}},
-		{"staff list", []string{"staff", "list"}, []string{"工号 ID", "姓名 Name", "窗口 Windows", "队列 Queues", "状态 State\n", "S001      王芳        A03           —           在用 active\n"}},
+		{"staff list", []string{"staff", "list"}, []string{"工号 ID", "姓名 Name", "窗口 Windows", "队列 Queues", "状态 State\n", "S001      王芳        A03           —             在用 active\n"}},
 		{"config idle_seconds", []string{"config", "idle_seconds", "120"}, []string{"已设置 idle_seconds 为 120。 Set idle_seconds to 120.\n"}},
 		{"config role", []string{"config", "role", "counter"}, []string{"已设置 role 为 counter。 Set role to counter.\n"}},
 		{"config camera", []string{"config", "camera", ""}, []string{"已清除 camera。 Cleared camera.\n"}},

@@ -98,7 +98,7 @@ func platformServe(c *call, args []string) error {
 	key := fs.String("tls-key", "", "TLS key file")
 	token := fs.String("admin-token", "", "admin token (default $TONGBAN_ADMIN_TOKEN, else one generated into DATA/admin-token)")
 	rate := fs.Float64("push-rate", 0, "pushes a second allowed per device before 429 (0: no limit)")
-	if _, err := c.parse(fs, args); err != nil {
+	if err := c.parseFlags(fs, args); err != nil {
 		return err
 	}
 	if (*cert == "") != (*key == "") {

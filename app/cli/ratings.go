@@ -11,7 +11,7 @@ import (
 func ratingsCommand(c *call) error {
 	fs := c.flags("ratings")
 	bad := fs.Bool("bad", false, "only bad reviews (不满意, 非常不满意), which need a callback")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	d, err := c.open()

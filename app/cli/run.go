@@ -21,7 +21,7 @@ import (
 func runConfigured(c *call) error {
 	fs := c.flags("")
 	windowed := fs.Bool("windowed", false, "run in a window, not full screen")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	c.args = nil
@@ -45,7 +45,7 @@ func runConfigured(c *call) error {
 func runKiosk(c *call) error {
 	fs := c.flags("kiosk")
 	windowed := fs.Bool("windowed", false, "run in a window, not full screen")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	w, err := c.openWindow("自助服务 Kiosk", *windowed, fyne.NewSize(1280, 1024))
@@ -192,7 +192,7 @@ func (f printFault) Text() cases.Text {
 func runCounter(c *call) error {
 	fs := c.flags("counter")
 	windowed := fs.Bool("windowed", false, "run in a window, not full screen")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	w, err := c.openWindow("窗口 Counter", *windowed, fyne.NewSize(1280, 720))

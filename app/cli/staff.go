@@ -123,7 +123,7 @@ func clerksJSON(clerks []staff.Clerk) []clerkJSON {
 // ID, name, the windows they serve and the queues they call (— for none),
 // and whether they may sign in.
 func printClerks(w io.Writer, clerks []staff.Clerk) {
-	widths := [...]int{10, 12, 14, 12}
+	widths := [...]int{10, 12, 14, 14}
 	h := tStaffHeader
 	fmt.Fprintf(w, "%s%s%s%s%s\n", pad(h[0].Both(), widths[0]), pad(h[1].Both(), widths[1]),
 		pad(h[2].Both(), widths[2]), pad(h[3].Both(), widths[3]), h[4].Both())

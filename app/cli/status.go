@@ -67,7 +67,7 @@ type rejectionJSON struct {
 
 func statusCommand(c *call) error {
 	fs := c.flags("status")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	d, err := c.open()

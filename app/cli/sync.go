@@ -21,7 +21,7 @@ func enrollCommand(c *call) error {
 	code := fs.String("code", "", "the single-use enrollment code from the platform's administrator")
 	ca := fs.String("ca", "", "PEM file of a private CA that signed the platform's certificate")
 	keep := fs.Bool("keep-cases", false, "upload the cases this folder holds from before enrollment (the demo identity) to the platform")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	if *url == "" || *code == "" {
@@ -147,7 +147,7 @@ const onceTimeout = 15 * time.Second
 func syncCommand(c *call) error {
 	fs := c.flags("sync")
 	once := fs.Bool("once", false, "one round, then exit (non-zero when the platform cannot be reached)")
-	if _, err := c.parse(fs, c.args); err != nil {
+	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
 	d, err := c.open()

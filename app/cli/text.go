@@ -34,6 +34,7 @@ var (
 	tGiveItem      = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
 	tFieldNotKV    = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
 	tFieldTwice    = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
+	tNoArgs        = cases.Text{ZH: "tongban %[1]s 只接受选项，不接受参数 %[2]q；tongban %[1]s --help 列出它的选项。", EN: "tongban %[1]s takes flags only, not the argument %[2]q; tongban %[1]s --help lists its flags."}
 	tStrayArgs     = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
 	tFieldsMissing = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
 	tNoItem        = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}

@@ -101,6 +101,8 @@ func (s *Syncer) probe(ctx context.Context) bool {
 	if _, err := a.call(ctx, http.MethodGet, protocol.PathHealth, nil, nil, false, &h); err != nil {
 		return false
 	}
-	s.update(func(st *Status) { st.Online = true })
+	// The platform answers again: the error that said it could not be
+	// reached is over, and the round that follows at once says what holds.
+	s.update(func(st *Status) { st.Online, st.LastError = true, "" })
 	return true
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/http"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -130,10 +131,24 @@ func TestRunRetriesAtOnceWhenPlatformReturns(t *testing.T) {
 			}
 		}
 	}()
+	var mu sync.Mutex
+	var mixed []Status // online, yet still saying the platform cannot be reached
+	defer s.OnChange(func(st Status) {
+		mu.Lock()
+		defer mu.Unlock()
+		if st.Online && st.LastError != "" {
+			mixed = append(mixed, st)
+		}
+	})()
 	runUntil(t, s, synced)
 	if probes.Load() < 5 {
 		t.Errorf("only %d probes before the platform came back", probes.Load())
 	}
+	mu.Lock()
+	if len(mixed) > 0 {
+		t.Errorf("the status said online with the old error %q", mixed[0].LastError)
+	}
+	mu.Unlock()
 	p.checkExactlyOnce(ids)
 }
 
