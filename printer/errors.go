@@ -78,6 +78,16 @@ type fault struct {
 func (f *fault) Error() string   { return f.kind.Error() + " (" + f.cause.Error() + ")" }
 func (f *fault) Unwrap() []error { return []error{f.kind, f.cause} }
 
+// Cause returns the technical cause a printer error carries (the OS or
+// network error under the sentence), or nil.
+func Cause(err error) error {
+	var f *fault
+	if errors.As(err, &f) {
+		return f.cause
+	}
+	return nil
+}
+
 // wrap returns kind with cause attached, or nil for a nil cause.
 func wrap(kind, cause error) error {
 	if cause == nil {

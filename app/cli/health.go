@@ -40,8 +40,8 @@ func (d *device) printerState() (state, note string) {
 			case s.err == printer.ErrStatusUnsupported:
 				return s.word, printer.Message(err)
 			}
-			return s.word, sentence(printFailed(printFault{err}, d.printerURL(), tRunAgain).Error())
+			return s.word, sentence(printFailed(printFault{err}, d.printerURL(), tStatusAgain).Error())
 		}
 	}
-	return "unknown", sentence(printFailed(printFault{err}, d.printerURL(), tRunAgain).Error())
+	return "unknown", sentence(printFailed(printFault{err}, d.printerURL(), tStatusAgain).Error())
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	iofs "io/fs"
 	"os"
 
 	"tongban/app/receipt"
@@ -48,8 +50,19 @@ func keysCommand(c *call) error {
 		if err != nil {
 			return err
 		}
-		// The file holds secret keys: readable by its owner only.
-		if err := os.WriteFile(pos[0], data, 0o600); err != nil {
+		// The file holds secret keys: readable by its owner only, and never
+		// written over, as it may hold another center's keys.
+		f, err := os.OpenFile(pos[0], os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		if errors.Is(err, iofs.ErrExist) {
+			return badf(tKeysFileExists, pos[0])
+		}
+		if err == nil {
+			_, err = f.Write(data)
+			if cerr := f.Close(); err == nil {
+				err = cerr
+			}
+		}
+		if err != nil {
 			return failf(tCannotWrite, pos[0], err)
 		}
 		if c.json {

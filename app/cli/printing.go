@@ -232,6 +232,9 @@ func printFailed(err error, url string, next cases.Text) error {
 	if !errors.As(err, &fault) {
 		return err // not the printer's: saving the print record failed
 	}
+	if strings.HasPrefix(url, "dir://") && errors.Is(err, printer.ErrUnreachable) {
+		return failf(tFolderUnwritable, url, next, printer.Cause(err))
+	}
 	for _, f := range printerFaults {
 		if errors.Is(err, f.err) {
 			return failf(f.text, url, next, err)

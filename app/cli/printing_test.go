@@ -233,6 +233,9 @@ func TestKeysImportOnlyWhereNotEnrolled(t *testing.T) {
 	if out, errOut, exit := run(t, from, "keys", "export", file, "--json"); exit != 0 || !strings.Contains(out, `"keys": 1`) {
 		t.Fatalf("keys export --json: exit %d, %q %q", exit, out, errOut)
 	}
+	if _, errOut, exit := run(t, from, "keys", "export", file); exit != 2 || !strings.Contains(errOut, "exists already") {
+		t.Fatalf("keys export over an existing file: exit %d, %q; want exit 2 and that it exists", exit, errOut)
+	}
 	out, errOut, exit := run(t, to, "keys", "import", file)
 	if want := "已导入 1 个新的回执密钥（本机共 1 个）。 Imported 1 new receipt keys (1 in all).\n"; exit != 0 || out != want {
 		t.Fatalf("keys import on a device not enrolled: exit %d, %q %q; want %q", exit, out, errOut, want)
@@ -245,5 +248,14 @@ func TestKeysImportOnlyWhereNotEnrolled(t *testing.T) {
 	_, errOut, exit = run(t, enrolled, "keys", "import", file)
 	if exit != 2 || !strings.Contains(errOut, "已向平台注册") || !strings.Contains(errOut, "enrolled with a platform") {
 		t.Fatalf("keys import on an enrolled device: exit %d, %q; want exit 2 and a sentence saying it is enrolled", exit, errOut)
+	}
+}
+
+// A print folder that cannot be written is told as a folder, with the
+// reason, not as a printer whose cable is loose.
+func TestPrintFolderThatCannotBeWritten(t *testing.T) {
+	_, errOut, exit := run(t, t.TempDir(), "print-test", "--printer", "dir:///proc/tongban-nowhere")
+	if exit != 1 || !strings.Contains(errOut, "print folder") || !strings.Contains(errOut, "no such file") || strings.Contains(errOut, "cable") {
+		t.Fatalf("print-test to a folder that cannot be made: exit %d, %q", exit, errOut)
 	}
 }

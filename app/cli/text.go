@@ -21,7 +21,8 @@ var (
 	tNoWindows      = cases.Text{ZH: "这个版本的 tongban 没有窗口，请使用命令行。", EN: "This build of tongban has no windows; use the command line."}
 	tNoDisplay      = cases.Text{ZH: "没有可用的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）：请在设备的桌面会话中启动窗口，或设置 DISPLAY，例如 DISPLAY=:0。", EN: "There is no display (neither DISPLAY nor WAYLAND_DISPLAY is set): start the window in the device's desktop session, or set DISPLAY, e.g. DISPLAY=:0."}
 	tCannotRead     = cases.Text{ZH: "读不了文件 %[1]s，请检查路径和权限。", EN: "Cannot read %[1]s: %[2]v."}
-	tCannotWrite    = cases.Text{ZH: "写不了文件 %[1]s，请检查目录和权限。", EN: "Cannot write %[1]s: %[2]v."}
+	tKeysFileExists = cases.Text{ZH: "文件 %[1]s 已存在，可能存有其他密钥：请另选一个文件名，或先移走它。", EN: "%[1]s exists already and may hold other keys: choose another file name, or move it away first."}
+	tCannotWrite    = cases.Text{ZH: "写不了文件 %[1]s（%[2]v），请检查目录和权限。", EN: "Cannot write %[1]s: %[2]v."}
 
 	// The device's data.
 	tSavedCatalogBroken = cases.Text{ZH: "本机保存的事项目录已损坏，请再同步一次以替换它。", EN: "The catalog saved on this device is broken (%[1]v); sync again to replace it."}
@@ -101,6 +102,8 @@ var (
 	tPrinterUnreachable = cases.Text{ZH: "连接不上打印机 %[1]s，请检查数据线或网线和打印机电源，然后%[2]s。", EN: "The printer at %[1]s cannot be reached: check its cable or network and its power, then %[2]s."}
 	tPrintFailed        = cases.Text{ZH: "在 %[1]s 上打印没有完成，请%[2]s，仍不行请联系技术人员。", EN: "Printing on %[1]s did not finish: %[2]s, and ask IT staff if it fails again."}
 	tRunAgain           = cases.Text{ZH: "再运行一次此命令", EN: "run the command again"}
+	tStatusAgain        = cases.Text{ZH: "再运行 tongban status 查看", EN: "run tongban status again to check"}
+	tFolderUnwritable   = cases.Text{ZH: "打印到的目录 %[1]s 写不进去（%[3]v），请检查目录是否存在及其权限，然后%[2]s。", EN: "The print folder %[1]s cannot be written (%[3]v): check that it exists and its permissions, then %[2]s."}
 	tPrintLater         = cases.Text{ZH: "用 tongban receipt %[1]s --print 补打（办理结果已保存）", EN: "print it with tongban receipt %[1]s --print (what was done is saved)"}
 	tBadDocument        = cases.Text{ZH: "--document 只能是 receipt（受理回执）、supplement（一次性告知单）、refusal（不予受理通知书）或 ticket（取号单），不能是 %[1]q。", EN: "--document must be receipt, supplement, refusal or ticket, not %[1]q."}
 	tNoSuchPaper        = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，没有%[3]s可打印；不加 --document 即打印与其状态相符的文书。", EN: "Case %[1]s is %[2]s and has no %[3]s to print; without --document the paper that fits its status prints."}
