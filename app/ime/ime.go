@@ -30,7 +30,8 @@ const (
 	// Common ranks by how common a character is in general text.
 	Common Order = iota
 	// Names puts the most common family names first, for name fields,
-	// each under the reading it has as a name (see surnameReadings).
+	// each under the reading it has as a name (see surnameReadings), then
+	// the characters common in given names (givenNames).
 	Names
 )
 
@@ -207,6 +208,11 @@ func (t *table) lookup(syl string, o Order) []rune {
 		for _, r := range surnames {
 			if i := slices.IndexFunc(exact, func(c candidate) bool { return c.r == r }); i >= 0 && readAsSurname(exact[i], syl) {
 				add(r)
+			}
+		}
+		for _, c := range exact {
+			if c.reading == 0 && slices.Contains(givenNames, c.r) {
+				add(c.r)
 			}
 		}
 	}

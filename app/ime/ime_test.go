@@ -31,8 +31,12 @@ func TestCandidatesOffersCommonCharactersEarly(t *testing.T) {
 		{"lv", Names, '吕', 1},       // ü typed as v
 		{"zhangsan", Names, '张', 1}, // only the first syllable counts
 		{"ZHANG", Names, '张', 1},    // capitals from the keypad fold
-		{"zh", Common, '张', 200},    // a prefix offers the syllables it starts
-		{"xian", Common, '先', 30},   // xian is one syllable, not xi'an
+		{"na", Names, '娜', 2},       // after 那, a surname, before 拿
+		{"ting", Names, '婷', 1},
+		{"wei", Names, '伟', 3}, // after the surnames 魏 and 韦
+		{"xin", Names, '欣', 2},
+		{"zh", Common, '张', 200},  // a prefix offers the syllables it starts
+		{"xian", Common, '先', 30}, // xian is one syllable, not xi'an
 		{"nv", Common, '女', 3},
 		// The audit's words: common characters on the first page.
 		{"ban", Common, '办', 1},
@@ -115,7 +119,8 @@ func TestCommonSecondReadingsComeEarly(t *testing.T) {
 
 // For names, family names come first only under the reading they have as
 // names: 方 (fāng) is not a surname read wang, 邓 not one read shan, 叶 not
-// one read xie; 曾 is read zeng as a name though céng comes first.
+// one read xie; 曾 is read zeng as a name though céng comes first. The
+// characters common in given names follow them (丹, 琴, 芳).
 func TestNameCandidatesPutSurnamesFirstByTheirNameReading(t *testing.T) {
 	tests := []struct {
 		input string
@@ -123,12 +128,12 @@ func TestNameCandidatesPutSurnamesFirstByTheirNameReading(t *testing.T) {
 	}{
 		{"wang", "王汪往"},
 		{"shan", "山善"}, // not 邓
-		{"dan", "但单"},  // not 石
+		{"dan", "丹但"},  // not 石; 丹 is common in given names
 		{"xie", "谢些"},
 		{"zeng", "曾增"},
-		{"qin", "秦覃亲"},
+		{"qin", "秦覃琴"},
 		{"tan", "谭覃谈"},
-		{"fang", "方放"},
+		{"fang", "方芳放"},
 	}
 	for _, tt := range tests {
 		got := NameCandidates(tt.input)
@@ -299,6 +304,14 @@ func TestSurnames(t *testing.T) {
 		lv, _, ok := gbLevel(r)
 		if !ok || lv > 2 {
 			t.Errorf("surname %c is not a GB2312 character", r)
+		}
+	}
+	for i, r := range givenNames {
+		if lv, _, ok := gbLevel(r); !ok || lv > 2 {
+			t.Errorf("given-name character %c is not a GB2312 character", r)
+		}
+		if slices.Index(givenNames, r) != i {
+			t.Errorf("given-name character %c listed twice", r)
 		}
 	}
 	if len(surnames) < 100 {
