@@ -78,7 +78,7 @@ func checkCanonical(t *testing.T, e *cases.Event) {
 	if got := appendCanonical([]byte("prefix"), e); !bytes.Equal(got[len("prefix"):], want) {
 		t.Fatalf("canonical form of %#v:\n got %q\nwant %q", e, got[len("prefix"):], want)
 	}
-	if in := incomingEvents([]cases.Event{*e}, 0)[0]; in.Digest != e.Digest() || in.ID != e.ID {
+	if in := incomingEvents([]cases.Event{*e}, []string{""}, 0)[0]; in.Digest != e.Digest() || in.ID != e.ID {
 		t.Fatalf("incoming of %#v: digest or ID differs from cases.Event.Digest", e)
 	}
 }

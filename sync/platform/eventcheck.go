@@ -16,8 +16,8 @@ import (
 // with a 4xx that names it (its index and ID, also in protocol.Error's
 // EventID), and nothing of the request is stored: the device parks that
 // one event and pushes the rest again. The per-event results of a push are
-// left for what only the store can tell: stored, duplicate, or an ID taken
-// by other content.
+// left for what only the store can tell: stored, duplicate, an ID taken
+// by other content, or a case number taken by another case.
 
 // knownKinds are the event kinds this platform stores. An event of a kind
 // it does not know came from a newer device and is refused with a reason,
@@ -106,26 +106,32 @@ func pushProblem(data []byte) *apiError {
 }
 
 // checkEvents checks every event of a push from dev before anything is
-// stored, and returns the answer for the first that fails.
-func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []cases.Event) *apiError {
+// stored, and returns the answer for the first that fails, or else the
+// events' case numbers (checkNumber).
+func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []cases.Event) ([]string, *apiError) {
+	numbers := make([]string, len(events))
 	var center map[string]protocol.Device // read at the first relayed event
 	for i := range events {
 		e := &events[i]
 		if why := checkShape(e); why != "" {
-			return eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
+			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
 		}
 		if why := checkPayload(e); why != "" {
-			return eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
+			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
+		}
+		var why string
+		if numbers[i], why = checkNumber(e); why != "" {
+			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
 		}
 		if e.Center != dev.Center {
-			return eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
+			return nil, eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 				"belongs to center %s but this device is enrolled in center %s; a device sends only its own center's events",
 				strconv.Quote(e.Center), dev.Center))
 		}
 		switch {
 		case e.Device == dev.ID:
 			if !cases.RoleMakes(dev.Role, e.Kind) {
-				return eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
+				return nil, eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 					"is of kind %s, which a %s does not make (it makes %s); a device sends only the kinds of event its role makes",
 					e.Kind, dev.Role, kindList(cases.RoleKinds[dev.Role])))
 			}
@@ -133,7 +139,7 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 			if center == nil {
 				list, err := s.store.Devices(r.Context(), dev.Center)
 				if err != nil {
-					return s.storageError(r, err)
+					return nil, s.storageError(r, err)
 				}
 				center = make(map[string]protocol.Device, len(list))
 				for _, d := range list {
@@ -142,17 +148,17 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 			}
 			maker, ok := center[e.Device]
 			if !ok || !cases.RoleMakes(maker.Role, e.Kind) {
-				return eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
+				return nil, eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 					"names device %s, which is not a device of center %s that makes %s events; a %s passes on only submissions its center's devices made",
 					strconv.Quote(e.Device), dev.Center, e.Kind, dev.Role))
 			}
 		default:
-			return eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
+			return nil, eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 				"names device %s, not this device %s; a device sends only its own events (a counter also passes on submissions from scanned receipts)",
 				strconv.Quote(e.Device), dev.ID))
 		}
 	}
-	return nil
+	return numbers, nil
 }
 
 // checkShape says what an event lacks or has malformed, or "".

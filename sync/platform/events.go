@@ -2,6 +2,7 @@ package platform
 
 import (
 	"bytes"
+	"fmt"
 	"net/http"
 	"strconv"
 
@@ -10,6 +11,13 @@ import (
 
 // conflictReason is the answer for an event whose ID is taken by another.
 const conflictReason = "an event with this ID but different content is already stored; the stored event is kept and this one is refused"
+
+// numberTakenReason is the answer for a submission whose case number
+// another case of the center holds.
+func numberTakenReason(number, holder string) string {
+	return fmt.Sprintf("the case number %s is already held by case %s of this center, so this case is refused; "+
+		"a number is given to one case per center: check which device numbered both cases", number, holder)
+}
 
 // push answers POST /v1/events: the events are checked (eventcheck.go)
 // and, when every one passed, stored at once; the answer has one result
@@ -33,14 +41,15 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) *apiError {
 	if e != nil {
 		return e
 	}
-	if e := s.checkEvents(r, dev, events); e != nil {
+	numbers, e := s.checkEvents(r, dev, events)
+	if e != nil {
 		return e
 	}
 	results := make([]protocol.PushResult, len(events))
 	for i := range events {
 		results[i].ID = events[i].ID
 	}
-	incoming := incomingEvents(events, len(data))
+	incoming := incomingEvents(events, numbers, len(data))
 	now := s.cfg.Now()
 	outcomes, err := s.store.Push(r.Context(), dev.Center, dev.ID, now, incoming)
 	if err != nil {
@@ -49,11 +58,13 @@ func (s *Server) push(w http.ResponseWriter, r *http.Request) *apiError {
 	s.seen.wrote(dev.ID, now)
 	for i, o := range outcomes {
 		res := &results[i]
-		switch o {
+		switch o.Outcome {
 		case Stored:
 			res.Status = protocol.Stored
 		case Duplicate:
 			res.Status = protocol.Duplicate
+		case NumberTaken:
+			res.Status, res.Reason = protocol.Rejected, numberTakenReason(incoming[i].Number, o.Holder)
 		default:
 			res.Status, res.Reason = protocol.Rejected, conflictReason
 		}

@@ -58,7 +58,7 @@ func TestPushManyWithRepeats(t *testing.T) {
 		}
 
 		forged := events[1234]
-		forged.Payload = json.RawMessage(`{"number":"forged"}`)
+		forged.Payload = json.RawMessage(`{"number":"` + newNumber() + `"}`) // a valid number of its own
 		res := h.push(kiosk.Token, []cases.Event{forged, events[1234]}).Results
 		if res[0].Status != protocol.Rejected || res[0].Reason == "" || res[1].Status != protocol.Duplicate {
 			t.Fatalf("forged event then the original: %+v, want rejected with a reason, then duplicate", res)

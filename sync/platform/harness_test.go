@@ -9,8 +9,8 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
-	"strconv"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -190,12 +190,23 @@ func (h *harness) feedCount(center string) int64 {
 	return st.Events[center]
 }
 
-// newEvent makes a valid submitted event of a new case.
+// newEvent makes a valid submitted event of a new case, with a case
+// number no other call in this test binary gives.
 func newEvent(center, device string, n int) cases.Event {
 	id := cases.NewID()
 	return cases.Event{ID: id, CaseID: id, Center: center, Kind: cases.KindSubmitted, Device: device,
 		Stamp:   cases.Stamp{Wall: 1772413200000 + int64(n)},
-		Payload: json.RawMessage(`{"number":"260302-K01-` + strconv.Itoa(10000 + n)[1:] + `","item_code":"X","catalog_version":1,"fields":{"name":"张三"},"channel":"kiosk"}`)}
+		Payload: json.RawMessage(`{"number":"` + newNumber() + `","item_code":"X","catalog_version":1,"fields":{"name":"张三"},"channel":"kiosk"}`)}
+}
+
+// numbered counts the case numbers newNumber gave.
+var numbered atomic.Int64
+
+// newNumber returns a canonical case number no other call in this test
+// binary returns: 10,000 a day from 2 March 2026 on.
+func newNumber() string {
+	n := int(numbered.Add(1))
+	return cases.FormatNumber(time.Date(2026, 3, 2, 12, 0, 0, 0, cases.Zone).AddDate(0, 0, n/10000), "K01", n%10000)
 }
 
 // errorBody decodes a protocol error answer.

@@ -118,7 +118,7 @@ func TestMetrics(t *testing.T) {
 	h.admin.Revoke(t.Context(), revoked.DeviceID)
 	e := newEvent(centerA, kiosk.DeviceID, 1)
 	forged := e
-	forged.Payload = []byte(`{}`)
+	forged.Payload = []byte(`{"number":"` + newNumber() + `"}`)
 	h.clock.Add(time.Minute)
 	h.push(kiosk.Token, []cases.Event{e, e, forged})
 	if resp, _ := h.request("POST", protocol.PathEvents, kiosk.Token, pushBody(newEvent(centerB, kiosk.DeviceID, 2))); resp.StatusCode != http.StatusForbidden {

@@ -36,11 +36,21 @@ type Storage interface {
 	// Touch records that a device was seen at a time (never moving it back).
 	Touch(ctx context.Context, id string, at time.Time) error
 	// Push stores a batch of events of one center and records that the
-	// device was seen at a time. It returns one Outcome per event, in
-	// order. An event whose ID is stored already is never overwritten: it
-	// is Duplicate when its digest matches and Conflict when it does not;
-	// the same holds for repeats inside the batch.
-	Push(ctx context.Context, center, device string, at time.Time, events []Incoming) ([]Outcome, error)
+	// device was seen at a time. It returns one Result per event, in
+	// order, judging the events one after another:
+	//   - an event whose ID is stored already is never overwritten: it is
+	//     Duplicate when its digest matches and Conflict when it does not;
+	//   - a case number is held by one case per center: an event with a
+	//     Number that a different case of the center holds (stored
+	//     earlier, or earlier in the batch) is NumberTaken, with the
+	//     holder's case ID, and nothing of it is stored; the same number
+	//     in another center, or again for the same case, is no clash;
+	//   - any other event is Stored, and its Number, if any, is then held
+	//     by its case, in the same transaction.
+	// Repeats of an ID inside the batch are judged against its first
+	// occurrence: Duplicate or Conflict when that one was stored or was
+	// there already, and the first one's NumberTaken when it was refused.
+	Push(ctx context.Context, center, device string, at time.Time, events []Incoming) ([]Result, error)
 	// Pull returns up to limit events of a center's feed after a sequence
 	// number, in feed order. A sequence number is never handed out twice
 	// and an event never appears before one with a lower number has become
@@ -112,28 +122,57 @@ type Enrolled struct {
 }
 
 // Incoming is a checked event ready to store: its ID, its canonical JSON
-// (what Push stores and Pull returns) and that JSON's SHA-256, which equals
-// cases.Event.Digest.
+// (what Push stores and Pull returns), that JSON's SHA-256, which equals
+// cases.Event.Digest, and the case number it claims.
 type Incoming struct {
 	ID     string
 	Data   []byte
 	Digest [32]byte
+	// Number is the case number a submitted event claims for its case (its
+	// payload's number), "" for every other event. A case's ID is the ID
+	// of its submitted event, so ID names the case that claims it.
+	Number string
 }
 
-// NewIncoming makes the canonical form of an event.
+// NewIncoming makes the canonical form of an event, with the number it
+// claims as ClaimedNumber reads it.
 func NewIncoming(id string, event any) (Incoming, error) {
 	data, err := json.Marshal(event)
 	if err != nil {
 		return Incoming{}, fmt.Errorf("event %s cannot be encoded: %w", id, err)
 	}
-	return Incoming{ID: id, Data: data, Digest: sha256.Sum256(data)}, nil
+	_, number := ClaimedNumber(data)
+	return Incoming{ID: id, Data: data, Digest: sha256.Sum256(data), Number: number}, nil
+}
+
+// ClaimedNumber reads an event's canonical JSON, as Push stored it, and
+// returns the case number it claims and the ID of the case claiming it:
+// for a submitted event its case ID and its payload's number, else "" and
+// "". Storages use it to index the events they stored before they kept
+// numbers unique. An event that does not read as JSON, or whose number is
+// not one the platform takes now (checkNumber), claims nothing: no
+// submission pushed today can clash with it.
+func ClaimedNumber(data []byte) (caseID, number string) {
+	var e struct {
+		CaseID  string          `json:"case_id"`
+		Kind    cases.Kind      `json:"kind"`
+		Payload json.RawMessage `json:"payload"`
+	}
+	if json.Unmarshal(data, &e) != nil || e.Kind != cases.KindSubmitted {
+		return "", ""
+	}
+	if number = submissionNumber(e.Payload); !canonicalNumber(number) {
+		return "", ""
+	}
+	return e.CaseID, number
 }
 
 // incomingEvents makes the canonical form of events that decodePush and
 // checkEvents passed (so every payload is valid JSON), as NewIncoming
 // does but without reflection, all in one buffer: about size bytes, the
-// request body's length.
-func incomingEvents(events []cases.Event, size int) []Incoming {
+// request body's length. numbers are the events' case numbers, as
+// checkEvents returned them.
+func incomingEvents(events []cases.Event, numbers []string, size int) []Incoming {
 	incoming := make([]Incoming, len(events))
 	buf := make([]byte, 0, size+64*len(events))
 	for i := range events {
@@ -141,9 +180,25 @@ func incomingEvents(events []cases.Event, size int) []Incoming {
 		start := len(buf)
 		buf = appendCanonical(buf, e)
 		data := buf[start:len(buf):len(buf)] // a later append that grows buf leaves it be
-		incoming[i] = Incoming{ID: e.ID, Data: data, Digest: sha256.Sum256(data)}
+		incoming[i] = Incoming{ID: e.ID, Data: data, Digest: sha256.Sum256(data), Number: numbers[i]}
 	}
 	return incoming
+}
+
+// Result is what Push did with one event.
+type Result struct {
+	Outcome Outcome
+	// Holder is, for NumberTaken, the ID of the case that holds the
+	// event's number.
+	Holder string
+}
+
+// String names the outcome, and the holder of a taken number.
+func (r Result) String() string {
+	if r.Holder == "" {
+		return r.Outcome.String()
+	}
+	return r.Outcome.String() + " by " + r.Holder
 }
 
 // Outcome is what Push did with one event.
@@ -158,6 +213,9 @@ const (
 	// Conflict: an event with this ID but another digest was there; the
 	// stored one is kept.
 	Conflict
+	// NumberTaken: the event's case number is held by another case of the
+	// center (Result.Holder); the event is not stored.
+	NumberTaken
 )
 
 // String names the outcome.
@@ -169,6 +227,8 @@ func (o Outcome) String() string {
 		return "duplicate"
 	case Conflict:
 		return "conflict"
+	case NumberTaken:
+		return "number-taken"
 	}
 	return fmt.Sprintf("Outcome(%d)", uint8(o))
 }

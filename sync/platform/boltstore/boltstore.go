@@ -42,18 +42,20 @@ var (
 	bucketCatData  = []byte("catdata")  // catalog key → catalog JSON
 	bucketFeeds    = []byte("feeds")    // center → bucket of sequence → event JSON
 	bucketIDs      = []byte("ids")      // event ID → center, sequence, digest
+	bucketNumbers  = []byte("numbers")  // center → bucket of case number → case ID
 	bucketStaff    = []byte("staff")    // center → bucket of staff ID → clerk JSON
 	bucketStaffVer = []byte("staffver") // center → staff version (uint64)
 )
 
 var allBuckets = [][]byte{bucketMeta, bucketCodes, bucketDevices, bucketTokens, bucketShort,
-	bucketKeys, bucketCatalogs, bucketCatData, bucketFeeds, bucketIDs, bucketStaff, bucketStaffVer}
+	bucketKeys, bucketCatalogs, bucketCatData, bucketFeeds, bucketIDs, bucketNumbers, bucketStaff, bucketStaffVer}
 
 var keySchema = []byte("schema")
 
 // schemaVersion is the layout this program writes; opening a file of a
-// later one fails rather than misreading it.
-const schemaVersion = 1
+// later one fails rather than misreading it. Version 2 added the numbers
+// index (see events.go).
+const schemaVersion = 2
 
 // Store is the bbolt storage of the platform.
 type Store struct {
@@ -100,8 +102,17 @@ func migrate(tx *bolt.Tx) error {
 		}
 	}
 	meta := tx.Bucket(bucketMeta)
-	if v := meta.Get(keySchema); len(v) == 4 && binary.BigEndian.Uint32(v) > schemaVersion {
+	var have uint32 // 0 for a new file
+	if v := meta.Get(keySchema); len(v) == 4 {
+		have = binary.BigEndian.Uint32(v)
+	}
+	if have > schemaVersion {
 		return ErrNewerSchema
+	}
+	if have < 2 {
+		if err := indexNumbers(tx); err != nil {
+			return err
+		}
 	}
 	return meta.Put(keySchema, binary.BigEndian.AppendUint32(nil, schemaVersion))
 }

@@ -2,8 +2,11 @@ package boltstore_test
 
 import (
 	"errors"
+	"path/filepath"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"tongban/sync/platform"
 	"tongban/sync/platform/boltstore"
@@ -49,5 +52,55 @@ func TestReopenKeepsData(t *testing.T) {
 	p, err := s.Pull(t.Context(), "130102", 0, 10)
 	if err != nil || len(p.Events) != 1 || string(p.Events[0]) != string(in.Data) {
 		t.Fatalf("after reopening: %+v, %v; want the one event pushed", p, err)
+	}
+}
+
+// TestIndexBuiltAtOpen: a file written before the numbers bucket existed
+// (schema 1) gets it built when it is opened.
+func TestIndexBuiltAtOpen(t *testing.T) {
+	dir := t.TempDir()
+	s, err := boltstore.Open(dir, boltstore.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	storetest.RunIndexBuild(t, s, func(t *testing.T, s platform.Storage) platform.Storage {
+		s.Close()
+		db, err := bolt.Open(filepath.Join(dir, boltstore.FileName), 0o600, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		err = db.Update(func(tx *bolt.Tx) error {
+			if err := tx.DeleteBucket([]byte("numbers")); err != nil {
+				return err
+			}
+			return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 1})
+		})
+		if err := errors.Join(err, db.Close()); err != nil {
+			t.Fatalf("writing the file as schema 1: %v", err)
+		}
+		s, err = boltstore.Open(dir, boltstore.Options{NoSync: true})
+		if err != nil {
+			t.Fatalf("opening a schema 1 file: %v", err)
+		}
+		return s
+	})
+}
+
+// TestNewerSchema: a file of a later schema is not opened.
+func TestNewerSchema(t *testing.T) {
+	dir := t.TempDir()
+	s, err := boltstore.Open(dir, boltstore.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	db, err := bolt.Open(filepath.Join(dir, boltstore.FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 99}) })
+	db.Close()
+	if _, err := boltstore.Open(dir, boltstore.Options{}); !errors.Is(err, boltstore.ErrNewerSchema) {
+		t.Fatalf("Open of a schema 99 file: %v, want ErrNewerSchema", err)
 	}
 }

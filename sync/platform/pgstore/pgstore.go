@@ -55,11 +55,18 @@ func (s *Store) Close() error {
 	return nil
 }
 
+// migration brings the schema up one version: its SQL, then, when set,
+// fill, which moves data the SQL alone cannot, in the same transaction.
+type migration struct {
+	sql  string
+	fill func(ctx context.Context, tx pgx.Tx) error
+}
+
 // migrations[i] brings the schema from version i to i+1. Append only: a
 // released migration never changes.
-var migrations = []string{
+var migrations = []migration{
 	// 0 → 1
-	`
+	{sql: `
 CREATE TABLE codes (
 	hash    text PRIMARY KEY,
 	center  text NOT NULL,
@@ -124,9 +131,9 @@ CREATE TABLE catalogs (
 	published   timestamptz NOT NULL,
 	data        bytea NOT NULL
 );
-`,
+`},
 	// 1 → 2
-	`
+	{sql: `
 -- One row per center: its staff version, raised in the transaction that
 -- changes a clerk; its row lock orders a center's staff changes.
 CREATE TABLE staff_versions (
@@ -139,7 +146,18 @@ CREATE TABLE staff (
 	data   bytea NOT NULL, -- app/staff.Clerk JSON, opaque to the platform
 	PRIMARY KEY (center, id)
 );
-`,
+`},
+	// 2 → 3
+	{sql: `
+-- The case number each case of a center holds: one case per number and
+-- center, written in the push that stores the case's submitted event.
+CREATE TABLE case_numbers (
+	center  text NOT NULL,
+	number  text NOT NULL,
+	case_id text NOT NULL,
+	PRIMARY KEY (center, number)
+);
+`, fill: fillCaseNumbers},
 }
 
 // migrate applies the missing migrations in one transaction, under an
@@ -160,7 +178,14 @@ func (s *Store) migrate(ctx context.Context) error {
 			return ErrNewerSchema
 		}
 		for i := v; i < len(migrations); i++ {
-			if _, err := tx.Exec(ctx, migrations[i]); err != nil {
+			m := migrations[i]
+			if _, err := tx.Exec(ctx, m.sql); err != nil {
+				return fmt.Errorf("migration %d of the platform's database failed: %w", i+1, err)
+			}
+			if m.fill == nil {
+				continue
+			}
+			if err := m.fill(ctx, tx); err != nil {
 				return fmt.Errorf("migration %d of the platform's database failed: %w", i+1, err)
 			}
 		}

@@ -131,7 +131,7 @@ func testConcurrentPushPull(t *testing.T, s platform.Storage) {
 					return
 				}
 				for i, o := range got {
-					if o == platform.Stored {
+					if o.Outcome == platform.Stored {
 						stored <- string(in[i].Data)
 					}
 				}

@@ -1,6 +1,6 @@
 // Package storetest is the conformance suite every platform.Storage must
 // pass: boltstore and pgstore run it from their tests, so the two behave
-// the same for enrollment, the feed, catalogs and staff.
+// the same for enrollment, the feed, case numbers, catalogs and staff.
 package storetest
 
 import (
@@ -31,6 +31,10 @@ func Run(t *testing.T, open Opener) {
 		{"RevokeAndDevices", testRevokeAndDevices},
 		{"Touch", testTouch},
 		{"PushOutcomes", testPushOutcomes},
+		{"NumberTakenByStored", testNumberTakenByStored},
+		{"NumberTakenInBatch", testNumberTakenInBatch},
+		{"NumberSameCase", testNumberSameCase},
+		{"NumbersCentersApart", testNumbersCentersApart},
 		{"PullPages", testPullPages},
 		{"CentersApart", testCentersApart},
 		{"Catalogs", testCatalogs},

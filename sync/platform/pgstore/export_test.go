@@ -1,0 +1,9 @@
+package pgstore
+
+// SetFillPage makes fillCaseNumbers read n events at a time until the
+// returned function is called.
+func SetFillPage(n int) (restore func()) {
+	old := fillPage
+	fillPage = n
+	return func() { fillPage = old }
+}
