@@ -10,8 +10,41 @@ import (
 // Status events form a tree by Parent: a single line is the normal case;
 // two different transitions from one parent are a conflict that stays until
 // a resolved event picks a branch. Equal transitions from one parent (two
-// counters both accepted) are one step.
+// counters both accepted) are one step. Resolutions do not fork the tree:
+// they are marks on the line they keep, and what they decide is worked out
+// from all of them together (see decide), so two clerks who settled one
+// conflict differently make a conflict of their own.
 func Fold(events []Event) (*Case, error) {
+	f, err := newFolder(events)
+	if err != nil {
+		return nil, err
+	}
+	f.walk()
+	for _, e := range f.c.Events {
+		if f.inForce[e.ID] {
+			f.c.Timeline = append(f.c.Timeline, e)
+		}
+	}
+	return f.c, nil
+}
+
+type folder struct {
+	c    *Case
+	root Event
+	byID map[string]Event
+	kids map[string][]Event // transition events (not resolutions) by their base
+	// marks are the resolutions by their base: the line each one kept.
+	marks map[string][]Event
+	// inForce marks the events the case's state was folded from.
+	inForce map[string]bool
+	// decisions says, for each resolution the fold weighed, what it kept
+	// and what it set aside (see Case.Resolved); nil until one is.
+	decisions map[string]decision
+}
+
+// newFolder sorts out a case's events: the submission, the transitions by
+// the status event they grew from, the resolutions, and the facts.
+func newFolder(events []Event) (*folder, error) {
 	evs := dedupe(events)
 	root, ok := findRoot(evs)
 	if !ok {
@@ -22,7 +55,8 @@ func Fold(events []Event) (*Case, error) {
 		return nil, err
 	}
 	c.Events = evs
-	f := folder{c: c, byID: make(map[string]Event, len(evs)), kids: map[string][]Event{}, inForce: map[string]bool{}}
+	f := &folder{c: c, root: root, byID: make(map[string]Event, len(evs)), kids: map[string][]Event{},
+		marks: map[string][]Event{}, inForce: map[string]bool{}}
 	for _, e := range evs {
 		f.byID[e.ID] = e
 	}
@@ -31,6 +65,9 @@ func Fold(events []Event) (*Case, error) {
 		case e.ID == root.ID:
 		case e.Kind == KindSubmitted:
 			f.invalid(e, "a case has one submission")
+		case e.Kind == KindResolved:
+			b := f.base(e)
+			f.marks[b] = append(f.marks[b], e)
 		case e.Kind.isTransition():
 			b := f.base(e)
 			f.kids[b] = append(f.kids[b], e)
@@ -38,30 +75,17 @@ func Fold(events []Event) (*Case, error) {
 			f.fact(e)
 		}
 	}
-	f.walk(root)
-	for _, e := range evs {
-		if f.inForce[e.ID] {
-			c.Timeline = append(c.Timeline, e)
-		}
-	}
-	return c, nil
+	return f, nil
 }
 
-type folder struct {
-	c    *Case
-	byID map[string]Event
-	kids map[string][]Event // transition events by their base
-	// inForce marks the events the case's state was folded from.
-	inForce map[string]bool
-}
-
-// base is the nearest status event at or above e's parent: facts in between
-// (a print, a rating) do not fork the case.
+// base is the nearest status event at or above e's parent that moved the
+// case: facts in between (a print, a rating) do not fork the case, and
+// neither do resolutions, which only say which line goes on.
 func (f *folder) base(e Event) string {
 	p := e.Parent
 	for range len(f.byID) {
 		q, ok := f.byID[p]
-		if !ok || q.Kind.isTransition() {
+		if !ok || q.Kind.isTransition() && q.Kind != KindResolved {
 			return p
 		}
 		p = q.Parent
@@ -69,16 +93,19 @@ func (f *folder) base(e Event) string {
 	return p
 }
 
-func (f *folder) walk(root Event) {
+// walk follows the line in force from the submission: one step at a time
+// while the transitions from the heads agree, through the branch the
+// resolutions keep at a fork, to a conflict where they do not settle it.
+func (f *folder) walk() {
 	c := f.c
-	head := []string{root.ID}
-	c.Head = root.ID
-	f.inForce[root.ID] = true
+	c.Head = f.root.ID
+	f.enter(f.root)
+	head := []Event{f.root}
 	for {
 		var kids []Event
 		for _, h := range head {
-			for _, k := range f.kids[h] {
-				if _, err := Next(c.Status, k.Kind); err != nil && k.Kind != KindResolved {
+			for _, k := range f.kids[h.ID] {
+				if _, err := Next(c.Status, k.Kind); err != nil {
 					f.invalid(k, err.Error())
 					continue
 				}
@@ -91,27 +118,46 @@ func (f *folder) walk(root Event) {
 		sort.Slice(kids, func(i, j int) bool { return kids[i].Before(kids[j]) })
 		if equivalent(kids) {
 			f.apply(kids[0])
-			head = head[:0]
 			for _, k := range kids {
-				head = append(head, k.ID)
+				f.enter(k)
 			}
+			head = kids
 			continue
 		}
-		chosen, ok := f.resolution(kids)
+		options := make([][]Event, len(kids))
+		for i, k := range kids {
+			options[i] = []Event{k}
+		}
+		chosen, branches, ok := f.decide(options, map[string]bool{})
 		if !ok {
 			c.Status = StatusConflict
-			for _, k := range kids {
-				c.Branches = append(c.Branches, f.chain(k))
-			}
+			c.Branches = branches
 			return
 		}
-		for _, k := range kids {
-			if k.ID != chosen.ID {
-				c.Discarded = append(c.Discarded, f.chain(k)...)
+		for i, k := range kids {
+			if i != chosen {
+				c.Discarded = append(c.Discarded, f.subtree(k)...)
 			}
 		}
-		f.apply(chosen)
-		head = []string{chosen.ID}
+		f.apply(kids[chosen])
+		f.enter(kids[chosen])
+		head = []Event{kids[chosen]}
+	}
+}
+
+// enter puts a status event in force with the resolutions that kept its
+// line, the latest of which becomes the head (what the next event grows
+// from) unless a transition follows.
+func (f *folder) enter(e Event) {
+	f.inForce[e.ID] = true
+	for _, m := range f.marks[e.ID] {
+		f.inForce[m.ID] = true
+		if !m.Before(f.byID[f.c.Head]) {
+			f.c.Head = m.ID
+		}
+		if at := m.Stamp.Time(); at.After(f.c.UpdatedAt) {
+			f.c.UpdatedAt = at
+		}
 	}
 }
 
@@ -133,48 +179,10 @@ func equivalent(kids []Event) bool {
 	return true
 }
 
-// resolution finds the resolved event that picked one of these branches.
-func (f *folder) resolution(kids []Event) (Event, bool) {
-	for _, e := range f.c.Events {
-		if e.Kind != KindResolved {
-			continue
-		}
-		var r Resolution
-		if e.Decode(&r) != nil {
-			continue
-		}
-		for _, k := range kids {
-			if k.ID == r.Chosen {
-				return k, true
-			}
-		}
-	}
-	return Event{}, false
-}
-
-// chain is a branch from its first event down its line of descendants.
-func (f *folder) chain(e Event) []Event {
-	out := []Event{e}
-	for len(out) <= len(f.byID) {
-		next := f.kids[out[len(out)-1].ID]
-		if len(next) == 0 {
-			break
-		}
-		out = append(out, next...)
-		if len(next) > 1 { // a fork inside a branch: show it, stop there
-			break
-		}
-	}
-	return out
-}
-
 // apply moves the case through one status event.
 func (f *folder) apply(e Event) {
 	c := f.c
-	next := c.Status
-	if e.Kind != KindResolved {
-		next, _ = Next(c.Status, e.Kind) // checked by walk
-	}
+	next, _ := Next(c.Status, e.Kind) // checked by walk
 	at := e.Stamp.Time()
 	var err error
 	switch e.Kind {

@@ -25,47 +25,53 @@ func (c *Case) SetAside(e Event) bool {
 	return slices.ContainsFunc(c.Discarded, func(d Event) bool { return d.ID == e.ID })
 }
 
-// Resolved returns what a resolution event of the case kept and set aside:
-// the first event of the branch kept, and the first event of each branch
-// that grew from the same point and was set aside. ok is false for an
-// event that is not a resolution of this case.
+// Resolved returns what a resolution event of the case kept and set
+// aside: the first event of the branch it kept, and the first event of
+// each other branch of the same fork. Each resolution speaks for itself:
+// of two that settled one conflict differently, each names what it kept,
+// whichever of them was kept in the end. ok is false for an event that is
+// not a resolution of this case.
+//
+// A Case carries no trace of how it was folded, so the fork is worked out
+// again from the case's events; a screen shows a few resolutions at most.
 func (c *Case) Resolved(e Event) (r Resolution, kept Event, aside []Event, ok bool) {
 	if e.Kind != KindResolved || e.Decode(&r) != nil {
 		return r, kept, nil, false
+	}
+	f, err := newFolder(c.Events)
+	if err != nil {
+		return r, kept, nil, false
+	}
+	if kept, ok = f.byID[r.Chosen]; !ok {
+		return r, kept, nil, false
+	}
+	f.walk()
+	if d, found := f.weigh(e); found {
+		return r, d.kept, d.aside, true
+	}
+	return r, kept, nil, true
+}
+
+// Labels of a branch that is a resolution.
+var tKeptBranch = Text{ZH: "核对冲突（保留%[1]s）", EN: "Conflict resolved (kept: %[2]s)"}
+
+// Choice names what the first event of a conflict's branch stands for, as
+// a clerk choosing between branches reads it: its title, or for a
+// resolution the kind of the branch it kept, so two clerks' different
+// resolutions read "核对冲突（保留受理）" and "核对冲突（保留不予受理）".
+func (c *Case) Choice(e Event) Text {
+	if e.Kind != KindResolved {
+		return e.Title()
 	}
 	byID := make(map[string]Event, len(c.Events))
 	for _, x := range c.Events {
 		byID[x.ID] = x
 	}
-	if kept, ok = byID[r.Chosen]; !ok {
-		return r, kept, nil, false
+	t := (&folder{byID: byID}).target(e)
+	if t.Kind == KindResolved {
+		return t.Kind.Label()
 	}
-	for _, x := range c.Discarded {
-		if !c.SetAside(byID[x.Parent]) && branchBase(byID, x) == branchBase(byID, kept) {
-			aside = append(aside, x)
-		}
-	}
-	return r, kept, aside, true
-}
-
-// branchBase is the status event an event grew from: its parent, past any
-// facts (printing, calls, ratings, reveals) in between, as the fold
-// reckons branches.
-func branchBase(byID map[string]Event, e Event) string {
-	p := e.Parent
-	for range len(byID) {
-		q, ok := byID[p]
-		if !ok {
-			return p
-		}
-		switch q.Kind {
-		case KindPrinted, KindRated, KindRevealed, KindCalled:
-			p = q.Parent
-			continue
-		}
-		return p
-	}
-	return p
+	return tKeptBranch.Format(t.Title().ZH, t.Title().EN)
 }
 
 // StaffOf returns the staff ID on the case's latest event of a kind in

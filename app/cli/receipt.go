@@ -80,15 +80,21 @@ func receiptCommand(c *call) error {
 }
 
 // documentFor checks a --document choice against the case: a notice only
-// of a decision the case holds, a receipt only of a case not refused.
+// of a decision the case holds, a receipt only of a case not refused, and
+// no paper but its queue ticket of a case in conflict, whose decision is
+// not made until the conflict is resolved.
 func documentFor(cs *cases.Case, which string) (string, error) {
-	if which == "" {
-		return paper.DocumentFor(cs.Status), nil
-	}
 	switch which {
-	case cases.DocReceipt, cases.DocSupplement, cases.DocRefusal, cases.DocTicket:
+	case "", cases.DocReceipt, cases.DocSupplement, cases.DocRefusal, cases.DocTicket:
 	default:
 		return "", badf(tBadDocument, which)
+	}
+	if cs.Status == cases.StatusConflict && which != cases.DocTicket {
+		return "", badf(tConflictNoPaper, cs.Number, cs.Status.Label())
+	}
+	if which == "" {
+		doc, _ := paper.DocumentFor(cs.Status)
+		return doc, nil
 	}
 	has := map[string]bool{
 		cases.DocReceipt:    cs.Status != cases.StatusRefused,

@@ -51,7 +51,7 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 		}
 		what := e.Summary(it)
 		if r, kept, aside, ok := cs.Resolved(e); ok {
-			what = resolutionDetail(r, kept, aside)
+			what = resolutionDetail(cs, r, kept, aside)
 		}
 		if what != "" {
 			line += "  — " + what
@@ -59,7 +59,7 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 		fmt.Fprintln(w, line)
 	}
 	for _, b := range cs.Branches {
-		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", b[0].Kind.Label().Both(), actor(b[0]), b[0].ID)
+		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", cs.Choice(b[0]).Both(), actor(b[0]), b[0].ID)
 	}
 }
 
@@ -185,11 +185,11 @@ func actor(e cases.Event) string {
 }
 
 // resolutionDetail says which branch a resolution kept and which it set
-// aside (the kind and who made it), and the clerk's note.
-func resolutionDetail(r cases.Resolution, kept cases.Event, aside []cases.Event) string {
-	parts := []string{labelled(tKept, kept.Kind.Label().Both()+" · "+actor(kept))}
+// aside (what each stands for and who made it), and the clerk's note.
+func resolutionDetail(cs *cases.Case, r cases.Resolution, kept cases.Event, aside []cases.Event) string {
+	parts := []string{labelled(tKept, cs.Choice(kept).Both()+" · "+actor(kept))}
 	for _, x := range aside {
-		parts = append(parts, labelled(tSetAside, x.Kind.Label().Both()+" · "+actor(x)))
+		parts = append(parts, labelled(tSetAside, cs.Choice(x).Both()+" · "+actor(x)))
 	}
 	return joinDetail(append(parts, r.Note)...)
 }

@@ -63,7 +63,9 @@ func (b *bench) actionBar(c *cases.Case) fyne.CanvasObject {
 		objs = append(objs, btn)
 	}
 	objs = append(objs, layout.NewSpacer())
-	if doc := paper.DocumentFor(c.Status); doc != cases.DocReceipt || b.c.deps.Seal != nil {
+	// A case in conflict has no paper (paper.DocumentFor): no print key
+	// then; pressed anyway, it says why (printReceipt).
+	if doc, ok := paper.DocumentFor(c.Status); ok && (doc != cases.DocReceipt || b.c.deps.Seal != nil) {
 		objs = append(objs, newButton(b.c, withKey(printLabel(doc), keyLabel(keyReceipt)), b.printReceipt))
 	}
 	objs = append(objs, newButton(b.c, withKey(cases.Text{ZH: "返回", EN: "Back"}, keyLabel(keyBack)), b.back))

@@ -37,6 +37,8 @@ type bench struct {
 	checks   []*check
 	panel    *panel
 	timeline *fyne.Container
+	// conflict is the branches of a case in conflict on screen, or nil.
+	conflict fyne.CanvasObject
 	// choosing is the conflict branch the open resolution panel keeps.
 	choosing int
 	// picker is the open image chooser (Ctrl+O), nil when closed.
@@ -279,14 +281,18 @@ func (b *bench) shortcut(s fyne.Shortcut) bool {
 	return true
 }
 
-// digit handles Alt+n: a tick in the open panel, a branch to keep, a
-// material of the case, or a case of the list.
+// digit handles Alt+n: a tick in the open panel or its ready-made choice
+// n, a branch to keep, a material of the case, or a case of the list.
 func (b *bench) digit(n int) {
 	switch {
 	case b.panel != nil && len(b.panel.toggles) > 0:
 		if n <= len(b.panel.toggles) {
 			t := b.panel.toggles[n-1]
 			t.SetChecked(!t.Checked)
+		}
+	case b.panel != nil && len(b.panel.picks) > 0:
+		if n <= len(b.panel.picks) {
+			b.panel.picks[n-1]()
 		}
 	case b.cur != nil && b.cur.Status == cases.StatusConflict:
 		b.chooseBranch(n - 1)

@@ -79,8 +79,9 @@ func (b *bench) render() {
 // caseView is the whole case under its header, in three columns that each
 // scroll on their own: the applicant and the form; the material checklist;
 // the promise and the timeline. A conflict's branches come first, across
-// the width. The actions run along the bottom, and the open panel beside
-// or under the case, scrolling rather than squeeze it (see caseFrame).
+// the width, as high as they need (see conflictLayout). The actions run
+// along the bottom, and the open panel beside or under the case,
+// scrolling rather than squeeze it (see caseFrame).
 func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	item, known := b.c.item(c.ItemCode)
 	var who []fyne.CanvasObject
@@ -99,13 +100,14 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 		container.NewVScroll(ui.Column(who...)),
 		container.NewVScroll(ui.Column(materials...)),
 		container.NewVScroll(ui.Column(story...)))
+	b.conflict = nil
 	if c.Status == cases.StatusConflict {
-		split := container.NewVSplit(container.NewVScroll(b.conflictView(c, item)), body)
-		split.Offset = 0.55
-		body = split
+		b.conflict = b.conflictView(c, item)
+		confirming := b.panel != nil && b.panel.kind == cases.KindResolved
+		body = container.New(conflictLayout{confirming: confirming}, container.NewVScroll(b.conflict), body)
 	}
 	var panel fyne.CanvasObject
-	if b.panel != nil {
+	if b.panel != nil && b.panel.kind != cases.KindResolved { // that one is under the branches
 		panel = b.panel.view
 	}
 	return newCaseFrame(b.header(c, item), body, panel, b.actionBar(c))

@@ -17,9 +17,15 @@ import (
 // same point side by side — each event's kind, who, when and details —
 // with a button to choose each one. Keeping one is itself an event (a
 // resolution), so every device settles the same way once it syncs; it
-// takes two steps, choose and confirm, as it cannot be undone.
+// takes two steps, choose and confirm, as it cannot be undone. The
+// confirmation opens right under the branches, rather than under the case,
+// where it took the height the branches need (see conflictLayout).
 func (b *bench) conflictView(c *cases.Case, item *catalog.Item) fyne.CanvasObject {
-	head := widget.NewLabel(both(tConflictHead))
+	words := tConflictHead
+	if len(c.Branches) > 0 && c.Branches[0][0].Kind == cases.KindResolved {
+		words = tResolvedTwice // each branch is a clerk's resolution
+	}
+	head := widget.NewLabel(both(words))
 	head.Wrapping = fyne.TextWrapWord
 	head.Importance = widget.DangerImportance
 	head.TextStyle.Bold = true
@@ -44,7 +50,11 @@ func (b *bench) conflictView(c *cases.Case, item *catalog.Item) fyne.CanvasObjec
 		rows = append(rows, keep)
 		cols = append(cols, widget.NewCard("", "", ui.Column(rows...)))
 	}
-	return container.NewVBox(head, container.NewGridWithColumns(max(len(cols), 1), cols...))
+	objs := []fyne.CanvasObject{head, container.NewGridWithColumns(max(len(cols), 1), cols...)}
+	if chosen >= 0 {
+		objs = append(objs, b.panel.view)
+	}
+	return ui.Column(objs...)
 }
 
 // chosenBranch is the branch whose keeping waits for confirmation, or -1.
@@ -66,13 +76,20 @@ func (b *bench) chooseBranch(i int) {
 	}
 	first := c.Branches[i][0]
 	p := &panel{kind: cases.KindResolved}
-	what := cases.Text{ZH: first.Kind.Label().ZH, EN: strings.ToLower(first.Kind.Label().EN)}
+	what := c.Choice(first)
+	what.EN = strings.ToLower(what.EN)
 	summary := ui.NewText(fmt.Sprintf(tKeepAsk.ZH, i+1, what.ZH, b.who(c, first)) + " " +
 		fmt.Sprintf(tKeepAsk.EN, i+1, what.EN, b.who(c, first)))
 	summary.Importance = widget.WarningImportance
+	summary.TextStyle.Bold = true
 	note := b.noteEntry(p)
 	p.confirm = func() { b.keep(i, strings.TrimSpace(note.Text)) }
-	p.view = b.panelView(p, tKeepTitle, []fyne.CanvasObject{summary, note}, "Enter / "+scLabel(scConfirm))
+	// Compact, as it goes under the branches: the question, then the note
+	// with Confirm and Cancel beside it.
+	ok := newButton(b.c, withKey(tConfirm, "Enter / "+scLabel(scConfirm)), p.confirm)
+	ok.Importance = widget.WarningImportance
+	cancel := newButton(b.c, withKey(tCancel, keyLabel(keyBack)), b.closePanel)
+	p.view = widget.NewCard("", "", ui.Column(summary, container.NewBorder(nil, nil, nil, container.NewHBox(ok, cancel), note)))
 	b.panel, b.choosing = p, i
 	b.render()
 }

@@ -2,13 +2,16 @@ package counter
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 
 	"tongban/app/cases"
+	"tongban/app/ui/uitest"
 )
 
 // Two counters act on one case while offline: this one accepts it, the
@@ -63,12 +66,12 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 	refusal := slices.IndexFunc(r.c.bench.cur.Branches, func(b []cases.Event) bool { return b[0].Kind == cases.KindRefused })
 	altN := fyne.KeyName(rune('1' + refusal))
 	r.shortcut(fyne.KeyModifierAlt, altN)
-	r.mustShow(tKeepTitle.ZH, "不予受理，李强（S002）", tChosenMark.ZH)
+	r.mustShow("确认后保存，不能撤销", "不予受理，李强（S002）", tChosenMark.ZH)
 	if r.events(c.ID) != before || r.stored(c.ID).Status != cases.StatusConflict {
 		t.Fatal("Alt+n alone resolved the conflict")
 	}
 	r.key(fyne.KeyEscape)
-	r.mustNotShow(tKeepTitle.ZH, tChosenMark.ZH)
+	r.mustNotShow("确认后保存，不能撤销", tChosenMark.ZH)
 	if r.events(c.ID) != before {
 		t.Fatal("cancelling the choice saved something")
 	}
@@ -94,4 +97,170 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 		"搁置 Set aside 受理 Accepted · 王芳（S001） · 设备 Device K09",
 		"备注 Note: 电话核实，以拒绝为准")
 	r.scanFocused()
+}
+
+// A case in conflict has no paper: the print key's button is gone, and
+// F9 says why and prints nothing.
+func TestNoPaperForACaseInConflict(t *testing.T) {
+	z, c, r := scannedCase(t)
+	other := z.store("counter")
+	if _, err := other.Import(c.Events, true); err != nil {
+		t.Fatal(err)
+	}
+	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
+		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.key(keyAccept)
+	r.typeText("")
+	r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
+	if _, err := r.st.Import(refused.Events, false); err != nil {
+		t.Fatal(err)
+	}
+	r.c.bench.refreshCase()
+	r.mustShow(tConflictHead.ZH)
+	for _, doc := range []string{cases.DocReceipt, cases.DocRefusal, cases.DocSupplement} {
+		if r.hasButton(both(printLabel(doc))) {
+			t.Errorf("a case in conflict offers %q", both(printLabel(doc)))
+		}
+	}
+	printed := len(r.printed)
+	r.key(keyReceipt)
+	r.mustShow(tNoPaperInConflict.ZH)
+	if len(r.printed) != printed {
+		t.Fatalf("F9 printed %d documents for a case in conflict", len(r.printed)-printed)
+	}
+	r.scanFocused()
+}
+
+// mergeFrom brings another store's events of a case into the rig's, as
+// sync would, and shows them as the ticker does.
+func (r *rig) mergeFrom(other *cases.Case) {
+	r.t.Helper()
+	if _, err := r.st.Import(other.Events, false); err != nil {
+		r.t.Fatal(err)
+	}
+	r.c.bench.refreshCase()
+}
+
+// keepButtonsWhole fails unless every button of the conflict's branches
+// has at least the height it asks for, and, while a branch is being kept,
+// the confirmation's Confirm is in sight.
+func (r *rig) keepButtonsWhole(when string) {
+	r.t.Helper()
+	view := r.c.bench.conflict
+	if view == nil {
+		r.t.Fatalf("%s: no conflict view on screen", when)
+	}
+	n := 0
+	uitest.Visit(view, func(o fyne.CanvasObject) bool {
+		b, ok := o.(*button)
+		if !ok {
+			return true
+		}
+		n++
+		if h, want := b.Size().Height, b.MinSize().Height; h < want-0.5 {
+			r.t.Errorf("%s: %q is %.0f high, less than the %.0f it needs", when, b.Text, h, want)
+		}
+		return true
+	})
+	if n == 0 {
+		r.t.Fatalf("%s: the conflict view has no buttons", when)
+	}
+	if r.c.bench.panel == nil {
+		return
+	}
+	// The confirmation is in sight, whole, and Confirm with it.
+	var scroll *container.Scroll
+	uitest.Visit(r.c.bench.body, func(o fyne.CanvasObject) bool {
+		if s, ok := o.(*container.Scroll); ok && s.Content == view {
+			scroll = s
+		}
+		return scroll == nil
+	})
+	confirm := uitest.Find(view, func(b *button) bool { return strings.HasPrefix(b.Text, both(tConfirm)) })
+	if scroll == nil || confirm == nil {
+		r.t.Fatalf("%s: no scroll of the branches (%v) or no Confirm (%v)", when, scroll != nil, confirm != nil)
+	}
+	at, _ := uitest.Position(view, confirm)
+	top, bottom := scroll.Offset.Y, scroll.Offset.Y+scroll.Size().Height
+	if at.Y < top || at.Y+confirm.Size().Height > bottom+0.5 {
+		r.t.Errorf("%s: Confirm is at %.0f–%.0f of the branches, out of the %.0f–%.0f in sight", when, at.Y, at.Y+confirm.Size().Height, top, bottom)
+	}
+}
+
+// The audit: this counter keeps the acceptance, the other the refusal,
+// before they sync. Once they have, neither has silently won: the case is
+// in conflict between the two resolutions, each of which names what it
+// kept; keeping one settles it, and the timeline says what each kept and
+// set aside. At 1280×720 the keep buttons stay whole with the confirm
+// panel open.
+func TestResolutionsThatDisagreeAreAConflictAgain(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	r := newRig(t, z, nil)
+	r.w.Resize(fyne.NewSize(1280, 720))
+	other := z.store("counter")
+	if _, err := other.Import(c.Events, true); err != nil {
+		t.Fatal(err)
+	}
+	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
+		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.key(keyAccept)
+	r.typeText("")
+	accepted := r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
+	r.mergeFrom(refused)
+	if _, err := other.Import(accepted.Events, false); err != nil {
+		t.Fatal(err)
+	}
+
+	// Each counter resolves the conflict its own way.
+	refusal := refused.Events[len(refused.Events)-1]
+	theirs, err := other.Act(c.ID, cases.Action{Kind: cases.KindResolved, Staff: "S002", Payload: cases.Resolution{Chosen: refusal.ID}})
+	if err != nil || theirs.Status != cases.StatusRefused {
+		t.Fatalf("the other counter keeps the refusal: %v, %v", theirs, err)
+	}
+	i := slices.IndexFunc(r.c.bench.cur.Branches, func(b []cases.Event) bool { return b[0].Kind == cases.KindAccepted })
+	r.keepButtonsWhole("the first conflict")
+	r.shortcut(fyne.KeyModifierAlt, fyne.KeyName(rune('1'+i)))
+	r.keepButtonsWhole("the first conflict, keeping a branch")
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	mine := r.mustBe(c.ID, cases.StatusAccepted, cases.KindResolved)
+
+	z.clock.Advance(time.Hour)
+	r.mergeFrom(theirs)
+	got := r.c.bench.cur
+	if got.Status != cases.StatusConflict || len(got.Branches) != 2 {
+		t.Fatalf("after the other counter's resolution came: %s with %d branches, want a conflict", got.Status, len(got.Branches))
+	}
+	r.mustShow(tResolvedTwice.ZH, "分支 1 Branch 1", "分支 2 Branch 2",
+		"核对冲突 Conflict resolved  王芳（S001）", "核对冲突 Conflict resolved  李强（S002）",
+		"保留 Kept 受理 Accepted · 王芳（S001）", "搁置 Set aside 不予受理 Refused · 李强（S002）",
+		"保留 Kept 不予受理 Refused · 李强（S002）", "搁置 Set aside 受理 Accepted · 王芳（S001）")
+	r.mustNotShow(tConflictHead.ZH)
+	r.keepButtonsWhole("the conflict of resolutions")
+
+	// Keeping the other counter's resolution: the case is refused.
+	j := slices.IndexFunc(got.Branches, func(b []cases.Event) bool { return b[0].Staff == "S002" })
+	r.shortcut(fyne.KeyModifierAlt, fyne.KeyName(rune('1'+j)))
+	r.mustShow("确认后保存，不能撤销", "核对冲突（保留不予受理）")
+	r.keepButtonsWhole("the conflict of resolutions, keeping one")
+	r.key(fyne.KeyReturn)
+	final := r.stored(c.ID)
+	if final.Status != cases.StatusRefused || len(final.Branches) != 0 {
+		t.Fatalf("after keeping the other counter's resolution: %s, %d branches", final.Status, len(final.Branches))
+	}
+	if !final.SetAside(mine.Events[len(mine.Events)-1]) {
+		t.Error("this counter's resolution, not kept, is not marked set aside")
+	}
+	r.mustShow("the case is now refused",
+		"保留 Kept 核对冲突（保留不予受理） Conflict resolved (kept: Refused) · 李强（S002）",
+		"搁置 Set aside 核对冲突（保留受理） Conflict resolved (kept: Accepted) · 王芳（S001）")
+	r.mustNotShow(tResolvedTwice.ZH)
 }

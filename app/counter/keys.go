@@ -32,8 +32,9 @@ const (
 	keyBack       = fyne.KeyEscape
 )
 
-// Shortcuts with a modifier. Alt+1…Alt+9 tick materials, keep branches and
-// open listed cases, whichever the screen shows.
+// Shortcuts with a modifier. Alt+1…Alt+9 tick materials, add the refusal's
+// common reasons, keep branches and open listed cases, whichever the
+// screen shows.
 var (
 	scFind       = ctrl(fyne.KeyF)
 	scOpenImage  = ctrl(fyne.KeyO)

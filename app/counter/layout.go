@@ -127,3 +127,43 @@ func heightAt(o fyne.CanvasObject, w float32) float32 {
 	o.Resize(fyne.NewSize(w, o.MinSize().Height))
 	return o.MinSize().Height
 }
+
+// minColumnsHeight is what the case's columns keep under a conflict's
+// branches: a few lines of each.
+const minColumnsHeight = 160
+
+// conflictLayout puts a conflict's branches (a scroll) over the case's
+// columns. The branches come first: they get the height they need at
+// their width, the columns what is left, down to minColumnsHeight (or
+// half the room in a very small window), past which the branches scroll —
+// to their end while confirming, where the confirmation is. (A split at a
+// fixed share left them 130 px at 1280×720 with the confirmation open
+// under the case: the keep buttons were cut to slivers.)
+type conflictLayout struct {
+	confirming bool
+}
+
+func (l conflictLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	branches, columns := objs[0], objs[1]
+	gap := theme.Size(theme.SizeNamePadding)
+	scroll, _ := branches.(*container.Scroll)
+	want := size.Height
+	if scroll != nil {
+		want = heightAt(scroll.Content, size.Width)
+	}
+	room := max(size.Height-gap, 0)
+	top := min(want, max(room-minColumnsHeight, room/2))
+	branches.Move(fyne.NewPos(0, 0))
+	branches.Resize(fyne.NewSize(size.Width, top))
+	columns.Move(fyne.NewPos(0, top+gap))
+	columns.Resize(fyne.NewSize(size.Width, room-top))
+	if scroll != nil && l.confirming && top < want {
+		scroll.ScrollToBottom()
+	}
+}
+
+// MinSize is both objects' minimums, one over the other.
+func (conflictLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+theme.Size(theme.SizeNamePadding)+b.Height)
+}

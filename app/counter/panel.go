@@ -24,6 +24,9 @@ type panel struct {
 	// toggles are the panel's tick boxes, for Alt+1…Alt+9: toggle n is
 	// material n of the item wherever a panel lists materials.
 	toggles []*check
+	// picks are the panel's ready-made choices, for Alt+1…Alt+9 where it
+	// has no tick boxes: pick n adds the refusal's common reason n.
+	picks []func()
 	// confirm saves the action; refresh redraws what depends on the
 	// ticks; choose picks a decision (complete); shortfall saves an
 	// acceptance or a receipt of supplements with materials still owed
@@ -85,15 +88,26 @@ func (b *bench) openPanel(kind cases.Kind) {
 		reasons.MultiLine = true
 		reasons.SetMinRowsVisible(3)
 		p.focus = reasons
-		quick := []fyne.CanvasObject{widget.NewLabel(both(tCommon))}
-		for _, r := range commonReasons {
-			quick = append(quick, newButton(b.c, r, func() {
-				reasons.SetText(strings.TrimRight(reasons.Text, "\n") + "\n" + r)
-				reasons.SetText(strings.TrimLeft(reasons.Text, "\n"))
+		// The common reasons, each on its button with its key (Alt+n),
+		// two to a row beside their label, so that the panel stays within
+		// a 1280-wide screen and takes few lines of a 720-high one.
+		var quick []fyne.CanvasObject
+		for i, r := range commonReasons {
+			add := func() {
+				reasons.SetText(strings.TrimLeft(strings.TrimRight(reasons.Text, "\n")+"\n"+r, "\n"))
 				b.c.win.Canvas().Focus(reasons)
-			}))
+				reasons.CursorRow, reasons.CursorColumn = len(strings.Split(reasons.Text, "\n"))-1, len([]rune(r))
+				reasons.Refresh()
+			}
+			label := r
+			if i < len(digits) {
+				p.picks = append(p.picks, add)
+				label += " (" + scLabel(alt(digits[i])) + ")"
+			}
+			quick = append(quick, newButton(b.c, label, add))
 		}
-		body = append(body, reasons, container.NewHBox(quick...))
+		common := container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel(both(tCommon))), nil, container.NewGridWithColumns(2, quick...))
+		body = append(body, reasons, common)
 		p.confirm = func() {
 			var rs []string
 			for _, line := range strings.Split(reasons.Text, "\n") {

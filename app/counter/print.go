@@ -51,14 +51,21 @@ func (b *bench) printFor(c *cases.Case, kind cases.Kind) {
 // the case on screen, as tongban receipt does (paper.DocumentFor) — the
 // refusal notice of a refused case, the notice of missing materials of a
 // case waiting for them, else the receipt, which states the case's status.
+// A case in conflict has none until a branch is kept: the key says so.
 func (b *bench) printReceipt() {
 	if b.cur == nil {
 		b.fail(both(tNoCase))
 		b.refocus()
 		return
 	}
+	doc, ok := paper.DocumentFor(b.cur.Status)
+	if !ok {
+		b.fail(both(tNoPaperInConflict))
+		b.refocus()
+		return
+	}
 	b.say("", widget.MediumImportance) // a new action
-	b.printPaper(b.cur, paper.DocumentFor(b.cur.Status))
+	b.printPaper(b.cur, doc)
 	b.refocus()
 }
 

@@ -144,30 +144,31 @@ var (
 	tDeny         = cases.Text{ZH: "不予批准", EN: "Denied"}
 	tChooseResult = cases.Text{ZH: "请选择办结结果：准予或不予批准。", EN: "Choose the decision: approved or denied."}
 
-	tSaved        = cases.Text{ZH: "已保存：%s，案件现为“%s”。", EN: "Saved: %s; the case is now %s."}
-	tPrinted      = cases.Text{ZH: "已打印%s。", EN: "The %s has printed."}
-	tPrinting     = cases.Text{ZH: "正在打印%s……", EN: "Printing the %s…"}
-	tNoPrinter    = cases.Text{ZH: "本机未配置打印机，%s没有打印。", EN: "No printer is set up here, so the %s was not printed."}
-	tCaseIsSaved  = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
-	tNotPrinted   = cases.Text{ZH: "案件 %s 的%s没有打印，可按“重新打印”再打。", EN: "The %[2]s of case %[1]s did not print; press Print again."}
-	tNotAllowed   = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s and cannot take %s; nothing was changed."}
-	tConflictOnly = cases.Text{ZH: "案件待核对：请先在下方保留一个分支。", EN: "The case is in conflict: keep one branch below first."}
-	tNotFound     = cases.Text{ZH: "本机没有此案件：请核对编号，或同步后再试。", EN: "No such case on this device; check the number, or sync and try again."}
-	tNotSaved     = cases.Text{ZH: "没有保存。", EN: "Not saved."}
-	tNoCase       = cases.Text{ZH: "请先扫描回执或打开一个案件。", EN: "Scan a receipt or open a case first."}
-	tNoSeal       = cases.Text{ZH: "本机没有回执密钥，不能打印回执；请同步或导入本中心密钥。", EN: "This device has no receipt key, so it cannot print receipts; sync or import the center's keys."}
+	tSaved             = cases.Text{ZH: "已保存：%s，案件现为“%s”。", EN: "Saved: %s; the case is now %s."}
+	tPrinted           = cases.Text{ZH: "已打印%s。", EN: "The %s has printed."}
+	tPrinting          = cases.Text{ZH: "正在打印%s……", EN: "Printing the %s…"}
+	tNoPrinter         = cases.Text{ZH: "本机未配置打印机，%s没有打印。", EN: "No printer is set up here, so the %s was not printed."}
+	tCaseIsSaved       = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
+	tNotPrinted        = cases.Text{ZH: "案件 %s 的%s没有打印，可按“重新打印”再打。", EN: "The %[2]s of case %[1]s did not print; press Print again."}
+	tNotAllowed        = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s and cannot take %s; nothing was changed."}
+	tConflictOnly      = cases.Text{ZH: "案件待核对：请先在下方保留一个分支。", EN: "The case is in conflict: keep one branch below first."}
+	tNoPaperInConflict = cases.Text{ZH: "案件待核对，没有可打印的回执或通知书：请先在下方保留一个分支，再打印。", EN: "A case in conflict has no receipt or notice to print: keep one branch below first, then print."}
+	tNotFound          = cases.Text{ZH: "本机没有此案件：请核对编号，或同步后再试。", EN: "No such case on this device; check the number, or sync and try again."}
+	tNotSaved          = cases.Text{ZH: "没有保存。", EN: "Not saved."}
+	tNoCase            = cases.Text{ZH: "请先扫描回执或打开一个案件。", EN: "Scan a receipt or open a case first."}
+	tNoSeal            = cases.Text{ZH: "本机没有回执密钥，不能打印回执；请同步或导入本中心密钥。", EN: "This device has no receipt key, so it cannot print receipts; sync or import the center's keys."}
 
 	// Conflicts.
-	tConflictHead = cases.Text{ZH: "两台设备对此案件作了不同处理。请核对两个分支，保留正确的一个。", EN: "Two devices handled this case differently. Check both branches and keep the right one."}
-	tBranch       = cases.Text{ZH: "分支 %d", EN: "Branch %d"}
-	tKeep         = cases.Text{ZH: "保留此分支", EN: "Keep this"}
-	tKept         = cases.Text{ZH: "已保留分支 %d，案件现为“%s”。", EN: "Branch %d kept; the case is now %s."}
-	tChosenMark   = cases.Text{ZH: "已选择，待确认", EN: "chosen, to confirm"}
-	tKeepTitle    = cases.Text{ZH: "保留分支：确认后保存，不能撤销", EN: "Keep a branch: saved on confirming, and it cannot be undone"}
-	tKeepAsk      = cases.Text{ZH: "保留分支 %d（%s，%s）？其他分支的记录将标为“已搁置”。", EN: "Keep branch %d (%s, %s)? The other branches' events will be marked set aside."}
-	tKeptLine     = cases.Text{ZH: "保留", EN: "Kept"}
-	tAsideLine    = cases.Text{ZH: "搁置", EN: "Set aside"}
-	tAsideMark    = cases.Text{ZH: "已搁置", EN: "set aside"}
+	tConflictHead  = cases.Text{ZH: "两台设备对此案件作了不同处理。请核对两个分支，保留正确的一个。", EN: "Two devices handled this case differently. Check both branches and keep the right one."}
+	tResolvedTwice = cases.Text{ZH: "两台设备核对此案件的冲突时保留了不同的分支。请核对两次核对结果，保留正确的一个。", EN: "Two devices resolved this case's conflict differently, each keeping another branch. Check both resolutions and keep the right one."}
+	tBranch        = cases.Text{ZH: "分支 %d", EN: "Branch %d"}
+	tKeep          = cases.Text{ZH: "保留此分支", EN: "Keep this"}
+	tKept          = cases.Text{ZH: "已保留分支 %d，案件现为“%s”。", EN: "Branch %d kept; the case is now %s."}
+	tChosenMark    = cases.Text{ZH: "已选择，待确认", EN: "chosen, to confirm"}
+	tKeepAsk       = cases.Text{ZH: "保留分支 %d（%s，%s）？确认后保存，不能撤销；其他分支的记录将标为“已搁置”。", EN: "Keep branch %d (%s, %s)? It is saved on confirming and cannot be undone; the other branches' events will be marked set aside."}
+	tKeptLine      = cases.Text{ZH: "保留", EN: "Kept"}
+	tAsideLine     = cases.Text{ZH: "搁置", EN: "Set aside"}
+	tAsideMark     = cases.Text{ZH: "已搁置", EN: "set aside"}
 
 	// Finding cases.
 	tToday        = cases.Text{ZH: "今日案件及逾期、今日到期的案件（逾期在前）", EN: "Today's cases, and those overdue or due today (overdue first)"}

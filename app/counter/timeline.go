@@ -49,7 +49,7 @@ func (b *bench) resolution(c *cases.Case, e cases.Event) string {
 	if !ok {
 		return ""
 	}
-	branch := func(x cases.Event) string { return both(x.Kind.Label()) + " · " + b.who(c, x) }
+	branch := func(x cases.Event) string { return both(c.Choice(x)) + " · " + b.who(c, x) }
 	lines := []string{labelled(tKeptLine, branch(kept))}
 	for _, x := range aside {
 		lines = append(lines, labelled(tAsideLine, branch(x)))

@@ -27,14 +27,20 @@ type Context struct {
 // waiting for missing materials its notice of them, every other case its
 // receipt (which states the case's status as it is). The command line's
 // tongban receipt and the counter's print key both choose by it.
-func DocumentFor(s cases.Status) string {
+//
+// A case in conflict has none (ok is false): its devices disagree on what
+// was decided, and any paper would hand the citizen one side of it as the
+// decision. The conflict is resolved first, then the paper printed.
+func DocumentFor(s cases.Status) (doc string, ok bool) {
 	switch s {
+	case cases.StatusConflict:
+		return "", false
 	case cases.StatusRefused:
-		return cases.DocRefusal
+		return cases.DocRefusal, true
 	case cases.StatusSupplement:
-		return cases.DocSupplement
+		return cases.DocSupplement, true
 	}
-	return cases.DocReceipt
+	return cases.DocReceipt, true
 }
 
 // Acceptance is the receipt given when a case is submitted or accepted.

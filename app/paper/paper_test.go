@@ -196,16 +196,19 @@ func TestMaterialsKeepTheirCatalogNumbers(t *testing.T) {
 	}
 }
 
+// Every status has the paper that fits it, except a conflict: no paper
+// tells the citizen one side of an undecided case as the decision.
 func TestDocumentFor(t *testing.T) {
 	want := map[cases.Status]string{
 		cases.StatusSubmitted: cases.DocReceipt, cases.StatusAccepted: cases.DocReceipt,
 		cases.StatusSupplement: cases.DocSupplement, cases.StatusSuspended: cases.DocReceipt,
 		cases.StatusCompleted: cases.DocReceipt, cases.StatusRefused: cases.DocRefusal,
-		cases.StatusWithdrawn: cases.DocReceipt, cases.StatusConflict: cases.DocReceipt,
+		cases.StatusWithdrawn: cases.DocReceipt, cases.StatusConflict: "",
 	}
 	for _, s := range cases.Statuses {
-		if got := DocumentFor(s); got != want[s] {
-			t.Errorf("DocumentFor(%s) = %s, want %s", s, got, want[s])
+		got, ok := DocumentFor(s)
+		if got != want[s] || ok != (want[s] != "") {
+			t.Errorf("DocumentFor(%s) = %q, %v; want %q, %v", s, got, ok, want[s], want[s] != "")
 		}
 	}
 }
