@@ -10,7 +10,8 @@ export GOFLAGS ?= -buildvcs=false
 BIN      := bin/tongban
 DATA     ?= .data/kiosk
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
-LDFLAGS  := -X tongban/app/cli.version=$(VERSION)
+# tongban version says the version of the package that carries the binary.
+LDFLAGS  := -X tongban/app/cli.version=$(shell build/package/version.sh $(VERSION) 2>/dev/null || echo $(VERSION))
 # Debian packages: build (cgo, OpenGL, X11), the windowed smoke test, QR
 # checks, PostgreSQL for the platform's storage tests, and Noto CJK for the
 # rare characters of names the bundled font lacks.

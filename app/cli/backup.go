@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"time"
 
+	"tongban/app/cases"
 	"tongban/app/store"
 )
 
@@ -42,28 +44,40 @@ func backupCommand(c *call) error {
 }
 
 // backupError says why a backup could not be written to file: a file the
-// store uses, a folder, a folder that is not there and a folder not ours
-// to write are what the user typed (exit 2).
+// store uses, a folder, something that is not a regular file, a folder
+// that is not there and a folder not ours to write are what the user
+// typed (exit 2); a damaged store, a full disk and anything else are
+// failures (exit 1). Each says that nothing was written over.
 func backupError(file string, err error) error {
+	var damaged *store.DamagedError
 	switch {
+	case errors.As(err, &damaged):
+		return failf(tBackupDamaged, damaged.File, damaged.Where)
 	case errors.Is(err, store.ErrStoreItself):
 		return badf(tBackupOverStore, file, err)
 	case errors.Is(err, store.ErrBackupInData):
 		return &badInput{err}
 	case errors.Is(err, store.ErrBackupIsFolder):
 		return badf(tBackupIsFolder, file, filepath.Join(file, "tongban-"+time.Now().Format("2006-01-02")+".db"), err)
+	case errors.Is(err, store.ErrBackupNotFile):
+		return badf(tBackupNotFile, file, err)
+	case isDiskFull(err):
+		// Not wrapped: report's sentence for any full disk (diskFull)
+		// would take the place of this one, which says more.
+		return failf(tBackupDiskFull, file)
 	case errors.Is(err, fs.ErrNotExist):
 		return badf(tBackupNoFolder, filepath.Dir(file), err)
 	case errors.Is(err, fs.ErrPermission):
-		return badf(tCannotWrite, file, err)
+		return badf(tBackupNoPermission, file, err)
 	}
-	return failf(tCannotWrite, file, err)
+	return failf(tBackupFailed, file, err)
 }
 
 // restoreCommand: tongban restore FILE, with the program closed.
 func restoreCommand(c *call) error {
 	set := c.flags("restore")
 	c.synopsis = "FILE"
+	otherDevice := set.Bool("other-device", false, "replace this device with the one the backup is of (only on a machine that replaces it)")
 	pos, err := c.parse(set, c.args)
 	if err != nil {
 		return err
@@ -79,24 +93,67 @@ func restoreCommand(c *call) error {
 	if err := readable(file); err != nil {
 		return err
 	}
-	r, err := store.RestoreFile(dir, file)
+	r, err := store.RestoreFile(dir, file, store.RestoreOptions{OtherDevice: *otherDevice})
+	var damaged *store.DamagedError
+	var other *store.OtherDeviceError
 	switch {
 	case errors.Is(err, store.ErrStoreItself):
 		return badf(tRestoreFromStore, file, dir, err)
+	case errors.As(err, &damaged):
+		return badf(tRestoreDamaged, file, damaged.Where)
+	case errors.As(err, &other):
+		return badf(tRestoreOtherDevice, deviceLabel(other.Backup), deviceLabel(other.Here))
 	case errors.Is(err, store.ErrNotStore), errors.Is(err, store.ErrNewerSchema):
 		return &badInput{err}
 	case err != nil:
 		return err
 	}
 	if c.json {
-		return writeJSON(c.env.Stdout, map[string]any{"file": file, "data": dir, "kept": r.Kept})
+		return writeJSON(c.env.Stdout, map[string]any{"file": file, "data": dir, "kept": r.Kept,
+			"carried": r.Carried, "left": r.Left, "damaged_store": r.Damaged, "other_device": r.OtherDevice()})
 	}
-	if r.Kept == "" {
+	switch {
+	case r.Kept == "":
 		fmt.Fprintln(c.env.Stdout, bothf(tRestoredNew, file, dir))
-	} else {
+	case r.Damaged:
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredOverDamaged, file, dir, r.Kept))
+	case r.OtherDevice():
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredOther, file, dir, deviceLabel(r.Device), deviceLabel(r.Replaced), r.Kept))
+	case r.Carried > 0:
 		fmt.Fprintln(c.env.Stdout, bothf(tRestored, file, dir, r.Kept))
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredCarried, r.Carried))
+	default:
+		fmt.Fprintln(c.env.Stdout, bothf(tRestored, file, dir, r.Kept))
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredNoneUnsent))
+	}
+	if r.Left > 0 {
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredLeft, r.Left, r.Kept))
 	}
 	return nil
+}
+
+// deviceLabel names a device for people: its role, short code and center.
+func deviceLabel(id store.Identity) cases.Text {
+	var center any = id.Center
+	if id.Center == "" {
+		center = tNoCenterYet
+	}
+	text, _ := fill(tDeviceLabel, roleName(id.Role), id.ShortCode, center)
+	return text
+}
+
+// damagedStore answers a panic that reached Main: one from bbolt (a page
+// of the store that is not what it should be, or a fault reading its
+// memory map) is told as a damaged data file, exit 1, with the stack only
+// when TONGBAN_DEBUG is set; any other panic goes on as it was.
+func damagedStore(env Env, r any, stack []byte) int {
+	if !bytes.Contains(stack, []byte("go.etcd.io/bbolt")) {
+		panic(r)
+	}
+	if env.Getenv("TONGBAN_DEBUG") != "" {
+		fmt.Fprintf(env.Stderr, "panic: %v\n\n%s\n", r, stack)
+	}
+	return report(env.Stderr, failf(tStoreDamaged, fmt.Sprint(r)))
 }
 
 // readable checks that a backup file is there and can be read, with the

@@ -2,12 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"tongban/app/store"
+	"tongban/app/store/storetest"
 )
 
 // runWithEnv runs the command line with the given environment variables only.
@@ -223,4 +228,226 @@ func TestAFolderWithoutAStore(t *testing.T) {
 	if out := must(t, missing, "status"); !strings.Contains(out, "counter") {
 		t.Fatalf("status after config role counter: %q", out)
 	}
+}
+
+// deviceOf reads a data folder's identity as tongban status --json says it.
+func deviceOf(t *testing.T, data string) deviceJSON {
+	t.Helper()
+	var st statusJSON
+	if err := json.Unmarshal([]byte(must(t, data, "status", "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	return st.Device
+}
+
+// pendingOf is the number of events a data folder has not sent yet.
+func pendingOf(t *testing.T, data string) int {
+	t.Helper()
+	var st statusJSON
+	if err := json.Unmarshal([]byte(must(t, data, "status", "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	return st.Pending
+}
+
+// The audit's case: kiosk K01 took cases 0001-0005 and synced them; a
+// backup made after 0001 is restored on a new machine, whose first sync
+// pulls 0002-0005 back. It goes on taking applications at 0006; the
+// original machine, once it has pulled the copy's 0006, goes on at 0007.
+func TestRestoreOnANewMachineThenSync(t *testing.T) {
+	url := startPlatform(t)
+	kiosk := t.TempDir()
+	must(t, kiosk, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk"))
+	file := filepath.Join(t.TempDir(), "bk.db")
+	for i := range 5 {
+		addLicenceCase(t, kiosk)
+		if i == 0 {
+			must(t, kiosk, "backup", file)
+		}
+	}
+	must(t, kiosk, "sync", "--once")
+
+	fresh := filepath.Join(t.TempDir(), "new")
+	must(t, fresh, "restore", file)
+	must(t, fresh, "sync", "--once")
+	if sixth := addLicenceCase(t, fresh); !strings.HasSuffix(sixth, "-0006") {
+		t.Fatalf("the restored machine's next case is %s, want 0006", sixth)
+	}
+	must(t, fresh, "sync", "--once")
+
+	must(t, kiosk, "sync", "--once")
+	if next := addLicenceCase(t, kiosk); !strings.HasSuffix(next, "-0007") {
+		t.Fatalf("the original machine's next case after pulling the copy's 0006 is %s, want 0007", next)
+	}
+}
+
+// Restoring an older backup loses no case made since: the cases not yet
+// sent come along, and the output says how many events it carried.
+func TestRestoreKeepsUnsentCases(t *testing.T) {
+	data := t.TempDir()
+	first := addLicenceCase(t, data)
+	file := filepath.Join(t.TempDir(), "b1.db")
+	must(t, data, "backup", file)
+	later := []string{addLicenceCase(t, data), addLicenceCase(t, data)}
+	if n := pendingOf(t, data); n != 3 {
+		t.Fatalf("pending before the restore = %d, want 3", n)
+	}
+	out := must(t, data, "restore", file)
+	if !strings.Contains(out, "备份里没有的 2 条记录已一并带入") || !strings.Contains(out, "the backup lacked were carried over (2)") {
+		t.Fatalf("restore said %q; want it to say 2 unsent events were carried over", out)
+	}
+	if n := pendingOf(t, data); n != 3 {
+		t.Fatalf("pending after the restore = %d, want the 3 of before", n)
+	}
+	for _, n := range append(later, first) {
+		if out := must(t, data, "cases", "show", n); !strings.Contains(out, n) {
+			t.Fatalf("cases show %s after the restore: %q", n, out)
+		}
+	}
+	var r map[string]any
+	file2 := filepath.Join(t.TempDir(), "b2.db")
+	must(t, data, "backup", file2)
+	if err := json.Unmarshal([]byte(must(t, data, "restore", file2, "--json")), &r); err != nil || r["carried"] != 0.0 {
+		t.Fatalf("restore --json of a backup holding everything = %v (%v), want carried 0", r, err)
+	}
+}
+
+// A kiosk's backup restored onto a counter's folder is refused in a
+// sentence naming both devices, and changes nothing; --other-device makes
+// the counter's machine the kiosk, deliberately. A new folder takes it.
+func TestRestoreRefusesAnotherDevicesBackup(t *testing.T) {
+	url := startPlatform(t)
+	kiosk, counter := t.TempDir(), t.TempDir()
+	must(t, kiosk, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk"))
+	must(t, counter, "enroll", "--platform", url, "--code", newCode(t, url, "counter"))
+	addLicenceCase(t, kiosk)
+	file := filepath.Join(t.TempDir(), "kiosk.db")
+	must(t, kiosk, "backup", file)
+	k, c := deviceOf(t, kiosk), deviceOf(t, counter)
+
+	_, errOut, code := run(t, counter, "restore", file)
+	wantRefusal(t, "restore of the kiosk's backup onto the counter", errOut, code,
+		"自助机 "+k.ShortCode, "窗口 "+c.ShortCode, "中心 130102", "--other-device",
+		"kiosk "+k.ShortCode+" of center 130102", "counter "+c.ShortCode+" of center 130102")
+	if got := deviceOf(t, counter); got.ShortCode != c.ShortCode {
+		t.Fatalf("after the refusal the counter's folder is device %s, want %s", got.ShortCode, c.ShortCode)
+	}
+	if kept, _ := filepath.Glob(filepath.Join(counter, "*before-restore*")); len(kept) != 0 {
+		t.Fatalf("a refused restore kept %v", kept)
+	}
+
+	out := must(t, counter, "restore", file, "--other-device")
+	if !strings.Contains(out, "本机现在是中心 130102 的自助机 "+k.ShortCode+"（原来是中心 130102 的窗口 "+c.ShortCode+"）") {
+		t.Errorf("restore --other-device said %q; want it to name the device this machine now is, and was", out)
+	}
+	if got := deviceOf(t, counter); got.ShortCode != k.ShortCode {
+		t.Fatalf("after --other-device the folder is device %s, want the kiosk's %s", got.ShortCode, k.ShortCode)
+	}
+	must(t, filepath.Join(t.TempDir(), "new"), "restore", file)
+}
+
+// A damaged store is said to be damaged: a backup of it is refused
+// before it touches the last good one, a command that reads it says so in
+// one sentence (the stack only with TONGBAN_DEBUG), a damaged backup is
+// refused, and restoring the last good backup puts the device right.
+func TestADamagedStore(t *testing.T) {
+	data := t.TempDir()
+	var numbers []string
+	for range 8 {
+		numbers = append(numbers, addLicenceCase(t, data))
+	}
+	good := filepath.Join(t.TempDir(), "good.db")
+	must(t, data, "backup", good)
+	goodBytes, _ := os.ReadFile(good)
+	live := filepath.Join(data, store.FileName)
+	storetest.Damage(t, live)
+
+	_, errOut, code := run(t, data, "backup", good)
+	if code != exitFailed {
+		t.Errorf("backup of a damaged store: exit %d, want 1", code)
+	}
+	zh, en := wantBilingual(t, "backup of a damaged store", errOut)
+	if !strings.Contains(zh, "已损坏") || !strings.Contains(zh, "上一份完好的备份原样保留") || !strings.Contains(zh, "tongban restore") ||
+		!strings.Contains(en, "is damaged at page") || !strings.Contains(en, "no backup was written") {
+		t.Errorf("backup of a damaged store said %q", errOut)
+	}
+	if now, _ := os.ReadFile(good); !bytes.Equal(now, goodBytes) {
+		t.Fatal("the refused backup changed the last good one")
+	}
+
+	_, errOut, code = run(t, data, "cases", "list")
+	if code != exitFailed || strings.Contains(errOut, "goroutine") {
+		t.Errorf("cases list on a damaged store: exit %d, %q; want exit 1 and no stack", code, errOut)
+	}
+	zh, en = wantBilingual(t, "cases list on a damaged store", errOut)
+	if !strings.Contains(zh, "数据文件看来已损坏") || !strings.Contains(zh, "tongban restore") || !strings.Contains(en, "looks damaged") {
+		t.Errorf("cases list on a damaged store said %q", errOut)
+	}
+	_, errOut, code = runWithEnv(map[string]string{"TONGBAN_DATA": data, "TONGBAN_DEBUG": "1"}, "cases", "list")
+	if code != exitFailed || !strings.Contains(errOut, "goroutine") || !strings.Contains(errOut, "go.etcd.io/bbolt") || !strings.Contains(errOut, "数据文件看来已损坏") {
+		t.Errorf("cases list on a damaged store with TONGBAN_DEBUG: exit %d, %q; want the sentence and the stack", code, errOut)
+	}
+
+	bad := filepath.Join(t.TempDir(), "bad.db")
+	damaged, _ := os.ReadFile(live)
+	os.WriteFile(bad, damaged, 0o600)
+	_, errOut, code = run(t, t.TempDir(), "restore", bad)
+	wantRefusal(t, "restore of a damaged backup", errOut, code, "备份文件 "+bad+" 已损坏", "is damaged at page")
+
+	out := must(t, data, "restore", good)
+	if !strings.HasPrefix(out, "已恢复") {
+		t.Fatalf("restore of the good backup over the damaged store said %q", out)
+	}
+	out = must(t, data, "cases", "list")
+	for _, n := range numbers {
+		if !strings.Contains(out, n) {
+			t.Errorf("cases list after the restore lacks %s: %q", n, out)
+		}
+	}
+}
+
+// A backup that cannot be written says why in words of its own in each
+// language — the system's English only in the English — and that nothing
+// was written over.
+func TestBackupFailuresSayWhy(t *testing.T) {
+	file := "/media/usb/bk.db"
+	for _, tc := range []struct {
+		name   string
+		err    error
+		code   int
+		zh, en string
+	}{
+		{"a full disk", fmt.Errorf("the backup could not be written: %w", &fs.PathError{Op: "write", Path: "/media/usb/.tongban-backup-1", Err: syscall.ENOSPC}),
+			exitFailed, "磁盘已满，备份没有写成，原有的文件没有被覆盖；请腾出空间，或把备份写到另一个磁盘", "The disk of /media/usb/bk.db is full"},
+		{"no permission", &fs.PathError{Op: "open", Path: "/media/usb/.tongban-backup-1", Err: fs.ErrPermission},
+			exitBadArgs, "没有权限在 /media/usb/bk.db 写入备份", "permission denied"},
+		{"an I/O error", fmt.Errorf("the backup could not be written: %w", &fs.PathError{Op: "write", Path: "/media/usb/.tongban-backup-1", Err: syscall.EIO}),
+			exitFailed, "备份没有写成", "input/output error"},
+		{"not a file", store.ErrBackupNotFile, exitBadArgs, "/media/usb/bk.db 不是普通文件", "is not a regular file"},
+	} {
+		var errOut bytes.Buffer
+		code := report(&errOut, backupError(file, tc.err))
+		zh, en := wantBilingual(t, tc.name, errOut.String())
+		if code != tc.code || !strings.Contains(zh, tc.zh) || !strings.Contains(en, tc.en) {
+			t.Errorf("%s: exit %d, %q; want exit %d, %q and %q", tc.name, code, errOut.String(), tc.code, tc.zh, tc.en)
+		}
+		for _, raw := range []string{"no space", "permission denied", "input/output", "could not be written"} {
+			if strings.Contains(zh, raw) {
+				t.Errorf("%s: the Chinese half %q holds the system's English %q", tc.name, zh, raw)
+			}
+		}
+	}
+}
+
+// A panic that does not come from the store is not taken for a damaged
+// data file: it goes on.
+func TestOnlyTheStoresPanicsAreDamage(t *testing.T) {
+	defer func() {
+		if r := recover(); r != "a bug" {
+			t.Fatalf("damagedStore on another panic recovered %v, want the panic to go on", r)
+		}
+	}()
+	var errOut bytes.Buffer
+	damagedStore(Env{Stderr: &errOut, Getenv: func(string) string { return "" }}, "a bug", []byte("goroutine 1 [running]:\ntongban/app/cli.Main(...)"))
+	t.Fatalf("damagedStore returned on a panic outside the store, saying %q", errOut.String())
 }

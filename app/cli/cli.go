@@ -7,10 +7,13 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
+
+	"tongban/sync/client"
 )
 
 // Env is what the command line gets from the process.
@@ -53,6 +56,8 @@ type call struct {
 	// shared is the device of the window that runs this command for
 	// another process (relay.go); open returns it.
 	shared *device
+	// live is the sync status of that window's syncer (status.go).
+	live func() client.Status
 }
 
 var commands map[string]command
@@ -63,7 +68,7 @@ func init() {
 		"counter":    {"run the counter window", runCounter},
 		"cases":      {"add, list, show and act on cases", casesCommand},
 		"catalog":    {"search and show service items", catalogCommand},
-		"status":     {"identity, pending events, last sync, printer", statusCommand},
+		"status":     {"identity, online, pending events, last sync, printer, disk and problems (--check exits 1 on any)", statusCommand},
 		"config":     {"show or set this device's settings", configCommand},
 		"backup":     {"copy the store to a file", backupCommand},
 		"restore":    {"replace the store with a backup", restoreCommand},
@@ -72,6 +77,7 @@ func init() {
 		"version":    {"print the version", versionCommand},
 		"receipt":    {"render (--png FILE) or print (--print) a case's receipt", receiptCommand},
 		"print-test": {"print a test page (--printer URL)", printTestCommand},
+		"stop":       {"close the kiosk or counter window running on this data folder", stopCommand},
 		"scan":       {"open a receipt (--text PAYLOAD, --image FILE or --camera /dev/video0) as a counter would", scanCommand},
 		"keys":       {"export or import the center's receipt keys", keysCommand},
 		"staff":      {"add, list or disable the clerks who sign in at a counter", staffCommand},
@@ -81,18 +87,29 @@ func init() {
 }
 
 // Main runs the command line and returns the process exit code.
-func Main(args []string, env Env) int {
+func Main(args []string, env Env) (code int) {
 	if env.Getenv == nil {
 		env.Getenv = os.Getenv
 	}
 	if env.Stdin == nil {
 		env.Stdin = os.Stdin
 	}
+	// A damaged store makes bbolt panic (or fault on its memory map) far
+	// from any command: say so in one sentence, not a stack (backup.go).
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			code = damagedStore(env, r, debug.Stack())
+		}
+	}()
 	if len(args) > 0 && isHelp(args[0]) {
 		usage(env.Stdout)
 		return exitOK
 	}
 	name := "run"
+	if len(args) > 0 && isVersion(args[0]) { // tongban --version, -v
+		args = append([]string{"version"}, args[1:]...)
+	}
 	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
 		name, args = args[0], args[1:]
 	}
@@ -112,10 +129,12 @@ func Main(args []string, env Env) int {
 	}
 	c := &call{env: env, name: name, args: args, summary: cmd.summary}
 	err := cmd.run(c)
-	if lockedElsewhere(err) && relayable(name, args) {
-		if code, ok := relay(c, name, args); ok {
+	if lockedElsewhere(err) { // a window holds the store: it runs the command, or says to stop it (relay.go)
+		code, rerr := relay(c, name, args)
+		if rerr == nil {
 			return code
 		}
+		err = rerr
 	}
 	return report(env.Stderr, err)
 }

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"encoding/json"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strconv"
 	"strings"
@@ -41,6 +43,11 @@ var configKeys = map[string]struct {
 			return failf(tBadPrinterURL, v)
 		}
 		t.Close()
+		// A relative dir:// folder would be the window's working folder,
+		// not the one it was typed in.
+		if v, err = absoluteDirURL(v); err != nil {
+			return err
+		}
 		c.Printer = v
 		return nil
 	}},
@@ -88,7 +95,7 @@ var configKeys = map[string]struct {
 // configCommand: tongban config [KEY [VALUE]].
 func configCommand(c *call) error {
 	fs := c.flags("config")
-	c.synopsis = "[KEY [VALUE]]   (KEY is one of " + strings.Join(configNames(), ", ") + ")"
+	c.synopsis = "[KEY [VALUE]]   (KEY is one of " + strings.Join(configNames(), ", ") + "; VALUE default puts a setting back to its default, none clears scanner or camera)"
 	c.rawValue = true // tongban config idle_seconds -5 reaches the setting's own check
 	pos, err := c.parse(fs, c.args)
 	if err != nil {
@@ -99,34 +106,122 @@ func configCommand(c *call) error {
 		return err
 	}
 	defer d.close()
-	switch len(pos) {
-	case 0:
+	if len(pos) == 0 {
 		if c.json {
-			return writeJSON(c.env.Stdout, d.config)
+			all := map[string]settingJSON{}
+			for _, k := range configNames() {
+				all[k] = d.settingJSON(k)
+			}
+			return writeJSON(c.env.Stdout, all)
 		}
 		for _, k := range configNames() {
 			fmt.Fprintf(c.env.Stdout, "%-16s %s\n", k, d.setting(k))
 		}
 		return nil
-	case 2:
-		k, ok := configKeys[pos[0]]
-		if !ok {
-			return badf(tNoSetting, pos[0], strings.Join(configNames(), ", "))
+	}
+	key := pos[0]
+	k, ok := configKeys[key]
+	if !ok {
+		return badf(tNoSetting, key, strings.Join(configNames(), ", "))
+	}
+	switch len(pos) {
+	case 1: // tongban config KEY: its value
+		if c.json {
+			return writeJSON(c.env.Stdout, d.settingJSON(key))
 		}
-		if err := k.set(&d.config, pos[1]); err != nil {
+		fmt.Fprintln(c.env.Stdout, d.setting(key))
+		return nil
+	case 2:
+		value := pos[1]
+		reset := value == "" || value == "default" || optionalSetting(key) && (value == "none" || value == tNone.ZH)
+		if reset {
+			d.config.reset(key)
+		} else if err := k.set(&d.config, value); err != nil {
 			return &badInput{err}
 		}
 		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
 			return err
 		}
-		if pos[1] == "" {
-			fmt.Fprintln(c.env.Stdout, bothf(tConfigCleared, pos[0]))
-		} else {
-			fmt.Fprintln(c.env.Stdout, bothf(tConfigSet, pos[0], pos[1]))
+		now := d.settingJSON(key)
+		switch {
+		case c.json:
+			return writeJSON(c.env.Stdout, now)
+		case reset && optionalSetting(key):
+			fmt.Fprintln(c.env.Stdout, bothf(tConfigCleared, key))
+		case reset:
+			fmt.Fprintln(c.env.Stdout, bothf(tConfigReset, key, fmt.Sprint(now.Value)))
+		default:
+			fmt.Fprintln(c.env.Stdout, bothf(tConfigSet, key, fmt.Sprint(now.Value)))
 		}
 		return nil
 	}
-	return badf(tConfigUse)
+	return badf(tConfigGetUse)
+}
+
+// optionalSetting reports whether a setting names a device the machine
+// may not have (a serial scanner, a camera): unset is none, and
+// tongban config KEY none clears it.
+func optionalSetting(key string) bool { return key == "scanner" || key == "camera" }
+
+// settingJSON is one setting in tongban config --json: the value in
+// force (a number for a number, true or false for windowed, "" for no
+// scanner or camera) and whether it is the default, not set.
+type settingJSON struct {
+	Key     string `json:"key,omitempty"`
+	Value   any    `json:"value"`
+	Default bool   `json:"default"`
+}
+
+// settingJSON is a setting's value in force, for --json.
+func (d *device) settingJSON(key string) settingJSON {
+	cfg := d.config
+	s := settingJSON{Key: key}
+	switch key {
+	case "role":
+		s.Value, s.Default = cfg.runs(), cfg.Role == ""
+	case "printer":
+		s.Value, s.Default = d.printerURL(), cfg.Printer == ""
+	case "printer_profile":
+		s.Value, s.Default = d.printerProfile(), cfg.PrinterProfile == ""
+	case "scanner":
+		s.Value, s.Default = cfg.Scanner, cfg.Scanner == ""
+	case "camera":
+		s.Value, s.Default = cfg.Camera, cfg.Camera == ""
+	case "idle_seconds":
+		s.Value, s.Default = cfg.idle(), cfg.IdleSeconds == 0
+	case "retention_days":
+		s.Value, s.Default = cfg.retention(), cfg.RetentionDays == 0
+	case "windowed":
+		s.Value, s.Default = cfg.Windowed, !cfg.Windowed
+	}
+	return s
+}
+
+// reset puts a setting back to its default: the config without its key.
+// The settings' keys are the config's JSON names, so one way serves all.
+func (c *Config) reset(key string) {
+	var fields map[string]json.RawMessage
+	b, _ := json.Marshal(c)
+	json.Unmarshal(b, &fields)
+	delete(fields, key)
+	b, _ = json.Marshal(fields)
+	var fresh Config
+	json.Unmarshal(b, &fresh)
+	*c = fresh
+}
+
+// absoluteDirURL makes the folder of a dir:// printer absolute, from the
+// folder the command runs in; other addresses pass unchanged.
+func absoluteDirURL(v string) (string, error) {
+	scheme, folder, _ := strings.Cut(v, "://")
+	if !strings.EqualFold(scheme, "dir") || folder == "" || filepath.IsAbs(filepath.FromSlash(folder)) {
+		return v, nil
+	}
+	abs, err := filepath.Abs(filepath.FromSlash(folder))
+	if err != nil {
+		return "", failf(tPrinterDirNotFull, v, err)
+	}
+	return printer.DirURL(abs), nil
 }
 
 // setting is a setting's value in force for tongban config to list: what

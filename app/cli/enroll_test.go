@@ -134,3 +134,37 @@ func TestSyncOnceFailureReportsTheDevice(t *testing.T) {
 		t.Errorf("with nothing pending the failed sync said %q / %q", rep.Error, errOut)
 	}
 }
+
+// TestEnrollTakesThePlatformsRole: a device set up as a counter and
+// enrolled with a kiosk code becomes a kiosk, and says so; enrolling with
+// the role it has says nothing of roles.
+func TestEnrollTakesThePlatformsRole(t *testing.T) {
+	url := startPlatform(t)
+	data := t.TempDir()
+	must(t, data, "config", "role", "counter")
+	out := must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk"))
+	want := "本机设置的角色已由窗口改为平台注册的自助机。 This device's role was changed from counter to kiosk, the role the platform enrolled it as.\n"
+	if !strings.Contains(out, want) {
+		t.Errorf("enroll with a kiosk code on a counter said\n%s\nwant the line %q", out, want)
+	}
+	if got := must(t, data, "config", "role"); got != "kiosk\n" {
+		t.Errorf("config role after enrolling as a kiosk = %q, want kiosk", got)
+	}
+	var st statusJSON
+	json.Unmarshal([]byte(must(t, data, "status", "--json")), &st)
+	if st.Device.Role != "kiosk" || st.Device.EnrolledRole != "" {
+		t.Errorf("status after enrolling: role %q, enrolled_role %q; want kiosk and none", st.Device.Role, st.Device.EnrolledRole)
+	}
+
+	out = must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "counter"), "--json")
+	var e struct {
+		Role    string `json:"role"`
+		RoleWas string `json:"role_was"`
+	}
+	if err := json.Unmarshal([]byte(out), &e); err != nil || e.Role != "counter" || e.RoleWas != "kiosk" {
+		t.Errorf("enroll --json with a counter code on a kiosk = %s (%v); want role counter, role_was kiosk", out, err)
+	}
+	if out := must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "counter")); strings.Contains(out, "role was changed") {
+		t.Errorf("enrolling with the role the device has said %q", out)
+	}
+}

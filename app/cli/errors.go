@@ -94,6 +94,7 @@ func report(w io.Writer, err error) int {
 	if err == nil || errors.Is(err, flag.ErrHelp) {
 		return exitOK
 	}
+	err = diskFull(err) // its own sentence, whatever said it
 	var bad *badInput
 	isBad := errors.As(err, &bad)
 	for _, line := range strings.Split(err.Error(), "\n") {

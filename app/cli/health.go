@@ -1,9 +1,19 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
 
+	"tongban/app/cases"
 	"tongban/printer"
+	"tongban/sync/client"
+	"tongban/sync/protocol"
 )
 
 // printerState asks the printer how it is, where its connection can tell:
@@ -17,7 +27,7 @@ func (d *device) printerState() (state, note string) {
 	st, err := pr.Status()
 	if err == nil {
 		if err = st.Err(); err == nil && st.PaperNearEnd {
-			return "paper_low", "纸卷快用完了，请准备新纸卷。 The paper roll is nearly used up: have a new one ready."
+			return "paper_low", tPaperLow.Both()
 		}
 	}
 	for _, s := range []struct {
@@ -36,7 +46,7 @@ func (d *device) printerState() (state, note string) {
 		if errors.Is(err, s.err) {
 			switch {
 			case err == nil:
-				return s.word, "打印机就绪。 The printer is ready."
+				return s.word, tPrinterReady.Both()
 			case s.err == printer.ErrStatusUnsupported:
 				return s.word, printer.Message(err)
 			}
@@ -44,4 +54,160 @@ func (d *device) printerState() (state, note string) {
 		}
 	}
 	return "unknown", sentence(printFailed(printFault{err}, d.printerURL(), tStatusAgain).Error())
+}
+
+// The checks of tongban status for IT staff watching a device: is the
+// platform answering, how much disk is left, and the list of problems a
+// monitoring script acts on (tongban status --check exits 1 on any).
+
+// probeTimeout bounds the health probe of tongban status: a platform
+// that does not answer in this time counts as unreachable.
+var probeTimeout = 5 * time.Second
+
+// platformOnline reports whether the device's platform answers: the
+// window's syncer knows when status runs beside a window; otherwise
+// GET /v1/health is asked once. A device with no platform is not online.
+func (c *call) platformOnline(d *device) bool {
+	if c.live != nil {
+		return c.live().Online
+	}
+	id, err := d.store.Identity()
+	if err != nil || id.Platform == "" {
+		return false
+	}
+	hc, err := client.HTTPClient(id.Platform, id.CA, probeTimeout)
+	if err != nil {
+		return false
+	}
+	resp, err := hc.Get(strings.TrimSuffix(id.Platform, "/") + protocol.PathHealth)
+	if err != nil {
+		return false
+	}
+	defer resp.Body.Close()
+	var h protocol.Health
+	return resp.StatusCode == http.StatusOK && json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&h) == nil
+}
+
+// diskJSON is the free space of the disk that holds the data folder.
+type diskJSON struct {
+	FreeBytes   uint64 `json:"free_bytes"`
+	TotalBytes  uint64 `json:"total_bytes"`
+	FreePercent int    `json:"free_percent"`
+}
+
+// Below either of these the disk is low: a store grows by a few KB a
+// case, but a full disk stops every case from being saved.
+const (
+	diskLowBytes   = 200 * 1000 * 1000
+	diskLowPercent = 5
+)
+
+// diskOf is the free space of the data folder's disk (of the nearest
+// folder above it that exists, for a device that has not run yet); nil
+// where the system does not tell.
+func diskOf(dir string) *diskJSON {
+	for {
+		free, total, ok := diskSpace(dir)
+		if ok && total > 0 {
+			return &diskJSON{FreeBytes: free, TotalBytes: total, FreePercent: int(free * 100 / total)}
+		}
+		up := filepath.Dir(dir)
+		if ok || up == dir {
+			return nil
+		}
+		dir = up
+	}
+}
+
+// low reports whether the disk is nearly full.
+func (d *diskJSON) low() bool {
+	return d != nil && (d.FreeBytes < diskLowBytes || d.FreePercent < diskLowPercent)
+}
+
+// diskLine is the disk's line of tongban status.
+func diskLine(d *diskJSON) string {
+	if d == nil {
+		return tDiskUnknown.Both()
+	}
+	return bothf(tDiskFree, byteSize(d.FreeBytes), byteSize(d.TotalBytes), d.FreePercent)
+}
+
+// byteSize writes a size as people read a disk's: 850 MB, 12.3 GB.
+func byteSize(n uint64) string {
+	switch {
+	case n >= 1000*1000*1000:
+		return fmt.Sprintf("%.1f GB", float64(n)/1e9)
+	case n >= 1000*1000:
+		return fmt.Sprintf("%d MB", n/(1000*1000))
+	}
+	return fmt.Sprintf("%d KB", n/1000)
+}
+
+// onlineWord says whether the platform answers.
+func onlineWord(s statusJSON) cases.Text {
+	switch {
+	case !s.Device.Enrolled && !s.Device.NeedsEnrollment:
+		return tNotEnrolledNoSync
+	case s.Online:
+		return tOnline
+	}
+	return tOffline
+}
+
+// problemJSON is one thing that needs looking at: a stable code for
+// scripts and one sentence, Chinese then English, saying what to do.
+type problemJSON struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+}
+
+// problems lists what needs looking at on the device.
+func (s statusJSON) problems() []problemJSON {
+	out := []problemJSON{}
+	add := func(code string, t cases.Text, args ...any) {
+		text, _ := fill(t, args...)
+		out = append(out, problemJSON{Code: code, Message: text.Both()})
+	}
+	if s.NoStore {
+		add("no_store", tProblemNoStore, s.Data)
+	}
+	dev := s.Device
+	switch {
+	case dev.NeedsEnrollment:
+		add("needs_enrollment", tProblemEnrollAgain)
+	case dev.Enrolled:
+		if !s.Online {
+			add("platform_unreachable", tProblemUnreachable, dev.Platform)
+		}
+		if s.LastSync == nil {
+			add("never_synced", tProblemNeverSynced)
+		}
+	}
+	if s.Rejected > 0 {
+		add("parked_events", tProblemParked, s.Rejected)
+	}
+	switch s.PrinterState {
+	case "ready", "no_status", "not_set_up":
+	case "paper_low":
+		out = append(out, problemJSON{Code: "printer_paper_low", Message: s.printerNote})
+	default:
+		out = append(out, problemJSON{Code: "printer_not_ready", Message: s.printerNote})
+	}
+	if s.Disk.low() {
+		add("disk_low", tProblemDiskLow, byteSize(s.Disk.FreeBytes), s.Disk.FreePercent)
+	}
+	return out
+}
+
+// writeProblems prints the problems of tongban status, one sentence a
+// line, or 无 none.
+func writeProblems(w io.Writer, problems []problemJSON) {
+	if len(problems) == 0 {
+		fmt.Fprintf(w, "%s %s    %s\n", tProblemsHeading.ZH, tProblemsHeading.EN, tNone.Both())
+		return
+	}
+	fmt.Fprintf(w, "%s %s    %d\n", tProblemsHeading.ZH, tProblemsHeading.EN, len(problems))
+	for _, p := range problems {
+		fmt.Fprintf(w, "  %s\n", p.Message)
+	}
 }

@@ -108,40 +108,6 @@ func documentFor(cs *cases.Case, which string) (string, error) {
 	return which, nil
 }
 
-// printTestCommand: tongban print-test [--printer URL] [--profile NAME].
-func printTestCommand(c *call) error {
-	fs := c.flags("print-test")
-	url := fs.String("printer", "", "printer URL (default: the configured one)")
-	profile := fs.String("profile", "", "printer profile: "+fmt.Sprint(printer.ProfileNames()))
-	if err := c.parseFlags(fs, c.args); err != nil {
-		return err
-	}
-	d, err := c.open()
-	if err != nil {
-		return err
-	}
-	defer d.close()
-	target := *url
-	if target == "" {
-		target = d.printerURL()
-	}
-	pr, err := d.printer(target, *profile)
-	if err != nil {
-		return printFailed(printFault{err}, target, tRunAgain)
-	}
-	defer pr.Close()
-	before := lastJob(target)
-	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
-		return printFailed(printFault{err}, target, tRunAgain)
-	}
-	if c.json {
-		return writeJSON(c.env.Stdout, map[string]any{"printer": target, "profile": pr.Profile().Name, "sent": true})
-	}
-	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent (profile %s)\n", pr.Profile().Name)
-	fmt.Fprintln(c.env.Stdout, printedTo(target, before))
-	return nil
-}
-
 // scanCommand: tongban scan --text PAYLOAD | --image FILE | --camera
 // DEVICE [--timeout 30s] — open a receipt as a counter would, importing a
 // case this device does not have yet.

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"tongban/app/store"
+	"tongban/sync/client"
 )
 
 // A kiosk or counter window holds its store open, and bbolt lets one
@@ -25,7 +26,9 @@ import (
 // device's account on every system. Commands that read are relayed, and
 // those that print or open a receipt as the window itself would (printing
 // again what a printer fault held back must work while a kiosk runs all
-// day); no command that changes a case's course or the device's settings.
+// day, and so must a test page); no command that changes a case's course
+// or the device's settings. tongban stop is relayed too: the window closes,
+// and the commands that set the device up run once it has (stop.go).
 
 // relayFolder is where requests and answers wait, inside the data folder.
 const relayFolder = "requests"
@@ -45,20 +48,45 @@ type relayAnswer struct {
 	Code   int    `json:"code"`
 }
 
-// relayable reports whether a command only reads, and so may be run by the
-// window that holds the store.
+// relayable reports whether a command only reads or prints, and so may be
+// run by the window that holds the store; and tongban stop, which the
+// window answers by closing. Setting up the device (config KEY VALUE,
+// enroll, sync --once) is not relayed: the window holds the settings in
+// memory and syncs on its own, so they wait for tongban stop.
 func relayable(name string, args []string) bool {
 	switch name {
-	case "status", "backup", "ratings", "receipt", "scan":
+	case "status", "backup", "ratings", "receipt", "scan", "print-test", "stop":
 		return true
 	case "keys":
 		return len(args) > 0 && args[0] == "export"
 	case "cases":
 		return len(args) > 0 && (args[0] == "list" || args[0] == "show")
 	case "config":
-		return len(positional(args)) == 0 // listing, not setting
+		return configReads(args)
 	}
 	return false
+}
+
+// configReads reports whether tongban config lists its settings or shows
+// one, rather than setting one: at most the KEY, once the flags are left
+// out. As config parses it, whatever follows the KEY is its VALUE, even
+// when it starts with '-' (tongban config idle_seconds -5), unless it is
+// one of config's own flags.
+func configReads(args []string) bool {
+	n := 0
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		flag, _, inline := strings.Cut(strings.TrimLeft(a, "-"), "=")
+		own := strings.HasPrefix(a, "-") && (flag == "data" || flag == "json" || isHelp(a))
+		switch {
+		case own && flag == "data" && !inline:
+			i++ // its value
+		case own, n == 0 && strings.HasPrefix(a, "-"):
+		default:
+			n++
+		}
+	}
+	return n <= 1
 }
 
 // positional returns the arguments that are not flags, roughly: enough to
@@ -79,36 +107,59 @@ func positional(args []string) []string {
 }
 
 // relay hands a command that found the store locked to the window holding
-// it, prints the window's answer and returns its exit code. ok is false
-// when there is no window answering, so the caller reports the lock.
-func relay(c *call, name string, args []string) (code int, ok bool) {
+// it and prints the window's answer: code is the window's exit code. err
+// is the sentence to report instead when the command is not one a window
+// runs, or no window answered.
+func relay(c *call, name string, args []string) (code int, err error) {
 	dir, err := c.dataDir()
 	if err != nil {
-		return 0, false
+		return 0, err
+	}
+	win, hasWindow := readWindowMark(dir)
+	if !relayable(name, args) {
+		return 0, lockedError(win, hasWindow)
 	}
 	args = absolutePaths(name, args) // the window runs in another folder: a relative FILE is the caller's
 	folder := filepath.Join(dir, relayFolder)
 	if err := os.MkdirAll(folder, 0o700); err != nil {
-		return 0, false
+		return 0, failf(tCannotWrite, folder, err)
 	}
 	id := make([]byte, 8)
 	rand.Read(id)
 	base := filepath.Join(folder, hex.EncodeToString(id))
 	req, _ := json.Marshal(relayRequest{Args: append([]string{name}, args...)})
 	if err := writeAtomically(base+".req", req); err != nil {
-		return 0, false
+		return 0, failf(tCannotWrite, base+".req", err)
 	}
-	deadline, taken := time.Now().Add(relayWait), false
+	// A window answers within half a second; with none marked here the
+	// folder is most likely held by a command that answers nothing, so a
+	// window of an older version (no mark) gets a few seconds only.
+	start, wait := time.Now(), relayWait
+	if !hasWindow {
+		wait = min(wait, 5*time.Second)
+	}
+	deadline, taken := start.Add(wait), false
 	for {
 		if code, ok := takeAnswer(c, base); ok {
-			return code, true
+			return code, nil
+		}
+		if !taken && hasWindow && !windowStillMarked(dir, win) && os.Remove(base+".req") == nil {
+			return 0, failf(tWindowGone) // it closed (tongban stop) with the request waiting
 		}
 		if time.Now().After(deadline) {
-			if taken || os.Remove(base+".req") == nil {
-				return 0, false // nobody took it, or the window never finished
+			if !taken && os.Remove(base+".req") != nil {
+				// The window took it after all: its answer is on the way.
+				deadline, taken = time.Now().Add(relayWait), true
+				continue
 			}
-			// The window took it after all: its answer is on the way.
-			deadline, taken = time.Now().Add(relayWait), true
+			if !taken && !hasWindow {
+				return 0, failf(tLockedByCommand) // nobody serves requests here
+			}
+			role := tKioskOrCounter // a window of an older version marks nothing
+			if hasWindow {
+				role = roleName(win.Role)
+			}
+			return 0, failf(tWindowSilent, role, int(time.Since(start).Round(time.Second)/time.Second), killHint(win.PID))
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
@@ -131,25 +182,20 @@ func takeAnswer(c *call, base string) (code int, ok bool) {
 	return a.Code, true
 }
 
-// fileFlags are the flags of relayed commands whose value is a file.
-var fileFlags = map[string]bool{"png": true, "image": true}
+// fileFlags are the flags of relayed commands whose value is a file: the
+// printer's too, for a dir:// folder.
+var fileFlags = map[string]bool{"png": true, "image": true, "printer": true}
 
 // absolutePaths makes the file arguments of a relayed command absolute:
 // the FILE of backup and keys export, and the value of a file flag.
 func absolutePaths(name string, args []string) []string {
 	out := append([]string(nil), args...)
-	abs := func(i int) {
-		if p, err := filepath.Abs(out[i]); err == nil && out[i] != "" {
-			out[i] = p
-		}
-	}
+	abs := func(i int) { out[i] = absoluteFile(out[i]) }
 	for i, a := range out {
 		flag, value, inline := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		switch {
 		case strings.HasPrefix(a, "-") && fileFlags[flag] && inline:
-			if p, err := filepath.Abs(value); err == nil && value != "" {
-				out[i] = "--" + flag + "=" + p
-			}
+			out[i] = "--" + flag + "=" + absoluteFile(value)
 		case strings.HasPrefix(a, "-") && fileFlags[flag] && i+1 < len(out):
 			abs(i + 1)
 		case strings.HasPrefix(a, "-") || i > 0 && isValueFlag(out[i-1]):
@@ -160,6 +206,21 @@ func absolutePaths(name string, args []string) []string {
 	return out
 }
 
+// absoluteFile makes a file, or a dir:// printer's folder, absolute;
+// other printer addresses pass unchanged.
+func absoluteFile(v string) string {
+	if strings.Contains(v, "://") {
+		if abs, err := absoluteDirURL(v); err == nil {
+			return abs
+		}
+		return v
+	}
+	if p, err := filepath.Abs(v); err == nil && v != "" {
+		return p
+	}
+	return v
+}
+
 // isValueFlag reports whether a flag of a relayed command takes the next
 // argument as its value, so that value is not taken for a FILE.
 func isValueFlag(a string) bool {
@@ -167,11 +228,26 @@ func isValueFlag(a string) bool {
 	return strings.HasPrefix(a, "-") && !inline && (flag == "data" || fileFlags[flag])
 }
 
+// relayHost is what answers the requests: the window's device, and its
+// hooks.
+type relayHost struct {
+	dev *device
+	env Env
+	// live is the window's sync status, which only its syncer knows (is
+	// the platform answering?); nil where there is no syncer.
+	live func() client.Status
+	// stop closes the window; it answers the request in the file answer
+	// (as JSON when asked) once the store is closed. nil where there is no
+	// window to close.
+	stop func(answer string, asJSON bool)
+}
+
 // serveRelay answers the requests of commands run beside the window,
-// every half second, until ctx ends. Each runs on a device of its own over
-// the window's store, so nothing the window holds is shared with it.
-func serveRelay(ctx context.Context, d *device, env Env) {
-	folder := filepath.Join(d.dir, relayFolder)
+// every half second, until ctx ends or a tongban stop came. Each runs on a
+// device of its own over the window's store, so nothing the window holds
+// is shared with it.
+func serveRelay(ctx context.Context, h relayHost) {
+	folder := filepath.Join(h.dev.dir, relayFolder)
 	tick := time.NewTicker(500 * time.Millisecond)
 	defer tick.Stop()
 	for {
@@ -186,28 +262,51 @@ func serveRelay(ctx context.Context, d *device, env Env) {
 			if err != nil || os.Remove(path) != nil {
 				continue // gone: its command gave up
 			}
+			answer := strings.TrimSuffix(path, ".req") + ".done"
 			var req relayRequest
 			var a relayAnswer
-			if json.Unmarshal(b, &req) != nil || len(req.Args) == 0 || !relayable(req.Args[0], req.Args[1:]) {
+			switch {
+			case json.Unmarshal(b, &req) != nil || len(req.Args) == 0 || !relayable(req.Args[0], req.Args[1:]):
 				a = relayAnswer{Stderr: "tongban: " + tRelayRefused.Both() + "\n", Code: exitBadArgs}
-			} else {
-				a = runRelayed(d, env, req.Args)
+			case req.Args[0] == "stop" && h.stop != nil:
+				h.stop(answer, asksJSON(req.Args[1:])) // answered once the window has closed
+				return
+			default:
+				a = runRelayed(h, req.Args)
 			}
-			out, _ := json.Marshal(a)
-			writeAtomically(strings.TrimSuffix(path, ".req")+".done", out)
+			writeAnswer(answer, a)
 		}
 	}
 }
 
-// runRelayed runs one relayed command on a fresh device over d's store.
-func runRelayed(d *device, env Env, args []string) relayAnswer {
+// asksJSON reports whether a relayed command's arguments ask for JSON.
+func asksJSON(args []string) bool {
+	for _, a := range args {
+		if a == "--json" || a == "-json" || a == "--json=true" || a == "-json=true" {
+			return true
+		}
+	}
+	return false
+}
+
+// writeAnswer writes the answer to a relayed request.
+func writeAnswer(path string, a relayAnswer) {
+	out, _ := json.Marshal(a)
+	writeAtomically(path, out)
+}
+
+// runRelayed runs one relayed command on a fresh device over the window's
+// store.
+func runRelayed(h relayHost, args []string) relayAnswer {
 	var stdout, stderr bytes.Buffer
+	d := h.dev
 	shared := &device{store: d.store, dir: d.dir, now: time.Now, borrowed: true}
 	err := shared.load()
 	if err == nil {
 		cmd := commands[args[0]]
+		env := h.env
 		env.Stdout, env.Stderr, env.Stdin = &stdout, &stderr, strings.NewReader("")
-		err = cmd.run(&call{env: env, name: args[0], args: args[1:], summary: cmd.summary, data: d.dir, shared: shared})
+		err = cmd.run(&call{env: env, name: args[0], args: args[1:], summary: cmd.summary, data: d.dir, shared: shared, live: h.live})
 	}
 	code := report(&stderr, err)
 	return relayAnswer{Stdout: stdout.String(), Stderr: stderr.String(), Code: code}

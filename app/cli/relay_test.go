@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -15,8 +17,9 @@ import (
 	"tongban/app/store"
 )
 
-// holdStore opens the device in data as a window does and answers relayed
-// commands until the test ends.
+// holdStore opens the device in data as a kiosk window does (marking the
+// folder, answering relayed commands, closing for tongban stop) until the
+// test ends or a tongban stop closes it.
 func holdStore(t *testing.T, data string) {
 	t.Helper()
 	c := &call{env: Env{Getenv: func(string) string { return "" }}, data: data}
@@ -24,10 +27,24 @@ func holdStore(t *testing.T, data string) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	unmark, err := markWindow(data, "kiosk")
+	if err != nil {
+		t.Fatal(err)
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
-	go func() { serveRelay(ctx, d, c.env); close(done) }()
-	t.Cleanup(func() { cancel(); <-done; d.close() })
+	var once sync.Once
+	closeAll := func() { once.Do(func() { cancel(); <-done; d.close(); unmark() }) }
+	stop := func(answer string, asJSON bool) {
+		go func() { // as the window: quit, close the store, then answer
+			closeAll()
+			var out bytes.Buffer
+			writeStopped(&out, asJSON, "kiosk")
+			writeAnswer(answer, relayAnswer{Stdout: out.String()})
+		}()
+	}
+	go func() { serveRelay(ctx, relayHost{dev: d, env: c.env, stop: stop}); close(done) }()
+	t.Cleanup(closeAll)
 }
 
 // With a window holding the store, status and backup run through it; a
@@ -84,16 +101,18 @@ func TestCommandsBesideARunningWindow(t *testing.T) {
 		t.Fatalf("keys export beside the window wrote no k.json in the caller's folder: %v", err)
 	}
 
-	if _, errOut, code := run(t, data, "config", "idle_seconds", "60"); code == 0 || !strings.Contains(errOut, "in use by another tongban process") {
-		t.Fatalf("config set beside the window: exit %d, %q; want the folder-in-use sentence", code, errOut)
+	if _, errOut, code := run(t, data, "config", "idle_seconds", "60"); code != exitFailed || !strings.Contains(errOut, "close the window with tongban stop first") {
+		t.Fatalf("config set beside the window: exit %d, %q; want the sentence saying to close it with tongban stop", code, errOut)
 	}
 }
 
-// With nobody answering (a window of an older version, or one stopped
-// hard), the command gives up after a while and says the folder is in use.
+// With nobody answering, the command gives up after a while: held by a
+// command that serves no requests (no window marked), it says so; held by
+// a window that hangs (kill -STOP), it says the window did not answer and
+// how to end it.
 func TestRelayWithNobodyAnswering(t *testing.T) {
 	data := t.TempDir()
-	run(t, data, "status")
+	must(t, data, "config", "idle_seconds", "90")
 	c := &call{env: Env{Getenv: func(string) string { return "" }}, data: data}
 	d, err := c.open()
 	if err != nil {
@@ -103,11 +122,111 @@ func TestRelayWithNobodyAnswering(t *testing.T) {
 	defer func(w time.Duration) { relayWait = w }(relayWait)
 	relayWait = 200 * time.Millisecond
 	_, errOut, code := run(t, data, "status")
-	if code == 0 || !strings.Contains(errOut, "in use by another tongban process") {
-		t.Fatalf("status with nobody answering: exit %d, %q", code, errOut)
+	if code != exitFailed || !strings.Contains(errOut, "does not run commands for others") {
+		t.Fatalf("status with a command holding the folder: exit %d, %q", code, errOut)
 	}
+	wantBilingual(t, "status with a command holding the folder", errOut)
 	if left, _ := filepath.Glob(filepath.Join(data, relayFolder, "*")); len(left) != 0 {
 		t.Fatalf("requests left behind: %v", left)
+	}
+
+	unmark, err := markWindow(data, "counter") // a window that takes nothing: hung
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unmark()
+	for _, args := range [][]string{{"status"}, {"stop"}} {
+		_, errOut, code = run(t, data, args...)
+		zh, en := wantBilingual(t, "status beside a hung window", errOut)
+		pid := strconv.Itoa(os.Getpid())
+		if code != exitFailed || !strings.Contains(en, "The counter window holding the data folder did not answer within") ||
+			!strings.Contains(en, pid) || !strings.Contains(zh, "没有应答") || strings.Contains(en, "close it first") {
+			t.Errorf("%v beside a hung window: exit %d, %q; want it did not answer, and process %s", args, code, errOut, pid)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(data, relayFolder, "*.req")); len(left) != 0 {
+		t.Fatalf("requests left behind: %v", left)
+	}
+
+	// The window closes (tongban stop) with a request still waiting: the
+	// command says so at once rather than after the wait.
+	relayWait = 20 * time.Second
+	go func() { // once the request waits
+		for reqs := []string(nil); len(reqs) == 0; time.Sleep(20 * time.Millisecond) {
+			reqs, _ = filepath.Glob(filepath.Join(data, relayFolder, "*.req"))
+		}
+		unmark()
+	}()
+	begin := time.Now()
+	_, errOut, code = run(t, data, "status")
+	if _, en := wantBilingual(t, "status as the window closes", errOut); code != exitFailed || en != tWindowGone.EN || time.Since(begin) > 10*time.Second {
+		t.Errorf("status as the window closes: exit %d, %q after %v; want %q at once", code, errOut, time.Since(begin), tWindowGone.EN)
+	}
+}
+
+// TestStopClosesTheWindow: the install steps run beside an autostarted
+// kiosk. A setting says to close the window with tongban stop; print-test
+// runs through it; tongban stop closes it and answers once the store is
+// closed, so the setting works next; with no window, tongban stop says so.
+func TestStopClosesTheWindow(t *testing.T) {
+	data := t.TempDir()
+	must(t, data, "config", "idle_seconds", "90")
+	holdStore(t, data)
+
+	for _, args := range [][]string{{"config", "role", "counter"}, {"enroll", "--platform", "http://127.0.0.1:1", "--code", "X"}, {"sync", "--once"}} {
+		_, errOut, code := run(t, data, args...)
+		zh, en := wantBilingual(t, strings.Join(args, " ")+" beside the window", errOut)
+		if code != exitFailed || !strings.Contains(zh, "tongban stop") || !strings.Contains(en, "kiosk window: close the window with tongban stop first") {
+			t.Errorf("%v beside the window: exit %d, %q; want the sentence naming tongban stop", args, code, errOut)
+		}
+	}
+	if out, errOut, code := run(t, data, "print-test", "--printer", "dir://"+t.TempDir()); code != 0 || !strings.Contains(out, "Test page sent") {
+		t.Errorf("print-test beside the window: exit %d, %q, %q", code, out, errOut)
+	}
+	if out, errOut, code := run(t, data, "config", "idle_seconds", "--json"); code != 0 || !strings.Contains(out, `"value": 90`) {
+		t.Errorf("config KEY --json beside the window: exit %d, %q, %q; want it read through the window", code, out, errOut)
+	}
+
+	out, errOut, code := run(t, data, "stop")
+	if code != 0 || out != bothf(tWindowStopped, roleName("kiosk"))+"\n" {
+		t.Fatalf("stop: exit %d, %q, %q; want the kiosk window closed", code, out, errOut)
+	}
+	if out, errOut, code := run(t, data, "config", "role", "counter"); code != 0 {
+		t.Fatalf("config right after stop: exit %d, %q, %q; want the store free", code, out, errOut)
+	}
+	if _, err := os.Stat(filepath.Join(data, relayFolder, windowMarkFile)); !os.IsNotExist(err) {
+		t.Errorf("the window's mark is left after stop (%v)", err)
+	}
+	out, _, code = run(t, data, "stop")
+	if code != 0 || out != tNoWindowRunning.Both()+"\n" {
+		t.Errorf("stop with no window: exit %d, %q; want %q", code, out, tNoWindowRunning.Both())
+	}
+	out, _, code = run(t, t.TempDir(), "stop", "--json")
+	if code != 0 || !strings.Contains(out, `"stopped": false`) {
+		t.Errorf("stop --json on a new folder: exit %d, %q", code, out)
+	}
+}
+
+// TestConfigReadsAreRelayed: reading settings goes to the window, setting
+// one never does, however the value looks.
+func TestConfigReadsAreRelayed(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		want bool
+	}{
+		{nil, true},
+		{[]string{"--json"}, true},
+		{[]string{"camera"}, true},
+		{[]string{"camera", "--json"}, true},
+		{[]string{"--data", "d", "camera"}, true},
+		{[]string{"camera", "/dev/video0"}, false},
+		{[]string{"idle_seconds", "-5"}, false},
+		{[]string{"idle_seconds", "--json", "60"}, false},
+		{[]string{"camera", ""}, false},
+	} {
+		if got := relayable("config", tt.args); got != tt.want {
+			t.Errorf("relayable(config %q) = %v, want %v", tt.args, got, tt.want)
+		}
 	}
 }
 
@@ -127,6 +246,9 @@ func TestRelayedFilesAreTheCallers(t *testing.T) {
 		{"scan", []string{"--image", "/tmp/x.png"}, []string{"--image", "/tmp/x.png"}},
 		{"scan", []string{"--text", "TB1:ABC"}, []string{"--text", "TB1:ABC"}},
 		{"receipt", []string{"261127-K01-0001", "--print", "--document", "ticket"}, []string{"261127-K01-0001", "--print", "--document", "ticket"}},
+		{"print-test", []string{"--printer", "dir://out"}, []string{"--printer", "dir://" + filepath.ToSlash(at("out"))}},
+		{"print-test", []string{"--printer=dir://out"}, []string{"--printer=dir://" + filepath.ToSlash(at("out"))}},
+		{"print-test", []string{"--printer", "tcp://10.0.0.5:9100"}, []string{"--printer", "tcp://10.0.0.5:9100"}},
 	}
 	for _, tt := range tests {
 		got := absolutePaths(tt.name, tt.args)

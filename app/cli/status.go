@@ -9,13 +9,26 @@ import (
 	"tongban/sync/client"
 )
 
-// version is set by the build (-ldflags "-X tongban/app/cli.version=…").
+// version is set by the build to the version of the package that carries
+// the binary (the Makefile: -ldflags "-X tongban/app/cli.version=…" from
+// build/package/version.sh); dev for a plain go build.
 var version = "dev"
 
+// versionCommand: tongban version (also tongban --version and -v).
 func versionCommand(c *call) error {
+	fs := c.flags("version")
+	if err := c.parseFlags(fs, c.args); err != nil {
+		return err
+	}
+	if c.json {
+		return writeJSON(c.env.Stdout, map[string]string{"version": version})
+	}
 	fmt.Fprintln(c.env.Stdout, "tongban", version)
 	return nil
 }
+
+// isVersion reports whether an argument asks for the version.
+func isVersion(arg string) bool { return arg == "--version" || arg == "-version" || arg == "-v" }
 
 // statusJSON is the stable shape of tongban status --json.
 type statusJSON struct {
@@ -35,7 +48,16 @@ type statusJSON struct {
 	PrinterProfile string     `json:"printer_profile"`
 	PrinterState   string     `json:"printer_state"`
 	printerNote    string
-	Rejections     []rejectionJSON `json:"rejections,omitempty"`
+	// Online is true when the platform answers: the window's syncer
+	// knows (status run beside a window), else a quick health probe.
+	Online bool `json:"online"`
+	// Disk is the free space of the data folder's disk; null where the
+	// system does not tell (Windows).
+	Disk *diskJSON `json:"disk"`
+	// Problems is what needs looking at, empty when all is well;
+	// tongban status --check exits 1 when there is any.
+	Problems   []problemJSON   `json:"problems"`
+	Rejections []rejectionJSON `json:"rejections,omitempty"`
 }
 
 type deviceJSON struct {
@@ -67,6 +89,7 @@ type rejectionJSON struct {
 
 func statusCommand(c *call) error {
 	fs := c.flags("status")
+	check := fs.Bool("check", false, "exit 1 when there is any problem (for monitoring scripts)")
 	if err := c.parseFlags(fs, c.args); err != nil {
 		return err
 	}
@@ -79,15 +102,33 @@ func statusCommand(c *call) error {
 	if err != nil {
 		return err
 	}
-	if c.json {
-		return writeJSON(c.env.Stdout, s)
+	if !s.NoStore {
+		s.Online = c.platformOnline(d)
 	}
+	s.Disk = diskOf(d.dir)
+	s.Problems = s.problems()
+	if c.json {
+		err = writeJSON(c.env.Stdout, s)
+	} else {
+		err = writeStatus(c, s)
+	}
+	if err == nil && *check && len(s.Problems) > 0 {
+		err = failf(tProblemsFound, len(s.Problems))
+	}
+	return err
+}
+
+// writeStatus prints tongban status for people.
+func writeStatus(c *call, s statusJSON) error {
 	w := c.env.Stdout
 	if s.NoStore {
+		fmt.Fprintf(w, "版本 Version     %s\n", s.Version)
 		fmt.Fprintf(w, "数据 Data        %s\n", bothf(tNoStoreYet, s.Data, c.dataSource()))
+		fmt.Fprintf(w, "磁盘 Disk        %s\n", diskLine(s.Disk))
 		fmt.Fprintf(w, "角色 Role        %s\n", roleName(s.Device.Role).Both())
 		fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
 		fmt.Fprintf(w, "                %s\n", s.printerNote)
+		writeProblems(w, s.Problems)
 		return nil
 	}
 	enrolled := "未注册 not enrolled (demo identity)"
@@ -97,10 +138,13 @@ func statusCommand(c *call) error {
 	if s.Device.NeedsEnrollment {
 		enrolled = "需要重新注册 needs enrollment: the platform refused this device's token"
 	}
+	fmt.Fprintf(w, "版本 Version     %s\n", s.Version)
 	fmt.Fprintf(w, "设备 Device      %s (%s, center %s, code %s)\n", s.Device.ID, s.Device.Role, s.Device.Center, s.Device.ShortCode)
 	fmt.Fprintf(w, "角色 Role        %s%s\n", roleName(s.Device.Role).Both(), s.Device.roleNote)
 	fmt.Fprintf(w, "注册 Enrollment  %s\n", enrolled)
+	fmt.Fprintf(w, "在线 Online      %s\n", onlineWord(s).Both())
 	fmt.Fprintf(w, "数据 Data        %s (schema %d)\n", s.Data, s.Schema)
+	fmt.Fprintf(w, "磁盘 Disk        %s\n", diskLine(s.Disk))
 	fmt.Fprintf(w, "待同步 Pending   %d\n", s.Pending)
 	if s.LastSync != nil {
 		fmt.Fprintf(w, "上次同步 Synced  %s\n", s.LastSync.In(cases.Zone).Format("2006-01-02 15:04:05"))
@@ -117,6 +161,7 @@ func statusCommand(c *call) error {
 	fmt.Fprintf(w, "目录 Catalog     version %d\n", s.CatalogVersion)
 	fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
 	fmt.Fprintf(w, "                %s\n", s.printerNote)
+	writeProblems(w, s.Problems)
 	return nil
 }
 

@@ -44,24 +44,35 @@ func enrollCommand(c *call) error {
 		return err
 	}
 	id := res.Identity
-	if d.config.Role == "" { // the platform's role becomes the device's role
+	// The platform's role becomes the device's role: a counter window on
+	// a device enrolled as a kiosk would have every action refused.
+	was := d.config.Role
+	if was != id.Role {
 		d.config.Role = id.Role
 		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
 			return err
 		}
 	}
+	changed := was != "" && was != id.Role
 	center := d.centerName(id.Center, res.CenterName)
 	if c.json {
-		return writeJSON(c.env.Stdout, enrollJSON{
+		out := enrollJSON{
 			deviceJSON: deviceJSON{ID: id.DeviceID, Role: id.Role, Center: id.Center,
 				ShortCode: id.ShortCode, Enrolled: true, Platform: id.Platform},
-			CenterName: center.ZH, Moved: res.Moved, Requeued: res.Requeued})
+			CenterName: center.ZH, Moved: res.Moved, Requeued: res.Requeued}
+		if changed {
+			out.RoleWas = was
+		}
+		return writeJSON(c.env.Stdout, out)
 	}
 	label := cases.Text{ZH: id.Center, EN: id.Center}
 	if center.ZH != "" {
 		label = cases.Text{ZH: id.Center + " " + center.ZH, EN: id.Center + " " + center.EN}
 	}
 	fmt.Fprintln(c.env.Stdout, bothf(tEnrolled, label, roleName(id.Role), id.ShortCode, id.DeviceID))
+	if changed {
+		fmt.Fprintln(c.env.Stdout, bothf(tRoleChanged, roleName(was), roleName(id.Role)))
+	}
 	if res.Moved {
 		fmt.Fprintln(c.env.Stdout, bothf(tMoved, res.Requeued))
 	}
@@ -76,6 +87,9 @@ type enrollJSON struct {
 	CenterName string `json:"center_name,omitempty"`
 	Moved      bool   `json:"moved_platform,omitempty"`
 	Requeued   int    `json:"requeued_events,omitempty"`
+	// RoleWas is the role the device was set to before, when enrolling
+	// changed it to the platform's.
+	RoleWas string `json:"role_was,omitempty"`
 }
 
 // enrollDevice enrolls the device, unless it holds cases made before
@@ -176,7 +190,7 @@ func syncCommand(c *call) error {
 			"pulled": rep.Pulled, "changed": rep.Changed, "pending": rep.Pending, "catalog_version": rep.CatalogVersion,
 			"clerks": rep.Clerks, "clerks_skipped": rep.ClerksSkipped}
 		if err != nil {
-			out["error"] = err.Error()
+			out["error"] = diskFull(err).Error()
 		}
 		if werr := writeJSON(c.env.Stdout, out); werr != nil {
 			return werr

@@ -164,6 +164,23 @@ var (
 	tDataFromEnv      = cases.Text{ZH: "TONGBAN_DATA 指定的目录", EN: "from TONGBAN_DATA"}
 	tDataDefault      = cases.Text{ZH: "默认数据目录", EN: "the default data folder"}
 
+	// backup.go: a damaged store, what is not a file, a full disk, another device's backup.
+	tBackupDamaged       = cases.Text{ZH: "数据文件 %[1]s 已损坏，没有写入备份，上一份完好的备份原样保留；请用 tongban restore 文件 恢复最近一份完好的备份，或联系技术支持。", EN: "The data file %[1]s is damaged at %[2]s; no backup was written, so the last good one is kept; restore the last good backup with tongban restore FILE, or contact support."}
+	tRestoreDamaged      = cases.Text{ZH: "备份文件 %[1]s 已损坏，没有恢复，本机数据未作任何改动；请换一份完好的备份。", EN: "The backup %[1]s is damaged at %[2]s; nothing was restored or changed; choose another backup."}
+	tStoreDamaged        = cases.Text{ZH: "本机的数据文件看来已损坏，无法读取：请用 tongban restore 文件 恢复最近一份完好的备份（损坏的文件会另存一份）；没有备份时请联系技术支持。", EN: "This device's data file looks damaged and cannot be read (%[1]v): restore the last good backup with tongban restore FILE (the damaged file is kept beside it); if there is none, contact support."}
+	tBackupNotFile       = cases.Text{ZH: "%[1]s 不是普通文件（而是设备、管道或套接字），备份不能写在那里，否则会把它替换掉；请给出一个普通文件的名字。", EN: "%[1]s is not a regular file (it is a device, a pipe or a socket), and a backup would replace it; give the name of a regular file."}
+	tBackupDiskFull      = cases.Text{ZH: "%[1]s 所在的磁盘已满，备份没有写成，原有的文件没有被覆盖；请腾出空间，或把备份写到另一个磁盘。", EN: "The disk of %[1]s is full, so the backup was not written and nothing was written over; free some space or choose another disk."}
+	tBackupNoPermission  = cases.Text{ZH: "没有权限在 %[1]s 写入备份，原有的文件没有被覆盖；请换一个有写入权限的位置，或以有权限的用户运行。", EN: "There is no permission to write the backup at %[1]s (%[2]v); nothing was written over; choose a place this user can write to."}
+	tBackupFailed        = cases.Text{ZH: "备份没有写成（原因见后面的英文），原有的文件没有被覆盖；请检查 %[1]s 所在的目录和磁盘后再试。", EN: "The backup to %[1]s could not be written (%[2]v); nothing was written over; check its folder and disk and try again."}
+	tRestoreOtherDevice  = cases.Text{ZH: "这个备份属于%[1]s，而本机是%[2]s：请选择本机的备份文件；如确要让本机成为那台设备（只适用于替换它的新机器），请加上 --other-device。", EN: "This backup is of %[1]s, but this device is %[2]s: use this device's backup, or add --other-device to make this machine that device deliberately (only sensible on a machine that replaces it)."}
+	tDeviceLabel         = cases.Text{ZH: "中心 %[3]s 的%[1]s %[2]s", EN: "%[1]s %[2]s of center %[3]s"}
+	tNoCenterYet         = cases.Text{ZH: "（未注册）", EN: "(not enrolled)"}
+	tRestoredCarried     = cases.Text{ZH: "原来的数据中尚未发送、备份里没有的 %[1]d 条记录已一并带入，下次同步时发送。", EN: "Unsent events of the previous store that the backup lacked were carried over (%[1]d); they go out with the next sync."}
+	tRestoredNoneUnsent  = cases.Text{ZH: "原来的数据中没有备份里缺少的未发送记录。", EN: "The previous store had no unsent events the backup lacked."}
+	tRestoredOther       = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s，本机现在是%[3]s（原来是%[4]s），原来的数据另存为 %[5]s。", EN: "Restored %[1]s into %[2]s: this machine is now %[3]s (it was %[4]s), and the previous store is kept as %[5]s."}
+	tRestoredLeft        = cases.Text{ZH: "被替换设备尚未发送的 %[1]d 条记录没有带入，只保存在 %[2]s 中。", EN: "Unsent events of the replaced device were not carried over (%[1]d); they are only in %[2]s."}
+	tRestoredOverDamaged = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s。原来的数据文件已损坏，没有从中带入任何内容，它原样另存为 %[3]s；请尽快同步，取回备份之后送到平台的记录。", EN: "Restored %[1]s into %[2]s. The previous data file was damaged, so nothing was carried over from it; it is kept as it was in %[3]s; sync soon to bring back what reached the platform after the backup."}
+
 	tKeysExported    = cases.Text{ZH: "已导出 %[1]d 个回执密钥到 %[2]s，请妥善保管此文件，不要外传。", EN: "Exported %[1]d receipt keys to %[2]s; keep the file secret."}
 	tKeysEnrolled    = cases.Text{ZH: "本设备已向平台注册，回执密钥由平台下发，不能再导入别的密钥（否则本机开具的回执其他设备打不开）；未注册的设备请改为向同一平台注册。", EN: "This device is enrolled with a platform, which gives it the center's receipt keys; importing others would make its receipts unreadable elsewhere. Enroll the other devices with the same platform instead."}
 	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个）。", EN: "Imported %[1]d new receipt keys (%[2]d in all)."}
@@ -225,4 +242,45 @@ var (
 	tBadTTL         = cases.Text{ZH: "--ttl 应为正的时长，例如 24h 或 30m，不能是 %[1]s。", EN: "--ttl must be a positive duration such as 24h or 30m, not %[1]s."}
 	tRevoked        = cases.Text{ZH: "已吊销设备 %[1]s（%[2]s %[3]s），它要用新的注册码重新注册才能再同步。", EN: "Revoked device %[1]s (%[2]s %[3]s); it needs a new enrollment code to sync again."}
 	tAlreadyRevoked = cases.Text{ZH: "设备 %[1]s（%[2]s %[3]s）早已吊销，没有作任何更改。", EN: "Device %[1]s (%[2]s %[3]s) was already revoked; nothing was changed."}
+)
+
+// The sentences of the IT staff's commands: stop, status's health checks,
+// a full disk, enrollment over another role, config and print-test.
+var (
+	// The data folder held by another process (relay.go, stop.go).
+	tLockedByWindow  = cases.Text{ZH: "数据目录正被正在运行的%[1]s程序使用：请先用 tongban stop 关闭它（之后运行 tongban 或重新登录即可再打开），再运行此命令。", EN: "The data folder is in use by the running %[1]s window: close the window with tongban stop first (tongban, or the next login, starts it again), then run this command again."}
+	tLockedStop      = cases.Text{ZH: "数据目录正被另一个 tongban 程序使用：如果是自助机或窗口程序，请先用 tongban stop 关闭窗口，如果是别的命令，请等它结束；或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process: if it is the kiosk or counter window, close the window with tongban stop first, and if it is another command, wait for it to end; or use another --data folder."}
+	tLockedByCommand = cases.Text{ZH: "数据目录正被另一个不代为执行命令的 tongban 程序使用（例如一直运行的 tongban sync）：请等它结束或先结束它，或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process that does not run commands for others (such as tongban sync left running): wait for it to end or end it first, or use another --data folder."}
+	tWindowSilent    = cases.Text{ZH: "占用数据目录的%[1]s程序在 %[2]d 秒内没有应答，可能已卡住：请%[3]s，再运行 tongban 重新打开。", EN: "The %[1]s window holding the data folder did not answer within %[2]d s and may hang: %[3]s, then start it again with tongban."}
+	tKillProcess     = cases.Text{ZH: "用 %[1]s 结束它", EN: "end it with %[1]s"}
+	tKillUnknown     = cases.Text{ZH: "结束它的进程", EN: "end its process"}
+	tKioskOrCounter  = cases.Text{ZH: "自助机或窗口", EN: "kiosk or counter"}
+	tWindowGone      = cases.Text{ZH: "自助机或窗口程序在执行此命令之前已经关闭，请再运行一次此命令。", EN: "The window closed before it ran this command; run the command again."}
+	tWindowStopped   = cases.Text{ZH: "已关闭%[1]s程序；运行 tongban 或重新登录即可再打开。", EN: "Closed the %[1]s window; tongban, or the next login, starts it again."}
+	tNoWindowRunning = cases.Text{ZH: "没有正在运行的自助机或窗口程序使用这个数据目录，不需要关闭。", EN: "No window is running on this data folder; there is nothing to close."}
+	tNoWindowToStop  = cases.Text{ZH: "占用数据目录的程序没有可关闭的界面，请结束它的进程。", EN: "The process holding the data folder has no window to close; end its process instead."}
+
+	// A full disk, wherever an error is reported (report).
+	tDiskFull = cases.Text{ZH: "磁盘已满，命令没有完成：请腾出磁盘空间（tongban status 显示剩余空间）后再运行一次此命令。", EN: "The disk is full (%[1]s), so the command did not finish: free some space (tongban status shows what is left) and run the command again."}
+
+	// tongban status: what needs looking at, one sentence each.
+	tProblemNoStore     = cases.Text{ZH: "数据目录 %[1]s 里还没有数据：设备还没有运行过，或者 --data 给错了目录。", EN: "The data folder %[1]s holds no data yet: the device has not run, or --data names the wrong folder."}
+	tProblemEnrollAgain = cases.Text{ZH: "平台不再接受本设备，请用新的注册码重新注册（tongban enroll），本机数据会保留。", EN: "The platform no longer accepts this device: enroll it again with a new code (tongban enroll); its data is kept."}
+	tProblemNeverSynced = cases.Text{ZH: "本设备已注册，但还没有成功同步过：请运行 tongban sync --once 查看原因。", EN: "This device is enrolled but has never synced: run tongban sync --once to see why."}
+	tProblemUnreachable = cases.Text{ZH: "连接不上平台 %[1]s：待同步的记录留在本机排队，请检查网络，以及平台是否在运行。", EN: "The platform %[1]s cannot be reached: what waits to sync stays queued on this device; check the network and that the platform runs."}
+	tProblemParked      = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "%[1]d events were refused by the platform and set aside (tongban status lists them): tell the platform's administrator."}
+	tProblemDiskLow     = cases.Text{ZH: "数据目录所在的磁盘只剩 %[1]s（%[2]d%%）可用：请腾出空间，磁盘写满后就保存不了案件。", EN: "Only %[1]s (%[2]d%%) is free on the data folder's disk: free some space, as a full disk stops cases from being saved."}
+	tProblemsFound      = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
+	tPaperLow           = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}
+	tPrinterReady       = cases.Text{ZH: "打印机就绪。", EN: "The printer is ready."}
+	tOnline             = cases.Text{ZH: "在线", EN: "online"}
+	tOffline            = cases.Text{ZH: "离线", EN: "offline"}
+	tNotEnrolledNoSync  = cases.Text{ZH: "未注册，不同步", EN: "not enrolled, no sync"}
+	tDiskFree           = cases.Text{ZH: "可用 %[1]s，共 %[2]s（%[3]d%%）", EN: "%[1]s free of %[2]s (%[3]d%%)"}
+	tDiskUnknown        = cases.Text{ZH: "本系统上无法得知", EN: "not known on this system"}
+	tProblemsHeading    = cases.Text{ZH: "问题", EN: "Problems"}
+	tRoleChanged        = cases.Text{ZH: "本机设置的角色已由%[1]s改为平台注册的%[2]s。", EN: "This device's role was changed from %[1]s to %[2]s, the role the platform enrolled it as."}
+	tConfigReset        = cases.Text{ZH: "已将 %[1]s 恢复为默认值 %[2]s。", EN: "Reset %[1]s to its default, %[2]s."}
+	tPrinterDirNotFull  = cases.Text{ZH: "无法确定打印目录 %[1]s 的完整路径，请写成 dir:///完整/路径。", EN: "Cannot tell the full path of the print folder %[1]s (%[2]v); write it as dir:///full/path."}
+	tConfigGetUse       = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 查看一项，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, tongban config KEY to show one, or tongban config KEY VALUE to set one."}
 )

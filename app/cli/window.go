@@ -1,10 +1,12 @@
 package cli
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,8 +27,20 @@ type window struct {
 	ctx    context.Context // ends when the window closes
 	cancel context.CancelFunc
 
+	// bg is the background work on the store (syncing, the relay,
+	// warming, every): run waits for it before closing the store.
+	bg sync.WaitGroup
+	// role is kiosk or counter; unmark removes the window's mark from
+	// the data folder (stop.go).
+	role   string
+	unmark func()
+
 	mu     sync.Mutex
 	status client.Status
+	// stopped is where to answer the tongban stop that closed the window,
+	// and whether as JSON; empty when it was closed otherwise.
+	stopped     string
+	stoppedJSON bool
 }
 
 // openWindow opens the device and a window titled for its role, and starts
@@ -42,7 +56,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	if err != nil {
 		return nil, err
 	}
-	w := &window{dev: d}
+	w := &window{dev: d, role: windowRole(role)}
 	w.app = c.env.NewApp()
 	w.win = w.app.NewWindow("通办 Tongban · " + role)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -55,16 +69,22 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		w.mu.Unlock()
 	})
 	if w.status.Enrolled {
-		go w.syncer.Run(ctx)
+		w.bg.Go(func() { w.syncer.Run(ctx) })
 	}
-	go serveRelay(ctx, d, c.env) // tongban status and backup beside the window
+	// tongban status, backup and stop beside the window.
+	if w.unmark, err = markWindow(d.dir, w.role); err != nil {
+		w.unmark = func() {}
+		fyne.LogError("marking the data folder as the window's", err)
+	}
+	host := relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop}
+	w.bg.Go(func() { serveRelay(ctx, host) })
 	// The first scan or progress lookup of the day should not wait on the
 	// disk: read the store once in the background.
-	go func() {
+	w.bg.Go(func() {
 		if _, err := d.store.Warm(ctx); err != nil && ctx.Err() == nil {
 			fyne.LogError("warming the store", err)
 		}
-	}()
+	})
 	fullScreen := !windowed && !d.config.Windowed
 	if fullScreen {
 		w.win.SetFullScreen(true)
@@ -75,19 +95,60 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	return w, nil
 }
 
-// run shows the window until it is closed, then stops syncing and closes
-// the store.
+// windowRole is the role of a window by its title ("窗口 Counter"), as
+// tongban kiosk runs the kiosk whatever the configured role is.
+func windowRole(title string) string {
+	if strings.HasSuffix(title, "Counter") {
+		return "counter"
+	}
+	return "kiosk"
+}
+
+// run shows the window until it is closed (or tongban stop closes it),
+// then stops syncing and the background work, closes the store, and
+// answers the tongban stop.
 func (w *window) run(c *call) error {
-	defer w.dev.close()
-	defer w.cancel()
 	w.firstFrame(c)
-	w.win.ShowAndRun()
+	w.win.Show()
+	w.app.Run()
+	w.cancel()
+	w.bg.Wait()
+	w.dev.close()
+	w.unmark()
+	w.mu.Lock()
+	answer, asJSON := w.stopped, w.stoppedJSON
+	w.mu.Unlock()
+	if answer != "" {
+		var out bytes.Buffer
+		writeStopped(&out, asJSON, w.role)
+		writeAnswer(answer, relayAnswer{Stdout: out.String()})
+	}
 	return nil
+}
+
+// stop closes the window for tongban stop, as its user closing it would
+// (the role's own OnClosed runs), and quits the app; run answers answer
+// once the store is closed.
+func (w *window) stop(answer string, asJSON bool) {
+	w.mu.Lock()
+	w.stopped, w.stoppedJSON = answer, asJSON
+	w.mu.Unlock()
+	fyne.Do(func() {
+		w.win.Close()
+		w.app.Quit()
+	})
+}
+
+// liveStatus is the sync status of the window's syncer.
+func (w *window) liveStatus() client.Status {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.status
 }
 
 // every runs f every period until the window closes.
 func (w *window) every(period time.Duration, f func()) {
-	go func() {
+	w.bg.Go(func() {
 		t := time.NewTicker(period)
 		defer t.Stop()
 		for {
@@ -98,7 +159,7 @@ func (w *window) every(period time.Duration, f func()) {
 				f()
 			}
 		}
-	}()
+	})
 }
 
 // syncText is the status line of the windows.

@@ -20,11 +20,15 @@ func (s *Store) Backup(w io.Writer) (n int64, err error) {
 }
 
 // BackupFile writes a backup to path through a temporary file, so a
-// half-written backup never takes the name of a good one. It refuses a
-// path that is the store itself (by any name: a symlink, a relative path,
-// a hard link) or a folder: renaming over the open store would leave this
-// process writing into a deleted file while every other one opens the
-// backup, with its own lock and its own case numbers.
+// half-written backup never takes the name of a good one, and checks the
+// copy (see verify) before it takes the name: a damaged store is refused
+// with a *DamagedError and the last good backup stays as it was. It
+// refuses a path that is the store itself (by any name: a symlink, a
+// relative path, a hard link), a folder, or anything else that is not a
+// regular file (a device, a pipe, a socket): renaming over the open store
+// would leave this process writing into a deleted file while every other
+// one opens the backup, with its own lock and its own case numbers, and
+// renaming over /dev/full would replace the device.
 func (s *Store) BackupFile(path string) (int64, error) {
 	if err := s.checkTarget(path); err != nil {
 		return 0, err
@@ -44,11 +48,14 @@ func (s *Store) BackupFile(path string) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("the backup could not be written: %w", err)
 	}
+	if err := checkFile(tmp.Name(), s.path); err != nil {
+		return 0, err
+	}
 	return n, os.Rename(tmp.Name(), path)
 }
 
 // checkTarget refuses a backup path that is a folder, the store's file,
-// or the store's name in its folder.
+// the store's name in its folder, or not a regular file.
 func (s *Store) checkTarget(path string) error {
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {
@@ -56,6 +63,9 @@ func (s *Store) checkTarget(path string) error {
 		}
 		if isFile(fi, s.path) {
 			return ErrStoreItself
+		}
+		if !fi.Mode().IsRegular() {
+			return ErrBackupNotFile
 		}
 	}
 	// The store's name in its folder, by whatever name the folder is given,

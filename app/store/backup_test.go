@@ -120,12 +120,13 @@ func TestRestoreCarriesNumbersForward(t *testing.T) {
 	}
 	ninth, _ = s.Case(ninth.ID)
 	latest := ninth.Events[len(ninth.Events)-1].Stamp
+	pushAll(t, s)
 	if _, _, err := s.ApplyPage(nil, "cursor-after"); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
 
-	r, err := RestoreFile(dir, file)
+	r, err := RestoreFile(dir, file, RestoreOptions{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,6 +165,22 @@ func TestRestoreCarriesNumbersForward(t *testing.T) {
 	}
 	if got, err := s.ByNumber(tenth.Number); err != nil || got.ID != tenth.ID {
 		t.Fatalf("the tenth case after the pull: %v, %v", got, err)
+	}
+}
+
+// pushAll acknowledges every outbox entry, as a push the platform took.
+func pushAll(t *testing.T, s *Store) {
+	t.Helper()
+	entries, err := s.Outbox(1 << 20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var done []Outcome
+	for _, e := range entries {
+		done = append(done, Outcome{Seq: e.Seq})
+	}
+	if err := s.Acknowledge(done); err != nil {
+		t.Fatal(err)
 	}
 }
 
@@ -245,7 +262,7 @@ func TestRestoreIntoAnEmptyFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := filepath.Join(t.TempDir(), "new")
-	r, err := RestoreFile(dir, file)
+	r, err := RestoreFile(dir, file, RestoreOptions{})
 	if err != nil || r.Kept != "" {
 		t.Fatalf("restore into a new folder = %+v, %v; want nothing kept", r, err)
 	}
@@ -277,7 +294,7 @@ func TestRestoreRefusals(t *testing.T) {
 		{"the store onto itself", dir, filepath.Join(dir, FileName), ErrStoreItself},
 		{"the store onto itself, relative", filepath.Join(dir, "."), filepath.Join(dir, "..", filepath.Base(dir), FileName), ErrStoreItself},
 	} {
-		if _, err := RestoreFile(tc.dir, tc.file); !errors.Is(err, tc.want) {
+		if _, err := RestoreFile(tc.dir, tc.file, RestoreOptions{}); !errors.Is(err, tc.want) {
 			t.Errorf("restore of %s = %v, want %v", tc.name, err, tc.want)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -26,13 +27,8 @@ func (s *Store) Submit(sub cases.Submission) (c *cases.Case, err error) {
 			return err
 		}
 		now := s.now()
-		seq, err := nextDaySeq(tx, now)
-		if err != nil {
+		if sub.Number, err = nextNumber(tx, now, id.ShortCode); err != nil {
 			return err
-		}
-		sub.Number = cases.FormatNumber(now, id.ShortCode, seq)
-		if tx.Bucket(bucketIndex).Get(numberKey(sub.Number)) != nil {
-			return ErrDuplicateNumber
 		}
 		clock, err := loadClock(tx)
 		if err != nil {
@@ -186,14 +182,72 @@ func saveClock(tx *bolt.Tx, c *cases.Clock) error {
 	return putJSON(tx.Bucket(bucketMeta), keyClock, c.Last)
 }
 
-// nextDaySeq returns the next case sequence of the day, starting at 1.
-func nextDaySeq(tx *bolt.Tx, now time.Time) (int, error) {
-	key := []byte("seq/" + now.In(cases.Zone).Format("060102"))
-	meta := tx.Bucket(bucketMeta)
-	var n uint32
-	if b := meta.Get(key); len(b) == 4 {
-		n = binary.BigEndian.Uint32(b)
+// maxDaySeq is the highest sequence a case number can carry (its six
+// digits, see cases.NumberSeq).
+const maxDaySeq = 999_999
+
+func daySeqKey(day time.Time) []byte { return []byte("seq/" + day.In(cases.Zone).Format("060102")) }
+
+// daySeq reads the last sequence the device issued on a day.
+func daySeq(meta *bolt.Bucket, day time.Time) int {
+	if b := meta.Get(daySeqKey(day)); len(b) == 4 {
+		return int(binary.BigEndian.Uint32(b))
 	}
-	n++
-	return int(n), meta.Put(key, binary.BigEndian.AppendUint32(nil, n))
+	return 0
+}
+
+// nextNumber issues the device's next case number of the day. A number
+// this device already holds — one it issued that came back through the
+// change feed after a restore, or one a copy of it issued elsewhere, on
+// a store whose sequence was never raised for it — is skipped, not
+// refused: a case is never lost for want of a number.
+func nextNumber(tx *bolt.Tx, now time.Time, shortCode string) (string, error) {
+	meta, idx := tx.Bucket(bucketMeta), tx.Bucket(bucketIndex)
+	for seq := daySeq(meta, now) + 1; seq <= maxDaySeq; seq++ {
+		number := cases.FormatNumber(now, shortCode, seq)
+		if idx.Get(numberKey(number)) != nil {
+			continue
+		}
+		return number, meta.Put(daySeqKey(now), binary.BigEndian.AppendUint32(nil, uint32(seq)))
+	}
+	return "", ErrDuplicateNumber
+}
+
+// claimNumber raises the day's sequence of a case number to the number's
+// own when the number carries this device's short code: a submission of
+// this device coming back from the platform (after a restore, or sent by
+// a copy of the device) is a number this device must not issue again.
+// Other numbers, and numbers that do not parse, change nothing.
+func claimNumber(tx *bolt.Tx, shortCode, number string) error {
+	parts := strings.Split(number, "-")
+	if len(parts) != 3 || parts[1] != shortCode {
+		return nil
+	}
+	day, err := cases.NumberDay(number)
+	if err != nil {
+		return nil
+	}
+	seq, err := cases.NumberSeq(number)
+	if err != nil || seq < 1 || seq > maxDaySeq {
+		return nil
+	}
+	meta := tx.Bucket(bucketMeta)
+	if daySeq(meta, day) >= seq {
+		return nil
+	}
+	return meta.Put(daySeqKey(day), binary.BigEndian.AppendUint32(nil, uint32(seq)))
+}
+
+// submissionNumber reads the case number of a submitted event. The
+// payload is a cases.Submission, whose first field is the number, so it is
+// read off the head of the JSON; anything else is decoded in full.
+func submissionNumber(e cases.Event) string {
+	if n, ok := stringField(e.Payload, `{"number":"`); ok {
+		return n
+	}
+	var sub cases.Submission
+	if e.Decode(&sub) != nil {
+		return ""
+	}
+	return sub.Number
 }

@@ -15,9 +15,11 @@ var (
 	// ErrNotStore is returned when a backup file is not a tongban store.
 	ErrNotStore = errors.New("这个文件不是 tongban 备份，请选择 tongban backup 生成的文件。 " +
 		"This file is not a tongban backup; choose a file made by tongban backup")
-	// ErrDuplicateNumber guards the uniqueness of case numbers.
-	ErrDuplicateNumber = errors.New("此案件编号在本机已被占用，当天的编号序列已损坏，请恢复备份或联系技术支持。 " +
-		"This case number is already taken on this device; the day's sequence is damaged, restore a backup or contact support")
+	// ErrDuplicateNumber guards the uniqueness of case numbers: Submit
+	// skips the numbers that are taken, so it is only returned when every
+	// number of the day is.
+	ErrDuplicateNumber = errors.New("本机今天的案件编号已全部占用（到 999999 号），无法再编号，请联系技术支持。 " +
+		"Every case number of this device for today is taken (up to 999999); contact support")
 	// ErrEventMismatch is returned when an event arrives with a known ID but other content.
 	ErrEventMismatch = errors.New("已存有同一编号但内容不同的事件。 " +
 		"An event with this ID but different content is already stored")
@@ -32,4 +34,15 @@ var (
 	// ErrBackupIsFolder is returned when the backup's name is a folder.
 	ErrBackupIsFolder = errors.New("这是一个文件夹，不是文件，请给出文件夹里的一个文件名。 " +
 		"This is a folder, not a file; give the name of a file inside it")
+	// ErrBackupNotFile is returned when the backup's name is a device, a
+	// pipe or a socket (or a symlink to one), which the backup's rename
+	// would replace with a regular file.
+	ErrBackupNotFile = errors.New("这不是普通文件（而是设备、管道或套接字），备份不能写在这里，请给出一个普通文件的名字。 " +
+		"This is not a regular file (it is a device, a pipe or a socket), so no backup can be written there; give the name of a regular file")
+	// ErrDamaged is returned (as a *DamagedError) for a store file that
+	// fails bbolt's consistency check.
+	ErrDamaged = errors.New("数据文件已损坏。 The data file is damaged")
+	// ErrOtherDevice is returned (as an *OtherDeviceError) for a backup of
+	// another device restored onto a folder holding this device's store.
+	ErrOtherDevice = errors.New("这个备份属于另一台设备。 This backup belongs to another device")
 )

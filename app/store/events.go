@@ -94,9 +94,16 @@ func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases
 const KeyCursor = "sync/cursor"
 
 // importEvents stores the events this device does not hold yet, refolds
-// the cases they touch and returns those cases and how many events were new.
+// the cases they touch and returns those cases and how many events were
+// new. A new submission numbered with this device's short code raises the
+// day's sequence past it (claimNumber), so the device does not issue that
+// number again.
 func importEvents(tx *bolt.Tx, events []cases.Event, src Source) (changed []*cases.Case, added int, err error) {
 	clock, err := loadClock(tx)
+	if err != nil {
+		return nil, 0, err
+	}
+	self, err := identity(tx)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -125,6 +132,11 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source) (changed []*cas
 		}
 		if err := putEvent(tx, e); err != nil {
 			return nil, 0, err
+		}
+		if e.Kind == cases.KindSubmitted {
+			if err := claimNumber(tx, self.ShortCode, submissionNumber(e)); err != nil {
+				return nil, 0, err
+			}
 		}
 		if src == FromReceipt {
 			if err := enqueue(tx, e); err != nil {

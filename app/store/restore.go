@@ -1,13 +1,14 @@
 package store
 
 import (
-	"bytes"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"time"
 
@@ -17,34 +18,93 @@ import (
 	"tongban/app/cases"
 )
 
+// RestoreOptions say what a restore may do beyond the usual.
+type RestoreOptions struct {
+	// OtherDevice lets the backup of another device replace the store of
+	// this one: only sensible on a machine that takes over a broken one's
+	// identity. Without it such a restore is refused (ErrOtherDevice), as
+	// two devices with one identity issue the same case numbers.
+	OtherDevice bool
+}
+
 // Restored says what a restore did.
 type Restored struct {
 	// Kept is the replaced store, kept beside the new one as
 	// tongban.db.before-restore-<time>; empty when the folder had none.
 	Kept string
+	// Carried is how many events the replaced store had not sent yet were
+	// carried into the restored one, to be sent with the next sync.
+	Carried int
+	// Left is how many unsent events of the replaced store were not
+	// carried, because it was another device's (OtherDevice): they are
+	// only in Kept.
+	Left int
+	// Damaged is set when the replaced store could not be read: it is
+	// kept as it was, and nothing of it was carried over.
+	Damaged bool
+	// Device is the device the backup is of; Replaced the device whose
+	// store it replaced, when there was one that could be read. They
+	// differ only for a restore with OtherDevice.
+	Device, Replaced Identity
+}
+
+// OtherDevice reports whether the restore made this machine another
+// device (RestoreOptions.OtherDevice).
+func (r Restored) OtherDevice() bool {
+	return r.Kept != "" && !r.Damaged && !sameDevice(r.Device, r.Replaced)
+}
+
+// OtherDeviceError is a backup of one device restored onto the store of
+// another.
+type OtherDeviceError struct {
+	Backup, Here Identity
+}
+
+func (e *OtherDeviceError) Error() string {
+	return fmt.Sprintf("这个备份属于设备 %s（%s），而本机是 %s（%s）。 This backup is of device %s (%s) but this one is %s (%s)",
+		e.Backup.ShortCode, e.Backup.Center, e.Here.ShortCode, e.Here.Center,
+		e.Backup.ShortCode, e.Backup.Center, e.Here.ShortCode, e.Here.Center)
+}
+
+// Is makes errors.Is(err, ErrOtherDevice) hold.
+func (e *OtherDeviceError) Is(target error) bool { return target == ErrOtherDevice }
+
+// sameDevice reports whether two identities issue the same case numbers:
+// one device, under one short code, in one center.
+func sameDevice(a, b Identity) bool {
+	return a.DeviceID == b.DeviceID && a.ShortCode == b.ShortCode && a.Center == b.Center
 }
 
 // Restore replaces the store in dir with a backup file; see RestoreFile.
 func Restore(dir, backup string) error {
-	_, err := RestoreFile(dir, backup)
+	_, err := RestoreFile(dir, backup, RestoreOptions{})
 	return err
 }
 
 // RestoreFile replaces the store in dir with a backup file. The store must
-// be closed. The backup is checked first. When there is a store to replace,
-// it is kept beside the new one, so a wrong restore can be undone, and
-// what it has issued is carried into the backup before it takes its place:
-// the day's case and queue ticket sequences and the clock, so no number
-// already printed or sent to the platform is issued again and no stamp
-// goes back. What was pushed after the backup comes back through the
-// change feed, as the backup's cursor is older and the next pull reads it
-// again; what was never pushed is only in the kept store.
-func RestoreFile(dir, backup string) (Restored, error) {
+// be closed. The backup is checked first: that it is a tongban store this
+// program reads, and that it is not damaged (a *DamagedError). A folder
+// with no store takes any backup; a folder whose store is another
+// device's takes one only with OtherDevice (an *OtherDeviceError); a
+// store too damaged to say whose it is takes any backup, as restoring
+// one is the way out of the damage.
+//
+// When there is a store to replace, it is kept beside the new one, so a
+// wrong restore can be undone, and what it has issued is carried into the
+// backup before it takes its place: the day's case and queue ticket
+// sequences and the clock, so no number already printed or sent to the
+// platform is issued again and no stamp goes back; and the events it has
+// not sent yet (its outbox), with their cases, so nothing a citizen holds
+// a receipt for is lost. What was sent after the backup comes back
+// through the change feed, as the backup's cursor is older and the next
+// pull reads it again.
+func RestoreFile(dir, backup string, opts RestoreOptions) (Restored, error) {
 	path := filepath.Join(dir, FileName)
 	if fi, err := os.Stat(backup); err == nil && isFile(fi, path) {
 		return Restored{}, ErrStoreItself
 	}
-	if err := checkBackup(backup); err != nil {
+	theirs, err := checkBackup(backup)
+	if err != nil {
 		return Restored{}, err
 	}
 	src, err := os.Open(backup)
@@ -70,96 +130,99 @@ func RestoreFile(dir, backup string) (Restored, error) {
 	if err != nil {
 		return Restored{}, fmt.Errorf("cannot copy the backup: %w", err)
 	}
+	if err := checkFile(tmp.Name(), backup); err != nil {
+		return Restored{}, err
+	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		// Nothing to replace, nor to open: bbolt would create the file.
-		return Restored{}, os.Rename(tmp.Name(), path)
+		return Restored{Device: theirs}, os.Rename(tmp.Name(), path)
 	}
 	// Hold the live store's lock from reading what it issued until the
 	// backup has its name, so a running device is not overwritten and
 	// nothing is issued in between.
-	live, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if errors.Is(err, bolterrors.ErrTimeout) {
-		return Restored{}, ErrLocked
+	live, err := openReplaced(path)
+	if errors.Is(err, errReplacedDamaged) {
+		kept, err := keep(path, copyFile(path))
+		if err != nil {
+			return Restored{}, fmt.Errorf("cannot keep the current store before restoring: %w", err)
+		}
+		return Restored{Kept: kept, Damaged: true, Device: theirs}, os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
-		return Restored{}, fmt.Errorf("cannot open the store %s to replace it: %w", path, err)
+		return Restored{}, err
 	}
 	defer live.Close()
-	if err := carryInto(tmp.Name(), live); err != nil {
-		return Restored{}, fmt.Errorf("cannot carry the case numbers of the current store into the backup: %w", err)
+	r := Restored{Device: theirs}
+	var ours Identity
+	err = guard(func() error {
+		return live.View(func(tx *bolt.Tx) (err error) {
+			ours, err = identity(tx)
+			return err
+		})
+	})
+	r.Replaced = ours
+	switch {
+	case errors.Is(err, errReplacedDamaged):
+		r.Damaged = true
+	case err != nil:
+		return Restored{}, err
+	case !sameDevice(ours, theirs) && !opts.OtherDevice:
+		return Restored{}, &OtherDeviceError{Backup: theirs, Here: ours}
 	}
-	kept, err := keep(live, path)
-	if err != nil {
+	if !r.Damaged {
+		unsent := sameDevice(ours, theirs)
+		r.Carried, r.Left, err = carryInto(tmp.Name(), live, unsent)
+		if errors.Is(err, errReplacedDamaged) {
+			r.Carried, r.Left, r.Damaged = 0, 0, true
+		} else if err != nil {
+			return Restored{}, fmt.Errorf("cannot carry the case numbers of the current store into the backup: %w", err)
+		}
+	}
+	if r.Kept, err = keep(path, snapshot(live)); err != nil {
 		return Restored{}, fmt.Errorf("cannot keep the current store before restoring: %w", err)
 	}
-	return Restored{Kept: kept}, os.Rename(tmp.Name(), path)
+	return r, os.Rename(tmp.Name(), path)
 }
 
-// carryInto raises the sequences and the clock of the store file at path
-// to those of live, where live's are higher.
-func carryInto(path string, live *bolt.DB) error {
-	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
-	if err != nil {
+// errReplacedDamaged says the store a restore replaces cannot be read:
+// bbolt refused to open it or panicked on a page. It is kept as it is.
+var errReplacedDamaged = errors.New("the store being replaced is damaged")
+
+// openReplaced opens the store a restore replaces, holding its lock:
+// ErrLocked when a running tongban has it, errReplacedDamaged when it is
+// too damaged to open.
+func openReplaced(path string) (db *bolt.DB, err error) {
+	err = guard(func() error {
+		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 		return err
-	}
-	err = live.View(func(from *bolt.Tx) error {
-		return db.Update(func(to *bolt.Tx) error { return carry(from, to) })
 	})
-	return errors.Join(err, db.Close())
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, ErrLocked
+	case errors.Is(err, fs.ErrPermission):
+		return nil, fmt.Errorf("cannot open the store %s to replace it: %w", path, err)
+	case err != nil && !errors.Is(err, errReplacedDamaged):
+		// Not a bbolt file any more: a bad meta page, a file cut short.
+		return nil, fmt.Errorf("%w: %v", errReplacedDamaged, err)
+	}
+	return db, err
 }
 
-// sequenceBuckets hold the store's number sequences under "seq/" keys,
-// each a big-endian uint32: the meta bucket the day's case sequence
-// ("seq/YYMMDD", nextDaySeq), the tickets bucket each queue letter's
-// ("seq/YYYY-MM-DD/L", IssueTicket).
-var sequenceBuckets = [][]byte{bucketMeta, bucketTickets}
-
-var sequencePrefix = []byte("seq/")
-
-// carry raises every sequence of to that from has higher (or to lacks),
-// and to's clock to from's if it is later.
-func carry(from, to *bolt.Tx) error {
-	for _, name := range sequenceBuckets {
-		src := from.Bucket(name)
-		if src == nil {
-			continue
+// guard runs fn, turning a panic (bbolt's on a damaged page, or a fault
+// reading its memory map) into errReplacedDamaged.
+func guard(fn func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("%w: %v", errReplacedDamaged, r)
 		}
-		dst, err := to.CreateBucketIfNotExists(name)
-		if err != nil {
-			return err
-		}
-		c := src.Cursor()
-		for k, v := c.Seek(sequencePrefix); k != nil && bytes.HasPrefix(k, sequencePrefix); k, v = c.Next() {
-			if len(v) != 4 {
-				continue
-			}
-			if old := dst.Get(k); len(old) == 4 && binary.BigEndian.Uint32(old) >= binary.BigEndian.Uint32(v) {
-				continue
-			}
-			if err := dst.Put(bytes.Clone(k), bytes.Clone(v)); err != nil {
-				return err
-			}
-		}
-	}
-	var was, is cases.Stamp
-	if err := getJSON(from.Bucket(bucketMeta), keyClock, &was); err != nil {
-		return err
-	}
-	meta, err := to.CreateBucketIfNotExists(bucketMeta)
-	if err != nil {
-		return err
-	}
-	if err := getJSON(meta, keyClock, &is); err != nil {
-		return err
-	}
-	if was.Compare(is) > 0 {
-		return putJSON(meta, keyClock, was)
-	}
-	return nil
+	}()
+	return fn()
 }
 
-// keep copies the live store to a new file beside it and returns its name.
-func keep(live *bolt.DB, path string) (string, error) {
+// keep writes a copy of the store at path to a new file beside it, with
+// write, and returns the copy's name.
+func keep(path string, write func(io.Writer) error) (string, error) {
 	// Named in center time, as the case numbers and lists the staff read.
 	base := path + ".before-restore-" + time.Now().In(cases.Zone).Format("20060102-150405")
 	name := base
@@ -172,11 +235,7 @@ func keep(live *bolt.DB, path string) (string, error) {
 		if err != nil {
 			return "", err
 		}
-		err = live.View(func(tx *bolt.Tx) error {
-			_, err := tx.WriteTo(out)
-			return err
-		})
-		if err = errors.Join(err, out.Sync(), out.Close()); err != nil {
+		if err = errors.Join(write(out), out.Sync(), out.Close()); err != nil {
 			os.Remove(name)
 			return "", err
 		}
@@ -184,21 +243,56 @@ func keep(live *bolt.DB, path string) (string, error) {
 	}
 }
 
-// checkBackup opens a backup read-only and checks it is a tongban store
-// this program can read.
-func checkBackup(path string) error {
-	if _, err := os.Stat(path); err != nil {
-		return fmt.Errorf("cannot read the backup %s: %w", path, err)
+// snapshot copies an open store from a read transaction. WriteTo copies
+// the file as it is, page by page, without reading the pages' contents,
+// so a damaged store is kept as it is.
+func snapshot(live *bolt.DB) func(io.Writer) error {
+	return func(w io.Writer) error {
+		return live.View(func(tx *bolt.Tx) error {
+			_, err := tx.WriteTo(w)
+			return err
+		})
 	}
+}
+
+// copyFile copies a store file bbolt cannot open.
+func copyFile(path string) func(io.Writer) error {
+	return func(w io.Writer) error {
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		_, err = io.Copy(w, f)
+		return err
+	}
+}
+
+// checkBackup opens a backup read-only, checks it is a tongban store
+// this program can read, and returns whose it is. A backup whose meta
+// bucket cannot be read is damaged.
+func checkBackup(path string) (id Identity, err error) {
+	if _, err := os.Stat(path); err != nil {
+		return id, fmt.Errorf("cannot read the backup %s: %w", path, err)
+	}
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = &DamagedError{File: path, Where: where(fmt.Sprint(r))}
+		}
+	}()
 	db, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if errors.Is(err, bolterrors.ErrTimeout) {
-		return ErrLocked // a running device's store, not a backup
+		return id, ErrLocked // a running device's store, not a backup
+	}
+	if errors.Is(err, bolterrors.ErrChecksum) { // a bbolt file whose meta pages are both bad
+		return id, &DamagedError{File: path, Where: err.Error()}
 	}
 	if err != nil {
-		return ErrNotStore
+		return id, ErrNotStore
 	}
 	defer db.Close()
-	return db.View(func(tx *bolt.Tx) error {
+	err = db.View(func(tx *bolt.Tx) error {
 		meta := tx.Bucket(bucketMeta)
 		if meta == nil || meta.Get(keySchema) == nil || meta.Get(keyIdentity) == nil {
 			return ErrNotStore
@@ -206,6 +300,10 @@ func checkBackup(path string) error {
 		if v := meta.Get(keySchema); len(v) != 4 || binary.BigEndian.Uint32(v) > SchemaVersion {
 			return ErrNewerSchema
 		}
+		if id, err = identity(tx); err != nil {
+			return &DamagedError{File: path, Where: err.Error()}
+		}
 		return nil
 	})
+	return id, err
 }

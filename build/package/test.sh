@@ -193,9 +193,9 @@ else
 fi
 
 echo "== the extracted program"
-check "tongban version says $version" expect "tongban $version" "$("$x/usr/bin/tongban" version)"
+check "tongban version says $debver" expect "tongban $debver" "$("$x/usr/bin/tongban" version)"
 check "tongban status on a new data folder" "$x/usr/bin/tongban" status --data "$tmp/status"
-check "tongban status --json names the version" contains "$("$x/usr/bin/tongban" status --json --data "$tmp/status")" "\"version\": \"$version\""
+check "tongban status --json names the version" contains "$("$x/usr/bin/tongban" status --json --data "$tmp/status")" "\"version\": \"$debver\""
 # The platform command the unit runs, on loopback.
 port=$((20000 + RANDOM % 20000))
 "$x/usr/bin/tongban" platform serve --addr "127.0.0.1:$port" --data "$tmp/platform" >"$tmp/platform.log" 2>&1 &
@@ -252,7 +252,7 @@ p=$tmp/prefix
 mkdir -p "$p/bin"
 echo keep >"$p/bin/other" # someone else's file: uninstall must leave it
 check "install.sh --prefix installs" "$top/install.sh" --prefix "$p"
-check "installed tongban version says $version" expect "tongban $version" "$("$p/bin/tongban" version)"
+check "installed tongban version says $debver" expect "tongban $debver" "$("$p/bin/tongban" version)"
 check "menu entry runs the installed program" grep -qxF "Exec=$p/bin/tongban" "$p/share/applications/cn.gov.tongban.desktop"
 check "autostart entry is in PREFIX/etc" grep -qxF "Exec=$p/bin/tongban" "$p/etc/xdg/autostart/cn.gov.tongban.desktop"
 check "platform unit runs the installed program" grep -qF "ExecStart=$p/bin/tongban platform serve" "$p/lib/systemd/system/tongban-platform.service"

@@ -75,7 +75,7 @@ mkdir -p "$out"
 exe=$out/tongban-$debver-windows-amd64.exe
 build() { # build OUTPUT [EXTRA-LDFLAGS]
 	CGO_ENABLED=1 GOOS=windows GOARCH=amd64 CC=$cc go build \
-		-ldflags "${2:-} -X tongban/app/cli.version=$version -linkmode external -extldflags $work/rsrc.o" -o "$1" .
+		-ldflags "${2:-} -X tongban/app/cli.version=$debver -linkmode external -extldflags $work/rsrc.o" -o "$1" .
 }
 build "$exe" "-H windowsgui"
 build "$work/tongban-cli.exe"

@@ -1,0 +1,51 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"runtime"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// TestDiskFullHasItsOwnSentence: an error of a full disk, however deep
+// and however marked, is reported in its own sentence in both languages,
+// naming the file, not "the command did not finish, see the English".
+func TestDiskFullHasItsOwnSentence(t *testing.T) {
+	enospc := &fs.PathError{Op: "write", Path: "/var/lib/tongban/tongban.db", Err: syscall.ENOSPC}
+	for _, err := range []error{
+		fmt.Errorf("saving the case: %w", enospc),
+		&badInput{fmt.Errorf("commit: %w", enospc)},
+		failf(tCannotWrite, "/tmp/r.png", enospc),
+	} {
+		var out bytes.Buffer
+		code := report(&out, err)
+		zh, en := wantBilingual(t, "a full disk", out.String())
+		if code != exitFailed || zh != tDiskFull.ZH || !strings.Contains(en, "The disk is full (no space left on device for ") || strings.Contains(zh, tFailedLead.ZH) {
+			t.Errorf("report(%v): exit %d, %q; want exit 1 and the disk-full sentence", err, code, out.String())
+		}
+	}
+	var out bytes.Buffer
+	report(&out, syscall.ENOSPC)
+	if _, en := wantBilingual(t, "a bare ENOSPC", out.String()); !strings.Contains(en, "(no space left on device), so the command did not finish") {
+		t.Errorf("a bare ENOSPC says %q", out.String())
+	}
+}
+
+// TestDiskFullFromACommand: a real write on a full device (Linux's
+// /dev/full) comes out of a command in that sentence.
+func TestDiskFullFromACommand(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("/dev/full is Linux's")
+	}
+	if _, err := os.Stat("/dev/full"); err != nil {
+		t.Skip("no /dev/full")
+	}
+	_, errOut, code := run(t, t.TempDir(), "print-test", "--printer", "file:///dev/full")
+	if zh, en := wantBilingual(t, "print-test on /dev/full", errOut); code != exitFailed || zh != tDiskFull.ZH || !strings.Contains(en, "The disk is full") {
+		t.Errorf("print-test on /dev/full: exit %d, %q", code, errOut)
+	}
+}

@@ -1,0 +1,49 @@
+package cli
+
+import (
+	"fmt"
+
+	"tongban/printer"
+)
+
+// printTestCommand: tongban print-test [--printer URL] [--profile NAME].
+// After the page it asks the printer how it is, where its connection can
+// tell: a roll nearly used up is said after "sent" (paper_low in --json),
+// as the page came out but the next receipts may not.
+func printTestCommand(c *call) error {
+	fs := c.flags("print-test")
+	url := fs.String("printer", "", "printer URL (default: the configured one)")
+	profile := fs.String("profile", "", "printer profile: "+fmt.Sprint(printer.ProfileNames()))
+	if err := c.parseFlags(fs, c.args); err != nil {
+		return err
+	}
+	d, err := c.open()
+	if err != nil {
+		return err
+	}
+	defer d.close()
+	target := *url
+	if target == "" {
+		target = d.printerURL()
+	}
+	pr, err := d.printer(target, *profile)
+	if err != nil {
+		return printFailed(printFault{err}, target, tRunAgain)
+	}
+	defer pr.Close()
+	before := lastJob(target)
+	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
+		return printFailed(printFault{err}, target, tRunAgain)
+	}
+	st, err := pr.Status()
+	low := err == nil && st.Err() == nil && st.PaperNearEnd
+	if c.json {
+		return writeJSON(c.env.Stdout, map[string]any{"printer": target, "profile": pr.Profile().Name, "sent": true, "paper_low": low})
+	}
+	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent (profile %s)\n", pr.Profile().Name)
+	fmt.Fprintln(c.env.Stdout, printedTo(target, before))
+	if low {
+		fmt.Fprintln(c.env.Stdout, tPaperLow.Both())
+	}
+	return nil
+}

@@ -1,0 +1,116 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+)
+
+// loopApp is a test app that runs as the desktop app does: Run hands
+// fyne.Do's functions to one goroutine until Quit, so a window runs until
+// something closes it, and the UI is touched from one goroutine only.
+type loopApp struct {
+	fyne.App
+	drv *loopDriver
+}
+
+// loopDriver is the test driver with fyne.Do going through Run's loop.
+type loopDriver struct {
+	fyne.Driver
+	funcs chan func()
+	quit  chan struct{}
+	once  sync.Once
+}
+
+func newLoopApp() fyne.App {
+	a := &loopApp{App: test.NewApp()}
+	a.drv = &loopDriver{Driver: a.App.Driver(), funcs: make(chan func(), 1024), quit: make(chan struct{})}
+	fyne.SetCurrentApp(a)
+	return a
+}
+
+func (a *loopApp) Driver() fyne.Driver { return a.drv }
+func (a *loopApp) Quit()               { a.drv.once.Do(func() { close(a.drv.quit) }) }
+func (a *loopApp) Run() {
+	for {
+		select {
+		case f := <-a.drv.funcs:
+			f()
+		case <-a.drv.quit:
+			return
+		}
+	}
+}
+
+// DoFromGoroutine runs f in Run's loop; once the app has quit, at once,
+// as the desktop driver does while shutting down. The queue is long, as
+// the desktop driver's never blocks: a widget stopping its ticker in the
+// loop must not wait on the ticker's own fyne.Do.
+func (d *loopDriver) DoFromGoroutine(f func(), wait bool) {
+	done := make(chan struct{})
+	select {
+	case d.funcs <- func() { f(); close(done) }:
+		if wait {
+			<-done
+		}
+	case <-d.quit:
+		f()
+	}
+}
+
+// TestStopClosesARealWindow runs the kiosk window as tongban does and
+// closes it with tongban stop: the window answers status through the relay
+// (online from its own syncer), then closes its store and quits, and only
+// then answers the stop, so a setting made next finds the folder free.
+func TestStopClosesARealWindow(t *testing.T) {
+	data := t.TempDir()
+	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
+		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
+	}, NewApp: newLoopApp}
+	exited := make(chan int, 1)
+	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
+	mark := filepath.Join(data, relayFolder, windowMarkFile)
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(mark); err == nil {
+			break
+		}
+		select {
+		case code := <-exited:
+			t.Fatalf("the kiosk window ended at once: exit %d, %s", code, env.Stderr)
+		default:
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("the kiosk window never marked its data folder")
+		}
+	}
+
+	var s statusJSON
+	if err := json.Unmarshal([]byte(must(t, data, "status", "--json")), &s); err != nil {
+		t.Fatalf("status --json beside the window: %v", err)
+	}
+	if s.Online || s.Device.Enrolled || s.Problems == nil {
+		t.Errorf("status beside a demo kiosk: online %v, enrolled %v, problems %v", s.Online, s.Device.Enrolled, s.Problems)
+	}
+	if out := must(t, data, "stop"); out != bothf(tWindowStopped, roleName("kiosk"))+"\n" {
+		t.Errorf("stop said %q", out)
+	}
+	select {
+	case code := <-exited:
+		if code != 0 {
+			t.Errorf("the kiosk window closed by stop exits %d, %s", code, env.Stderr)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the kiosk window answered stop but is still running")
+	}
+	must(t, data, "config", "role", "counter") // the store is free
+	if _, err := os.Stat(mark); !os.IsNotExist(err) {
+		t.Errorf("the window's mark is left after it closed (%v)", err)
+	}
+}

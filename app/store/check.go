@@ -1,0 +1,113 @@
+package store
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// A damaged store file (a bad disk, a copy cut short, a page written in
+// the wrong place) is caught before it is copied over a good backup or put
+// in place by a restore: bbolt reads pages through a memory map and
+// panics on a page that is not what its parent says it is, far from the
+// command that read it.
+
+// DamagedError is a store file that failed the consistency check.
+type DamagedError struct {
+	// File is the store or backup that is damaged.
+	File string
+	// Where is the first problem found, in bbolt's words ("page 12: ...").
+	Where string
+}
+
+func (e *DamagedError) Error() string {
+	return fmt.Sprintf("数据文件 %s 已损坏。 The data file %s is damaged at %s", e.File, e.File, e.Where)
+}
+
+// Is makes errors.Is(err, ErrDamaged) hold.
+func (e *DamagedError) Is(target error) bool { return target == ErrDamaged }
+
+// Check runs the consistency check on the store as it is now (see verify).
+// It reads every page, so it takes a while on a large store; the device
+// keeps working meanwhile.
+func (s *Store) Check() error {
+	return s.db.View(func(tx *bolt.Tx) error { return verify(tx, s.path) })
+}
+
+// CheckFile runs the consistency check (see verify) on a store file
+// nobody has open, such as a backup: nil, or a *DamagedError.
+func CheckFile(path string) error { return checkFile(path, path) }
+
+// checkFile runs the consistency check on a store file nobody has open,
+// naming it name in the error.
+// It is opened for writing (nothing is written) so that bbolt reads its
+// freelist here, where a panic is recovered, and not in the goroutine of
+// tx.Check, where it could not be.
+func checkFile(path, name string) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = &DamagedError{File: name, Where: where(fmt.Sprint(r))}
+		}
+	}()
+	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
+	if err != nil {
+		return &DamagedError{File: name, Where: err.Error()}
+	}
+	err = db.View(func(tx *bolt.Tx) error { return verify(tx, name) })
+	return errors.Join(err, db.Close())
+}
+
+// verify checks a transaction's view of a store: every page of every
+// bucket is read here first, so a page whose header is wrong panics in
+// this goroutine, where it is recovered, and not in the one tx.Check
+// runs in (a panic there ends the process); then tx.Check looks for pages
+// freed twice, pages out of bounds or unreachable, and keys out of order.
+// The freelist was read when the file was opened; only a freelist page
+// whose header names another page would still escape (tx.Check reads it).
+func verify(tx *bolt.Tx, name string) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = &DamagedError{File: name, Where: where(fmt.Sprint(r))}
+		}
+	}()
+	if err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
+		b.Stats()
+		return nil
+	}); err != nil {
+		return &DamagedError{File: name, Where: err.Error()}
+	}
+	var first error
+	problems := 0
+	for e := range tx.Check() {
+		if first == nil {
+			first = e
+		}
+		problems++
+	}
+	if first == nil {
+		return nil
+	}
+	at := where(first.Error())
+	if problems > 1 {
+		at = fmt.Sprintf("%s, and %d more problems", at, problems-1)
+	}
+	return &DamagedError{File: name, Where: at}
+}
+
+var pageOf = regexp.MustCompile(`^(?:assertion failed: )?[Pp]age (?:expected to be: )?(\d+)`)
+
+// where says where bbolt found a problem: "page 7 (…)" when its message
+// names the page, as most do, and its message as it is otherwise.
+func where(msg string) string {
+	if m := pageOf.FindStringSubmatch(msg); m != nil {
+		return "page " + m[1] + " (" + strings.TrimPrefix(msg, "assertion failed: ") + ")"
+	}
+	return msg
+}
