@@ -36,7 +36,7 @@ var platformVerbs = []platformVerb{
 	{subcommand{"serve", "run the platform: sync API, admin API, health (--addr, --database postgres://…)"},
 		"[--addr HOST:PORT] [--database postgres://…] [--tls-cert FILE --tls-key FILE] [--admin-token T] [--push-rate N]"},
 	{subcommand{"code", "make a single-use enrollment code for a device (--center C --role kiosk|counter)"},
-		"--url URL [--ca FILE] --center CODE --role kiosk|counter [--ttl 24h]"},
+		"--url URL [--ca FILE] --center CODE --role kiosk|counter [--ttl 24h] [--new-center]"},
 	{subcommand{"devices", "list the enrolled devices, or revoke one (--revoke ID)"},
 		"--url URL [--ca FILE] [--center CODE] [--revoke DEVICE_ID]"},
 	{subcommand{"catalog import", "publish a catalog file (--default: for every center)"},
@@ -129,20 +129,30 @@ func platformServe(c *call, args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	var store platform.Storage
+	var storage string // what the platform keeps its data in, for the start line
 	if *database != "" {
 		if !strings.HasPrefix(*database, "postgres://") && !strings.HasPrefix(*database, "postgresql://") {
 			return badf(tBadDatabase)
 		}
-		if _, err := pgconn.ParseConfig(*database); err != nil {
+		cfg, err := pgconn.ParseConfig(*database)
+		if err != nil {
 			return badf(tBadDatabaseURL, err)
 		}
+		storage = fmt.Sprintf("PostgreSQL %s@%s:%d/%s", cfg.User, cfg.Host, cfg.Port, cfg.Database) // never the password
 		store, err = pgstore.Open(ctx, *database)
-		err = databaseFailed(err)
+		if err = databaseFailed(err); err != nil {
+			return err
+		}
 	} else {
 		store, err = boltstore.Open(dir, boltstore.Options{})
-	}
-	if err != nil {
-		return err
+		if err != nil {
+			return err
+		}
+		file := filepath.Join(dir, boltstore.FileName)
+		if abs, err := filepath.Abs(file); err == nil {
+			file = abs
+		}
+		storage = "bbolt " + file
 	}
 	defer store.Close()
 	// Made once the storage opened, so a database that fails leaves no
@@ -169,6 +179,7 @@ func platformServe(c *call, args []string) error {
 		scheme = "https"
 	}
 	fmt.Fprintf(c.env.Stdout, "通办平台 Tongban platform on %s://%s (data %s)\n", scheme, *addr, dir)
+	fmt.Fprintf(c.env.Stdout, "存储 storage: %s\n", storage)
 	if file != "" {
 		fmt.Fprintf(c.env.Stdout, "admin token in %s\n", file)
 	}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	neturl "net/url"
 	"os"
@@ -29,13 +30,14 @@ func platformAdmin(c *call, verb string, args []string) error {
 	token := fs.String("token", "", "the admin token (default $TONGBAN_ADMIN_TOKEN)")
 	ca := fs.String("ca", "", "PEM file of a private CA that signed the platform's certificate")
 	center, role, revoke := new(string), new(string), new(string)
-	ttl, asDefault := new(time.Duration), new(bool)
+	ttl, asDefault, newCenter := new(time.Duration), new(bool), new(bool)
 	var clerk clerkFlags
 	switch verb {
 	case "code":
 		fs.StringVar(center, "center", "", "the center's division code, e.g. 130102")
 		fs.StringVar(role, "role", "", "kiosk or counter")
 		fs.DurationVar(ttl, "ttl", 24*time.Hour, "how long the enrollment code stays valid")
+		fs.BoolVar(newCenter, "new-center", false, "open a center the platform has not heard of (no catalog or device names it yet)")
 	case "devices":
 		fs.StringVar(center, "center", "", "only the devices of this center (division code, e.g. 130102)")
 		fs.StringVar(revoke, "revoke", "", "revoke this device ID")
@@ -72,7 +74,7 @@ func platformAdmin(c *call, verb string, args []string) error {
 		return &badInput{err}
 	}
 	admin := &platform.Admin{URL: strings.TrimRight(*url, "/"), Token: *token, HTTP: hc}
-	return adminFailed(platformCall(c, verb, pos, admin, adminArgs{*center, *role, *revoke, *ttl, *asDefault, clerk}), admin.URL)
+	return adminFailed(platformCall(c, verb, pos, admin, adminArgs{*center, *role, *revoke, *ttl, *asDefault, *newCenter, clerk}), admin.URL)
 }
 
 // adminTimeout bounds an admin call: a person waits for it.
@@ -82,7 +84,7 @@ const adminTimeout = 30 * time.Second
 type adminArgs struct {
 	center, role, revoke string
 	ttl                  time.Duration
-	asDefault            bool
+	asDefault, newCenter bool
 	clerk                clerkFlags
 }
 
@@ -114,12 +116,13 @@ func adminFailed(err error, url string) error {
 }
 
 // inputRefused reports whether a platform's refusal of an admin call is
-// about what was typed (a bad value, an unknown device, a catalog version
-// not above the platform's), so nothing changed and the exit is 2. A wrong
-// admin token is not among them: the platform may have been started with
-// another.
+// about what was typed (a bad value, an unknown device or center, a
+// catalog version not above the platform's), so nothing changed and the
+// exit is 2. A wrong admin token is not among them: the platform may have
+// been started with another.
 func inputRefused(status int) bool {
-	return status == http.StatusBadRequest || status == http.StatusNotFound || status == http.StatusConflict
+	return status == http.StatusBadRequest || status == http.StatusNotFound || status == http.StatusConflict ||
+		status == http.StatusUnprocessableEntity
 }
 
 // platformCall makes an admin call of the platform and prints its answer.
@@ -142,7 +145,12 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 		if f.ttl < 0 {
 			return badf(tBadTTL, f.ttl)
 		}
-		res, err := admin.NewCode(ctx, protocol.CodeRequest{Center: f.center, Role: f.role, TTL: f.ttl})
+		res, err := admin.NewCode(ctx, protocol.CodeRequest{Center: f.center, Role: f.role, TTL: f.ttl, NewCenter: f.newCenter})
+		var refused *platform.APIError
+		if errors.As(err, &refused) && refused.Code == protocol.CodeUnknownCenter {
+			// The platform's sentence names the centers it knows.
+			return badf(tUnknownCenter, f.center, capitalized(strings.TrimSuffix(refused.Message, ".")))
+		}
 		if err != nil {
 			return err
 		}
@@ -162,17 +170,11 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 		if c.json {
 			return writeJSON(c.env.Stdout, devs)
 		}
-		for _, d := range devs {
-			seen := "never"
-			if !d.LastSeen.IsZero() {
-				seen = d.LastSeen.In(cases.Zone).Format("2006-01-02 15:04:05")
-			}
-			state := ""
-			if d.Revoked {
-				state = "revoked"
-			}
-			fmt.Fprintf(c.env.Stdout, "%s  %-7s %-4s %s  %s last seen %s %s\n", d.ID, d.Role, d.ShortCode, d.Center, pad(d.Name, 16), seen, state)
+		if len(devs) == 0 {
+			fmt.Fprintln(c.env.Stdout, tNoDevices.Both())
+			return nil
 		}
+		printDevices(c.env.Stdout, devs)
 		return nil
 	default: // catalog import
 		if len(pos) != 1 {
@@ -183,7 +185,7 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 			return badf(tCannotRead, pos[0], err)
 		}
 		if _, err := catalog.Parse(data); err != nil {
-			return &badInput{err}
+			return badf(tBadCatalogFile, pos[0], err)
 		}
 		res, err := admin.ImportCatalog(ctx, data, f.asDefault)
 		if err != nil {
@@ -205,14 +207,17 @@ func revokeDevice(ctx context.Context, c *call, admin *platform.Admin, id string
 		return err
 	}
 	i := slices.IndexFunc(devs, func(d protocol.Device) bool { return d.ID == id })
-	if i >= 0 && devs[i].Revoked {
+	if i < 0 {
+		return badf(tNoSuchDevice, id)
+	}
+	if devs[i].Revoked {
 		if c.json {
 			return writeJSON(c.env.Stdout, devs[i])
 		}
 		fmt.Fprintln(c.env.Stdout, bothf(tAlreadyRevoked, id, devs[i].Role, devs[i].ShortCode))
 		return nil
 	}
-	d, err := admin.Revoke(ctx, id) // an unknown ID: the platform says so
+	d, err := admin.Revoke(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -298,4 +303,29 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 		printClerks(c.env.Stdout, clerks)
 	}
 	return nil
+}
+
+// printDevices writes the devices as a table under a header in both
+// languages, times in the center's zone (cases.Zone).
+func printDevices(w io.Writer, devs []protocol.Device) {
+	widths := [...]int{38, 10, 10, 13, 18, 16}
+	h := tDevicesHeader
+	for i, width := range widths {
+		fmt.Fprint(w, pad(h[i].Both(), width))
+	}
+	fmt.Fprintln(w, h[len(widths)].Both())
+	for _, d := range devs {
+		seen := tNeverSeen.Both()
+		if !d.LastSeen.IsZero() {
+			seen = d.LastSeen.In(cases.Zone).Format("2006-01-02 15:04:05")
+		}
+		state := tDeviceActive
+		if d.Revoked {
+			state = tDeviceRevoked
+		}
+		for i, cell := range []string{d.ID, d.Role, d.ShortCode, d.Center, d.Name, state.Both()} {
+			fmt.Fprint(w, pad(cell, widths[i]-1), " ")
+		}
+		fmt.Fprintln(w, seen)
+	}
 }

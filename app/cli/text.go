@@ -242,6 +242,15 @@ var (
 	tBadTTL         = cases.Text{ZH: "--ttl 应为正的时长，例如 24h 或 30m，不能是 %[1]s。", EN: "--ttl must be a positive duration such as 24h or 30m, not %[1]s."}
 	tRevoked        = cases.Text{ZH: "已吊销设备 %[1]s（%[2]s %[3]s），它要用新的注册码重新注册才能再同步。", EN: "Revoked device %[1]s (%[2]s %[3]s); it needs a new enrollment code to sync again."}
 	tAlreadyRevoked = cases.Text{ZH: "设备 %[1]s（%[2]s %[3]s）早已吊销，没有作任何更改。", EN: "Device %[1]s (%[2]s %[3]s) was already revoked; nothing was changed."}
+	tNoSuchDevice   = cases.Text{ZH: "平台上没有编号为 %[1]q 的设备，没有吊销任何设备；tongban platform devices 列出各设备的编号。", EN: "No device has the ID %[1]q on the platform, so nothing was revoked; tongban platform devices lists the devices with their IDs."}
+	tUnknownCenter  = cases.Text{ZH: "平台不认识中心 %[1]s：没有哪个已发布的事项目录或已注册的设备属于它（平台认识的中心见后面的英文说明），没有生成注册码。请核对中心代码是否输错；确要开设新中心，请加 --new-center。", EN: "%[2]s."}
+	tBadCatalogFile = cases.Text{ZH: "文件 %[1]s 不是有效的事项目录，没有导入；具体问题（如哪个事项的哪一项）见后面的英文说明。", EN: "%[1]s is not a valid catalog, so nothing was imported: %[2]v"}
+	tDevicesHeader  = [7]cases.Text{{ZH: "设备编号", EN: "Device ID"}, {ZH: "角色", EN: "Role"}, {ZH: "代号", EN: "Code"}, {ZH: "中心", EN: "Center"},
+		{ZH: "名称", EN: "Name"}, {ZH: "状态", EN: "State"}, {ZH: "最近联系（中心时间 UTC+8）", EN: "Last seen (center time, UTC+8)"}}
+	tDeviceActive  = cases.Text{ZH: "在用", EN: "active"}
+	tDeviceRevoked = cases.Text{ZH: "已吊销", EN: "revoked"}
+	tNeverSeen     = cases.Text{ZH: "从未联系", EN: "never"}
+	tNoDevices     = cases.Text{ZH: "平台上还没有注册的设备；tongban platform code 生成注册码。", EN: "No device is enrolled on the platform yet; tongban platform code makes an enrollment code."}
 )
 
 // The sentences of the IT staff's commands: stop, status's health checks,

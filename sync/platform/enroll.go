@@ -140,6 +140,11 @@ func (s *Server) newCode(w http.ResponseWriter, r *http.Request) *apiError {
 	case ttl > s.cfg.MaxCodeTTL:
 		return badRequest("the code's lifetime %v is longer than the %v this platform allows; ask for a shorter one", ttl, s.cfg.MaxCodeTTL)
 	}
+	if !req.NewCenter {
+		if e := s.checkCenter(r, req.Center); e != nil {
+			return e
+		}
+	}
 	code := newCode()
 	now := s.cfg.Now()
 	c := Code{Hash: HashSecret(code), Center: req.Center, Role: req.Role, Created: now, Expires: now.Add(ttl)}

@@ -84,10 +84,12 @@ func boltHarness(t testing.TB, cfg platform.Config) *harness {
 	return newHarness(t, storetest.Bolt(t), cfg)
 }
 
-// enroll makes a code and enrolls a new device with it.
+// enroll makes a code and enrolls a new device with it, in a center the
+// platform knows or a new one (TestCodeForUnknownCenter tests the
+// difference).
 func (h *harness) enroll(center, role string) protocol.EnrollResponse {
 	h.t.Helper()
-	code, err := h.admin.NewCode(context.Background(), protocol.CodeRequest{Center: center, Role: role})
+	code, err := h.admin.NewCode(context.Background(), protocol.CodeRequest{Center: center, Role: role, NewCenter: true})
 	if err != nil {
 		h.t.Fatalf("NewCode: %v", err)
 	}

@@ -12,6 +12,9 @@ const (
 	// CodeStaleCatalog answers a catalog import whose version is not newer
 	// than the one the platform serves (409).
 	CodeStaleCatalog = "stale_catalog_version"
+	// CodeUnknownCenter answers a code request for a center the platform
+	// has not heard of, without CodeRequest.NewCenter (422).
+	CodeUnknownCenter = "unknown_center"
 )
 
 // CatalogPublished answers POST /v1/admin/catalog.

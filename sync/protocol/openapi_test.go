@@ -69,7 +69,8 @@ func TestOpenAPIErrors(t *testing.T) {
 	}
 	codes := e.Properties["code"].Enum
 	for _, c := range []string{CodeBadRequest, CodeUnauthorized, CodeRevoked, CodeTooLarge, CodeTooMany, CodeBadCode,
-		CodeNotFound, CodeRateLimited, CodeInternal, CodeMethodNotAllowed, CodeStaleCatalog, CodeBadEvent, CodeForbiddenEvent} {
+		CodeNotFound, CodeRateLimited, CodeInternal, CodeMethodNotAllowed, CodeStaleCatalog, CodeBadEvent, CodeForbiddenEvent,
+		CodeUnknownCenter} {
 		if !slices.Contains(codes, c) {
 			t.Errorf("the Error schema's codes %v lack %q", codes, c)
 		}

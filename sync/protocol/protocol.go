@@ -82,7 +82,8 @@ const (
 	// Duplicate: the platform had this event, with the same content.
 	Duplicate = "duplicate"
 	// Rejected: the platform has another event with this ID (other
-	// content) and keeps it; Reason says so. An event that is malformed or
+	// content) and keeps it, or the event's case number is held by another
+	// case of the center; Reason says which. An event that is malformed or
 	// not the device's to send fails the whole push instead (an Error
 	// with EventID), since no honest, up-to-date device sends one.
 	Rejected = "rejected"
@@ -157,6 +158,11 @@ type CodeRequest struct {
 	Role   string `json:"role"`   // kiosk or counter
 	// TTL is how long the code stays valid; zero means 24 hours.
 	TTL time.Duration `json:"ttl,omitempty"`
+	// NewCenter opens a center the platform has not heard of (no
+	// published catalog and no device names it). Without it such a code
+	// is refused (CodeUnknownCenter), so a mistyped center cannot split a
+	// center's devices in two.
+	NewCenter bool `json:"new_center,omitempty"`
 }
 
 // CodeResponse carries a new enrollment code.

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
 
 	"tongban/sync/platform"
 )
@@ -24,180 +27,252 @@ import (
 // of events that turn out not to be stored are skipped, which leaves gaps
 // that readers do not mind.
 //
-// What is stored is decided in Go, as boltstore does, between two round
-// trips of one transaction. The first takes the center's row and then
-// reads which of the batch's IDs and case numbers are taken: in READ
-// COMMITTED each statement sees what was committed when it began, so
-// those reads, begun once the row is held, see every earlier push to the
-// center. The second writes what was decided. An ID stored meanwhile by a
-// push to another center (only a forged event can do that) makes the
-// insert fail and the push with it, and the device sends it again.
-const lockSQL = `
-INSERT INTO feeds (center, seq) VALUES ($1, $2)
-ON CONFLICT (center) DO UPDATE SET seq = feeds.seq + EXCLUDED.seq
-RETURNING seq - $2`
+// Case numbers are held in events.number, whose unique index
+// events_number keeps one case per number and center. A push is tried
+// first as if no number clashed (pushNewSQL: one statement, one round
+// trip): IDs stored already are left out by ON CONFLICT (id), and a
+// number that is taken, by a stored case or by an earlier one of the
+// batch, fails the statement on events_number, which undoes all of it.
+// Only then is the batch judged event by event (judgedSQL). So a batch
+// without a clash, nearly every batch, costs what it did before numbers
+// were kept, plus the index (a sixth of the throughput went on a second
+// table and on looking every number up first); the lookups and the
+// judging are paid where a number clashes, and a device parks an event
+// refused for its number rather than send it again.
+//
+// Rows go in sorted by ID, so two pushes to different centers that share
+// IDs (only forged events do) insert them in the same order and cannot
+// deadlock: the second waits for the first and then leaves the IDs out
+// or, in judgedSQL, fails, and its device sends it again.
+const pushNewSQL = `
+WITH numbers AS (
+	INSERT INTO feeds (center, seq) VALUES ($1, $4)
+	ON CONFLICT (center) DO UPDATE SET seq = feeds.seq + EXCLUDED.seq
+	RETURNING seq - $4 AS base
+), inserted AS (
+	INSERT INTO events (id, center, seq, digest, data, device, received, number)
+	SELECT u.id, $1, numbers.base + u.k, u.digest, u.data, $2, $3, NULLIF(u.number, '')
+	FROM numbers, unnest($5::text[], $6::bigint[], $7::bytea[], $8::bytea[], $9::text[]) AS u(id, k, digest, data, number)
+	ON CONFLICT (id) DO NOTHING
+	RETURNING id
+), counted AS (
+	INSERT INTO feed_counts (center, events) SELECT $1, count(*) FROM inserted
+	ON CONFLICT (center) DO UPDATE SET events = feed_counts.events + EXCLUDED.events
+), seen AS (
+	UPDATE devices SET last_seen = GREATEST(last_seen, $3) WHERE id = $2
+)
+SELECT id FROM inserted`
 
-// heldSQL and holdersSQL find the stored events among IDs and the cases
-// holding case numbers, one index lookup each: with = ANY the planner
-// may scan the whole table when its statistics are old, as they are
-// while a table grows fast.
-const (
-	heldSQL = `
+// heldSQL reads the digests stored under IDs, one index lookup each: with
+// = ANY the planner may scan the whole table when its statistics are old,
+// as they are while a table grows fast.
+const heldSQL = `
 SELECT * FROM (SELECT u.id, (SELECT e.digest FROM events e WHERE e.id = u.id) AS digest
 	FROM unnest($1::text[]) AS u(id)) found
 WHERE digest IS NOT NULL`
-	holdersSQL = `
-SELECT * FROM (SELECT u.number, (SELECT n.case_id FROM case_numbers n WHERE n.center = $1 AND n.number = u.number) AS case_id
-	FROM unnest($2::text[]) AS u(number)) found
-WHERE case_id IS NOT NULL`
-)
 
-// insertSQL stores the events decided new, their sequence numbers base
-// ($4) + k, counts them and records the device's sighting.
-const insertSQL = `
-WITH inserted AS (
-	INSERT INTO events (id, center, seq, digest, data, device, received)
-	SELECT u.id, $1, $4 + u.k, u.digest, u.data, $2, $3
-	FROM unnest($5::text[], $6::bigint[], $7::bytea[], $8::bytea[]) AS u(id, k, digest, data)
+// A judged push is two statements sent at once (one round trip, one
+// implicit transaction, committed when both succeed): lockSQL takes the
+// center's row, then judgedSQL judges and stores the events. In READ
+// COMMITTED a statement sees what was committed when it began, so
+// judgedSQL, begun once the row is held, sees every earlier push to the
+// center.
+const lockSQL = `
+INSERT INTO feeds (center, seq) VALUES ($1, $2)
+ON CONFLICT (center) DO UPDATE SET seq = feeds.seq + EXCLUDED.seq`
+
+// judgedSQL judges the events as Storage.Push says, in request order (k):
+// one whose ID is stored is left out, so is one whose number a stored
+// case of the center holds, and of the rest the first to claim a number
+// takes it. It stores those, numbered after the ones lockSQL took, counts
+// them, records the device's sighting, and returns the events left out
+// (by their place i in the arrays): the digest stored under the ID, or
+// else the case that holds, or earlier in the batch claimed, the number.
+// The lookups are one index lookup each, as in heldSQL.
+const judgedSQL = `
+WITH batch AS (
+	SELECT u.i, u.k, u.id, NULLIF(u.number, '') AS number,
+		(SELECT e.digest FROM events e WHERE e.id = u.id) AS held,
+		(SELECT e.id FROM events e WHERE e.center = $1 AND e.number = NULLIF(u.number, '')) AS holder
+	FROM unnest($5::text[], $6::bigint[], $9::text[]) WITH ORDINALITY AS u(id, k, number, i)
+), judged AS (
+	SELECT b.i, b.k, b.id, b.number, first_value(b.id) OVER (PARTITION BY coalesce(b.number, b.id) ORDER BY b.k) AS claimant
+	FROM batch b WHERE b.held IS NULL AND b.holder IS NULL
+), inserted AS (
+	INSERT INTO events (id, center, seq, digest, data, device, received, number)
+	SELECT j.id, $1, (SELECT f.seq - $4 FROM feeds f WHERE f.center = $1) + j.k, u.digest, u.data, $2, $3, j.number
+	FROM judged j JOIN unnest($7::bytea[], $8::bytea[]) WITH ORDINALITY AS u(digest, data, i) ON u.i = j.i
+	WHERE j.claimant = j.id
+	ORDER BY j.i
 	RETURNING 1
 ), counted AS (
 	INSERT INTO feed_counts (center, events) SELECT $1, count(*) FROM inserted
 	ON CONFLICT (center) DO UPDATE SET events = feed_counts.events + EXCLUDED.events
+), seen AS (
+	UPDATE devices SET last_seen = GREATEST(last_seen, $3) WHERE id = $2
 )
-UPDATE devices SET last_seen = GREATEST(last_seen, $3) WHERE id = $2`
+SELECT b.i, b.held, coalesce(b.holder, j.claimant)
+FROM batch b LEFT JOIN judged j ON j.i = b.i
+WHERE j.i IS NULL OR j.claimant <> j.id`
+
+// uniqueViolation is PostgreSQL's SQLSTATE for a unique index violated.
+const uniqueViolation = "23505"
 
 // Push stores a batch of events of one center.
 func (s *Store) Push(ctx context.Context, center, device string, at time.Time, events []platform.Incoming) ([]platform.Result, error) {
-	if len(events) == 0 {
+	b := newPushBatch(events)
+	if len(b.ids) == 0 {
 		_, err := s.pool.Exec(ctx, `UPDATE devices SET last_seen = GREATEST(last_seen, $2) WHERE id = $1`, device, at)
 		return []platform.Result{}, err
 	}
-	ids := make([]string, len(events))
-	var numbers []string
-	for i, e := range events {
-		ids[i] = e.ID
-		if e.Number != "" {
-			numbers = append(numbers, e.Number)
-		}
+	args := []any{center, device, at, len(b.ids), b.ids, b.ks, b.digests, b.datas, b.numbers}
+	err := s.pushNew(ctx, args, b)
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) && pgErr.Code == uniqueViolation && pgErr.ConstraintName == "events_number" {
+		b.reset()
+		err = s.pushJudged(ctx, args, b)
 	}
-	var b pgx.Batch
-	b.BeginTx(pgx.TxOptions{})
-	base := b.Queue(lockSQL, center, len(events))
-	held := b.Queue(heldSQL, ids)
-	var holders *pgx.QueuedQuery
-	if len(numbers) > 0 {
-		holders = b.Queue(holdersSQL, center, numbers)
-	}
-	res := s.pool.SendBatch(ctx, &b)
-	tx := res.Tx()
-	defer tx.Rollback(ctx)
-	// decide adds every event it stores, and its number, to what was read.
-	p := push{held: make(map[string][]byte, len(events)), holders: make(map[string]string, len(numbers))}
-	if err := p.read(res, base, held, holders); err != nil {
+	if err != nil {
 		return nil, err
 	}
-	out := p.decide(events)
-	if err := p.write(ctx, tx, center, device, at); err != nil {
-		return nil, err
-	}
-	if err := tx.Commit(ctx); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return b.results(events), nil
 }
 
-// push is what Push read and decided in its transaction.
-type push struct {
-	base    int64
-	held    map[string][]byte // event ID → digest of the stored event
-	holders map[string]string // case number → the case holding it
-	// The events to store, as insertSQL's arrays, and the numbers they
-	// claim.
-	ids, numbers, claimants []string
-	ks                      []int64
-	digests, datas          [][]byte
-}
-
-// read takes in the answers of the first round trip (holders is nil when
-// no event claims a number).
-func (p *push) read(res pgx.BatchResults, base, held, holders *pgx.QueuedQuery) error {
-	var id, number, caseID string
+// pushNew stores a batch in which no number clashes; it fails on
+// events_number when one does, and stores nothing then.
+func (s *Store) pushNew(ctx context.Context, args []any, b *pushBatch) error {
+	rows, _ := s.pool.Query(ctx, pushNewSQL, args...)
+	inserted, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	if err != nil {
+		return err
+	}
+	for _, id := range inserted {
+		b.stored[id] = true
+	}
+	if len(inserted) == len(b.ids) {
+		return nil
+	}
+	// The rest were stored already. Stored events never change, so
+	// reading them after the commit is as good as inside it.
+	rows, _ = s.pool.Query(ctx, heldSQL, b.ids)
+	var id string
 	var digest []byte
-	base.QueryRow(func(row pgx.Row) error { return row.Scan(&p.base) })
-	held.Query(func(rows pgx.Rows) error {
-		_, err := pgx.ForEachRow(rows, []any{&id, &digest}, func() error {
-			p.held[id] = digest // pgx scans bytea into a fresh slice
+	_, err = pgx.ForEachRow(rows, []any{&id, &digest}, func() error {
+		if !b.stored[id] {
+			b.held[id] = digest // pgx scans bytea into a fresh slice
+		}
+		return nil
+	})
+	if err == nil && len(inserted)+len(b.held) != len(b.ids) {
+		err = fmt.Errorf("the platform's database left out %d events of a push without saying why", len(b.ids)-len(inserted)-len(b.held))
+	}
+	return err
+}
+
+// pushJudged stores a batch after judging each event.
+func (s *Store) pushJudged(ctx context.Context, args []any, b *pushBatch) error {
+	var batch pgx.Batch
+	batch.Queue(lockSQL, args[0], args[3])
+	batch.Queue(judgedSQL, args...).Query(func(rows pgx.Rows) error {
+		var i int
+		var digest []byte
+		var holder *string
+		_, err := pgx.ForEachRow(rows, []any{&i, &digest, &holder}, func() error {
+			id := b.ids[i-1]
+			b.left[id] = true
+			switch {
+			case digest != nil:
+				b.held[id] = digest // pgx scans bytea into a fresh slice
+			case holder != nil:
+				b.holders[id] = *holder
+			default:
+				return fmt.Errorf("the platform's database left out event %s without saying why", id)
+			}
 			return nil
 		})
 		return err
 	})
-	if holders != nil {
-		holders.Query(func(rows pgx.Rows) error {
-			_, err := pgx.ForEachRow(rows, []any{&number, &caseID}, func() error {
-				p.holders[number] = caseID
-				return nil
-			})
-			return err
-		})
+	if err := s.pool.SendBatch(ctx, &batch).Close(); err != nil {
+		return err
 	}
-	return res.Close()
+	for _, id := range b.ids {
+		if !b.left[id] {
+			b.stored[id] = true
+		}
+	}
+	return nil
 }
 
-// decide judges the events one after another, as Storage.Push says, and
-// gathers the ones to store, sorted by ID so that two pushes that share
-// IDs insert them in the same order and cannot deadlock.
-func (p *push) decide(events []platform.Incoming) []platform.Result {
-	out := make([]platform.Result, len(events))
-	var refused map[string]string // event ID → holder, for IDs refused in this batch
-	stored := make([]int, 0, len(events))
+// pushBatch is a batch as the SQL takes it, and what became of it.
+type pushBatch struct {
+	// first is the index in the request of each ID's first occurrence:
+	// only those are sent; repeats are judged against what became of them.
+	first map[string]int
+	// The first occurrences sorted by ID, with their places in request
+	// order (k, from 1).
+	ids, numbers   []string
+	ks             []int64
+	digests, datas [][]byte
+	// What became of them: stored now; or left out, stored already
+	// (digest) or refused for the number (holder).
+	stored, left map[string]bool
+	held         map[string][]byte
+	holders      map[string]string
+}
+
+func newPushBatch(events []platform.Incoming) *pushBatch {
+	b := &pushBatch{first: make(map[string]int, len(events))}
+	var order []int
 	for i, e := range events {
-		if holder, ok := refused[e.ID]; ok {
-			out[i] = platform.Result{Outcome: platform.NumberTaken, Holder: holder}
+		if _, ok := b.first[e.ID]; !ok {
+			b.first[e.ID] = i
+			order = append(order, i)
+		}
+	}
+	k := make(map[int]int64, len(order))
+	for j, i := range order {
+		k[i] = int64(j) + 1
+	}
+	slices.SortFunc(order, func(x, y int) int { return strings.Compare(events[x].ID, events[y].ID) })
+	n := len(order)
+	b.ids, b.numbers, b.ks = make([]string, n), make([]string, n), make([]int64, n)
+	b.digests, b.datas = make([][]byte, n), make([][]byte, n)
+	for j, i := range order {
+		e := &events[i]
+		b.ids[j], b.numbers[j], b.ks[j], b.digests[j], b.datas[j] = e.ID, e.Number, k[i], e.Digest[:], e.Data
+	}
+	b.reset()
+	return b
+}
+
+// reset forgets what became of the batch, before it is sent again.
+func (b *pushBatch) reset() {
+	b.stored, b.left = map[string]bool{}, map[string]bool{}
+	b.held, b.holders = map[string][]byte{}, map[string]string{}
+}
+
+// results says what became of each event of the request.
+func (b *pushBatch) results(events []platform.Incoming) []platform.Result {
+	out := make([]platform.Result, len(events))
+	for i, e := range events {
+		if h, ok := b.holders[e.ID]; ok {
+			out[i] = platform.Result{Outcome: platform.NumberTaken, Holder: h}
 			continue
 		}
-		if d, ok := p.held[e.ID]; ok {
-			out[i].Outcome = platform.Conflict
-			if bytes.Equal(d, e.Digest[:]) {
-				out[i].Outcome = platform.Duplicate
-			}
-			continue
-		}
-		if e.Number != "" {
-			if h, ok := p.holders[e.Number]; ok && h != e.ID {
-				out[i] = platform.Result{Outcome: platform.NumberTaken, Holder: h}
-				if refused == nil {
-					refused = map[string]string{}
-				}
-				refused[e.ID] = h
+		d, ok := b.held[e.ID]
+		if !ok { // stored now
+			if b.first[e.ID] == i {
+				out[i].Outcome = platform.Stored
 				continue
 			}
-			p.holders[e.Number] = e.ID
-			p.numbers, p.claimants = append(p.numbers, e.Number), append(p.claimants, e.ID)
+			d = events[b.first[e.ID]].Digest[:]
 		}
-		out[i].Outcome = platform.Stored
-		p.held[e.ID] = events[i].Digest[:]
-		stored = append(stored, i)
-	}
-	slices.SortFunc(stored, func(a, b int) int { return strings.Compare(events[a].ID, events[b].ID) })
-	p.ids, p.ks = make([]string, len(stored)), make([]int64, len(stored))
-	p.digests, p.datas = make([][]byte, len(stored)), make([][]byte, len(stored))
-	for j, i := range stored {
-		e := &events[i]
-		p.ids[j], p.ks[j], p.digests[j], p.datas[j] = e.ID, int64(i)+1, e.Digest[:], e.Data
+		out[i].Outcome = platform.Conflict
+		if bytes.Equal(d, e.Digest[:]) {
+			out[i].Outcome = platform.Duplicate
+		}
 	}
 	return out
-}
-
-// write sends the second round trip: the events, their numbers, the count
-// and the sighting.
-func (p *push) write(ctx context.Context, tx pgx.Tx, center, device string, at time.Time) error {
-	var b pgx.Batch
-	b.Queue(insertSQL, center, device, at, p.base, p.ids, p.ks, p.digests, p.datas)
-	if len(p.numbers) > 0 {
-		b.Queue(`INSERT INTO case_numbers (center, number, case_id) SELECT $1, * FROM unnest($2::text[], $3::text[])`,
-			center, p.numbers, p.claimants)
-	}
-	return tx.SendBatch(ctx, &b).Close()
 }
 
 // Pull returns a page of a center's feed.

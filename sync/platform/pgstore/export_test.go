@@ -1,6 +1,6 @@
 package pgstore
 
-// SetFillPage makes fillCaseNumbers read n events at a time until the
+// SetFillPage makes fillNumbers read n events at a time until the
 // returned function is called.
 func SetFillPage(n int) (restore func()) {
 	old := fillPage

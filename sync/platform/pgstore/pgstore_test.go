@@ -35,31 +35,64 @@ func TestUnreachable(t *testing.T) {
 	}
 }
 
-// TestIndexBuiltAtOpen: a database of schema 2, before case_numbers, gets
-// the table filled from its events when it is opened (read two events at
-// a time, to cross pages).
+// TestIndexBuiltAtOpen: a database from before events.number gets the
+// column filled from its events when it is opened (read two events at a
+// time, to cross pages): one of schema 2, and one of schema 3 as the
+// unreleased commit that kept the numbers in a table case_numbers left it,
+// whose table goes.
 func TestIndexBuiltAtOpen(t *testing.T) {
-	url := storetest.FreshSchema(t)
-	s, err := pgstore.Open(context.Background(), url)
-	if err != nil {
-		t.Fatal(err)
+	for _, tt := range []struct {
+		name, sql string
+	}{
+		{"from schema 2", `ALTER TABLE events DROP COLUMN number; UPDATE schema_version SET version = 2`},
+		{"from schema 3", `ALTER TABLE events DROP COLUMN number;
+CREATE TABLE case_numbers (center text NOT NULL, number text NOT NULL, case_id text NOT NULL, PRIMARY KEY (center, number));
+UPDATE schema_version SET version = 3`},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			url := storetest.FreshSchema(t)
+			s, err := pgstore.Open(context.Background(), url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer pgstore.SetFillPage(2)()
+			storetest.RunIndexBuild(t, s, func(t *testing.T, s platform.Storage) platform.Storage {
+				s.Close()
+				ctx := context.Background()
+				conn, err := pgx.Connect(ctx, url)
+				if err != nil {
+					t.Fatal(err)
+				}
+				defer conn.Close(ctx)
+				if _, err := conn.Exec(ctx, tt.sql); err != nil {
+					t.Fatalf("making the old schema: %v", err)
+				}
+				s, err = pgstore.Open(ctx, url)
+				if err != nil {
+					t.Fatalf("opening a database %s: %v", tt.name, err)
+				}
+				var left bool
+				if err := conn.QueryRow(ctx, `SELECT to_regclass('case_numbers') IS NOT NULL`).Scan(&left); err != nil || left {
+					t.Fatalf("after the migration, case_numbers is there: %v, %v; want it gone", left, err)
+				}
+				return s
+			})
+		})
 	}
-	defer pgstore.SetFillPage(2)()
-	storetest.RunIndexBuild(t, s, func(t *testing.T, s platform.Storage) platform.Storage {
-		s.Close()
-		ctx := context.Background()
-		conn, err := pgx.Connect(ctx, url)
+}
+
+// TestNumberRaceTwoInstances: two platform instances on one database
+// never both give a case number to a case.
+func TestNumberRaceTwoInstances(t *testing.T) {
+	url := storetest.FreshSchema(t)
+	var handles [2]platform.Storage
+	for i := range handles {
+		s, err := pgstore.Open(context.Background(), url)
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer conn.Close(ctx)
-		if _, err := conn.Exec(ctx, `DROP TABLE case_numbers; UPDATE schema_version SET version = 2`); err != nil {
-			t.Fatalf("making the schema version 2: %v", err)
-		}
-		s, err = pgstore.Open(ctx, url)
-		if err != nil {
-			t.Fatalf("opening a schema 2 database: %v", err)
-		}
-		return s
-	})
+		t.Cleanup(func() { s.Close() })
+		handles[i] = s
+	}
+	storetest.RunNumberRace(t, handles[0], handles[1])
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"slices"
+	"sync"
 	"testing"
 
 	"tongban/app/cases"
@@ -103,6 +104,15 @@ func testNumberTakenInBatch(t *testing.T, s platform.Storage) {
 	push(t, s, dev.ID, "one batch with three cases of one number", []platform.Incoming{a, b, c, b, d},
 		"stored", "number-taken by "+a.ID, "stored", "number-taken by "+a.ID, "number-taken by "+a.ID)
 	feedIs(t, s, "after the batch", a, c)
+
+	// The order of the batch decides, not the order of the IDs.
+	e := submission(t, centerA, dev.ID, "260302-K01-0009")
+	f := submission(t, centerA, dev.ID, "260302-K01-0009")
+	if e.ID < f.ID {
+		e, f = f, e
+	}
+	push(t, s, dev.ID, "a batch whose first case has the larger ID", []platform.Incoming{e, f}, "stored", "number-taken by "+e.ID)
+	feedIs(t, s, "after the second batch", a, c, e)
 }
 
 // testNumberSameCase: the same case again, with its number, is a
@@ -133,6 +143,9 @@ func testNumbersCentersApart(t *testing.T, s platform.Storage) {
 		t.Fatalf("center B's case with center A's number = %v, %v; want [stored]", got, err)
 	}
 }
+
+// testNumberRace races two pushes of clashing numbers on one storage.
+func testNumberRace(t *testing.T, s platform.Storage) { RunNumberRace(t, s, s) }
 
 // Downgrade closes a storage and makes its data look as a program before
 // the case number index left it (the index gone, the schema version the
@@ -166,4 +179,63 @@ func RunIndexBuild(t *testing.T, s platform.Storage, downgrade Downgrade) {
 		submission(t, centerA, dev.ID, "260302-K01-0033"), // held in center B only
 		a, twin,
 	}, "number-taken by "+a.ID, "number-taken by "+b.ID, "stored", "duplicate", "duplicate")
+}
+
+// RunNumberRace pushes, round after round, two batches at once that claim
+// the same case numbers for different cases (in opposite orders), one
+// through a and one through b: two handles on one database, as two
+// platform instances have, or one storage twice. Every push must succeed,
+// and each number must end up held by exactly one case, the other one
+// refused naming it.
+func RunNumberRace(t *testing.T, a, b platform.Storage) {
+	const rounds = 40
+	dev := enroll(t, a, centerA, protocol.RoleCounter, cases.NewID(), "race").Device
+	for r := range rounds {
+		n1, n2 := fmt.Sprintf("260302-K01-%04d", 2*r+100), fmt.Sprintf("260302-K01-%04d", 2*r+101)
+		batches := [2][]platform.Incoming{
+			{submission(t, centerA, dev.ID, n1), submission(t, centerA, dev.ID, n2)},
+			{submission(t, centerA, dev.ID, n2), submission(t, centerA, dev.ID, n1)},
+		}
+		var got [2][]platform.Result
+		var errs [2]error
+		start := make(chan struct{})
+		var wg sync.WaitGroup
+		for i, s := range []platform.Storage{a, b} {
+			wg.Go(func() {
+				<-start
+				got[i], errs[i] = s.Push(ctx, centerA, dev.ID, t0, batches[i])
+			})
+		}
+		close(start)
+		wg.Wait()
+		if errs[0] != nil || errs[1] != nil {
+			t.Fatalf("round %d: the two pushes failed with %v and %v; a clash must be a result, not an error", r, errs[0], errs[1])
+		}
+		holders := map[string]string{} // number → the case stored with it
+		for i := range batches {
+			for j, in := range batches[i] {
+				if got[i][j].Outcome == platform.Stored {
+					if h, ok := holders[in.Number]; ok {
+						t.Fatalf("round %d: number %s was stored for two cases, %s and %s", r, in.Number, h, in.ID)
+					}
+					holders[in.Number] = in.ID
+				}
+			}
+		}
+		for i := range batches {
+			for j, in := range batches[i] {
+				h, ok := holders[in.Number]
+				switch {
+				case !ok:
+					t.Fatalf("round %d: number %s was stored for no case: %v and %v", r, in.Number, got[0], got[1])
+				case h != in.ID && (got[i][j].Outcome != platform.NumberTaken || got[i][j].Holder != h):
+					t.Fatalf("round %d: the second case of %s got %v, want number-taken by %s", r, in.Number, got[i][j], h)
+				}
+			}
+		}
+	}
+	st, err := a.Stats(ctx)
+	if err != nil || st.Events[centerA] != 2*rounds {
+		t.Fatalf("Stats = %+v, %v; want %d events in %s, one per number", st, err, 2*rounds, centerA)
+	}
 }

@@ -1,0 +1,185 @@
+package cli
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"tongban/sync/platform/storetest"
+)
+
+// TestPlatformCodeUnknownCenter: a code for a center the platform has not
+// heard of is refused in both languages, naming the center, the centers
+// it knows and --new-center, and given with --new-center.
+func TestPlatformCodeUnknownCenter(t *testing.T) {
+	url := startPlatform(t)
+	admin := []string{"--url", url, "--token", testAdminToken}
+	must(t, t.TempDir(), "enroll", "--platform", url, "--code", newCode(t, url, "kiosk"))
+
+	_, errOut, exit := run(t, "", append([]string{"platform", "code", "--center", "999999", "--role", "kiosk"}, admin...)...)
+	zh, en := wantBilingual(t, "a code for an unknown center", errOut)
+	if exit != exitBadArgs || !strings.Contains(zh, "平台不认识中心 999999") || !strings.Contains(zh, "--new-center") ||
+		!strings.Contains(en, "Center 999999 is not one this platform knows (it knows 130102 from") || !strings.Contains(en, "--new-center") {
+		t.Fatalf("a code for an unknown center: exit %d, %q / %q; want exit 2 naming 999999, 130102 and --new-center", exit, zh, en)
+	}
+	out := must(t, "", append([]string{"platform", "code", "--center", "999999", "--role", "kiosk", "--new-center"}, admin...)...)
+	if len(strings.TrimSpace(out)) != 14 {
+		t.Fatalf("a code with --new-center printed %q, want the code", out)
+	}
+}
+
+// TestPlatformCatalogImportBadFile: a file that is not a catalog is named
+// in the Chinese sentence too, with the loader's detail in English.
+func TestPlatformCatalogImportBadFile(t *testing.T) {
+	url := startPlatform(t)
+	file := filepath.Join(t.TempDir(), "passwd")
+	if err := os.WriteFile(file, []byte("root:x:0:0:root:/root:/bin/bash\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, errOut, exit := run(t, "", "platform", "catalog", "import", file, "--url", url, "--token", testAdminToken)
+	zh, en := wantBilingual(t, "catalog import of a file that is not a catalog", errOut)
+	if exit != exitBadArgs || !strings.Contains(zh, "文件 "+file+" 不是有效的事项目录") || !strings.Contains(zh, "英文说明") ||
+		!strings.Contains(en, file+" is not a valid catalog, so nothing was imported: catalog is not valid JSON") {
+		t.Fatalf("catalog import of /etc/passwd's like: exit %d, %q / %q", exit, zh, en)
+	}
+}
+
+// TestPlatformDevicesTable: the device list has a header in both
+// languages that says the times are the center's, a state column, and
+// its columns line up; revoking an unknown ID names it in Chinese too.
+func TestPlatformDevicesTable(t *testing.T) {
+	url := startPlatform(t)
+	admin := []string{"--url", url, "--token", testAdminToken}
+	if out := must(t, "", append([]string{"platform", "devices"}, admin...)...); !strings.Contains(out, "还没有注册的设备") || !strings.Contains(out, "No device is enrolled") {
+		t.Fatalf("devices of an empty platform = %q", out)
+	}
+	kiosk, counter := t.TempDir(), t.TempDir()
+	must(t, kiosk, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk"))
+	must(t, counter, "enroll", "--platform", url, "--code", newCode(t, url, "counter"))
+	var st statusJSON
+	if err := json.Unmarshal([]byte(must(t, counter, "status", "--json")), &st); err != nil {
+		t.Fatal(err)
+	}
+	must(t, "", append([]string{"platform", "devices", "--revoke", st.Device.ID}, admin...)...)
+
+	out := must(t, "", append([]string{"platform", "devices"}, admin...)...)
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("devices printed %d lines, want a header and 2 devices:\n%s", len(lines), out)
+	}
+	head := lines[0]
+	for _, w := range []string{"设备编号 Device ID", "角色 Role", "代号 Code", "中心 Center", "名称 Name", "状态 State", "最近联系（中心时间 UTC+8） Last seen (center time, UTC+8)"} {
+		if !strings.Contains(head, w) {
+			t.Fatalf("the header %q lacks %q", head, w)
+		}
+	}
+	col := func(line, word string) int { return displayWidth(line[:strings.Index(line, word)]) }
+	var active, revoked string
+	for _, l := range lines[1:] {
+		switch {
+		case strings.Contains(l, st.Device.ID):
+			revoked = l
+		default:
+			active = l
+		}
+	}
+	if !strings.Contains(active, " kiosk ") || !strings.Contains(active, "在用 active") ||
+		!strings.Contains(revoked, " counter ") || !strings.Contains(revoked, "已吊销 revoked") {
+		t.Fatalf("the rows do not say each device's state:\n%s", out)
+	}
+	if s, h := col(active, "在用"), col(head, "状态"); s != h || col(revoked, "已吊销") != h {
+		t.Fatalf("the state column does not line up with its header (%d, %d, header %d):\n%s", s, col(revoked, "已吊销"), h, out)
+	}
+	seen := strings.TrimSpace(active[strings.Index(active, "active")+len("active"):])
+	if _, err := time.Parse("2006-01-02 15:04:05", seen); err != nil {
+		t.Fatalf("the kiosk's last seen is %q, want a center time", seen)
+	}
+
+	const unknown = "01234567-89ab-7def-8123-456789abcdef"
+	_, errOut, exit := run(t, "", append([]string{"platform", "devices", "--revoke", unknown}, admin...)...)
+	zh, en := wantBilingual(t, "revoke an unknown device", errOut)
+	if exit != exitBadArgs || !strings.Contains(zh, unknown) || !strings.Contains(en, unknown) {
+		t.Fatalf("revoke an unknown device: exit %d, %q / %q; want the ID in both", exit, zh, en)
+	}
+}
+
+// TestServeSaysItsStorage: the platform says at start where it keeps its
+// data: the bbolt file, or the PostgreSQL database without its password.
+func TestServeSaysItsStorage(t *testing.T) {
+	dir := t.TempDir()
+	abs, _ := filepath.Abs(filepath.Join(dir, "platform.db"))
+	if out := serveUntilStarted(t, dir); !strings.Contains(out, "存储 storage: bbolt "+abs+"\n") {
+		t.Errorf("serve over bbolt said %q; want the storage line with %s", out, abs)
+	}
+	if storetest.PostgresURL(t, false) == "" {
+		return
+	}
+	url := strings.Replace(storetest.FreshSchema(t), "postgres://postgres@", "postgres://postgres:sEcReT@", 1)
+	out := serveUntilStarted(t, t.TempDir(), "--database", url)
+	if !strings.Contains(out, "存储 storage: PostgreSQL postgres@") || strings.Contains(out, "sEcReT") {
+		t.Errorf("serve over PostgreSQL said %q; want the database without its password", out)
+	}
+}
+
+// serveUntilStarted runs tongban platform serve until it has said where
+// it keeps its data, stops it as Ctrl-C does and returns what it printed.
+func serveUntilStarted(t *testing.T, dir string, args ...string) string {
+	t.Helper()
+	out := &lockedBuffer{}
+	var errOut bytes.Buffer
+	done := make(chan int)
+	go func() {
+		done <- Main(append([]string{"platform", "serve", "--addr", "127.0.0.1:0", "--admin-token", "x"}, args...),
+			Env{Stdout: out, Stderr: &errOut, Getenv: func(k string) string {
+				if k == "TONGBAN_DATA" {
+					return dir
+				}
+				return ""
+			}})
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	for !strings.Contains(out.String(), "存储 storage:") {
+		select {
+		case code := <-done:
+			t.Fatalf("serve ended with %d before it started: %s", code, errOut.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("serve did not start within 30 s: %q", out.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	// The start line comes after serve caught the signal: it stops, not
+	// the test binary.
+	p, _ := os.FindProcess(os.Getpid())
+	if err := p.Signal(os.Interrupt); err != nil {
+		t.Skipf("cannot interrupt serve on this system: %v", err)
+	}
+	if code := <-done; code != 0 {
+		t.Fatalf("serve after Ctrl-C: exit %d: %s", code, errOut.String())
+	}
+	return out.String()
+}
+
+// lockedBuffer is a bytes.Buffer safe to write and read at once.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.String()
+}

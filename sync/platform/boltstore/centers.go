@@ -1,0 +1,35 @@
+package boltstore
+
+import (
+	"bytes"
+	"context"
+	"slices"
+
+	bolt "go.etcd.io/bbolt"
+)
+
+// Centers lists the centers of the devices and of the centers' own
+// catalogs.
+func (s *Store) Centers(ctx context.Context) (list []string, err error) {
+	err = s.view(ctx, func(tx *bolt.Tx) error {
+		devices := tx.Bucket(bucketDevices)
+		if err := devices.ForEach(func(k, _ []byte) error {
+			var d device
+			if _, err := getJSON(devices, "device", k, &d); err != nil {
+				return err
+			}
+			list = append(list, d.Center)
+			return nil
+		}); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketCatalogs).ForEach(func(k, _ []byte) error {
+			if !bytes.Equal(k, []byte(defaultKey)) {
+				list = append(list, string(k))
+			}
+			return nil
+		})
+	})
+	slices.Sort(list)
+	return slices.Compact(list), err
+}

@@ -1,0 +1,81 @@
+package platform_test
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+	"testing"
+
+	"tongban/assets"
+	"tongban/sync/platform"
+	"tongban/sync/protocol"
+)
+
+// TestCodeForUnknownCenter: a code is given for a center the platform
+// knows (from a device, a center's own catalog or the default catalog's
+// center) and refused for any other unless new_center asks for it; the
+// refusal names the center, the known ones and new_center.
+func TestCodeForUnknownCenter(t *testing.T) {
+	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
+		ctx := context.Background()
+		code := func(center string, newCenter bool) error {
+			_, err := h.admin.NewCode(ctx, protocol.CodeRequest{Center: center, Role: protocol.RoleKiosk, NewCenter: newCenter})
+			return err
+		}
+		refused := func(center string, want ...string) {
+			t.Helper()
+			err := code(center, false)
+			var ae *platform.APIError
+			if !errors.As(err, &ae) || ae.Status != http.StatusUnprocessableEntity || ae.Code != protocol.CodeUnknownCenter {
+				t.Fatalf("a code for center %s = %v, want 422 %s", center, err, protocol.CodeUnknownCenter)
+			}
+			for _, w := range append(want, "center "+center+" is not one this platform knows", "new_center", "--new-center") {
+				if !strings.Contains(ae.Message, w) {
+					t.Fatalf("the refusal %q does not say %q", ae.Message, w)
+				}
+			}
+		}
+		// An unused code makes no center known: the platform still knows
+		// none and takes any.
+		for _, c := range []string{"999999", centerB} {
+			if err := code(c, false); err != nil {
+				t.Fatalf("a code for %s on a platform that knows no center: %v", c, err)
+			}
+		}
+
+		h.enroll(centerA, protocol.RoleKiosk)
+		if err := code(centerA, false); err != nil {
+			t.Fatalf("a code for a center with a device: %v", err)
+		}
+		refused("999999", "it knows "+centerA+" from")
+		if err := code("999999", true); err != nil {
+			t.Fatalf("a code for a new center with new_center: %v", err)
+		}
+
+		// The default catalog's center, and a center's own catalog.
+		def := bytes.Replace(assets.SampleCatalog(), []byte(`"code": "130102"`), []byte(`"code": "130105"`), 1)
+		if _, err := h.admin.ImportCatalog(ctx, def, true); err != nil {
+			t.Fatal(err)
+		}
+		own := bytes.Replace(assets.SampleCatalog(), []byte(`"code": "130102"`), []byte(`"code": "130181"`), 1)
+		own = bytes.Replace(own, []byte(`"version": 1`), []byte(`"version": 2`), 1)
+		if _, err := h.admin.ImportCatalog(ctx, own, false); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []string{"130105", "130181"} {
+			if err := code(c, false); err != nil {
+				t.Fatalf("a code for center %s, known from a catalog: %v", c, err)
+			}
+		}
+		refused("130106", "it knows 130102, 130105 and 130181 from")
+
+		// Many centers: ten are named, and how many more.
+		for i := range 12 {
+			h.enroll(fmt.Sprintf("1302%02d", i), protocol.RoleKiosk)
+		}
+		refused("130107", "it knows 130102, 130105, 130181, 130200, 130201, 130202, 130203, 130204, 130205, 130206 and 5 more from")
+	})
+}
