@@ -42,7 +42,7 @@ func Parse(data []byte) (*Catalog, error) {
 	}
 	// A second value after the object means a concatenated or corrupt file.
 	if _, err := dec.Token(); err != io.EOF {
-		return nil, failf(ErrSyntax, "catalog has data after its closing brace; download it again.")
+		return nil, failf(ErrSyntax, "catalog has data after its closing brace; fix the file or get a good copy of it.")
 	}
 	if err := checkKeys(data); err != nil {
 		return nil, err
@@ -87,7 +87,7 @@ func decodeError(err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return failf(ErrSyntax, "catalog is not valid JSON at byte %d (%s); download it again.", syn.Offset, syn.Error())
+		return failf(ErrSyntax, "catalog is not valid JSON at byte %d (%s); fix the file or get a good copy of it.", syn.Offset, syn.Error())
 	case errors.As(err, &typ):
 		where := typ.Field
 		if where == "" {
@@ -96,7 +96,7 @@ func decodeError(err error) error {
 		return failf(ErrSyntax, "catalog has a JSON %s at byte %d where %s needs %s.",
 			typ.Value, typ.Offset, where, jsonKind(typ.Type))
 	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return failf(ErrSyntax, "catalog is empty or cut short; download it again.")
+		return failf(ErrSyntax, "catalog is empty or cut short; fix the file or get a good copy of it.")
 	}
 	// DisallowUnknownFields has no error type; its message is
 	// `json: unknown field "x"`.
