@@ -61,7 +61,7 @@ func backupError(file string, err error) error {
 		return badf(tBackupIsFolder, file, filepath.Join(file, "tongban-"+time.Now().Format("2006-01-02")+".db"), err)
 	case errors.Is(err, store.ErrBackupNotFile):
 		return badf(tBackupNotFile, file, err)
-	case isDiskFull(err):
+	case store.IsDiskFull(err):
 		// Not wrapped: report's sentence for any full disk (diskFull)
 		// would take the place of this one, which says more.
 		return failf(tBackupDiskFull, file)

@@ -3,9 +3,9 @@ package cli
 import (
 	"errors"
 	"io/fs"
-	"syscall"
 
 	"tongban/app/cases"
+	"tongban/app/store"
 )
 
 // A full disk fails a command deep down, in a write of the store or a
@@ -13,24 +13,10 @@ import (
 // Wherever an error is reported it gets its own sentence: what happened
 // in words IT staff act on, and the file it hit.
 
-// diskFullErrnos are the system's errors for a full disk (more on
-// Windows: diskfull_windows.go).
-var diskFullErrnos = []error{syscall.ENOSPC}
-
-// isDiskFull reports whether err comes from a full disk.
-func isDiskFull(err error) bool {
-	for _, e := range diskFullErrnos {
-		if errors.Is(err, e) {
-			return true
-		}
-	}
-	return false
-}
-
 // diskFull replaces an error of a full disk with the sentence for it;
 // other errors pass unchanged.
 func diskFull(err error) error {
-	if err == nil || !isDiskFull(err) {
+	if err == nil || !store.IsDiskFull(err) {
 		return err
 	}
 	detail := "no space left on device"
@@ -40,11 +26,7 @@ func diskFull(err error) error {
 		detail += " for " + pe.Path
 		cause = pe
 	} else {
-		for _, e := range diskFullErrnos {
-			if errors.Is(err, e) {
-				cause = e
-			}
-		}
+		cause = store.DiskFullErrno(err)
 	}
 	// Only the system's error is kept: a full disk is no mistake in the
 	// input (exit 1), whatever the error around it was marked.

@@ -12,6 +12,7 @@ import (
 	"tongban/app/receipt"
 	"tongban/app/scan"
 	"tongban/app/staff"
+	"tongban/app/store"
 )
 
 // Every word the counter shows, Simplified Chinese first. The counter shows
@@ -154,6 +155,7 @@ var (
 	tConflictOnly      = cases.Text{ZH: "案件待核对：请先在下方保留一个分支。", EN: "The case is in conflict: keep one branch below first."}
 	tNoPaperInConflict = cases.Text{ZH: "案件待核对，没有可打印的回执或通知书：请先在下方保留一个分支，再打印。", EN: "A case in conflict has no receipt or notice to print: keep one branch below first, then print."}
 	tNotFound          = cases.Text{ZH: "本机没有此案件：请核对编号，或同步后再试。", EN: "No such case on this device; check the number, or sync and try again."}
+	tDiskFull          = cases.Text{ZH: "本机磁盘已满，没有保存：请联系技术人员腾出空间（tongban status 显示剩余空间），再试一次。", EN: "This device's disk is full, so nothing was saved: ask IT staff to free some space (tongban status shows what is left), then try again."}
 	tNotSaved          = cases.Text{ZH: "没有保存。", EN: "Not saved."}
 	tNoCase            = cases.Text{ZH: "请先扫描回执或打开一个案件。", EN: "Scan a receipt or open a case first."}
 	tNoSeal            = cases.Text{ZH: "本机没有回执密钥，不能打印回执；请同步或导入本中心密钥。", EN: "This device has no receipt key, so it cannot print receipts; sync or import the center's keys."}
@@ -337,6 +339,8 @@ func sentence(err error, c *cases.Case) string {
 		return notAllowed(c, "")
 	case errors.Is(err, cases.ErrNotFound):
 		return both(tNotFound)
+	case store.IsDiskFull(err):
+		return both(tDiskFull)
 	}
 	for _, s := range bilingual {
 		if errors.Is(err, s) {

@@ -1,6 +1,10 @@
 package counter
 
 import (
+	"fmt"
+	"io/fs"
+	"strings"
+	"syscall"
 	"testing"
 
 	"tongban/app/cases"
@@ -53,5 +57,14 @@ func TestSplitBilingualMessages(t *testing.T) {
 		if got := split(tt.in); got != tt.want {
 			t.Errorf("split(%q) = %+v, want %+v", tt.in, got, tt.want)
 		}
+	}
+}
+
+// A full disk is told as one, in both languages, not as the system's
+// English.
+func TestDiskFullSentence(t *testing.T) {
+	err := fmt.Errorf("saving the acceptance: %w", &fs.PathError{Op: "write", Path: "/data/tongban.db", Err: syscall.ENOSPC})
+	if got := sentence(err, nil); !strings.Contains(got, "磁盘已满") || !strings.Contains(got, "disk is full") || strings.Contains(got, "no space left") {
+		t.Errorf("the sentence for a full disk is %q", got)
 	}
 }
