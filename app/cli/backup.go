@@ -110,7 +110,8 @@ func restoreCommand(c *call) error {
 	}
 	if c.json {
 		return writeJSON(c.env.Stdout, map[string]any{"file": file, "data": dir, "kept": r.Kept,
-			"carried": r.Carried, "left": r.Left, "damaged_store": r.Damaged, "other_device": r.OtherDevice()})
+			"carried": r.Carried, "left": r.Left, "damaged_store": r.Damaged, "other_device": r.OtherDevice(),
+			"next_number_today": r.NextNumber})
 	}
 	switch {
 	case r.Kept == "":
@@ -128,6 +129,9 @@ func restoreCommand(c *call) error {
 	}
 	if r.Left > 0 {
 		fmt.Fprintln(c.env.Stdout, bothf(tRestoredLeft, r.Left, r.Kept))
+	}
+	if r.NextNumber > 0 {
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredLeapt, r.NextNumber))
 	}
 	return nil
 }

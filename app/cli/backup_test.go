@@ -251,9 +251,10 @@ func pendingOf(t *testing.T, data string) int {
 }
 
 // The audit's case: kiosk K01 took cases 0001-0005 and synced them; a
-// backup made after 0001 is restored on a new machine, whose first sync
-// pulls 0002-0005 back. It goes on taking applications at 0006; the
-// original machine, once it has pulled the copy's 0006, goes on at 0007.
+// backup made after 0001 is restored on a new machine, which takes an
+// application before its first sync could pull 0002-0005 back: today's
+// numbers leapt to 1000, so it cannot reissue one of them. The original
+// machine, once it has pulled the copy's 1000, goes on at 1001.
 func TestRestoreOnANewMachineThenSync(t *testing.T) {
 	url := startPlatform(t)
 	kiosk := t.TempDir()
@@ -268,16 +269,19 @@ func TestRestoreOnANewMachineThenSync(t *testing.T) {
 	must(t, kiosk, "sync", "--once")
 
 	fresh := filepath.Join(t.TempDir(), "new")
-	must(t, fresh, "restore", file)
-	must(t, fresh, "sync", "--once")
-	if sixth := addLicenceCase(t, fresh); !strings.HasSuffix(sixth, "-0006") {
-		t.Fatalf("the restored machine's next case is %s, want 0006", sixth)
+	if out := must(t, fresh, "restore", file); !strings.Contains(out, "numbered from 1000") {
+		t.Fatalf("restore onto a new machine does not say where today's numbers go on:\n%s", out)
 	}
-	must(t, fresh, "sync", "--once")
+	if sixth := addLicenceCase(t, fresh); !strings.HasSuffix(sixth, "-1000") {
+		t.Fatalf("the restored machine's next case is %s, want 1000", sixth)
+	}
+	if out := must(t, fresh, "sync", "--once"); !strings.Contains(out, "被拒 0") {
+		t.Fatalf("the restored machine's first sync: %s", out)
+	}
 
 	must(t, kiosk, "sync", "--once")
-	if next := addLicenceCase(t, kiosk); !strings.HasSuffix(next, "-0007") {
-		t.Fatalf("the original machine's next case after pulling the copy's 0006 is %s, want 0007", next)
+	if next := addLicenceCase(t, kiosk); !strings.HasSuffix(next, "-1001") {
+		t.Fatalf("the original machine's next case after pulling the copy's 1000 is %s, want 1001", next)
 	}
 }
 

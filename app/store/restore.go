@@ -25,6 +25,9 @@ type RestoreOptions struct {
 	// identity. Without it such a restore is refused (ErrOtherDevice), as
 	// two devices with one identity issue the same case numbers.
 	OtherDevice bool
+	// Now gives today's date for the sequences a restore may leap
+	// (leap.go); time.Now when nil.
+	Now func() time.Time
 }
 
 // Restored says what a restore did.
@@ -42,6 +45,10 @@ type Restored struct {
 	// Damaged is set when the replaced store could not be read: it is
 	// kept as it was, and nothing of it was carried over.
 	Damaged bool
+	// NextNumber is the first case sequence of today when the restore
+	// leapt today's sequences (leap.go): nothing told what the device
+	// issued after the backup. 0 when they were carried instead.
+	NextNumber int
 	// Device is the device the backup is of; Replaced the device whose
 	// store it replaced, when there was one that could be read. They
 	// differ only for a restore with OtherDevice.
@@ -135,7 +142,11 @@ func RestoreFile(dir, backup string, opts RestoreOptions) (Restored, error) {
 	}
 	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
 		// Nothing to replace, nor to open: bbolt would create the file.
-		return Restored{Device: theirs}, os.Rename(tmp.Name(), path)
+		r := Restored{Device: theirs}
+		if r.NextNumber, err = leapToday(tmp.Name(), opts.today()); err != nil {
+			return Restored{}, err
+		}
+		return r, os.Rename(tmp.Name(), path)
 	}
 	// Hold the live store's lock from reading what it issued until the
 	// backup has its name, so a running device is not overwritten and
@@ -146,7 +157,11 @@ func RestoreFile(dir, backup string, opts RestoreOptions) (Restored, error) {
 		if err != nil {
 			return Restored{}, fmt.Errorf("cannot keep the current store before restoring: %w", err)
 		}
-		return Restored{Kept: kept, Damaged: true, Device: theirs}, os.Rename(tmp.Name(), path)
+		r := Restored{Kept: kept, Damaged: true, Device: theirs}
+		if r.NextNumber, err = leapToday(tmp.Name(), opts.today()); err != nil {
+			return Restored{}, err
+		}
+		return r, os.Rename(tmp.Name(), path)
 	}
 	if err != nil {
 		return Restored{}, err
@@ -176,6 +191,11 @@ func RestoreFile(dir, backup string, opts RestoreOptions) (Restored, error) {
 			r.Carried, r.Left, r.Damaged = 0, 0, true
 		} else if err != nil {
 			return Restored{}, fmt.Errorf("cannot carry the case numbers of the current store into the backup: %w", err)
+		}
+	}
+	if r.Damaged || !sameDevice(ours, theirs) {
+		if r.NextNumber, err = leapToday(tmp.Name(), opts.today()); err != nil {
+			return Restored{}, err
 		}
 	}
 	if r.Kept, err = keep(path, snapshot(live)); err != nil {
@@ -306,4 +326,11 @@ func checkBackup(path string) (id Identity, err error) {
 		return nil
 	})
 	return id, err
+}
+
+func (o RestoreOptions) today() time.Time {
+	if o.Now == nil {
+		return time.Now()
+	}
+	return o.Now()
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"tongban/app/cases"
 )
@@ -148,5 +149,57 @@ func TestRestoreOfAnotherDevice(t *testing.T) {
 	fresh := filepath.Join(t.TempDir(), "new")
 	if _, err := RestoreFile(fresh, file, RestoreOptions{}); err != nil {
 		t.Fatalf("restore onto an empty folder: %v", err)
+	}
+}
+
+// A backup restored where nothing tells what the device issued after it
+// (a new machine) leaps today's sequences to a block of their own, so a
+// case taken before the first sync cannot reuse a number the old machine
+// issued after the backup; a restore over the device's own store carries
+// its sequences instead and leaps nothing.
+func TestRestoreOntoANewMachineLeapsTodaysNumbers(t *testing.T) {
+	old := openTest(t, t.TempDir())
+	first, _ := old.Submit(sample("张三", "13800138000", "130102199003071233"))
+	if _, _, err := old.IssueTicket(first.ID, "A"); err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "b.db")
+	if _, err := old.BackupFile(file); err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 3; i++ { // issued by the old machine after the backup
+		old.Submit(sample("李四", "13700137000", "510107197701018716"))
+	}
+
+	fresh := t.TempDir()
+	r, err := RestoreFile(fresh, file, RestoreOptions{Now: func() time.Time { return testDay }})
+	if err != nil || r.NextNumber != 1000 {
+		t.Fatalf("restore onto a new machine = %+v, %v; want today's numbers from 1000", r, err)
+	}
+	s := openTest(t, fresh)
+	c, err := s.Submit(sample("王五", "13600136000", "11010519491231002X"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if seq, _ := cases.NumberSeq(c.Number); seq != 1000 {
+		t.Errorf("first case after the restore is %s, want sequence 1000", c.Number)
+	}
+	ticket, _, err := s.IssueTicket(c.ID, "A")
+	if err != nil || ticket.Number != "A100" {
+		t.Errorf("first ticket after the restore = %q, %v; want A100", ticket.Number, err)
+	}
+	s.Close()
+
+	again, err := RestoreFile(fresh, file, RestoreOptions{Now: func() time.Time { return testDay }})
+	if err != nil || again.NextNumber != 0 {
+		t.Fatalf("restore over the device's own store = %+v, %v; want its sequences carried, no leap", again, err)
+	}
+}
+
+func TestLeap(t *testing.T) {
+	for _, tt := range []struct{ seq, block, want int }{{0, 1000, 999}, {2, 1000, 999}, {499, 1000, 999}, {501, 1000, 1999}, {999, 1000, 1999}, {1500, 1000, 1999}, {7, 100, 99}, {60, 100, 199}} {
+		if got := leap(tt.seq, tt.block); got != tt.want {
+			t.Errorf("leap(%d, %d) = %d, want %d", tt.seq, tt.block, got, tt.want)
+		}
 	}
 }
