@@ -40,16 +40,27 @@ func carry(t *testing.T, from, to, number string) {
 	}
 }
 
-// short is the short form of a folder's device ID, as cases show writes it.
+// short is the short form of a folder's device ID, as cases show writes
+// it on another device that has no directory naming it.
 func short(t *testing.T, data string) string {
+	return cases.ShortDevice(identityOf(t, data).DeviceID)
+}
+
+// own is a folder's short code, as its own cases show names it.
+func own(t *testing.T, data string) string { return identityOf(t, data).ShortCode }
+
+func identityOf(t *testing.T, data string) store.Identity {
 	t.Helper()
 	st, err := store.Open(data, store.Options{Center: sampleCenter()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	id, _ := st.Identity()
-	return cases.ShortDevice(id.DeviceID)
+	id, err := st.Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return id
 }
 
 func firstOf(t *testing.T, c *cases.Case, kind cases.Kind) cases.Event {
@@ -154,7 +165,7 @@ func TestTwoResolutionsThatDisagreeAreAConflictOnTheCommandLine(t *testing.T) {
 	out, _, _ = run(t, c01, "cases", "show", n)
 	for _, w := range []string{
 		// C02's resolution kept S001's refusal and set S002's acceptance aside
-		"— 保留 Kept: 不予受理 Refused · S001 · 设备 Device " + short(t, c01) + "；已搁置 set aside: 受理 Accepted · S002",
+		"— 保留 Kept: 不予受理 Refused · S001 · 设备 Device " + own(t, c01) + "；已搁置 set aside: 受理 Accepted · S002",
 		// C01's, set aside itself, still says it kept the acceptance
 		"— 保留 Kept: 受理 Accepted · S002 · 设备 Device " + short(t, c02) + "；已搁置 set aside: 不予受理 Refused · S001",
 		// the third kept C02's resolution

@@ -44,14 +44,15 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 		fmt.Fprintf(w, "同步 Sync          未同步 not yet on the platform (%d pending)\n", cs.Sync.Pending)
 	}
 	fmt.Fprintln(w, "经过 Timeline")
+	name := d.deviceNames(cs)
 	for _, e := range cs.History() {
-		line := fmt.Sprintf("  %s  %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Title().ZH, 16), actor(e))
+		line := fmt.Sprintf("  %s  %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Title().ZH, 16), actor(name, e))
 		if cs.SetAside(e) {
 			line = "  [" + tSetAside.Both() + "]" + line
 		}
 		what := e.Summary(it)
 		if r, kept, aside, ok := cs.Resolved(e); ok {
-			what = resolutionDetail(cs, r, kept, aside)
+			what = resolutionDetail(cs, name, r, kept, aside)
 		}
 		if what != "" {
 			line += "  — " + what
@@ -59,7 +60,7 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 		fmt.Fprintln(w, line)
 	}
 	for _, b := range cs.Branches {
-		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", cs.Choice(b[0]).Both(), actor(b[0]), b[0].ID)
+		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", cs.Choice(b[0]).Both(), actor(name, b[0]), b[0].ID)
 	}
 }
 
@@ -174,10 +175,30 @@ func stillToCome(cs *cases.Case, it *catalog.Item) []int {
 	return out
 }
 
+// deviceNames names the devices of a case's events as the counter's
+// timeline does (cases.Directory.Name): by the short code the center's
+// device directory gives (saved by sync), else this device's own, else the
+// one the case number carries for the device that took it, else the end
+// of the ID.
+func (d *device) deviceNames(cs *cases.Case) func(id string) string {
+	var dir cases.Directory
+	learned := map[string]string{}
+	if d.store != nil {
+		d.store.GetJSON(cases.KeyDirectory, &dir) // unreadable: named by what the device knows itself
+		if id, err := d.store.Identity(); err == nil && id.DeviceID != "" {
+			learned[id.DeviceID] = id.ShortCode
+		}
+	}
+	if dev, code, ok := cases.NumberedBy(cs); ok && learned[dev] == "" {
+		learned[dev] = code
+	}
+	return func(id string) string { return dir.Name(id, learned) }
+}
+
 // actor names who made an event: the staff ID, and the device it was
-// made on, shortened as the counter's timeline does.
-func actor(e cases.Event) string {
-	dev := tOnDevice.Both() + " " + cases.ShortDevice(e.Device)
+// made on, by its short code where the device knows it (deviceNames).
+func actor(name func(id string) string, e cases.Event) string {
+	dev := tOnDevice.Both() + " " + name(e.Device)
 	if e.Staff != "" {
 		return e.Staff + " · " + dev
 	}
@@ -186,10 +207,10 @@ func actor(e cases.Event) string {
 
 // resolutionDetail says which branch a resolution kept and which it set
 // aside (what each stands for and who made it), and the clerk's note.
-func resolutionDetail(cs *cases.Case, r cases.Resolution, kept cases.Event, aside []cases.Event) string {
-	parts := []string{labelled(tKept, cs.Choice(kept).Both()+" · "+actor(kept))}
+func resolutionDetail(cs *cases.Case, name func(id string) string, r cases.Resolution, kept cases.Event, aside []cases.Event) string {
+	parts := []string{labelled(tKept, cs.Choice(kept).Both()+" · "+actor(name, kept))}
 	for _, x := range aside {
-		parts = append(parts, labelled(tSetAside, cs.Choice(x).Both()+" · "+actor(x)))
+		parts = append(parts, labelled(tSetAside, cs.Choice(x).Both()+" · "+actor(name, x)))
 	}
 	return joinDetail(append(parts, r.Note)...)
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"tongban/app/cases"
+	"tongban/app/store"
 )
 
 // TestCaseShowSaysWhatHappened: cases show gives a completed case's
@@ -197,5 +198,38 @@ func TestCaseOfAnUnknownItem(t *testing.T) {
 	e := cases.Event{Kind: cases.KindSupplementRequested, Payload: json.RawMessage(`{"missing":[0,7]}`)}
 	if got, want := e.Summary(nil), "缺少材料 Missing: 材料 1、材料 8（material 1, material 8）"; got != want {
 		t.Errorf("the summary of a notice without the item = %q, want %q", got, want)
+	}
+}
+
+// The audit's finding: cases show named every device by the end of its
+// ID. It names this device by its own short code, and another counter,
+// which only acted on the case, by the code the center's directory (as
+// sync saves it) gives — C02, as that counter's status bar says.
+func TestCaseShowNamesDevicesByShortCode(t *testing.T) {
+	c01, c02, n := twoCounters(t)
+	other := identityOf(t, c02).DeviceID
+	out := must(t, c01, "cases", "show", n)
+	for _, w := range []string{"S001 · 设备 Device " + own(t, c01), "S002 · 设备 Device " + short(t, c02)} {
+		if !strings.Contains(out, w) {
+			t.Errorf("before the directory, cases show lacks %q:\n%s", w, out)
+		}
+	}
+	st, err := store.Open(c01, store.Options{Center: sampleCenter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = st.PutJSON(cases.KeyDirectory, cases.Directory{Devices: []cases.DirectoryEntry{{ID: other, Role: "counter", ShortCode: "C02"}}})
+	st.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out = must(t, c01, "cases", "show", n)
+	for _, w := range []string{"S002 · 设备 Device C02", "分支 Branch: 受理 Accepted · S002 · 设备 Device C02 · --keep"} {
+		if !strings.Contains(out, w) {
+			t.Errorf("cases show lacks %q:\n%s", w, out)
+		}
+	}
+	if strings.Contains(out, short(t, c02)) {
+		t.Errorf("cases show still names C02 by the end of its ID %s:\n%s", short(t, c02), out)
 	}
 }

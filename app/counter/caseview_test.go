@@ -149,3 +149,45 @@ func TestTimelineNamesDevicesByShortCode(t *testing.T) {
 	r.mustShow("自助机 kiosk · 设备 Device "+kiosk, "王芳（S001） · 设备 Device K09")
 	r.mustNotShow(cases.ShortDevice(r.deviceID()))
 }
+
+// The audit's finding: a counter that only acted on a case (its number
+// carries the kiosk's code) showed as the end of its ID. Once sync has
+// saved the center's device directory, the timeline names it C02, as its
+// own status bar does.
+func TestTimelineNamesAnotherCounterFromTheDirectory(t *testing.T) {
+	z := newCenter(t)
+	c := z.submit(z.store("kiosk"), "张三")
+	other := z.store("counter")
+	if _, err := other.Import(c.Events, true); err != nil {
+		t.Fatal(err)
+	}
+	accepted, err := other.Act(c.ID, cases.Action{Kind: cases.KindAccepted, Staff: "S002",
+		Payload: cases.Acceptance{Received: []int{0, 1, 3}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	otherID, err := other.DeviceID()
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := newRig(t, z, nil)
+	if _, err := r.st.Import(accepted.Events, false); err != nil {
+		t.Fatal(err)
+	}
+	r.signIn("S001", "2468")
+	r.scanCase(c)
+	r.mustShow("李强（S002） · 设备 Device " + cases.ShortDevice(otherID)) // no directory yet: all the counter knows
+
+	dir := cases.Directory{Fetched: z.clock.Now(), Devices: []cases.DirectoryEntry{
+		{ID: r.deviceID(), Role: "counter", ShortCode: "K09"},
+		{ID: otherID, Role: "counter", ShortCode: "C02"},
+	}}
+	if err := r.st.PutJSON(cases.KeyDirectory, dir); err != nil { // as sync saves it
+		t.Fatal(err)
+	}
+	r.key(fyne.KeyEscape)
+	r.scanCase(c)
+	kiosk := c.Number[7:10]
+	r.mustShow("李强（S002） · 设备 Device C02", "自助机 kiosk · 设备 Device "+kiosk)
+	r.mustNotShow(cases.ShortDevice(otherID))
+}

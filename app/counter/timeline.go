@@ -88,26 +88,22 @@ func note(n string) string {
 	return both(tNoteLine) + ": " + n
 }
 
-// deviceName names a device as the status bar does, by its short code,
-// where the counter knows it: its own (Store.DeviceID), and the device that
-// took each case it has seen, whose code the case number carries. Other
-// devices (another counter that only acted on cases) show the end of
-// their ID until the store keeps the center's device list.
+// deviceName names a device as the status bar does, by its short code
+// (cases.Directory.Name): from the center's device directory that sync
+// keeps, else from what the counter learned — its own code (Deps.Device)
+// and the codes of the devices that took the cases it has seen, which
+// their numbers carry — else by the end of its ID. The directory is read
+// at each call, so a timeline redrawn after a sync names a device that
+// the sync just learned of.
 func (b *bench) deviceName(id string) string {
-	if code, ok := b.devices[id]; ok {
-		return code
-	}
-	return cases.ShortDevice(id)
+	var dir cases.Directory
+	b.c.deps.Store.GetJSON(cases.KeyDirectory, &dir) // unreadable: named by what the counter learned
+	return dir.Name(id, b.devices)
 }
 
 // learnDevice notes the short code of the device that took a case.
 func (b *bench) learnDevice(c *cases.Case) {
-	if c.Device == "" || b.devices[c.Device] != "" {
-		return
-	}
-	if n, err := cases.NormalizeNumber(c.Number); err == nil {
-		if code := strings.Split(n, "-")[1]; cases.ValidShortCode(code) {
-			b.devices[c.Device] = code
-		}
+	if dev, code, ok := cases.NumberedBy(c); ok && b.devices[dev] == "" {
+		b.devices[dev] = code
 	}
 }

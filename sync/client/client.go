@@ -1,7 +1,8 @@
 // Package client is the device side of the sync with the online platform:
 // enrollment, pushing the outbox, pulling the center's change feed, newer
-// catalogs and the center's clerks, backing off while the platform is
-// away, and the status the kiosk and counter windows show.
+// catalogs, the center's clerks and its device directory, backing off
+// while the platform is away, and the status the kiosk and counter windows
+// show.
 //
 // Every step is safe to repeat. An outbox entry leaves the store only in
 // the transaction that records the platform's answer for it, and a pulled
@@ -137,6 +138,8 @@ type Syncer struct {
 	apiOf string
 	// catalogAfter delays the next catalog check after a broken catalog.
 	catalogAfter time.Time
+	// dir is the saved device directory as the rounds see it.
+	dir directory
 
 	nudge chan struct{}
 
@@ -177,12 +180,19 @@ type Report struct {
 	// why, in one sentence. Report stays comparable with ==, hence no slice.
 	Clerks, ClerksSkipped int
 	ClerkProblems         string
+	// Devices counts the devices of the center's directory when this
+	// round fetched it (0: not fetched). DeviceProblem says, in one
+	// sentence, why a fetch failed; that never fails the round.
+	Devices       int
+	DeviceProblem string
 }
 
 // Once does one round: push the whole outbox, pull the change feed to its
-// end, then a newer catalog and a newer staff list if there are. It stops
-// at the first error (a catalog it cannot use does not hold up the staff
-// list), keeping what was done; the report says how far it got. An error is one
+// end, the center's device directory when the feed names a device it
+// lacks (or hourly), then a newer catalog and a newer staff list if there
+// are. It stops at the first error (a catalog it cannot use does not hold
+// up the staff list, a directory it cannot fetch holds up nothing),
+// keeping what was done; the report says how far it got. An error is one
 // plain sentence; errors.Is tells ErrUnreachable, ErrNeedsEnrollment and
 // ErrNotEnrolled apart.
 func (s *Syncer) Once(ctx context.Context) (Report, error) {
@@ -213,9 +223,11 @@ func (s *Syncer) round(ctx context.Context) (Report, error) {
 	if err := s.push(ctx, a, &rep); err != nil {
 		return rep, s.checkAuth(err)
 	}
+	s.dir.load(s.store)
 	if err := s.pull(ctx, a, &rep); err != nil {
 		return rep, s.checkAuth(err)
 	}
+	s.refreshDirectory(ctx, a, &rep)
 	catErr := s.pullCatalog(ctx, a, &rep)
 	if catErr != nil && !errors.Is(catErr, ErrBadCatalog) {
 		return rep, s.checkAuth(catErr)
@@ -246,6 +258,7 @@ func (s *Syncer) client() (*api, error) {
 			return nil, err
 		}
 		s.api, s.apiOf = a, key
+		s.dir = directory{} // an enrollment may have saved another directory
 	}
 	return s.api, nil
 }

@@ -50,10 +50,11 @@ type Enrollment struct {
 
 // Enroll trades a single-use enrollment code for this device's token and
 // saves who the device now is: platform address, token, center, short
-// code, role and CA in the identity, and the center's receipt keys under
-// KeyReceiptKeys. The device keeps its ID (the platform is asked to keep
-// it), so its earlier events stay its own, and enrolling again after a
-// 401 clears "needs enrollment" without touching any case.
+// code, role and CA in the identity, the center's receipt keys under
+// KeyReceiptKeys and, when the platform gives it, the center's device
+// directory under KeyDevices. The device keeps its ID (the platform is
+// asked to keep it), so its earlier events stay its own, and enrolling
+// again after a 401 clears "needs enrollment" without touching any case.
 //
 // Enrolling with another platform than before (another address, another
 // center, or a platform that does not hold the receipt keys the device
@@ -109,6 +110,9 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	if err != nil {
 		return Enrollment{Identity: old}, err
 	}
+	// The center's devices, so timelines name them from the start; nil
+	// when the platform does not give them (the first sync asks again).
+	devices := enrollDirectory(ctx, apiConfig{platform: base, token: resp.Token, caPEM: caPEM, timeout: EnrollTimeout, transport: rt})
 	id := old
 	id.DeviceID = resp.DeviceID // the platform's answer is what its token is bound to
 	id.Name = name
@@ -118,7 +122,8 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	e := Enrollment{Identity: id, CenterName: resp.CenterName, CatalogVersion: resp.CatalogVersion}
 	if e.Moved = moved(old, oldKeys, base, resp); e.Moved {
 		// The old platform's last sync and error say nothing of the new one.
-		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys, KeyStatus: []byte("{}")})
+		// Nor do the old center's devices name the new one's (nil deletes).
+		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys, KeyStatus: []byte("{}"), KeyDevices: devices})
 		if err != nil {
 			return Enrollment{Identity: old}, err
 		}
@@ -128,6 +133,11 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	// no counter can open.
 	if err := st.Put(KeyReceiptKeys, keys); err != nil {
 		return Enrollment{Identity: old}, err
+	}
+	if devices != nil {
+		if err := st.Put(KeyDevices, devices); err != nil {
+			return Enrollment{Identity: old}, err
+		}
 	}
 	if err := st.SetIdentity(id); err != nil {
 		return Enrollment{Identity: old}, err

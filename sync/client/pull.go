@@ -51,6 +51,7 @@ func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
 			}
 			rep.Pulled += added
 			rep.Changed += len(changed)
+			s.dir.note(r.Events)
 		}
 		cursor = r.Next
 	}

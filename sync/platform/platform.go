@@ -110,6 +110,7 @@ func (s *Server) routes() {
 	s.route(PathAdminRevoke, map[string]handler{http.MethodPost: s.admin(s.revoke)})
 	s.route(protocol.PathAdminCatalog, map[string]handler{http.MethodPost: s.admin(s.importCatalog)})
 	s.route(protocol.PathStaff, map[string]handler{http.MethodGet: s.staffList})
+	s.route(protocol.PathDevices, map[string]handler{http.MethodGet: s.centerDevices})
 	s.route(protocol.PathAdminStaff, map[string]handler{
 		http.MethodGet: s.admin(s.adminStaffList), http.MethodPost: s.admin(s.putClerk)})
 	s.route("/", map[string]handler{"": func(w http.ResponseWriter, r *http.Request) *apiError {

@@ -53,6 +53,7 @@ func TestOpenAPI(t *testing.T) {
 		platform.PathAdminRevoke:  {"post"},
 		protocol.PathAdminCatalog: {"post"},
 		protocol.PathStaff:        {"get"},
+		protocol.PathDevices:      {"get"},
 		protocol.PathAdminStaff:   {"get", "post"},
 	}
 	for path, methods := range calls {

@@ -47,7 +47,7 @@ func TestOpenAPIDocument(t *testing.T) {
 		t.Fatalf("openapi.json says openapi %q, want 3.x", doc.OpenAPI)
 	}
 	for _, p := range []string{PathEnroll, PathEvents, PathCatalog, PathHealth, PathOpenAPI, PathMetrics,
-		PathAdminCodes, PathAdminDevices, PathAdminCatalog, PathStaff, PathAdminStaff} {
+		PathAdminCodes, PathAdminDevices, PathAdminCatalog, PathStaff, PathAdminStaff, PathDevices} {
 		if doc.Paths[p] == nil {
 			t.Errorf("openapi.json does not describe %s", p)
 		}
@@ -113,5 +113,33 @@ func TestOpenAPISnakeCase(t *testing.T) {
 				t.Errorf("schema %s has the property %q, not snake_case", name, p)
 			}
 		}
+	}
+}
+
+// TestOpenAPIDevices: the directory devices fetch is described with
+// exactly the fields CenterDevice has, so nothing secret (a token hash, a
+// name) slips into the schema or the type unseen.
+func TestOpenAPIDevices(t *testing.T) {
+	doc := readOpenAPI(t)
+	if _, ok := doc.Paths[PathDevices]["get"].Responses["401"]; !ok {
+		t.Errorf("GET %s does not describe its 401 answer", PathDevices)
+	}
+	b, _ := json.Marshal(CenterDevice{})
+	var fields map[string]any
+	json.Unmarshal(b, &fields)
+	schema := doc.Components.Schemas["CenterDevice"]
+	for f := range fields {
+		if _, ok := schema.Properties[f]; !ok {
+			t.Errorf("CenterDevice encodes %q, which the schema does not describe", f)
+		}
+		if !slices.Contains(schema.Required, f) {
+			t.Errorf("the CenterDevice schema does not require %q", f)
+		}
+	}
+	if len(schema.Properties) != len(fields) {
+		t.Errorf("the CenterDevice schema has %d properties, the type %d (%s)", len(schema.Properties), len(fields), b)
+	}
+	if _, ok := doc.Components.Schemas["DevicesResponse"].Properties["devices"]; !ok {
+		t.Error("the DevicesResponse schema has no devices")
 	}
 }
