@@ -379,6 +379,11 @@ func TestADamagedStore(t *testing.T) {
 		t.Fatal("the refused backup changed the last good one")
 	}
 
+	out, _, code := run(t, data, "status", "--check", "--json")
+	if code != exitFailed || !strings.Contains(out, `"store_damaged"`) {
+		t.Errorf("status --check on a damaged store: exit %d, %s; want exit 1 and the store_damaged problem", code, out)
+	}
+
 	_, errOut, code = run(t, data, "cases", "list")
 	if code != exitFailed || strings.Contains(errOut, "goroutine") {
 		t.Errorf("cases list on a damaged store: exit %d, %q; want exit 1 and no stack", code, errOut)
@@ -398,7 +403,7 @@ func TestADamagedStore(t *testing.T) {
 	_, errOut, code = run(t, t.TempDir(), "restore", bad)
 	wantRefusal(t, "restore of a damaged backup", errOut, code, "备份文件 "+bad+" 已损坏", "is damaged at page")
 
-	out := must(t, data, "restore", good)
+	out = must(t, data, "restore", good)
 	if !strings.HasPrefix(out, "已恢复") {
 		t.Fatalf("restore of the good backup over the damaged store said %q", out)
 	}

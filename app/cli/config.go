@@ -139,6 +139,13 @@ func configCommand(c *call) error {
 		} else if err := k.set(&d.config, value); err != nil {
 			return &badInput{err}
 		}
+		// An enrolled device runs the role the platform enrolled it as:
+		// the platform takes no other role's records from it.
+		if id, err := d.store.Identity(); err != nil {
+			return err
+		} else if key == "role" && id.Enrolled() && d.config.runs() != id.Role {
+			return badf(tRoleIsEnrolled, id.Role, d.config.runs())
+		}
 		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
 			return err
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -35,6 +36,9 @@ type device struct {
 	borrowed bool
 	// made is set when this command made the store (open).
 	made *madeStore
+	// catalogBroken is why the catalog sync saved could not be read: the
+	// sample is in force instead until a sync replaces it (load).
+	catalogBroken error
 }
 
 // madeStore is a store a command made: what it was like then, so that
@@ -94,6 +98,9 @@ func (c *call) open() (*device, error) {
 	if err := d.load(); err != nil {
 		d.close()
 		return nil, err
+	}
+	if d.catalogBroken != nil && !c.json {
+		fmt.Fprintf(c.env.Stderr, "tongban: %s\n", bothf(tSavedCatalogBroken, d.catalogBroken))
 	}
 	return d, nil
 }
@@ -169,12 +176,18 @@ func (d *device) load() error {
 			return err
 		}
 	}
+	// A saved catalog that cannot be read (a damaged page) must not stop
+	// the device: it works on the sample until the next sync, which pulls
+	// the center's catalog again as it finds no version it can read.
 	if raw != nil {
 		if d.catalog, err = catalog.Parse(raw); err != nil {
-			return failf(tSavedCatalogBroken, err)
+			d.catalogBroken, raw = err, nil
 		}
-	} else if d.catalog, err = catalog.Parse(assets.SampleCatalog()); err != nil {
-		return failf(tSampleBroken, "catalog", err)
+	}
+	if raw == nil {
+		if d.catalog, err = catalog.Parse(assets.SampleCatalog()); err != nil {
+			return failf(tSampleBroken, "catalog", err)
+		}
 	}
 	cal, err := cases.ParseCalendar(assets.Calendar())
 	if err != nil {

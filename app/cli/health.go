@@ -183,8 +183,17 @@ func (s statusJSON) problems() []problemJSON {
 			add("never_synced", tProblemNeverSynced)
 		}
 	}
+	if dev.EnrolledRole != "" {
+		add("role_mismatch", tProblemRole, dev.Role, dev.EnrolledRole)
+	}
 	if s.Rejected > 0 {
 		add("parked_events", tProblemParked, s.Rejected)
+	}
+	if s.CatalogDamaged {
+		add("catalog_damaged", tProblemCatalog)
+	}
+	if s.StoreDamaged {
+		add("store_damaged", tProblemStore, s.storeDamage)
 	}
 	switch s.PrinterState {
 	case "ready", "no_status", "not_set_up":

@@ -15,5 +15,8 @@ func processAlive(pid int) bool {
 	return err == nil || errors.Is(err, syscall.EPERM)
 }
 
-// killCommand is how IT staff end a process on this system.
-func killCommand(pid int) string { return fmt.Sprintf("kill %d", pid) }
+// killCommand is how IT staff end a process on this system: a window
+// that does not answer may be stopped or stuck, which a plain kill (TERM)
+// does not end, so KILL; the store survives it, as every write is one
+// committed transaction.
+func killCommand(pid int) string { return fmt.Sprintf("kill -9 %d", pid) }

@@ -48,6 +48,13 @@ type statusJSON struct {
 	PrinterProfile string     `json:"printer_profile"`
 	PrinterState   string     `json:"printer_state"`
 	printerNote    string
+	// CatalogDamaged is set when the catalog sync saved cannot be read:
+	// the sample is in force until the next sync.
+	CatalogDamaged bool `json:"catalog_damaged"`
+	// StoreDamaged is set when status --check found the data file
+	// damaged (the check reads every page: only with --check).
+	StoreDamaged bool `json:"store_damaged,omitempty"`
+	storeDamage  string
 	// Online is true when the platform answers: the window's syncer
 	// knows (status run beside a window), else a quick health probe.
 	Online bool `json:"online"`
@@ -106,6 +113,12 @@ func statusCommand(c *call) error {
 		s.Online = c.platformOnline(d)
 	}
 	s.Disk = diskOf(d.dir)
+	s.CatalogDamaged = d.catalogBroken != nil
+	if *check && d.store != nil {
+		if err := d.store.Check(); err != nil {
+			s.StoreDamaged, s.storeDamage = true, err.Error()
+		}
+	}
 	s.Problems = s.problems()
 	if c.json {
 		err = writeJSON(c.env.Stdout, s)

@@ -8,8 +8,7 @@ import (
 
 // TestStatusShowsTheRoleTheDeviceRuns: tongban status names the role that
 // tongban with no command opens — the configured one, the kiosk demo when
-// none is set — and says so when the platform enrolled the device under
-// another.
+// none is set; a device enrolled as one role cannot be set to run another.
 func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 	url := startPlatform(t)
 	admin := []string{"--url", url, "--token", testAdminToken, "--center", "130102"}
@@ -20,7 +19,9 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 	must(t, counter, "config", "role", "counter")
 	newDevice := t.TempDir() // status needs a store: a setting other than the role makes one
 	must(t, newDevice, "config", "idle_seconds", "90")
-	must(t, enrolledKiosk, "config", "role", "counter")
+	if _, errOut, code := run(t, enrolledKiosk, "config", "role", "counter"); code != 2 || !strings.Contains(errOut, "enrolled as a kiosk") {
+		t.Fatalf("config role counter on a device enrolled as a kiosk: exit %d, %q; want it refused", code, errOut)
+	}
 
 	tests := []struct {
 		name, data       string
@@ -29,7 +30,7 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 	}{
 		{"new device", newDevice, "kiosk", "", "角色 Role        自助机 kiosk（未设置，运行自助机演示 not set: the kiosk demo runs）\n"},
 		{"set to counter", counter, "counter", "", "角色 Role        窗口 counter\n"},
-		{"enrolled as kiosk, set to counter", enrolledKiosk, "counter", "kiosk", "角色 Role        窗口 counter（平台注册为自助机 enrolled with the platform as kiosk）\n"},
+		{"enrolled as kiosk", enrolledKiosk, "kiosk", "", "角色 Role        自助机 kiosk\n"},
 	}
 	for _, tt := range tests {
 		var s statusJSON
@@ -43,5 +44,35 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 		if !strings.Contains(out, "("+tt.role+", center 130102") || !strings.Contains(out, tt.line) {
 			t.Errorf("%s: tongban status says\n%s\nwant the role %s and the line %q", tt.name, out, tt.role, tt.line)
 		}
+	}
+}
+
+// A saved catalog that cannot be read stops no command: the sample is in
+// force, a warning says so, and status lists it as a problem for a sync
+// to clear.
+func TestDamagedCatalogFallsBackToTheSample(t *testing.T) {
+	data := t.TempDir()
+	addLicenceCase(t, data)
+	d, err := (&call{env: Env{Getenv: func(string) string { return "" }}, data: data}).open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.store.Put(keyCatalog, []byte(`{"version": 9, "items": [`)); err != nil {
+		t.Fatal(err)
+	}
+	d.close()
+	out, errOut, code := run(t, data, "cases", "list")
+	if code != 0 || !strings.Contains(out, "张三") || !strings.Contains(errOut, "sample catalog is in force") {
+		t.Fatalf("cases list with a damaged saved catalog: exit %d, %q, %q", code, out, errOut)
+	}
+	var s statusJSON
+	if err := json.Unmarshal([]byte(must(t, data, "status", "--json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	if !s.CatalogDamaged || len(s.Problems) == 0 || s.Problems[0].Code != "catalog_damaged" {
+		t.Errorf("status --json with a damaged catalog: damaged %v, problems %+v", s.CatalogDamaged, s.Problems)
+	}
+	if _, _, code := run(t, data, "status", "--check"); code != 1 {
+		t.Errorf("status --check with a damaged catalog exits %d, want 1", code)
 	}
 }

@@ -203,6 +203,9 @@ func syncCommand(c *call) error {
 		if rep.ClerkProblems != "" { // the sync client's detail is in English
 			fmt.Fprintln(c.env.Stdout, bothf(tClerksFailed, capitalized(strings.TrimSuffix(rep.ClerkProblems, "."))))
 		}
+		if rep.DeviceProblem != "" {
+			fmt.Fprintln(c.env.Stdout, bothf(tDirectoryFailed, capitalized(strings.TrimSuffix(rep.DeviceProblem, "."))))
+		}
 	}
 	return err
 }

@@ -25,7 +25,7 @@ var (
 	tCannotWrite    = cases.Text{ZH: "写不了文件 %[1]s（%[2]v），请检查目录和权限。", EN: "Cannot write %[1]s: %[2]v."}
 
 	// The device's data.
-	tSavedCatalogBroken = cases.Text{ZH: "本机保存的事项目录已损坏，请再同步一次以替换它。", EN: "The catalog saved on this device is broken (%[1]v); sync again to replace it."}
+	tSavedCatalogBroken = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录；同步一次即可重新取得本中心的目录。", EN: "The catalog saved on this device is damaged (%[1]v), so the built-in sample catalog is in force; one sync brings the center's catalog back."}
 	tSampleBroken       = cases.Text{ZH: "程序内置的示例数据（%[1]s）已损坏，请重新安装本程序。", EN: "The embedded sample %[1]s is broken (%[2]v); reinstall the program."}
 	tNoKeysYet          = cases.Text{ZH: "本机还没有回执密钥，请运行 tongban sync 获取本中心的密钥。", EN: "This device has no receipt keys yet; run tongban sync to fetch the center's keys."}
 
@@ -193,9 +193,10 @@ var (
 	tClerkOff        = cases.Text{ZH: "停用", EN: "disabled"}
 
 	// tongban sync.
-	tSyncRound    = cases.Text{ZH: "已推送 %[1]d 条（重复 %[2]d 条），被拒 %[3]d 条，已拉取 %[4]d 条，待同步 %[5]d 条。", EN: "Pushed %[1]d (duplicates %[2]d), rejected %[3]d, pulled %[4]d, pending %[5]d."}
-	tSyncClerks   = cases.Text{ZH: "经办人：更新 %[1]d 个，跳过 %[2]d 个。", EN: "Clerks: updated %[1]d, skipped %[2]d."}
-	tClerksFailed = cases.Text{ZH: "平台上有经办人条目无法使用，已跳过；请在平台上用 tongban platform staff add 改正。", EN: "%[1]s."}
+	tSyncRound       = cases.Text{ZH: "已推送 %[1]d 条（重复 %[2]d 条），被拒 %[3]d 条，已拉取 %[4]d 条，待同步 %[5]d 条。", EN: "Pushed %[1]d (duplicates %[2]d), rejected %[3]d, pulled %[4]d, pending %[5]d."}
+	tSyncClerks      = cases.Text{ZH: "经办人：更新 %[1]d 个，跳过 %[2]d 个。", EN: "Clerks: updated %[1]d, skipped %[2]d."}
+	tDirectoryFailed = cases.Text{ZH: "没能取得本中心的设备名录，沿用原有的（办理记录里的设备名称可能不全），下次同步再试。", EN: "%[1]s."}
+	tClerksFailed    = cases.Text{ZH: "平台上有经办人条目无法使用，已跳过；请在平台上用 tongban platform staff add 改正。", EN: "%[1]s."}
 
 	// tongban enroll and tongban platform.
 	tGiveEnroll          = cases.Text{ZH: "请给出平台地址和注册码：tongban enroll --platform 地址 --code 注册码。", EN: "Give the platform and the code: tongban enroll --platform URL --code CODE."}
@@ -278,8 +279,12 @@ var (
 	tProblemEnrollAgain = cases.Text{ZH: "平台不再接受本设备，请用新的注册码重新注册（tongban enroll），本机数据会保留。", EN: "The platform no longer accepts this device: enroll it again with a new code (tongban enroll); its data is kept."}
 	tProblemNeverSynced = cases.Text{ZH: "本设备已注册，但还没有成功同步过：请运行 tongban sync --once 查看原因。", EN: "This device is enrolled but has never synced: run tongban sync --once to see why."}
 	tProblemUnreachable = cases.Text{ZH: "连接不上平台 %[1]s：待同步的记录留在本机排队，请检查网络，以及平台是否在运行。", EN: "The platform %[1]s cannot be reached: what waits to sync stays queued on this device; check the network and that the platform runs."}
-	tProblemParked      = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "%[1]d events were refused by the platform and set aside (tongban status lists them): tell the platform's administrator."}
+	tProblemParked      = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "Events the platform refused and set aside: %[1]d (tongban status lists them); tell the platform's administrator."}
 	tProblemDiskLow     = cases.Text{ZH: "数据目录所在的磁盘只剩 %[1]s（%[2]d%%）可用：请腾出空间，磁盘写满后就保存不了案件。", EN: "Only %[1]s (%[2]d%%) is free on the data folder's disk: free some space, as a full disk stops cases from being saved."}
+	tRoleIsEnrolled     = cases.Text{ZH: "本设备在平台注册为%[1]s，不能改为%[2]s（平台不会接受它以%[2]s身份做的记录）；要改角色，请用%[2]s的注册码重新注册（tongban enroll）。没有作任何更改。", EN: "This device is enrolled as a %[1]s and cannot run as a %[2]s (the platform would refuse its records); to change roles, enroll again with a %[2]s code (tongban enroll). Nothing was changed."}
+	tProblemRole        = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[2]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[2]s, or enroll again with a %[1]s code."}
+	tProblemCatalog     = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录：请同步一次以取回本中心的目录。", EN: "The catalog saved on this device is damaged and the built-in sample is in force: sync once to bring the center's catalog back."}
+	tProblemStore       = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (%[1]s): restore the last good backup with tongban restore FILE, or contact support."}
 	tProblemsFound      = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
 	tPaperLow           = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}
 	tPrinterReady       = cases.Text{ZH: "打印机就绪。", EN: "The printer is ready."}

@@ -38,6 +38,7 @@ func TestErrorSentencesSayTheRealThing(t *testing.T) {
 		{protocol.CodeNotFound, `no device has the ID "x"; list the devices to find its ID`, "平台上没有这个设备编号"},
 		{protocol.CodeNotFound, "the platform has no call /foo/v1/enroll; see /v1/openapi.json for the calls it has", "检查平台地址"},
 		{protocol.CodeInternal, "the platform is too busy to answer in time; try again shortly", "平台太忙"},
+		{protocol.CodeBadEvent, `the event at index 0 (ID "x") is of kind submitted but its case number "HELLO" is not a case number; a case number looks like 261127-K01-0042 (date, device short code, sequence)`, "案件编号缺失或格式不对"},
 		{protocol.CodeForbiddenEvent, `the event at index 0 (ID "x") belongs to center "130103" but this device is enrolled in center 130102; a device sends only its own center's events`, "属于另一个中心"},
 	}
 	for _, tt := range tests {
@@ -64,6 +65,8 @@ func TestErrorRejectionReasons(t *testing.T) {
 		{"an event with this ID but different content is already stored; the stored event is kept and this one is refused",
 			"平台上已有同一编号而内容不同的记录，平台保留原有的，不收这一条。", "An event with this ID but different content is already stored; the stored event is kept and this one is refused"},
 		{`the event kind "teleported" is unknown to this platform; update the platform to accept it`, "平台的版本较旧，不认识这种记录，请升级平台。", `The event kind "teleported" is unknown`},
+		{"the case number 261128-K01-0003 is already held by case 01a21eab of this center, so this case is refused; a number is given to one case per center: check which device numbered both cases",
+			"这个案件编号在本中心已被另一个案件占用，平台不收这条记录：请查明是哪两台设备编了同一个号（tongban status 列出此记录，tongban cases show 编号 显示本机的案件）。", "The case number 261128-K01-0003 is already held"},
 		{"something new", "平台不收这条记录，原因见后面的英文说明。", "Something new"},
 		{"这条记录属于另一个中心，本设备注册的中心不收。 The event at index 0 belongs to center \"130103\"", "这条记录属于另一个中心，本设备注册的中心不收。", "The event at index 0 belongs to center \"130103\""},
 	}

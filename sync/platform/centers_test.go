@@ -15,9 +15,10 @@ import (
 )
 
 // TestCodeForUnknownCenter: a code is given for a center the platform
-// knows (from a device, a center's own catalog or the default catalog's
-// center) and refused for any other unless new_center asks for it; the
-// refusal names the center, the known ones and new_center.
+// knows (from a device, a code given out, a center's own catalog or the
+// default catalog's center) and refused for any other unless new_center
+// asks for it; the refusal names the center, the known ones and
+// new_center.
 func TestCodeForUnknownCenter(t *testing.T) {
 	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
 		ctx := context.Background()
@@ -38,21 +39,21 @@ func TestCodeForUnknownCenter(t *testing.T) {
 				}
 			}
 		}
-		// An unused code makes no center known: the platform still knows
-		// none and takes any.
-		for _, c := range []string{"999999", centerB} {
-			if err := code(c, false); err != nil {
-				t.Fatalf("a code for %s on a platform that knows no center: %v", c, err)
+		// A platform that knows no center takes the first; its code makes
+		// that center known, so its second device needs no new_center.
+		for range 2 {
+			if err := code("999999", false); err != nil {
+				t.Fatalf("a code for 999999 on a platform that knew no center: %v", err)
 			}
+		}
+		refused(centerB, "it knows 999999 from")
+		if err := code(centerB, true); err != nil {
+			t.Fatalf("a code for a new center with new_center: %v", err)
 		}
 
 		h.enroll(centerA, protocol.RoleKiosk)
 		if err := code(centerA, false); err != nil {
 			t.Fatalf("a code for a center with a device: %v", err)
-		}
-		refused("999999", "it knows "+centerA+" from")
-		if err := code("999999", true); err != nil {
-			t.Fatalf("a code for a new center with new_center: %v", err)
 		}
 
 		// The default catalog's center, and a center's own catalog.
@@ -70,12 +71,12 @@ func TestCodeForUnknownCenter(t *testing.T) {
 				t.Fatalf("a code for center %s, known from a catalog: %v", c, err)
 			}
 		}
-		refused("130106", "it knows 130102, 130105 and 130181 from")
+		refused("130106", "it knows 130102, 130104, 130105, 130181 and 999999 from")
 
 		// Many centers: ten are named, and how many more.
 		for i := range 12 {
 			h.enroll(fmt.Sprintf("1302%02d", i), protocol.RoleKiosk)
 		}
-		refused("130107", "it knows 130102, 130105, 130181, 130200, 130201, 130202, 130203, 130204, 130205, 130206 and 5 more from")
+		refused("130107", "it knows 130102, 130104, 130105, 130181, 130200, 130201, 130202, 130203, 130204, 130205 and 7 more from")
 	})
 }

@@ -77,8 +77,8 @@ type Storage interface {
 	// since -1 always gets the list.
 	Clerks(ctx context.Context, center string, since int) (version int, data [][]byte, err error)
 	// Centers lists, sorted, the centers the storage has heard of: those
-	// with devices (revoked ones too) and those with a catalog of their
-	// own. The default catalog's center is in its data, not here.
+	// with devices (revoked ones too), with enrollment codes given out
+	// (used or not), and with a catalog of their own. The default catalog's center is in its data, not here.
 	Centers(ctx context.Context) ([]string, error)
 	// Stats counts what the storage holds, for /metrics.
 	Stats(ctx context.Context) (Stats, error)

@@ -3,13 +3,16 @@ package boltstore
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"slices"
 
 	bolt "go.etcd.io/bbolt"
+
+	"tongban/sync/platform"
 )
 
-// Centers lists the centers of the devices and of the centers' own
-// catalogs.
+// Centers lists the centers of the devices, of the enrollment codes
+// given out and of the centers' own catalogs.
 func (s *Store) Centers(ctx context.Context) (list []string, err error) {
 	err = s.view(ctx, func(tx *bolt.Tx) error {
 		devices := tx.Bucket(bucketDevices)
@@ -19,6 +22,18 @@ func (s *Store) Centers(ctx context.Context) (list []string, err error) {
 				return err
 			}
 			list = append(list, d.Center)
+			return nil
+		}); err != nil {
+			return err
+		}
+		// A center given a code is known: its second device needs no
+		// --new-center while the first has not enrolled yet.
+		if err := tx.Bucket(bucketCodes).ForEach(func(_, v []byte) error {
+			var c platform.Code
+			if err := json.Unmarshal(v, &c); err != nil {
+				return err
+			}
+			list = append(list, c.Center)
 			return nil
 		}); err != nil {
 			return err

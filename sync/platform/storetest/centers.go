@@ -9,9 +9,9 @@ import (
 	"tongban/sync/protocol"
 )
 
-// testCenters: Centers names each center with a device (revoked too) or
-// a catalog of its own once, sorted; the default catalog and a code that
-// enrolled nobody name none.
+// testCenters: Centers names each center with a device (revoked too), an
+// enrollment code (used or not) or a catalog of its own once, sorted; the
+// default catalog names none.
 func testCenters(t *testing.T, s platform.Storage) {
 	centersAre := func(what string, want ...string) {
 		t.Helper()
@@ -25,7 +25,7 @@ func testCenters(t *testing.T, s platform.Storage) {
 	if err := s.PutCatalog(ctx, platform.CatalogRecord{Version: 1, CenterName: "默认", Published: t0, Data: []byte(`{}`)}); err != nil {
 		t.Fatal(err)
 	}
-	centersAre("with an unused code and the default catalog")
+	centersAre("with an unused code and the default catalog", "130199")
 	enroll(t, s, centerB, protocol.RoleKiosk, cases.NewID(), "b1")
 	enroll(t, s, centerB, protocol.RoleCounter, cases.NewID(), "b2")
 	a := enroll(t, s, centerA, protocol.RoleKiosk, cases.NewID(), "a1")
@@ -38,5 +38,5 @@ func testCenters(t *testing.T, s platform.Storage) {
 	if err := s.PutCatalog(ctx, platform.CatalogRecord{Center: centerB, Version: 3, CenterName: "桥西", Published: t0, Data: []byte(`{}`)}); err != nil {
 		t.Fatal(err)
 	}
-	centersAre("with devices and own catalogs", centerA, centerB, "130181")
+	centersAre("with devices, codes and own catalogs", centerA, centerB, "130181", "130199")
 }
