@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -145,10 +146,16 @@ func TestTwoResolutionsThatDisagreeAreAConflictOnTheCommandLine(t *testing.T) {
 	}
 	out, _, _ := run(t, c01, "cases", "show", n)
 	for _, w := range []string{"分支 Branch: 核对冲突（保留受理） Conflict resolved (kept: Accepted) · S001",
-		"分支 Branch: 核对冲突（保留不予受理） Conflict resolved (kept: Refused) · S002"} {
+		"分支 Branch: 核对冲突（保留不予受理） Conflict resolved (kept: Refused) · S002",
+	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("cases show lacks %q:\n%s", w, out)
 		}
+	}
+	// Each branch whole under its heading: the resolution, then the line
+	// it kept, to its end.
+	if kept := regexp.MustCompile(`(?m)^    \d\d-\d\d \d\d:\d\d  受理 .*— 收到材料 Received: 1\. `); !kept.MatchString(out) {
+		t.Errorf("cases show does not list the acceptance under its branch:\n%s", out)
 	}
 
 	// A clerk on C01 keeps C02's resolution: the case is refused.
@@ -170,7 +177,7 @@ func TestTwoResolutionsThatDisagreeAreAConflictOnTheCommandLine(t *testing.T) {
 		"— 保留 Kept: 受理 Accepted · S002 · 设备 Device " + short(t, c02) + "；已搁置 set aside: 不予受理 Refused · S001",
 		// the third kept C02's resolution
 		"— 保留 Kept: 核对冲突（保留不予受理） Conflict resolved (kept: Refused) · S002",
-		"以窗口二为准",
+		"备注 Note: 以窗口二为准",
 	} {
 		if !strings.Contains(out, w) {
 			t.Errorf("cases show lacks %q:\n%s", w, out)

@@ -46,22 +46,35 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 	fmt.Fprintln(w, "经过 Timeline")
 	name := d.deviceNames(cs)
 	for _, e := range cs.History() {
-		line := fmt.Sprintf("  %s  %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(e.Title().ZH, 16), actor(name, e))
+		line := "  " + eventLine(cs, it, name, e)
 		if cs.SetAside(e) {
 			line = "  [" + tSetAside.Both() + "]" + line
 		}
-		what := e.Summary(it)
-		if r, kept, aside, ok := cs.Resolved(e); ok {
-			what = resolutionDetail(cs, name, r, kept, aside)
-		}
-		if what != "" {
-			line += "  — " + what
-		}
 		fmt.Fprintln(w, line)
 	}
+	// Each branch whole, as the counter shows it: the clerk decides on
+	// what a branch ends in, not only on how it began.
 	for _, b := range cs.Branches {
 		fmt.Fprintf(w, "  分支 Branch: %s · %s · --keep %s\n", cs.Choice(b[0]).Both(), actor(name, b[0]), b[0].ID)
+		for _, e := range b {
+			fmt.Fprintln(w, "    "+eventLine(cs, it, name, e))
+		}
 	}
+}
+
+// eventLine is one event of a timeline: when, what (in both languages),
+// who on which device, and what it decided or printed.
+func eventLine(cs *cases.Case, it *catalog.Item, name func(string) string, e cases.Event) string {
+	title := e.Title()
+	line := fmt.Sprintf("%s  %s %s %s", e.Stamp.Time().In(cases.Zone).Format("01-02 15:04"), pad(title.ZH, 16), pad(title.EN, 27), actor(name, e))
+	what := e.Summary(it)
+	if r, kept, aside, ok := cs.Resolved(e); ok {
+		what = resolutionDetail(cs, name, r, kept, aside)
+	}
+	if what != "" {
+		line += "  — " + what
+	}
+	return line
 }
 
 // printForm lists every filled field of a case's form under its label in
@@ -212,7 +225,7 @@ func resolutionDetail(cs *cases.Case, name func(id string) string, r cases.Resol
 	for _, x := range aside {
 		parts = append(parts, labelled(tSetAside, cs.Choice(x).Both()+" · "+actor(name, x)))
 	}
-	return joinDetail(append(parts, r.Note)...)
+	return joinDetail(append(parts, labelled(tNoteLabel, r.Note))...)
 }
 
 // labelled writes "理由 Reasons: …", or "" when there is nothing to say.

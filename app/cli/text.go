@@ -86,7 +86,8 @@ var (
 	tNotABranch   = cases.Text{ZH: "%[1]s 不是案件 %[2]s 某个分支的第一个事件，tongban cases show %[2]s 列出各分支。", EN: "%[1]s is not the first event of a branch of case %[2]s; tongban cases show %[2]s lists them."}
 	tBadLevel     = cases.Text{ZH: "--level 是 1 至 5 的评价等级（5 非常满意 … 1 非常不满意），不能是 %[1]d。", EN: "--level is a rating from 1 to 5 (5 very satisfied … 1 very dissatisfied), not %[1]d."}
 	tNotAllowed   = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，不能%[3]s；没有作任何更改。", EN: "Case %[1]s is %[2]s and cannot %[3]s; nothing was changed."}
-	tInConflict   = cases.Text{ZH: "案件 %[1]s 待核对：两台设备作了不同处理，请先用 tongban cases resolve %[1]s --keep 事件编号 保留一个分支（tongban cases show %[1]s 列出各分支）；没有作任何更改。", EN: "Case %[1]s is in conflict between two devices: keep one branch first with tongban cases resolve %[1]s --keep EVENT_ID (tongban cases show %[1]s lists them); nothing was changed."}
+	tInConflict   = cases.Text{ZH: "案件 %[1]s 待核对：几台设备作了不同处理，请先用 tongban cases resolve %[1]s --staff 工号 --keep 事件编号 保留一个分支（tongban cases show %[1]s 列出各分支）；没有作任何更改。", EN: "Case %[1]s is in conflict between devices: keep one branch first with tongban cases resolve %[1]s --staff ID --keep EVENT_ID (tongban cases show %[1]s lists them); nothing was changed."}
+	tNoteLabel    = cases.Text{ZH: "备注", EN: "Note"}
 	tAlreadyRated = cases.Text{ZH: "案件 %[1]s 已经评价过，每件只能评价一次。", EN: "Case %[1]s has already been rated; each case takes one rating."}
 
 	// Printing, for the command line: no "Print again" button here.
