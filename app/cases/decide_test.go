@@ -253,7 +253,14 @@ func summary(c *Case) string {
 			fmt.Fprintf(&b, "resolution %s kept %s aside %v\n", r.Chosen, kept.ID, ids(aside))
 		}
 	}
-	fmt.Fprintf(&b, "invalid %d received %v reasons %v", len(c.Invalid), c.Received, c.Reasons)
+	var aside []string
+	for _, e := range c.History() {
+		if c.SetAside(e) {
+			aside = append(aside, e.ID)
+		}
+	}
+	fmt.Fprintf(&b, "set aside in the history %v\n", aside)
+	fmt.Fprintf(&b, "invalid %d received %v reasons %v approved %v", len(c.Invalid), c.Received, c.Reasons, c.Approved)
 	return b.String()
 }
 
@@ -284,6 +291,45 @@ func TestFoldOfResolutionsIgnoresOrder(t *testing.T) {
 			s.on(t, conflict, "C01", keep("S001", s.accept))
 			s.on(t, conflict, "C02", keep("S002", s.accept))
 			s.on(t, slices.Clone(s.events), "C01", Action{Kind: KindCompleted, Staff: "S001", Payload: Completion{Approved: true}})
+			return s.events
+		},
+		"completed beside the resolution": func(t *testing.T) []Event { return newBesideResolution(t, true).events },
+		"completed beside the resolution, the resolution kept": func(t *testing.T) []Event {
+			b := newBesideResolution(t, false)
+			b.on(t, slices.Clone(b.events), "C03", keep("S003", b.resolution))
+			return b.events
+		},
+		"completed beside the resolution, the completion kept": func(t *testing.T) []Event {
+			b := newBesideResolution(t, true)
+			b.on(t, slices.Clone(b.events), "C01", keep("S002", b.done))
+			return b.events
+		},
+		"reopened twice": func(t *testing.T) []Event {
+			// C02 suspends beside the resolution, C03 keeps the resolution
+			// beside C02 resuming: each is news to the one before.
+			s := newSplit(t)
+			onC02 := append(slices.Clone(s.events[:len(s.events)-2]), s.accept)
+			r := s.on(t, slices.Clone(s.events), "C01", keep("S002", s.refuse))
+			suspended := s.on(t, onC02, "C02", Action{Kind: KindSuspended, Staff: "S001", Payload: Reasoned{Reason: "现场核查"}})
+			s.on(t, slices.Clone(s.events), "C03", keep("S003", r))
+			s.on(t, append(onC02, suspended), "C02", Action{Kind: KindResumed, Staff: "S001", Payload: Reasoned{Reason: "核查完毕"}})
+			return s.events
+		},
+		"a branch the resolution never saw, kept beside it": func(t *testing.T) []Event {
+			s := newSplit(t)
+			submitted := slices.Clone(s.events[:len(s.events)-2])
+			two := slices.Clone(s.events)
+			s.on(t, two, "C01", keep("S002", s.refuse))
+			asked := s.on(t, submitted, "C03", Action{Kind: KindSupplementRequested, Staff: "S003", Payload: SupplementRequest{Missing: []int{1}}})
+			s.on(t, append(two, asked), "C03", keep("S003", asked))
+			return s.events
+		},
+		"facts on the branch set aside": func(t *testing.T) []Event {
+			s := newSplit(t)
+			onC02 := append(slices.Clone(s.events[:len(s.events)-2]), s.accept)
+			s.on(t, onC02, "C02", Action{Kind: KindPrinted, Staff: "S001", Payload: Printing{Document: DocReceipt}})
+			s.on(t, slices.Clone(s.events), "C01", keep("S002", s.refuse))
+			s.on(t, onC02, "C02", Action{Kind: KindRevealed, Staff: "S001", Payload: Reveal{Field: "id_number"}})
 			return s.events
 		},
 	}

@@ -128,7 +128,11 @@ func (f *folder) walk() {
 		for i, k := range kids {
 			options[i] = []Event{k}
 		}
-		chosen, branches, ok := f.decide(options, map[string]bool{})
+		seen := map[string]bool{}
+		chosen, branches, won, ok := f.decide(options, seen, true)
+		if ok {
+			chosen, branches, ok = f.reopen(kids, chosen, won, seen)
+		}
 		if !ok {
 			c.Status = StatusConflict
 			c.Branches = branches

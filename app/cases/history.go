@@ -20,9 +20,20 @@ func (c *Case) History() []Event {
 }
 
 // SetAside reports whether e is an event of a branch a resolution did not
-// keep.
+// keep: one of its transitions or resolutions, or a fact recorded on it —
+// a receipt printed, an ID number looked at, a ticket called, a rating —
+// whose Parent (the status event its device stood on) was set aside. Facts
+// stay in force (a printed receipt was printed all the same), but a
+// receipt printed for an acceptance no longer in force must not read as
+// if it stood.
 func (c *Case) SetAside(e Event) bool {
-	return slices.ContainsFunc(c.Discarded, func(d Event) bool { return d.ID == e.ID })
+	aside := func(id string) bool {
+		return slices.ContainsFunc(c.Discarded, func(d Event) bool { return d.ID == id })
+	}
+	if aside(e.ID) {
+		return true
+	}
+	return !e.Kind.isTransition() && e.Parent != "" && aside(e.Parent)
 }
 
 // Resolved returns what a resolution event of the case kept and set

@@ -62,7 +62,7 @@ func Next(from Status, k Kind) (Status, error) {
 		if k == KindResolved {
 			return from, nil // the fold replaces it with the chosen branch's status
 		}
-		return from, fmt.Errorf("%w: 两台设备对此案件的处理有冲突，请先核对。 The case is in conflict between two devices; resolve it first", ErrNotAllowed)
+		return from, fmt.Errorf("%w: 几台设备对此案件的处理有冲突，请先核对。 The case is in conflict between devices; resolve it first", ErrNotAllowed)
 	}
 	if to, ok := transitions[from][k]; ok {
 		return to, nil

@@ -108,7 +108,7 @@ var (
 	tPrintLater         = cases.Text{ZH: "用 tongban receipt %[1]s --print 补打（办理结果已保存）", EN: "print it with tongban receipt %[1]s --print (what was done is saved)"}
 	tBadDocument        = cases.Text{ZH: "--document 只能是 receipt（受理回执）、supplement（一次性告知单）、refusal（不予受理通知书）或 ticket（取号单），不能是 %[1]q。", EN: "--document must be receipt, supplement, refusal or ticket, not %[1]q."}
 	tNoSuchPaper        = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，没有%[3]s可打印；不加 --document 即打印与其状态相符的文书。", EN: "Case %[1]s is %[2]s and has no %[3]s to print; without --document the paper that fits its status prints."}
-	tConflictNoPaper    = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，两台设备的处理不一致，不能打印回执或通知书；请先用 tongban cases resolve %[1]s --staff 工号 --keep 事件ID 核对（tongban cases show %[1]s 列出各分支），再打印。", EN: "Case %[1]s is in conflict (%[2]s): two devices handled it differently, so no receipt or notice prints; resolve it first with tongban cases resolve %[1]s --staff ID --keep EVENT (tongban cases show %[1]s lists the branches), then print."}
+	tConflictNoPaper    = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，几台设备的处理不一致，不能打印回执或通知书；请先用 tongban cases resolve %[1]s --staff 工号 --keep 事件ID 核对（tongban cases show %[1]s 列出各分支），再打印。", EN: "Case %[1]s is in conflict (%[2]s): devices handled it differently, so no receipt or notice prints; resolve it first with tongban cases resolve %[1]s --staff ID --keep EVENT (tongban cases show %[1]s lists the branches), then print."}
 
 	// Scanning.
 	tScanGiveOne      = cases.Text{ZH: "请给出 --text 扫描内容、--image 图片文件 或 --camera 摄像头设备 中的一个。", EN: "Give one of --text PAYLOAD, --image FILE or --camera DEVICE."}

@@ -11,6 +11,14 @@ import (
 
 // The JSON the command line prints is stable: snake_case keys, the same
 // shape in every version. These views pin it apart from the Go types.
+//
+// A case: lists are always there, [] when empty (materials, received,
+// missing, reasons, branches, events); accepted_at and rating are null
+// until there is one. Each event — in events and in each branch — carries
+// set_aside, true for an event of a branch a resolution did not keep or a
+// fact (a print, a look at the ID number) recorded on one: the same mark
+// `cases show` and the counter's timeline print as 已搁置. It is always
+// there, false on the rest, so a reader needs no default.
 
 type caseJSON struct {
 	ID          string            `json:"id"`
@@ -28,25 +36,40 @@ type caseJSON struct {
 	AcceptedAt  *time.Time        `json:"accepted_at"`
 	Rating      *cases.Rating     `json:"rating"`
 	Sync        cases.SyncState   `json:"sync"`
-	Branches    [][]cases.Event   `json:"branches,omitempty"`
-	Events      []cases.Event     `json:"events"`
+	Branches    [][]eventJSON     `json:"branches"`
+	Events      []eventJSON       `json:"events"`
+}
+
+// eventJSON is an event with its set-aside mark (cases.Case.SetAside).
+type eventJSON struct {
+	cases.Event
+	SetAside bool `json:"set_aside"`
 }
 
 func caseView(c *cases.Case) caseJSON {
 	v := caseJSON{ID: c.ID, Number: c.Number, ItemCode: c.ItemCode, Center: c.Center,
 		Status: c.Status, Fields: c.Fields, Materials: nonNil(c.Materials), Received: nonNil(c.Received),
 		Missing: nonNil(c.Missing), Reasons: c.Reasons, Approved: c.Approved, SubmittedAt: c.SubmittedAt,
-		Rating: c.Rating, Sync: c.Sync, Branches: c.Branches, Events: c.Events}
+		Rating: c.Rating, Sync: c.Sync, Branches: [][]eventJSON{}, Events: eventsView(c, c.Events)}
 	if !c.AcceptedAt.IsZero() {
 		v.AcceptedAt = &c.AcceptedAt
 	}
 	if v.Reasons == nil {
 		v.Reasons = []string{}
 	}
-	if v.Events == nil {
-		v.Events = []cases.Event{}
+	for _, b := range c.Branches {
+		v.Branches = append(v.Branches, eventsView(c, b))
 	}
 	return v
+}
+
+// eventsView marks events of a case set aside or not; never nil.
+func eventsView(c *cases.Case, evs []cases.Event) []eventJSON {
+	out := make([]eventJSON, 0, len(evs))
+	for _, e := range evs {
+		out = append(out, eventJSON{Event: e, SetAside: c.SetAside(e)})
+	}
+	return out
 }
 
 func nonNil(s []int) []int {

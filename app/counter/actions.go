@@ -93,7 +93,9 @@ func (b *bench) offer(kind cases.Kind) {
 // act saves one action on the case on screen — one event, in one
 // transaction with its outbox entry — and shows the case as the store
 // returned it. An action the status does not allow says so and writes
-// nothing.
+// nothing; when that is because another device moved the case on since
+// the screen showed it, the screen shows the case as it now is and says
+// what came (see overtaken).
 func (b *bench) act(kind cases.Kind, payload any) (*cases.Case, bool) {
 	c := b.cur
 	if c == nil {
@@ -103,6 +105,8 @@ func (b *bench) act(kind cases.Kind, payload any) (*cases.Case, bool) {
 	updated, err := b.c.deps.Store.Act(c.ID, cases.Action{Kind: kind, Staff: b.c.clerk.ID, Payload: payload})
 	if err != nil {
 		switch {
+		case (errors.Is(err, cases.ErrNotAllowed) || kind == cases.KindResolved) && b.overtaken(kind):
+			// Another device moved the case on: the screen shows it now.
 		case errors.Is(err, cases.ErrNotAllowed) && c.Status == cases.StatusConflict && kind != cases.KindResolved:
 			b.fail(both(tConflictOnly))
 		case errors.Is(err, cases.ErrNotAllowed):

@@ -318,14 +318,19 @@ func (b *bench) back() {
 
 // refreshCase shows what sync brought for the case on screen — another
 // device's event, or the platform's confirmation that takes away the "from
-// the receipt" mark — unless the clerk is in the middle of an action, whose
-// panel the redraw would clear.
+// the receipt" mark. While the clerk is in the middle of an action, the
+// panel stays with what was typed if the action still applies, and
+// closes with a sentence if not (see caseMoved).
 func (b *bench) refreshCase() {
-	if b.cur == nil || b.panel != nil {
+	if b.cur == nil {
 		return
 	}
 	c, err := b.c.deps.Store.Case(b.cur.ID)
-	if err != nil || c.Head == b.cur.Head && len(c.Timeline) == len(b.cur.Timeline) && c.Sync == b.cur.Sync {
+	if err != nil || c.Head == b.cur.Head && c.Status == b.cur.Status && len(c.Events) == len(b.cur.Events) && c.Sync == b.cur.Sync {
+		return
+	}
+	if b.panel != nil {
+		b.caseMoved(c)
 		return
 	}
 	b.setCase(c)

@@ -102,9 +102,10 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 		container.NewVScroll(ui.Column(story...)))
 	b.conflict = nil
 	if c.Status == cases.StatusConflict {
-		b.conflict = b.conflictView(c, item)
+		view, want := b.conflictView(c, item)
+		b.conflict = view
 		confirming := b.panel != nil && b.panel.kind == cases.KindResolved
-		body = container.New(conflictLayout{confirming: confirming}, container.NewVScroll(b.conflict), body)
+		body = container.New(conflictLayout{confirming: confirming, want: want}, container.NewVScroll(view), body)
 	}
 	var panel fyne.CanvasObject
 	if b.panel != nil && b.panel.kind != cases.KindResolved { // that one is under the branches

@@ -47,7 +47,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 	if got := r.c.bench.cur; got.Status != cases.StatusConflict || len(got.Branches) != 2 {
 		t.Fatalf("after the merge: status %s with %d branches", got.Status, len(got.Branches))
 	}
-	r.mustShow(tConflictHead.ZH, "分支 1 Branch 1", "分支 2 Branch 2", "受理 Accepted  王芳（S001）",
+	r.mustShow(conflictHead(r.c.bench.cur), "两台设备对此案件作了不同处理。请核对这两个分支", "Check the two branches", "分支 1 Branch 1", "分支 2 Branch 2", "受理 Accepted  王芳（S001）",
 		"不予受理 Refused  李强（S002）", "理由 Reasons: 不属于本中心职权范围", "待核对")
 	r.mustNotShow("已保存") // the acceptance's "saved" no longer stands over the conflict
 	for _, k := range statusActions {
@@ -90,7 +90,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 		t.Fatalf("the last event is %s by %q (%+v), want the resolution by S001 with the note", last.Kind, last.Staff, res)
 	}
 	r.mustShow("已保留分支", "the case is now refused")
-	r.mustNotShow(tConflictHead.ZH)
+	r.mustNotShow("两台设备对此案件作了不同处理")
 	// The timeline keeps the acceptance, set aside, and says what was kept.
 	r.mustShow("[已搁置 set aside]  03-03 09:30  受理 Accepted  王芳（S001） · 设备 Device K09",
 		"保留 Kept 不予受理 Refused · 李强（S002）",
@@ -119,7 +119,7 @@ func TestNoPaperForACaseInConflict(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.c.bench.refreshCase()
-	r.mustShow(tConflictHead.ZH)
+	r.mustShow("两台设备对此案件作了不同处理")
 	for _, doc := range []string{cases.DocReceipt, cases.DocRefusal, cases.DocSupplement} {
 		if r.hasButton(both(printLabel(doc))) {
 			t.Errorf("a case in conflict offers %q", both(printLabel(doc)))
@@ -239,11 +239,11 @@ func TestResolutionsThatDisagreeAreAConflictAgain(t *testing.T) {
 	if got.Status != cases.StatusConflict || len(got.Branches) != 2 {
 		t.Fatalf("after the other counter's resolution came: %s with %d branches, want a conflict", got.Status, len(got.Branches))
 	}
-	r.mustShow(tResolvedTwice.ZH, "分支 1 Branch 1", "分支 2 Branch 2",
+	r.mustShow("两台设备核对此案件的冲突时保留了不同的分支。请核对这两次核对结果", "Check the two resolutions", "分支 1 Branch 1", "分支 2 Branch 2",
 		"核对冲突 Conflict resolved  王芳（S001）", "核对冲突 Conflict resolved  李强（S002）",
 		"保留 Kept 受理 Accepted · 王芳（S001）", "搁置 Set aside 不予受理 Refused · 李强（S002）",
 		"保留 Kept 不予受理 Refused · 李强（S002）", "搁置 Set aside 受理 Accepted · 王芳（S001）")
-	r.mustNotShow(tConflictHead.ZH)
+	r.mustNotShow("对此案件作了不同处理")
 	r.keepButtonsWhole("the conflict of resolutions")
 
 	// Keeping the other counter's resolution: the case is refused.
@@ -262,5 +262,5 @@ func TestResolutionsThatDisagreeAreAConflictAgain(t *testing.T) {
 	r.mustShow("the case is now refused",
 		"保留 Kept 核对冲突（保留不予受理） Conflict resolved (kept: Refused) · 李强（S002）",
 		"搁置 Set aside 核对冲突（保留受理） Conflict resolved (kept: Accepted) · 王芳（S001）")
-	r.mustNotShow(tResolvedTwice.ZH)
+	r.mustNotShow("保留了不同的分支")
 }

@@ -134,13 +134,19 @@ const minColumnsHeight = 160
 
 // conflictLayout puts a conflict's branches (a scroll) over the case's
 // columns. The branches come first: they get the height they need at
-// their width, the columns what is left, down to minColumnsHeight (or
-// half the room in a very small window), past which the branches scroll —
-// to their end while confirming, where the confirmation is. (A split at a
-// fixed share left them 130 px at 1280×720 with the confirmation open
-// under the case: the keep buttons were cut to slivers.)
+// their width with every event in sight (want), the columns what is
+// left, down to minColumnsHeight (or half the room in a very small
+// window). Past that the branches' events scroll within each branch, its
+// title and Keep button staying in sight (see branchesLayout); only in a
+// window too small even for those does the whole scroll — to its end
+// while confirming, where the confirmation is. (A split at a fixed share
+// left them 130 px at 1280×720 with the confirmation open under the case:
+// the keep buttons were cut to slivers.)
 type conflictLayout struct {
 	confirming bool
+	// want is how high the branches would be at a width; nil: their
+	// minimum height.
+	want func(w float32) float32
 }
 
 func (l conflictLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
@@ -148,7 +154,10 @@ func (l conflictLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	gap := theme.Size(theme.SizeNamePadding)
 	scroll, _ := branches.(*container.Scroll)
 	want := size.Height
-	if scroll != nil {
+	switch {
+	case l.want != nil:
+		want = l.want(size.Width)
+	case scroll != nil:
 		want = heightAt(scroll.Content, size.Width)
 	}
 	room := max(size.Height-gap, 0)
@@ -157,7 +166,7 @@ func (l conflictLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	branches.Resize(fyne.NewSize(size.Width, top))
 	columns.Move(fyne.NewPos(0, top+gap))
 	columns.Resize(fyne.NewSize(size.Width, room-top))
-	if scroll != nil && l.confirming && top < want {
+	if scroll != nil && l.confirming && top < scroll.Content.MinSize().Height {
 		scroll.ScrollToBottom()
 	}
 }

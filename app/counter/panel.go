@@ -37,6 +37,12 @@ type panel struct {
 	shortfall func()
 	// buttons go between Confirm and Cancel.
 	buttons []fyne.CanvasObject
+	// entries and decision are what the clerk typed and chose, carried
+	// into the panel drawn again when sync changes the case (carry);
+	// branch is the first event of the branch a resolution panel keeps.
+	entries  []*entry
+	decision *widget.RadioGroup
+	branch   string
 }
 
 // openPanel opens the panel of an action the case allows.
@@ -88,6 +94,7 @@ func (b *bench) openPanel(kind cases.Kind) {
 		reasons.MultiLine = true
 		reasons.SetMinRowsVisible(3)
 		p.focus = reasons
+		p.entries = append(p.entries, reasons)
 		// The common reasons, each on its button with its key (Alt+n),
 		// two to a row beside their label, so that the panel stays within
 		// a 1280-wide screen and takes few lines of a 720-high one.
@@ -147,6 +154,7 @@ func (b *bench) openPanel(kind cases.Kind) {
 		title = tCompleteHead
 		decision := widget.NewRadioGroup([]string{both(tApprove), both(tDeny)}, nil)
 		decision.Horizontal = true
+		p.decision = decision
 		p.choose = func(approved bool) {
 			if approved {
 				decision.SetSelected(both(tApprove))
@@ -199,6 +207,7 @@ func (b *bench) noteEntry(p *panel) *entry {
 	n := newEntry(b.c, both(tNote))
 	n.OnEnter = func(string) { p.confirm() }
 	n.OnScan = b.scanned
+	p.entries = append(p.entries, n)
 	if p.focus == nil {
 		p.focus = n
 	}

@@ -152,6 +152,12 @@ var (
 	tCaseIsSaved       = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
 	tNotPrinted        = cases.Text{ZH: "案件 %s 的%s没有打印，可按“重新打印”再打。", EN: "The %[2]s of case %[1]s did not print; press Print again."}
 	tNotAllowed        = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s and cannot take %s; nothing was changed."}
+	tOvertaken         = cases.Text{ZH: "案件已被其他窗口处理（%[1]s），现为“%[2]s”，不能再%[3]s；没有作任何更改。", EN: "Another counter has handled the case meanwhile (%[1]s): it is now %[2]s, so “%[3]s” no longer applies; nothing was changed."}
+	tOvertakenConflict = cases.Text{ZH: "案件已被其他窗口处理（%[1]s），现为“待核对”：请先在下方保留一个分支；没有作任何更改。", EN: "Another counter has handled the case meanwhile (%[1]s): it is now in conflict; keep one branch below first. Nothing was changed."}
+	tPanelClosed       = cases.Text{ZH: "办理面板已关闭。", EN: "The panel was closed."}
+	tPanelStays        = cases.Text{ZH: "其他设备刚更新了此案件（%[1]s），案件现为“%[2]s”；您正在办理的“%[3]s”仍可继续，已填写的内容已保留。", EN: "Another device has just updated this case (%[1]s); it is now %[2]s. You can go on with “%[3]s”: what you entered is kept."}
+	tNewsBy            = cases.Text{ZH: "%[1]s，%[2]s，设备 %[3]s", EN: "%[1]s by %[2]s on device %[3]s"}
+	tNewsOn            = cases.Text{ZH: "%[1]s，设备 %[2]s", EN: "%[1]s on device %[2]s"}
 	tConflictOnly      = cases.Text{ZH: "案件待核对：请先在下方保留一个分支。", EN: "The case is in conflict: keep one branch below first."}
 	tNoPaperInConflict = cases.Text{ZH: "案件待核对，没有可打印的回执或通知书：请先在下方保留一个分支，再打印。", EN: "A case in conflict has no receipt or notice to print: keep one branch below first, then print."}
 	tNotFound          = cases.Text{ZH: "本机没有此案件：请核对编号，或同步后再试。", EN: "No such case on this device; check the number, or sync and try again."}
@@ -161,13 +167,17 @@ var (
 	tNoSeal            = cases.Text{ZH: "本机没有回执密钥，不能打印回执；请同步或导入本中心密钥。", EN: "This device has no receipt key, so it cannot print receipts; sync or import the center's keys."}
 
 	// Conflicts.
-	tConflictHead  = cases.Text{ZH: "两台设备对此案件作了不同处理。请核对两个分支，保留正确的一个。", EN: "Two devices handled this case differently. Check both branches and keep the right one."}
-	tResolvedTwice = cases.Text{ZH: "两台设备核对此案件的冲突时保留了不同的分支。请核对两次核对结果，保留正确的一个。", EN: "Two devices resolved this case's conflict differently, each keeping another branch. Check both resolutions and keep the right one."}
+	tConflictHead  = cases.Text{ZH: "%[1]s台设备对此案件作了不同处理。请核对这%[2]s个分支，保留正确的一个。", EN: "%[1]s devices handled this case differently. Check the %[2]s branches and keep the right one."}
+	tConflictSome  = cases.Text{ZH: "几台设备对此案件作了不同处理。请核对各分支，保留正确的一个。", EN: "Devices handled this case differently. Check each branch and keep the right one."}
+	tResolvedTwice = cases.Text{ZH: "%[1]s台设备核对此案件的冲突时保留了不同的分支。请核对这%[2]s次核对结果，保留正确的一个。", EN: "%[1]s devices resolved this case's conflict differently, each keeping another branch. Check the %[2]s resolutions and keep the right one."}
+	tResolvedSome  = cases.Text{ZH: "几台设备核对此案件的冲突时保留了不同的分支。请核对各次核对结果，保留正确的一个。", EN: "Devices resolved this case's conflict differently, each keeping another branch. Check each resolution and keep the right one."}
+	tReopened      = cases.Text{ZH: "此案件的冲突已经核对，但另有设备在收到核对结果之前又对它作了处理，核对时并未看到。请核对各分支，保留正确的一个。", EN: "This case's conflict was resolved, but a device that had not yet received the resolution acted on the case meanwhile, which the resolution never saw. Check the branches and keep the right one."}
 	tBranch        = cases.Text{ZH: "分支 %d", EN: "Branch %d"}
 	tKeep          = cases.Text{ZH: "保留此分支", EN: "Keep this"}
 	tKept          = cases.Text{ZH: "已保留分支 %d，案件现为“%s”。", EN: "Branch %d kept; the case is now %s."}
 	tChosenMark    = cases.Text{ZH: "已选择，待确认", EN: "chosen, to confirm"}
-	tKeepAsk       = cases.Text{ZH: "保留分支 %d（%s，%s）？确认后保存，不能撤销；其他分支的记录将标为“已搁置”。", EN: "Keep branch %d (%s, %s)? It is saved on confirming and cannot be undone; the other branches' events will be marked set aside."}
+	tKeepAsk       = cases.Text{ZH: "保留分支 %d（%s）？确认后保存，不能撤销；其他分支的记录将标为“已搁置”。", EN: "Keep branch %d (%s)? It is saved on confirming and cannot be undone; the other branches' events will be marked set aside."}
+	tBranchBefore  = cases.Text{ZH: "此前：%[1]s", EN: "before it: %[2]s"}
 	tKeptLine      = cases.Text{ZH: "保留", EN: "Kept"}
 	tAsideLine     = cases.Text{ZH: "搁置", EN: "Set aside"}
 	tAsideMark     = cases.Text{ZH: "已搁置", EN: "set aside"}
