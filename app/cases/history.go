@@ -6,8 +6,14 @@ import "slices"
 // events of branches a resolved conflict set aside: nothing a clerk did
 // vanishes from the record a counter or a support engineer reads.
 func (c *Case) History() []Event {
-	events := append(slices.Clone(c.Timeline), c.Discarded...)
-	slices.SortStableFunc(events, func(x, y Event) int {
+	return InTime(append(slices.Clone(c.Timeline), c.Discarded...))
+}
+
+// InTime returns the events in the order they happened (their stamps),
+// as a new slice; events of one moment keep their order.
+func InTime(events []Event) []Event {
+	out := slices.Clone(events)
+	slices.SortStableFunc(out, func(x, y Event) int {
 		switch {
 		case x.Before(y):
 			return -1
@@ -16,7 +22,7 @@ func (c *Case) History() []Event {
 		}
 		return 0
 	})
-	return events
+	return out
 }
 
 // SetAside reports whether e is an event of a branch a resolution did not

@@ -43,7 +43,7 @@ func (b *bench) conflictView(c *cases.Case, item *catalog.Item) (fyne.CanvasObje
 			keep.Importance = widget.WarningImportance
 		}
 		var rows []fyne.CanvasObject
-		for _, e := range inTime(br) {
+		for _, e := range cases.InTime(br) {
 			rows = append(rows, b.eventRow(c, e, item))
 		}
 		k := newBranchCard(container.NewBorder(nil, nil, nil, container.NewVBox(keep), title), ui.Column(rows...))
@@ -55,22 +55,6 @@ func (b *bench) conflictView(c *cases.Case, item *catalog.Item) (fyne.CanvasObje
 		objs = append(objs, b.panel.view)
 	}
 	return container.New(l, objs...), func(w float32) float32 { return l.natural(objs, w) }
-}
-
-// inTime is a branch's events in the order they happened (a branch leads
-// with the event a resolution names, which for a resolution is its last).
-func inTime(br []cases.Event) []cases.Event {
-	out := slices.Clone(br)
-	slices.SortStableFunc(out, func(x, y cases.Event) int {
-		switch {
-		case x.Before(y):
-			return -1
-		case y.Before(x):
-			return 1
-		}
-		return 0
-	})
-	return out
 }
 
 // conflictHead is the banner over a case's branches: devices that handled
@@ -167,7 +151,7 @@ func (b *bench) branchIndex(id string) int {
 // 此前：受理、中止、恢复、补正材料已收").
 func (b *bench) branchSummary(c *cases.Case, br []cases.Event) cases.Text {
 	var steps []cases.Event
-	for _, e := range inTime(br) {
+	for _, e := range cases.InTime(br) {
 		if e.Kind != cases.KindResolved {
 			steps = append(steps, e)
 		}
