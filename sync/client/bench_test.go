@@ -3,6 +3,7 @@ package client
 import (
 	"context"
 	"fmt"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -32,10 +33,16 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// syntheticDays counts the calls of syntheticEvents.
+var syntheticDays atomic.Int64
+
 // syntheticEvents makes n submitted events of center 130102, each a new
 // case, as a kiosk would have made them.
 func syntheticEvents(n int, device string) []cases.Event {
-	day := time.Date(2026, 11, 27, 9, 0, 0, 0, cases.Zone)
+	// Each call's cases are of a day of their own: the platform holds a
+	// case number to one case of the center, so a benchmark's later
+	// batches must not reuse the numbers of its first.
+	day := time.Date(2026, 11, 27, 9, 0, 0, 0, cases.Zone).AddDate(0, 0, int(syntheticDays.Add(1)))
 	evs := make([]cases.Event, n)
 	for i := range evs {
 		sub := cases.Submission{ItemCode: "130102-SCJG-001", CatalogVersion: 1, Channel: cases.ChannelKiosk,
