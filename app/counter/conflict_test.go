@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"tongban/app/store"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -22,15 +23,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 	z := newCenter(t)
 	c := z.submit(z.store("kiosk"), "张三")
 	r := newRig(t, z, nil)
-	other := z.store("counter")
-	if _, err := other.Import(c.Events, true); err != nil {
-		t.Fatal(err)
-	}
-	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
-		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, refused := refusedElsewhere(t, z, c)
 
 	r.signIn("S001", "2468")
 	r.scanCase(c)
@@ -40,10 +33,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 	r.mustShow("已保存") // the green word of the acceptance
 
 	z.clock.Advance(time.Hour) // the counters meet again through sync
-	if _, err := r.st.Import(refused.Events, false); err != nil {
-		t.Fatal(err)
-	}
-	r.c.bench.refreshCase() // as the ticker does every few seconds
+	r.mergeFrom(refused)       // as sync and the ticker do every few seconds
 	if got := r.c.bench.cur; got.Status != cases.StatusConflict || len(got.Branches) != 2 {
 		t.Fatalf("after the merge: status %s with %d branches", got.Status, len(got.Branches))
 	}
@@ -103,22 +93,11 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 // F9 says why and prints nothing.
 func TestNoPaperForACaseInConflict(t *testing.T) {
 	z, c, r := scannedCase(t)
-	other := z.store("counter")
-	if _, err := other.Import(c.Events, true); err != nil {
-		t.Fatal(err)
-	}
-	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
-		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, refused := refusedElsewhere(t, z, c)
 	r.key(keyAccept)
 	r.typeText("")
 	r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
-	if _, err := r.st.Import(refused.Events, false); err != nil {
-		t.Fatal(err)
-	}
-	r.c.bench.refreshCase()
+	r.mergeFrom(refused)
 	r.mustShow("两台设备对此案件作了不同处理")
 	for _, doc := range []string{cases.DocReceipt, cases.DocRefusal, cases.DocSupplement} {
 		if r.hasButton(both(printLabel(doc))) {
@@ -132,6 +111,22 @@ func TestNoPaperForACaseInConflict(t *testing.T) {
 		t.Fatalf("F9 printed %d documents for a case in conflict", len(r.printed)-printed)
 	}
 	r.scanFocused()
+}
+
+// refusedElsewhere is the case refused on another counter of the center,
+// which has imported it from its receipt: one side of a conflict.
+func refusedElsewhere(t *testing.T, z *center, c *cases.Case) (*store.Store, *cases.Case) {
+	t.Helper()
+	other := z.store("counter")
+	if _, err := other.Import(c.Events, true); err != nil {
+		t.Fatal(err)
+	}
+	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
+		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return other, refused
 }
 
 // mergeFrom brings another store's events of a case into the rig's, as
@@ -201,15 +196,7 @@ func TestResolutionsThatDisagreeAreAConflictAgain(t *testing.T) {
 	c := z.submit(z.store("kiosk"), "张三")
 	r := newRig(t, z, nil)
 	r.w.Resize(fyne.NewSize(1280, 720))
-	other := z.store("counter")
-	if _, err := other.Import(c.Events, true); err != nil {
-		t.Fatal(err)
-	}
-	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
-		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
+	other, refused := refusedElsewhere(t, z, c)
 	r.signIn("S001", "2468")
 	r.scanCase(c)
 	r.key(keyAccept)
