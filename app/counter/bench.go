@@ -29,6 +29,9 @@ type bench struct {
 	// to short codes (see deviceName).
 	names   map[string]string
 	devices map[string]string
+	// dir is the center's device directory, read when a case is shown
+	// (readDirectory).
+	dir cases.Directory
 
 	// The case on screen, nil for the list.
 	cur      *cases.Case
@@ -329,6 +332,7 @@ func (b *bench) refreshCase() {
 	if err != nil || c.Head == b.cur.Head && c.Status == b.cur.Status && len(c.Events) == len(b.cur.Events) && c.Sync == b.cur.Sync {
 		return
 	}
+	b.readDirectory() // the sync that changed the case may have named new devices
 	if b.panel != nil {
 		b.caseMoved(c)
 		return

@@ -26,6 +26,7 @@ func (b *bench) setCase(c *cases.Case) {
 	same := b.cur != nil && b.cur.ID == c.ID
 	switch {
 	case !same:
+		b.readDirectory()
 		b.revealed = false
 		b.clearMessages() // they spoke of the case that goes
 	case c.Status == cases.StatusConflict && b.cur.Status != cases.StatusConflict:

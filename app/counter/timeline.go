@@ -92,13 +92,16 @@ func note(n string) string {
 // (cases.Directory.Name): from the center's device directory that sync
 // keeps, else from what the counter learned — its own code (Deps.Device)
 // and the codes of the devices that took the cases it has seen, which
-// their numbers carry — else by the end of its ID. The directory is read
-// at each call, so a timeline redrawn after a sync names a device that
-// the sync just learned of.
-func (b *bench) deviceName(id string) string {
-	var dir cases.Directory
-	b.c.deps.Store.GetJSON(cases.KeyDirectory, &dir) // unreadable: named by what the counter learned
-	return dir.Name(id, b.devices)
+// their numbers carry — else by the end of its ID.
+func (b *bench) deviceName(id string) string { return b.dir.Name(id, b.devices) }
+
+// readDirectory reads the device directory sync keeps, once for each case
+// shown or changed by a sync (not once a timeline row), so a timeline
+// redrawn after a sync names a device that the sync just learned of. An
+// unreadable one leaves the names to what the counter learned.
+func (b *bench) readDirectory() {
+	b.dir = cases.Directory{}
+	b.c.deps.Store.GetJSON(cases.KeyDirectory, &b.dir)
 }
 
 // learnDevice notes the short code of the device that took a case.
