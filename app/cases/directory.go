@@ -1,9 +1,6 @@
 package cases
 
-import (
-	"strings"
-	"time"
-)
+import "time"
 
 // KeyDirectory is the device setting (a store's Get/Put, as JSON of a
 // Directory) where the sync client keeps the center's device directory
@@ -53,6 +50,6 @@ func NumberedBy(c *Case) (device, code string, ok bool) {
 	if err != nil {
 		return "", "", false
 	}
-	code = strings.Split(n, "-")[1]
-	return c.Device, code, ValidShortCode(code)
+	_, code, _, err = ParseNumber(n)
+	return c.Device, code, err == nil
 }

@@ -40,20 +40,28 @@ func NormalizeNumber(s string) (string, error) {
 	return s, nil
 }
 
-// NumberDay returns the date a case number carries.
-func NumberDay(number string) (time.Time, error) {
+// ParseNumber returns what a canonical case number carries: the date,
+// the device's short code and the day's sequence; ErrBadNumber otherwise.
+func ParseNumber(number string) (day time.Time, shortCode string, seq int, err error) {
 	m := numberPattern.FindStringSubmatch(number)
 	if m == nil {
-		return time.Time{}, ErrBadNumber
+		return time.Time{}, "", 0, ErrBadNumber
 	}
-	return time.ParseInLocation("060102", m[1], Zone)
+	if day, err = time.ParseInLocation("060102", m[1], Zone); err != nil {
+		return time.Time{}, "", 0, ErrBadNumber
+	}
+	seq, _ = strconv.Atoi(m[3]) // four to six digits
+	return day, m[2], seq, nil
+}
+
+// NumberDay returns the date a case number carries.
+func NumberDay(number string) (time.Time, error) {
+	day, _, _, err := ParseNumber(number)
+	return day, err
 }
 
 // NumberSeq returns the sequence part of a case number.
 func NumberSeq(number string) (int, error) {
-	m := numberPattern.FindStringSubmatch(number)
-	if m == nil {
-		return 0, ErrBadNumber
-	}
-	return strconv.Atoi(m[3])
+	_, _, seq, err := ParseNumber(number)
+	return seq, err
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -219,16 +218,8 @@ func nextNumber(tx *bolt.Tx, now time.Time, shortCode string) (string, error) {
 // a copy of the device) is a number this device must not issue again.
 // Other numbers, and numbers that do not parse, change nothing.
 func claimNumber(tx *bolt.Tx, shortCode, number string) error {
-	parts := strings.Split(number, "-")
-	if len(parts) != 3 || parts[1] != shortCode {
-		return nil
-	}
-	day, err := cases.NumberDay(number)
-	if err != nil {
-		return nil
-	}
-	seq, err := cases.NumberSeq(number)
-	if err != nil || seq < 1 || seq > maxDaySeq {
+	day, code, seq, err := cases.ParseNumber(number)
+	if err != nil || code != shortCode || seq < 1 || seq > maxDaySeq {
 		return nil
 	}
 	meta := tx.Bucket(bucketMeta)
