@@ -5,7 +5,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"tongban/app/store"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -23,7 +22,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 	z := newCenter(t)
 	c := z.submit(z.store("kiosk"), "张三")
 	r := newRig(t, z, nil)
-	_, refused := refusedElsewhere(t, z, c)
+	refused := newOtherCounter(t, z, c).act(cases.KindRefused, cases.Refusal{Reasons: []string{"不属于本中心职权范围"}})
 
 	r.signIn("S001", "2468")
 	r.scanCase(c)
@@ -93,7 +92,7 @@ func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
 // F9 says why and prints nothing.
 func TestNoPaperForACaseInConflict(t *testing.T) {
 	z, c, r := scannedCase(t)
-	_, refused := refusedElsewhere(t, z, c)
+	refused := newOtherCounter(t, z, c).act(cases.KindRefused, cases.Refusal{Reasons: []string{"不属于本中心职权范围"}})
 	r.key(keyAccept)
 	r.typeText("")
 	r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
@@ -111,22 +110,6 @@ func TestNoPaperForACaseInConflict(t *testing.T) {
 		t.Fatalf("F9 printed %d documents for a case in conflict", len(r.printed)-printed)
 	}
 	r.scanFocused()
-}
-
-// refusedElsewhere is the case refused on another counter of the center,
-// which has imported it from its receipt: one side of a conflict.
-func refusedElsewhere(t *testing.T, z *center, c *cases.Case) (*store.Store, *cases.Case) {
-	t.Helper()
-	other := z.store("counter")
-	if _, err := other.Import(c.Events, true); err != nil {
-		t.Fatal(err)
-	}
-	refused, err := other.Act(c.ID, cases.Action{Kind: cases.KindRefused, Staff: "S002",
-		Payload: cases.Refusal{Reasons: []string{"不属于本中心职权范围"}}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return other, refused
 }
 
 // mergeFrom brings another store's events of a case into the rig's, as
@@ -196,22 +179,21 @@ func TestResolutionsThatDisagreeAreAConflictAgain(t *testing.T) {
 	c := z.submit(z.store("kiosk"), "张三")
 	r := newRig(t, z, nil)
 	r.w.Resize(fyne.NewSize(1280, 720))
-	other, refused := refusedElsewhere(t, z, c)
+	other := newOtherCounter(t, z, c)
+	refused := other.act(cases.KindRefused, cases.Refusal{Reasons: []string{"不属于本中心职权范围"}})
 	r.signIn("S001", "2468")
 	r.scanCase(c)
 	r.key(keyAccept)
 	r.typeText("")
 	accepted := r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)
 	r.mergeFrom(refused)
-	if _, err := other.Import(accepted.Events, false); err != nil {
-		t.Fatal(err)
-	}
+	other.take(accepted)
 
 	// Each counter resolves the conflict its own way.
 	refusal := refused.Events[len(refused.Events)-1]
-	theirs, err := other.Act(c.ID, cases.Action{Kind: cases.KindResolved, Staff: "S002", Payload: cases.Resolution{Chosen: refusal.ID}})
-	if err != nil || theirs.Status != cases.StatusRefused {
-		t.Fatalf("the other counter keeps the refusal: %v, %v", theirs, err)
+	theirs := other.act(cases.KindResolved, cases.Resolution{Chosen: refusal.ID})
+	if theirs.Status != cases.StatusRefused {
+		t.Fatalf("the other counter keeps the refusal: %v", theirs)
 	}
 	i := slices.IndexFunc(r.c.bench.cur.Branches, func(b []cases.Event) bool { return b[0].Kind == cases.KindAccepted })
 	r.keepButtonsWhole("the first conflict")
