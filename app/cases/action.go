@@ -64,6 +64,8 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 		}
 		b := c.Branches[i]
 		parent = b[len(b)-1].ID // the resolution continues the chosen line
+		p.Seen = c.statusEventIDs()
+		a.Payload = p
 	}
 	if a.Kind == KindResolved {
 		if _, ok := a.Payload.(Resolution); !ok {
@@ -81,6 +83,18 @@ func (c *Case) Event(a Action, device string, stamp Stamp) (Event, error) {
 		ID: NewIDAt(stamp.Time()), CaseID: c.ID, Center: c.Center, Kind: a.Kind,
 		Device: device, Staff: a.Staff, Stamp: stamp, Parent: parent, Payload: payload,
 	}, nil
+}
+
+// statusEventIDs are the IDs of the case's events that move its status,
+// resolutions included: what a resolution made now has seen.
+func (c *Case) statusEventIDs() []string {
+	var ids []string
+	for _, e := range c.Events {
+		if e.Kind.isTransition() {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
 }
 
 // reasonNeeded says what a suspension, resumption or withdrawal without a

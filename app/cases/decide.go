@@ -21,12 +21,13 @@ import (
 // tell no one that a citizen was told otherwise. Such an event opens the
 // fork again, between the resolution's line and its own (see reopen).
 //
-// What a resolution saw is read from the hybrid logical clock: a device
-// moves its clock past every event it takes in (Clock.Observe) before it
-// stamps one, so an event a resolution saw is stamped before it. An event
-// stamped at or after the resolution is one it cannot have seen. (The
-// converse needs clocks that agree: an unseen event from a device whose
-// clock is far behind reads as seen, and is set aside as before.)
+// What a resolution saw it records: the status events its device held
+// (Resolution.Seen). A resolution of an older device, which records
+// nothing, is read from the hybrid logical clock: a device moves its clock
+// past every event it takes in (Clock.Observe) before it stamps one, so an
+// event it saw is stamped before it, and one stamped at or after it is one
+// it cannot have seen. (The converse needs clocks that agree: an unseen
+// event from a device whose clock is far behind reads as seen.)
 
 // decision is what one resolution kept and what it set aside.
 type decision struct {
@@ -74,7 +75,7 @@ func (f *folder) decide(options [][]Event, seen map[string]bool, fork bool) (int
 		var counted []vote
 		for _, v := range all {
 			unseen := slices.ContainsFunc(all, func(w vote) bool {
-				return w.option != v.option && options[v.option][0].Stamp.Compare(w.e.Stamp) >= 0
+				return w.option != v.option && !f.saw(w.e, options[v.option][0])
 			})
 			if !unseen {
 				counted = append(counted, v)
@@ -94,7 +95,7 @@ func (f *folder) decide(options [][]Event, seen map[string]bool, fork bool) (int
 			f.decisions = map[string]decision{}
 		}
 		if _, ok := f.decisions[v.e.ID]; !ok { // the first fork it settled says what it did
-			f.decisions[v.e.ID] = decision{kept: f.byID[v.chosen], aside: seenBy(others(options, v.option), v.e)}
+			f.decisions[v.e.ID] = decision{kept: f.byID[v.chosen], aside: f.seenBy(others(options, v.option), v.e)}
 		}
 		if j := slices.Index(kept, v.option); j >= 0 {
 			votes[j] = append(votes[j], v.e)
@@ -126,11 +127,34 @@ func others(options [][]Event, i int) []Event {
 	return out
 }
 
-// seenBy are the events of evs a resolution can have seen: those stamped
-// before it (see the clock's part above). What it never saw it did not
-// set aside.
-func seenBy(evs []Event, r Event) []Event {
-	return slices.DeleteFunc(evs, func(x Event) bool { return x.Stamp.Compare(r.Stamp) >= 0 })
+// seenBy are the events of evs the resolution r saw. What it never saw it
+// did not set aside.
+func (f *folder) seenBy(evs []Event, r Event) []Event {
+	return slices.DeleteFunc(evs, func(x Event) bool { return !f.saw(r, x) })
+}
+
+// saw reports whether the resolution r saw the event x: x is among those
+// it records, or, for a resolution that records none, stamped before it
+// (see the top of this file).
+func (f *folder) saw(r, x Event) bool {
+	seen, ok := f.seen[r.ID]
+	if !ok {
+		var res Resolution
+		if r.Decode(&res) == nil && len(res.Seen) > 0 {
+			seen = make(map[string]bool, len(res.Seen))
+			for _, id := range res.Seen {
+				seen[id] = true
+			}
+		}
+		if f.seen == nil {
+			f.seen = map[string]map[string]bool{}
+		}
+		f.seen[r.ID] = seen
+	}
+	if seen == nil {
+		return x.Stamp.Compare(r.Stamp) < 0
+	}
+	return seen[x.ID]
 }
 
 // reopen goes on from a fork the resolutions settled in favour of kids[keep]
@@ -163,14 +187,9 @@ func (f *folder) reopen(kids []Event, keep int, won []Event, seen map[string]boo
 // that no resolution in won can have seen — the first of each line of
 // them, those of one step that agree together — in time order.
 func (f *folder) unseen(kids []Event, keep int, won []Event) [][]Event {
-	last := won[0]
-	for _, w := range won {
-		if w.Stamp.Compare(last.Stamp) > 0 {
-			last = w
-		}
-	}
 	late := func(x Event) bool {
-		return x.Kind.isTransition() && x.Kind != KindResolved && x.Stamp.Compare(last.Stamp) >= 0
+		return x.Kind.isTransition() && x.Kind != KindResolved &&
+			!slices.ContainsFunc(won, func(w Event) bool { return f.saw(w, x) })
 	}
 	var firsts []Event
 	for i, k := range kids {

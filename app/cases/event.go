@@ -187,6 +187,11 @@ type Completion struct {
 type Resolution struct {
 	Chosen string `json:"chosen"`
 	Note   string `json:"note,omitempty"`
+	// Seen are the status events the resolving device held, which (*Case).Event
+	// fills in: what the clerk weighed, and so what the resolution settled
+	// (see decide.go). Resolutions of older devices have none and are
+	// read by their stamp.
+	Seen []string `json:"seen,omitempty"`
 }
 
 // Rating is a citizen's evaluation (好差评).

@@ -40,6 +40,9 @@ type folder struct {
 	// decisions says, for each resolution the fold weighed, what it kept
 	// and what it set aside (see Case.Resolved); nil until one is.
 	decisions map[string]decision
+	// seen holds, for each resolution asked about, the events it records
+	// having seen (nil for one that records none); see saw.
+	seen map[string]map[string]bool
 }
 
 // newFolder sorts out a case's events: the submission, the transitions by

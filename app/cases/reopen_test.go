@@ -220,3 +220,48 @@ func TestForkOpensAgainForEachResolutionThatMissedNews(t *testing.T) {
 		t.Fatalf("after keeping the resumption: %s; set aside: resolutions %v %v, suspension %v", c.Status, c.SetAside(r), c.SetAside(r2), c.SetAside(suspended))
 	}
 }
+
+// A resolution records what it saw, so clocks that disagree change
+// nothing: C02's clock runs behind, and its completion, made before it saw
+// the resolution, is stamped before it. Not among what the resolution
+// saw, it opens the fork again all the same. A resolution of an older
+// device records nothing and is read by its stamp: it takes the same
+// completion for seen, and it stays set aside.
+func TestAResolutionSettlesWhatItRecordsSeeing(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		recorded bool
+		status   Status
+	}{
+		{"recorded", true, StatusConflict},
+		{"older device, by stamp", false, StatusRefused},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := newSplit(t)
+			conflict := slices.Clone(s.events)
+			onC02 := append(slices.Clone(s.events[:len(s.events)-2]), s.accept)
+			behind := s.accept.Stamp.Wall + 1 // C02's clock: well before the resolution's
+			done := device(t, onC02, "C02", behind, Action{Kind: KindCompleted, Staff: "S001", Payload: Completion{Approved: true}})
+			res := s.on(t, conflict, "C01", keep("S002", s.refuse))
+			var r Resolution
+			if err := res.Decode(&r); err != nil || !slices.Contains(r.Seen, s.accept.ID) || slices.Contains(r.Seen, done.ID) {
+				t.Fatalf("the resolution records seeing %v (%v); want the acceptance and not the completion", r.Seen, err)
+			}
+			if !tc.recorded {
+				res.Payload = []byte(`{"chosen":"` + s.refuse.ID + `"}`)
+				s.events[len(s.events)-1] = res
+			}
+			if done.Stamp.Compare(res.Stamp) >= 0 {
+				t.Fatalf("the completion is stamped after the resolution; the test wants it before")
+			}
+			s.events = append(s.events, done)
+			c := s.fold(t)
+			if c.Status != tc.status {
+				t.Fatalf("%s with branches %v, want %s", c.Status, firsts(c.Branches), tc.status)
+			}
+			if tc.status == StatusConflict && (len(c.Branches) != 2 || c.Branches[1][0].ID != done.ID) {
+				t.Errorf("branches %v, want the resolution's line and the completion's", firsts(c.Branches))
+			}
+		})
+	}
+}

@@ -26,6 +26,11 @@ func backupCommand(c *call) error {
 	if len(pos) != 1 {
 		return badf(tGiveBackupFile)
 	}
+	if pos[0] == "-" {
+		// The store checks the copy it wrote by opening it again, which a
+		// pipe cannot give; a file named "-" is never what was meant.
+		return badf(tBackupNoStdout)
+	}
 	d, err := c.open()
 	if err != nil {
 		return err

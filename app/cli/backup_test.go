@@ -62,6 +62,7 @@ func TestBackupRefusesTheStore(t *testing.T) {
 		{"the data folder", data, []string{"是一个文件夹", "is a folder"}},
 		{"a missing folder", filepath.Join(t.TempDir(), "none", "b.db"), []string{"没有文件夹", "There is no folder"}},
 		{"a file in the data folder", filepath.Join(data, "b.db"), []string{"备份不能放在数据目录里", "outside the data folder"}},
+		{"standard output", "-", []string{"不能写到标准输出", "not to standard output"}},
 	} {
 		_, errOut, code := run(t, data, "backup", tc.file)
 		wantRefusal(t, "backup to "+tc.name, errOut, code, tc.words...)

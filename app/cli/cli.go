@@ -135,6 +135,9 @@ func Main(args []string, env Env) (code int) {
 			return code
 		}
 		err = rerr
+		if name == "status" && asksJSON(args) {
+			unansweredStatus(c, err) // a monitoring script still gets its JSON
+		}
 	}
 	return report(env.Stderr, err)
 }

@@ -181,7 +181,7 @@ func platformServe(c *call, args []string) error {
 	fmt.Fprintf(c.env.Stdout, "通办平台 Tongban platform on %s://%s (data %s)\n", scheme, *addr, dir)
 	fmt.Fprintf(c.env.Stdout, "存储 storage: %s\n", storage)
 	if file != "" {
-		fmt.Fprintf(c.env.Stdout, "admin token in %s\n", file)
+		fmt.Fprintf(c.env.Stdout, "管理令牌文件 admin token file: %s\n", file)
 	}
 	return srv.Serve(ctx, ln, *cert, *key)
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -143,6 +144,16 @@ func TestRelayWithNobodyAnswering(t *testing.T) {
 			!strings.Contains(en, pid) || !strings.Contains(zh, "没有应答") || strings.Contains(en, "close it first") {
 			t.Errorf("%v beside a hung window: exit %d, %q; want it did not answer, and process %s", args, code, errOut, pid)
 		}
+	}
+	// A monitoring script (status --check --json) still gets JSON that
+	// names the problem.
+	out, errOut, code := run(t, data, "status", "--check", "--json")
+	var s struct {
+		Problems []problemJSON `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || len(s.Problems) != 1 ||
+		s.Problems[0].Code != "window_not_answering" || !strings.Contains(s.Problems[0].Message, "没有应答") {
+		t.Errorf("status --check --json beside a hung window: exit %d, stdout %q (%v), stderr %q; want exit 1 and the problem window_not_answering", code, out, err, errOut)
 	}
 	if left, _ := filepath.Glob(filepath.Join(data, relayFolder, "*.req")); len(left) != 0 {
 		t.Fatalf("requests left behind: %v", left)

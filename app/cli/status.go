@@ -131,6 +131,15 @@ func statusCommand(c *call) error {
 	return err
 }
 
+// unansweredStatus writes the JSON of tongban status --json when the
+// store is held by a window or command that did not answer: nothing about
+// the device can be read, and the one problem is that.
+func unansweredStatus(c *call, err error) {
+	dir, _ := c.dataDir()
+	writeJSON(c.env.Stdout, map[string]any{"data": dir, "problems": []problemJSON{
+		{Code: "window_not_answering", Message: inBoth(strings.TrimSpace(err.Error()), false)}}})
+}
+
 // writeStatus prints tongban status for people.
 func writeStatus(c *call, s statusJSON) error {
 	w := c.env.Stdout

@@ -147,6 +147,7 @@ var (
 	tKeysWhat        = cases.Text{ZH: "请说明要做什么：tongban keys export 文件，或 tongban keys import 文件。", EN: "Say what to do: tongban keys export FILE, or tongban keys import FILE."}
 	tGiveKeyFile     = cases.Text{ZH: "请给出密钥文件：tongban keys %[1]s 文件。", EN: "Give the key file: tongban keys %[1]s FILE."}
 	tGiveBackupFile  = cases.Text{ZH: "请给出要写入的备份文件：tongban backup 文件。", EN: "Give the file to write: tongban backup FILE."}
+	tBackupNoStdout  = cases.Text{ZH: "备份要写入一个文件，不能写到标准输出（-）：请给出文件名，例如 tongban backup /media/usb/kiosk.db。", EN: "A backup is written to a file, not to standard output (-): give a file name, for example tongban backup /media/usb/kiosk.db."}
 	tGiveRestoreFile = cases.Text{ZH: "请给出备份文件：tongban restore 文件。", EN: "Give the backup file: tongban restore FILE."}
 
 	// backup.go and device.go.
