@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -127,6 +128,14 @@ func TestAdminRefusalsInBothLanguages(t *testing.T) {
 	}
 	if out := must(t, "", revoke...); !strings.Contains(out, "早已吊销，没有作任何更改") || !strings.Contains(out, "was already revoked; nothing was changed") {
 		t.Errorf("the second revocation said %q; want it revoked already", out)
+	}
+	// Status tells IT at once, before any sync: the platform refuses the
+	// device, and the device is not marked (only a sync does that).
+	out, _, code := run(t, data, "status", "--check", "--json")
+	var revoked statusJSON
+	if err := json.Unmarshal([]byte(out), &revoked); err != nil || code != exitFailed || !revoked.Device.NeedsEnrollment ||
+		!slices.ContainsFunc(revoked.Problems, func(p problemJSON) bool { return p.Code == "needs_enrollment" }) {
+		t.Errorf("status --check --json of a revoked device: exit %d, %s (%v); want exit 1 and needs_enrollment", code, out, err)
 	}
 }
 

@@ -59,10 +59,16 @@ var configKeys = map[string]struct {
 		return nil
 	}},
 	"scanner": {"serial port of a CDC-mode scanner, or empty", func(c *Config, v string) error {
+		if err := checkDevicePath("scanner", v); err != nil {
+			return err
+		}
 		c.Scanner = v
 		return nil
 	}},
 	"camera": {"V4L2 camera device that reads receipt QR codes (/dev/video0), or empty", func(c *Config, v string) error {
+		if err := checkDevicePath("camera", v); err != nil {
+			return err
+		}
 		c.Camera = v
 		return nil
 	}},
@@ -148,6 +154,10 @@ func configCommand(c *call) error {
 		}
 		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
 			return err
+		}
+		if !reset && optionalSetting(key) && !deviceThere(value) {
+			// Set all the same: a USB scanner or camera may be plugged in later.
+			fmt.Fprintln(c.env.Stderr, bothf(tDeviceNotThere, value, deviceNames[key]))
 		}
 		now := d.settingJSON(key)
 		switch {

@@ -114,3 +114,29 @@ func TestConfigPrinterFolderIsAbsolute(t *testing.T) {
 		}
 	}
 }
+
+// TestConfigDevicePaths: a scanner or camera that names a file or a folder
+// is refused (exit 2, nothing set); one not there yet is set, with a note
+// on stderr to plug it in or check the name.
+func TestConfigDevicePaths(t *testing.T) {
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "scan.txt")
+	os.WriteFile(file, []byte("x"), 0o600)
+	for _, tc := range []struct{ key, value, zh string }{
+		{"scanner", file, "不能作扫码枪"},
+		{"camera", t.TempDir(), "不能作摄像头"},
+	} {
+		_, errOut, code := run(t, data, "config", tc.key, tc.value)
+		wantRefusal(t, "config "+tc.key+" "+tc.value, errOut, code, tc.zh, "is not a device")
+		if out := must(t, data, "config", tc.key); out != "无 none\n" {
+			t.Errorf("after the refusal, config %s = %q; want it still none", tc.key, out)
+		}
+	}
+	out, errOut, code := run(t, data, "config", "scanner", "/dev/ttyNOTHERE0")
+	if code != exitOK || !strings.HasPrefix(out, "已设置 scanner") || !strings.Contains(errOut, "现在没有 /dev/ttyNOTHERE0") || !strings.Contains(errOut, "plug the scanner in") {
+		t.Errorf("config scanner of a device not plugged in: exit %d, %q, %q; want it set with a note", code, out, errOut)
+	}
+	if out, errOut, code := run(t, data, "config", "camera", os.DevNull); code != exitOK || errOut != "" || !strings.Contains(out, "Set camera") {
+		t.Errorf("config camera %s (a device): exit %d, %q, %q", os.DevNull, code, out, errOut)
+	}
+}

@@ -64,28 +64,48 @@ func (d *device) printerState() (state, note string) {
 // that does not answer in this time counts as unreachable.
 var probeTimeout = 5 * time.Second
 
-// platformOnline reports whether the device's platform answers: the
-// window's syncer knows when status runs beside a window; otherwise
-// GET /v1/health is asked once. A device with no platform is not online.
-func (c *call) platformOnline(d *device) bool {
+// platformOnline reports whether the device's platform answers, and
+// whether it refuses the device's token (revoked since the last sync):
+// the window's syncer knows when status runs beside a window; otherwise
+// GET /v1/health is asked once, then, with the token, the center's device
+// list. Only a sync marks the device as needing enrollment: status reads.
+// A device with no platform is not online.
+func (c *call) platformOnline(d *device) (online, refused bool) {
 	if c.live != nil {
-		return c.live().Online
+		return c.live().Online, false
 	}
 	id, err := d.store.Identity()
 	if err != nil || id.Platform == "" {
-		return false
+		return false, false
 	}
 	hc, err := client.HTTPClient(id.Platform, id.CA, probeTimeout)
 	if err != nil {
-		return false
+		return false, false
 	}
-	resp, err := hc.Get(strings.TrimSuffix(id.Platform, "/") + protocol.PathHealth)
+	base := strings.TrimSuffix(id.Platform, "/")
+	resp, err := hc.Get(base + protocol.PathHealth)
 	if err != nil {
-		return false
+		return false, false
 	}
 	defer resp.Body.Close()
 	var h protocol.Health
-	return resp.StatusCode == http.StatusOK && json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&h) == nil
+	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&h) != nil {
+		return false, false
+	}
+	if id.Token == "" || id.NeedsEnrollment {
+		return true, false
+	}
+	req, err := http.NewRequest(http.MethodGet, base+protocol.PathDevices, nil)
+	if err != nil {
+		return true, false
+	}
+	req.Header.Set("Authorization", "Bearer "+id.Token)
+	if resp, err := hc.Do(req); err == nil {
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
+		resp.Body.Close()
+		return true, resp.StatusCode == http.StatusUnauthorized
+	}
+	return true, false
 }
 
 // diskJSON is the free space of the disk that holds the data folder.

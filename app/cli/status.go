@@ -110,7 +110,9 @@ func statusCommand(c *call) error {
 		return err
 	}
 	if !s.NoStore {
-		s.Online = c.platformOnline(d)
+		var refused bool
+		s.Online, refused = c.platformOnline(d)
+		s.Device.NeedsEnrollment = s.Device.NeedsEnrollment || refused
 	}
 	s.Disk = diskOf(d.dir)
 	s.CatalogDamaged = d.catalogBroken != nil

@@ -125,6 +125,8 @@ var (
 	tNoSetting         = cases.Text{ZH: "没有 %[1]q 这个设置项，可设置：%[2]s。", EN: "There is no setting %[1]q; the settings are %[2]s."}
 	tConfigUse         = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, or tongban config KEY VALUE to set one."}
 	tConfigSet         = cases.Text{ZH: "已设置 %[1]s 为 %[2]s。", EN: "Set %[1]s to %[2]s."}
+	tNotADevice        = cases.Text{ZH: "%[1]s 不是设备（是普通文件或文件夹），不能作%[2]s：请给出设备名，如 /dev/ttyACM0 或 /dev/video0（ls /dev 可查看）。", EN: "%[1]s is not a device (it is a file or a folder) and cannot be the %[2]s: give a device such as /dev/ttyACM0 or /dev/video0 (ls /dev lists them)."}
+	tDeviceNotThere    = cases.Text{ZH: "注意：现在没有 %[1]s；请插上%[2]s后再打开窗口，或检查名字（ls /dev 可查看）。", EN: "Note: there is no %[1]s now; plug the %[2]s in before opening the window, or check the name (ls /dev lists devices)."}
 	tConfigCleared     = cases.Text{ZH: "已清除 %[1]s。", EN: "Cleared %[1]s."}
 	tDefault           = cases.Text{ZH: "默认", EN: "default"}
 	tNone              = cases.Text{ZH: "无", EN: "none"}
