@@ -22,8 +22,8 @@ type Store interface {
 }
 
 // Query selects cases. Text is matched as a case number, a mobile number,
-// the last four characters of an ID number, or a name prefix, whichever
-// it looks like. Empty parts match everything.
+// the last four characters of an ID number or of a phone, or a name
+// prefix, whichever it looks like. Empty parts match everything.
 type Query struct {
 	Text   string
 	Status Status

@@ -25,7 +25,7 @@ var caseVerbs = map[string]caseVerb{
 	"add": {"--item CODE --field key=value … [--material N …]",
 		"take an application as the kiosk does (same checks, one transaction)", casesAdd},
 	"list": {"[TEXT] [--status S] [--day YYYY-MM-DD|today] [--limit N]",
-		"find cases by number, phone, ID number (or its last four) or name; newest first", casesList},
+		"find cases by number, phone, ID number (last four of either) or name; newest first", casesList},
 	"show": {"NUMBER", "a case with its materials and timeline", casesShow},
 }
 

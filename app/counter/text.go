@@ -188,7 +188,7 @@ var (
 	tResults      = cases.Text{ZH: "查找结果", EN: "Results"}
 	tResultsAll   = cases.Text{ZH: "查找结果（查找不按状态筛选）", EN: "Results (a search looks through every status)"}
 	tDueTodayMark = cases.Text{ZH: "今日到期", EN: "due today"}
-	tSearchHint   = cases.Text{ZH: "编号、手机号、证件号后四位或姓名，回车查找", EN: "Number, phone, last four of the ID, or name; Enter searches"}
+	tSearchHint   = cases.Text{ZH: "编号、手机号、证件或手机后四位、姓名，回车查找", EN: "Number, phone, last four of ID or phone, or name; Enter searches"}
 	tAllStatuses  = cases.Text{ZH: "全部", EN: "All"}
 	tStatusFilter = cases.Text{ZH: "状态", EN: "Status"}
 	tNoCases      = cases.Text{ZH: "没有找到案件。", EN: "No cases found."}

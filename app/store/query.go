@@ -21,8 +21,8 @@ var (
 
 // Find lists cases without their events, newest first. The query text is
 // read as a case number, a mobile number, a whole ID number, the last four
-// characters of an ID number, the end of a case number (see numberTail),
-// or else the start of a name.
+// characters of an ID number or digits of a phone, the end of a case
+// number (see numberTail), or else the start of a name.
 func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 	if q.Limit <= 0 {
 		q.Limit = 200
@@ -71,8 +71,12 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 			match = func(c *cases.Case) bool { return c.IDNumber() == whole }
 			return scanBackward(idx, []byte(idxIDTail+whole[len(whole)-4:]+"\x00"), take)
 		case idTailText.MatchString(text):
-			// Four digits are also the end of case numbers: list both.
+			// Four digits are also the end of a phone and of case
+			// numbers: list all three, each case once.
 			if err := scanBackward(idx, []byte(idxIDTail+text+"\x00"), take); err != nil || len(out) >= q.Limit || numberTail(text) == "" {
+				return err
+			}
+			if err := scanBackward(idx, []byte(idxPhTail+text+"\x00"), skipping(out, take)); err != nil || len(out) >= q.Limit {
 				return err
 			}
 			return numbersEnding(idx, text, skipping(out, take))

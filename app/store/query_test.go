@@ -1,8 +1,11 @@
 package store
 
 import (
+	"slices"
 	"testing"
 	"time"
+
+	bolt "go.etcd.io/bbolt"
 
 	"tongban/app/cases"
 )
@@ -62,6 +65,40 @@ func TestFindByWholeIDNumber(t *testing.T) {
 	}
 	if got, _ := s.Find(cases.Query{Text: "1233"}); len(got) != 3 {
 		t.Errorf("Find(1233), the last four alone, = %d cases; want all 3 that end so", len(got))
+	}
+	// The last four of a phone (手机尾号), newest first.
+	if got, _ := s.Find(cases.Query{Text: "8000"}); !slices.Equal(numbers(got), []string{again.Number, mine.Number}) {
+		t.Errorf("Find(8000), a phone's last four, = %v; want %s and %s", numbers(got), again.Number, mine.Number)
+	}
+}
+
+// TestPhoneTailsOfAnOlderStore: a store written before the phone-tail
+// index (schema 1) gets it when opened.
+func TestPhoneTailsOfAnOlderStore(t *testing.T) {
+	dir := t.TempDir()
+	now := testDay
+	s := openAt(t, dir, &now)
+	c, err := s.Submit(sample("张三", "13800138000", "130102199003071233"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		idx := tx.Bucket(bucketIndex)
+		if err := idx.Delete([]byte(phoneTailKey(c.Phone(), c.ID))); err != nil {
+			return err
+		}
+		return tx.Bucket(bucketMeta).Put(keySchema, []byte{0, 0, 0, 1})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s = openAt(t, dir, &now)
+	if got, err := s.Find(cases.Query{Text: "8000"}); err != nil || len(got) != 1 || got[0].Number != c.Number {
+		t.Fatalf("Find(8000) after the migration = %v, %v; want %s", numbers(got), err, c.Number)
+	}
+	if v, _ := s.Schema(); v != SchemaVersion {
+		t.Errorf("schema %d after opening, want %d", v, SchemaVersion)
 	}
 }
 

@@ -44,6 +44,8 @@ var migrations = []func(tx *bolt.Tx, opts Options) error{
 		}
 		return initIdentity(tx, opts)
 	},
+	// 1 → 2: the index of phone tails (手机尾号) for the cases there are.
+	indexPhoneTails,
 }
 
 // SchemaVersion is the schema this program writes.
