@@ -78,6 +78,7 @@ func TestCounterActionsFollowTheStatusMachine(t *testing.T) {
 
 func TestReceiptOpensOnAnotherDeviceOfTheCenter(t *testing.T) {
 	kiosk, counter := t.TempDir(), t.TempDir()
+	must(t, counter, "config", "role", "counter")
 	n := addLicenceCase(t, kiosk)
 	png := filepath.Join(t.TempDir(), "r.png")
 	if _, errOut, exit := run(t, kiosk, "receipt", n, "--png", png); exit != 0 {

@@ -81,6 +81,7 @@ func twoCounters(t *testing.T) (c01, c02, number string) {
 	t.Helper()
 	c01, c02 = t.TempDir(), t.TempDir()
 	must(t, c01, "staff", "add", "S001", "--name", "王芳", "--pin", "2468")
+	must(t, c02, "config", "role", "counter") // a kiosk's scan keeps nothing
 	must(t, c02, "staff", "add", "S002", "--name", "李强", "--pin", "1357")
 	number = addLicenceCase(t, c01)
 	keys := filepath.Join(t.TempDir(), "keys.json")

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	iofs "io/fs"
 	"os"
+	"slices"
+	"time"
 
 	"tongban/app/receipt"
 	"tongban/app/scan"
@@ -95,6 +97,11 @@ func keysCommand(c *call) error {
 	if err != nil {
 		return &badInput{err}
 	}
+	// This device joins the center whose keys came: it seals as the
+	// exporting device does, or its receipts would not open there.
+	was, _ := ring.Newest()
+	seal, _ := other.Newest()
+	merged = merged.SealWith(seal.ID, time.Now())
 	out, err := receipt.MarshalKeyring(merged)
 	if err != nil {
 		return err
@@ -102,9 +109,24 @@ func keysCommand(c *call) error {
 	if err := d.store.Put(scan.KeysSetting, out); err != nil {
 		return err
 	}
+	// Receipts this device sealed with a key of its own that the file
+	// lacks open only where that key is: it has to go the other way too.
+	own := was.ID != "" && was.ID != seal.ID && !slices.ContainsFunc(other, func(k receipt.Key) bool { return k.ID == was.ID })
 	if c.json {
-		return writeJSON(c.env.Stdout, map[string]any{"added": added, "keys": len(merged)})
+		return writeJSON(c.env.Stdout, map[string]any{"added": added, "keys": len(merged), "sealing_key": seal.ID, "own_key": ownKey(own, was)})
 	}
-	fmt.Fprintln(c.env.Stdout, bothf(tKeysImported, added, len(merged)))
+	fmt.Fprintln(c.env.Stdout, bothf(tKeysImported, added, len(merged), seal.ID))
+	if own {
+		fmt.Fprintln(c.env.Stdout, bothf(tKeysOwnStill, was.ID))
+	}
 	return nil
+}
+
+// ownKey is the ID of the key this device sealed with before an import,
+// when the other devices lack it, for keys import --json; else "".
+func ownKey(own bool, was receipt.Key) string {
+	if !own {
+		return ""
+	}
+	return was.ID
 }

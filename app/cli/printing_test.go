@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -237,8 +238,30 @@ func TestKeysImportOnlyWhereNotEnrolled(t *testing.T) {
 		t.Fatalf("keys export over an existing file: exit %d, %q; want exit 2 and that it exists", exit, errOut)
 	}
 	out, errOut, exit := run(t, to, "keys", "import", file)
-	if want := "已导入 1 个新的回执密钥（本机共 1 个）。 Imported 1 new receipt keys (1 in all).\n"; exit != 0 || out != want {
-		t.Fatalf("keys import on a device not enrolled: exit %d, %q %q; want %q", exit, out, errOut, want)
+	if exit != 0 || !strings.HasPrefix(out, "已导入 1 个新的回执密钥（本机共 1 个），本机今后用密钥 ") || strings.Count(out, "\n") != 1 {
+		t.Fatalf("keys import on a new device: exit %d, %q %q; want one line saying 1 key was imported", exit, out, errOut)
+	}
+
+	// The audit's case: a second kiosk had made a key of its own (its
+	// first case) before the import. It seals with the imported key from
+	// then on, so the first device opens its receipts, and it is told its
+	// older receipts need its own key to go the other way.
+	second := t.TempDir()
+	must(t, second, "receipt", addLicenceCase(t, second), "--png", filepath.Join(t.TempDir(), "first.png")) // seals: makes its key
+	out, errOut, exit = run(t, second, "keys", "import", file)
+	if exit != 0 || !strings.Contains(out, "（本机共 2 个）") || !strings.Contains(out, "此前用自己的密钥") || !strings.Contains(out, "tongban keys export FILE here") {
+		t.Fatalf("keys import on a device with a key of its own: exit %d, %q %q; want 2 keys and the note on its own key", exit, out, errOut)
+	}
+	n := addLicenceCase(t, second)
+	var r struct {
+		Payload string `json:"payload"`
+	}
+	if err := json.Unmarshal([]byte(must(t, second, "receipt", n, "--png", filepath.Join(t.TempDir(), "r.png"), "--json")), &r); err != nil || r.Payload == "" {
+		t.Fatalf("receipt --json gave no payload (%v)", err)
+	}
+	payload := r.Payload
+	if out, errOut, exit := run(t, from, "scan", "--text", payload); exit != 0 || !strings.Contains(out, n) {
+		t.Fatalf("scan on the exporting device of a receipt sealed after the import: exit %d, %q %q; want case %s", exit, out, errOut, n)
 	}
 
 	url := startPlatform(t)

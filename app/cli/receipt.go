@@ -154,7 +154,7 @@ func scanCommand(c *call) error {
 	// does: a copy would go to the platform as its own and be refused.
 	o := &scan.Opener{Store: d.store, Keys: d.keyring}
 	open := o.Open
-	if d.config.Role == "kiosk" {
+	if d.config.runs() == "kiosk" { // a device whose role is not set runs the kiosk
 		open = o.Peek
 	}
 	cs, err := open(input)

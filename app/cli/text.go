@@ -188,7 +188,8 @@ var (
 
 	tKeysExported    = cases.Text{ZH: "已导出 %[1]d 个回执密钥到 %[2]s，请妥善保管此文件，不要外传。", EN: "Exported %[1]d receipt keys to %[2]s; keep the file secret."}
 	tKeysEnrolled    = cases.Text{ZH: "本设备已向平台注册，回执密钥由平台下发，不能再导入别的密钥（否则本机开具的回执其他设备打不开）；未注册的设备请改为向同一平台注册。", EN: "This device is enrolled with a platform, which gives it the center's receipt keys; importing others would make its receipts unreadable elsewhere. Enroll the other devices with the same platform instead."}
-	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个）。", EN: "Imported %[1]d new receipt keys (%[2]d in all)."}
+	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个），本机今后用密钥 %[3]s 开具回执，与导出它的设备相同。", EN: "Imported %[1]d new receipt keys (%[2]d in all); this device now seals receipts with key %[3]s, as the device that exported it does."}
+	tKeysOwnStill    = cases.Text{ZH: "本机此前用自己的密钥 %[1]s 开具的回执，其他设备还打不开：请在本机 tongban keys export 文件，再到其他设备上 tongban keys import 该文件。", EN: "Receipts this device sealed before with its own key %[1]s do not open on the other devices yet: run tongban keys export FILE here, then tongban keys import FILE on each of them."}
 	tClerkAdded      = cases.Text{ZH: "已添加经办人 %[1]s %[2]s。", EN: "Added clerk %[1]s %[2]s."}
 	tClerkDisabledOK = cases.Text{ZH: "已停用经办人 %[1]s %[2]s。", EN: "Disabled clerk %[1]s %[2]s."}
 	tNoClerks        = cases.Text{ZH: "本机没有经办人，请用 tongban staff add 添加。", EN: "No clerks on this device; add one with tongban staff add."}

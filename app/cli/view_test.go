@@ -45,6 +45,7 @@ func setAside(t *testing.T, e map[string]any) bool {
 func TestCaseJSONMarksWhatIsSetAside(t *testing.T) {
 	c01, c02 := t.TempDir(), t.TempDir()
 	must(t, c01, "staff", "add", "S001", "--name", "王芳", "--pin", "2468")
+	must(t, c02, "config", "role", "counter") // a kiosk's scan keeps nothing
 	must(t, c02, "staff", "add", "S002", "--name", "李强", "--pin", "1357")
 	n := addLicenceCase(t, c01)
 	if v := showJSON(t, c01, n); string(v.Raw["branches"]) != "[]" {

@@ -29,7 +29,8 @@ type Key struct {
 }
 
 // Keyring is every receipt key a device holds. The newest seals; any
-// opens, so receipts printed before a key rotated still open.
+// opens, so receipts printed before a key rotated still open. (A key
+// taken in with tongban keys import is made the newest: see SealWith.)
 type Keyring []Key
 
 // NewKey makes a fresh center key for a device that is not enrolled: a
@@ -78,6 +79,32 @@ func (r Keyring) Newest() (Key, bool) {
 		return Key{}, false
 	}
 	return r[best], true
+}
+
+// SealWith returns a copy of r in which the key id is the newest, so it
+// seals: dated at, or a second after the newest key if that is later.
+// tongban keys import uses it, as a device that takes in a center's keys
+// joins that center and must seal as its other devices do, whichever key
+// it made first. Other devices keep the key's own date; only the order
+// on this device matters.
+func (r Keyring) SealWith(id string, at time.Time) Keyring {
+	out := append(Keyring(nil), r...)
+	i := -1
+	for j, k := range out {
+		if k.ID == id {
+			i = j
+		}
+	}
+	if i < 0 {
+		return out
+	}
+	if newest, _ := out.Newest(); newest.ID != id {
+		out[i].Created = at.UTC().Truncate(time.Second)
+		if !newest.Created.Before(out[i].Created) {
+			out[i].Created = newest.Created.Add(time.Second)
+		}
+	}
+	return out
 }
 
 // Find returns the key with the given ID.

@@ -135,3 +135,33 @@ func TestNewestBreaksTiesByOrder(t *testing.T) {
 		t.Error("an empty keyring has a newest key")
 	}
 }
+
+// SealWith makes the named key the newest, whatever the clock says, and
+// leaves the keyring it was called on as it was.
+func TestSealWith(t *testing.T) {
+	jan := time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	ring := Keyring{testKey(t, "OLD1", jan), testKey(t, "MINE", jan.Add(time.Hour))}
+	for _, tc := range []struct {
+		name string
+		at   time.Time
+		id   string
+		want time.Time // OLD1's date afterwards
+	}{
+		{"now is later", jan.Add(48 * time.Hour), "OLD1", jan.Add(48 * time.Hour)},
+		{"a clock behind", jan, "OLD1", jan.Add(time.Hour + time.Second)},
+	} {
+		got := ring.SealWith(tc.id, tc.at)
+		if k, _ := got.Newest(); k.ID != tc.id || !got[0].Created.Equal(tc.want) {
+			t.Errorf("%s: newest %s, OLD1 dated %v; want OLD1 newest, dated %v", tc.name, k.ID, got[0].Created, tc.want)
+		}
+	}
+	if !ring[0].Created.Equal(jan) {
+		t.Errorf("SealWith changed the keyring it was called on")
+	}
+	if got := ring.SealWith("MINE", jan.Add(99*time.Hour)); !got[1].Created.Equal(jan.Add(time.Hour)) {
+		t.Errorf("SealWith of the newest key changed its date to %v", got[1].Created)
+	}
+	if got := ring.SealWith("NONE", jan); len(got) != 2 {
+		t.Errorf("SealWith of a key not held = %v", got)
+	}
+}
