@@ -162,7 +162,7 @@ func damagedStore(env Env, r any, stack []byte) int {
 	if env.Getenv("TONGBAN_DEBUG") != "" {
 		fmt.Fprintf(env.Stderr, "panic: %v\n\n%s\n", r, stack)
 	}
-	return report(env.Stderr, failf(tStoreDamaged, fmt.Sprint(r)))
+	return report(env.Stderr, failf(tStoreDamaged, store.Where(fmt.Sprint(r))))
 }
 
 // readable checks that a backup file is there and can be read, with the

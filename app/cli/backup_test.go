@@ -384,6 +384,9 @@ func TestADamagedStore(t *testing.T) {
 	if code != exitFailed || !strings.Contains(out, `"store_damaged"`) {
 		t.Errorf("status --check on a damaged store: exit %d, %s; want exit 1 and the store_damaged problem", code, out)
 	}
+	if out, _, code := run(t, data, "status"); code != exitOK || !strings.Contains(out, "数据文件已损坏") || strings.Contains(out, "无 none") {
+		t.Errorf("plain status on a damaged store: exit %d, %s; want the problem listed", code, out)
+	}
 
 	_, errOut, code = run(t, data, "cases", "list")
 	if code != exitFailed || strings.Contains(errOut, "goroutine") {
@@ -460,4 +463,28 @@ func TestOnlyTheStoresPanicsAreDamage(t *testing.T) {
 	var errOut bytes.Buffer
 	damagedStore(Env{Stderr: &errOut, Getenv: func(string) string { return "" }}, "a bug", []byte("goroutine 1 [running]:\ntongban/app/cli.Main(...)"))
 	t.Fatalf("damagedStore returned on a panic outside the store, saying %q", errOut.String())
+}
+
+// An empty data file (a copy cut short, a full disk) is damage, not a new
+// device: status says so as a problem, in JSON too, and no command makes
+// a new store of it.
+func TestAnEmptyStoreIsDamage(t *testing.T) {
+	data := t.TempDir()
+	live := filepath.Join(data, store.FileName)
+	os.WriteFile(live, nil, 0o600)
+	out, _, code := run(t, data, "status", "--check", "--json")
+	var s statusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || len(s.Problems) != 1 || s.Problems[0].Code != "store_damaged" ||
+		!strings.Contains(s.Problems[0].Message, "the file is empty") {
+		t.Errorf("status --check --json of an empty store: exit %d, %s (%v); want exit 1 and store_damaged alone", code, out, err)
+	}
+	for _, args := range [][]string{{"cases", "list"}, {"cases", "add", "--item", "130102-SCJG-003"}} {
+		_, errOut, code := run(t, data, args...)
+		if code != exitFailed || !strings.Contains(errOut, "数据文件看来已损坏") || !strings.Contains(errOut, "the file is empty") {
+			t.Errorf("%v on an empty store: exit %d, %q; want exit 1 and the damaged sentence", args, code, errOut)
+		}
+	}
+	if fi, _ := os.Stat(live); fi.Size() != 0 {
+		t.Errorf("the empty store was written to: %d bytes", fi.Size())
+	}
 }

@@ -85,6 +85,10 @@ func (c *call) open() (*device, error) {
 	_, err = os.Stat(dir)
 	newDir := errors.Is(err, fs.ErrNotExist)
 	st, err := store.Open(dir, store.Options{Center: sampleCenter()})
+	var damaged *store.DamagedError
+	if errors.As(err, &damaged) {
+		return nil, failf(tStoreDamaged, damaged.Where, damaged)
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -216,7 +216,7 @@ func (s statusJSON) problems() []problemJSON {
 		add("store_damaged", tProblemStore, s.storeDamage)
 	}
 	switch s.PrinterState {
-	case "ready", "no_status", "not_set_up":
+	case "ready", "no_status", "not_set_up", "unknown":
 	case "paper_low":
 		out = append(out, problemJSON{Code: "printer_paper_low", Message: s.printerNote})
 	default:

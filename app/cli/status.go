@@ -1,11 +1,13 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	"tongban/app/cases"
+	"tongban/app/store"
 	"tongban/sync/client"
 )
 
@@ -101,6 +103,10 @@ func statusCommand(c *call) error {
 		return err
 	}
 	d, err := c.open()
+	var damaged *store.DamagedError
+	if errors.As(err, &damaged) {
+		return damagedStatus(c, damaged, *check)
+	}
 	if err != nil {
 		return err
 	}
@@ -116,8 +122,11 @@ func statusCommand(c *call) error {
 	}
 	s.Disk = diskOf(d.dir)
 	s.CatalogDamaged = d.catalogBroken != nil
-	if *check && d.store != nil {
-		if err := d.store.Check(); err != nil {
+	if d.store != nil { // every page is read: a second or two for a million cases
+		var damaged *store.DamagedError
+		if err := d.store.Check(); errors.As(err, &damaged) {
+			s.StoreDamaged, s.storeDamage = true, damaged.Where
+		} else if err != nil {
 			s.StoreDamaged, s.storeDamage = true, err.Error()
 		}
 	}
@@ -131,6 +140,28 @@ func statusCommand(c *call) error {
 		err = failf(tProblemsFound, len(s.Problems))
 	}
 	return err
+}
+
+// damagedStatus reports a store too damaged to open: the one thing
+// status can say, as a problem, so a monitoring script reads it as any
+// other.
+func damagedStatus(c *call, damaged *store.DamagedError, check bool) error {
+	dir, _ := c.dataDir()
+	s := statusJSON{Version: version, Data: dir, Disk: diskOf(dir), StoreDamaged: true, storeDamage: damaged.Where,
+		PrinterState: "unknown"} // its settings are in the store
+	s.Problems = s.problems()
+	if c.json {
+		if err := writeJSON(c.env.Stdout, s); err != nil {
+			return err
+		}
+	} else {
+		fmt.Fprintf(c.env.Stdout, "版本 Version     %s\n数据 Data        %s\n", s.Version, s.Data)
+		writeProblems(c.env.Stdout, s.Problems)
+	}
+	if check {
+		return failf(tProblemsFound, len(s.Problems))
+	}
+	return nil
 }
 
 // unansweredStatus writes the JSON of tongban status --json when the

@@ -171,7 +171,7 @@ var (
 	// backup.go: a damaged store, what is not a file, a full disk, another device's backup.
 	tBackupDamaged       = cases.Text{ZH: "数据文件 %[1]s 已损坏，没有写入备份，上一份完好的备份原样保留；请用 tongban restore 文件 恢复最近一份完好的备份，或联系技术支持。", EN: "The data file %[1]s is damaged at %[2]s; no backup was written, so the last good one is kept; restore the last good backup with tongban restore FILE, or contact support."}
 	tRestoreDamaged      = cases.Text{ZH: "备份文件 %[1]s 已损坏，没有恢复，本机数据未作任何改动；请换一份完好的备份。", EN: "The backup %[1]s is damaged at %[2]s; nothing was restored or changed; choose another backup."}
-	tStoreDamaged        = cases.Text{ZH: "本机的数据文件看来已损坏，无法读取：请用 tongban restore 文件 恢复最近一份完好的备份（损坏的文件会另存一份）；没有备份时请联系技术支持。", EN: "This device's data file looks damaged and cannot be read (%[1]v): restore the last good backup with tongban restore FILE (the damaged file is kept beside it); if there is none, contact support."}
+	tStoreDamaged        = cases.Text{ZH: "本机的数据文件看来已损坏，无法读取：请用 tongban restore 文件 恢复最近一份完好的备份（损坏的文件会另存一份）；没有备份时请联系技术支持。", EN: "This device's data file looks damaged and cannot be read (at %[1]v): restore the last good backup with tongban restore FILE (the damaged file is kept beside it); if there is none, contact support."}
 	tBackupNotFile       = cases.Text{ZH: "%[1]s 不是普通文件（而是设备、管道或套接字），备份不能写在那里，否则会把它替换掉；请给出一个普通文件的名字。", EN: "%[1]s is not a regular file (it is a device, a pipe or a socket), and a backup would replace it; give the name of a regular file."}
 	tBackupDiskFull      = cases.Text{ZH: "%[1]s 所在的磁盘已满，备份没有写成，原有的文件没有被覆盖；请腾出空间，或把备份写到另一个磁盘。", EN: "The disk of %[1]s is full, so the backup was not written and nothing was written over; free some space or choose another disk."}
 	tBackupNoPermission  = cases.Text{ZH: "没有权限在 %[1]s 写入备份，原有的文件没有被覆盖；请换一个有写入权限的位置，或以有权限的用户运行。", EN: "There is no permission to write the backup at %[1]s (%[2]v); nothing was written over; choose a place this user can write to."}
@@ -289,7 +289,7 @@ var (
 	tRoleIsEnrolled     = cases.Text{ZH: "本设备在平台注册为%[1]s，不能改为%[2]s（平台不会接受它以%[2]s身份做的记录）；要改角色，请用%[2]s的注册码重新注册（tongban enroll）。没有作任何更改。", EN: "This device is enrolled as a %[1]s and cannot run as a %[2]s (the platform would refuse its records); to change roles, enroll again with a %[2]s code (tongban enroll). Nothing was changed."}
 	tProblemRole        = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[2]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[2]s, or enroll again with a %[1]s code."}
 	tProblemCatalog     = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录：请同步一次以取回本中心的目录。", EN: "The catalog saved on this device is damaged and the built-in sample is in force: sync once to bring the center's catalog back."}
-	tProblemStore       = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (%[1]s): restore the last good backup with tongban restore FILE, or contact support."}
+	tProblemStore       = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (at %[1]s): restore the last good backup with tongban restore FILE, or contact support."}
 	tProblemsFound      = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
 	tPaperLow           = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}
 	tPrinterReady       = cases.Text{ZH: "打印机就绪。", EN: "The printer is ready."}

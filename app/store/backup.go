@@ -12,10 +12,28 @@ import (
 // Backup writes a consistent copy of the store to w from a read
 // transaction, so the device keeps working while it runs.
 func (s *Store) Backup(w io.Writer) (n int64, err error) {
+	rw := &recordingWriter{w: w}
 	err = s.db.View(func(tx *bolt.Tx) error {
-		n, err = tx.WriteTo(w)
+		n, err = tx.WriteTo(rw)
 		return err
 	})
+	if rw.err != nil && err != nil {
+		err = rw.err // bbolt words some write errors with %s, losing the cause (a full disk)
+	}
+	return n, err
+}
+
+// recordingWriter keeps the first error of the writer it wraps.
+type recordingWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (r *recordingWriter) Write(p []byte) (int, error) {
+	n, err := r.w.Write(p)
+	if err != nil && r.err == nil {
+		r.err = err
+	}
 	return n, err
 }
 
@@ -33,7 +51,8 @@ func (s *Store) BackupFile(path string) (int64, error) {
 	if err := s.checkTarget(path); err != nil {
 		return 0, err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".tongban-backup-*")
+	removeStale(filepath.Dir(path), backupTemp)
+	tmp, err := os.CreateTemp(filepath.Dir(path), backupTemp)
 	if err != nil {
 		return 0, fmt.Errorf("cannot write the backup next to %s: %w", path, err)
 	}

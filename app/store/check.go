@@ -52,7 +52,7 @@ func checkFile(path, name string) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &DamagedError{File: name, Where: where(fmt.Sprint(r))}
+			err = &DamagedError{File: name, Where: Where(fmt.Sprint(r))}
 		}
 	}()
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
@@ -74,7 +74,7 @@ func verify(tx *bolt.Tx, name string) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &DamagedError{File: name, Where: where(fmt.Sprint(r))}
+			err = &DamagedError{File: name, Where: Where(fmt.Sprint(r))}
 		}
 	}()
 	if err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
@@ -94,7 +94,7 @@ func verify(tx *bolt.Tx, name string) (err error) {
 	if first == nil {
 		return nil
 	}
-	at := where(first.Error())
+	at := Where(first.Error())
 	if problems > 1 {
 		at = fmt.Sprintf("%s, and %d more problems", at, problems-1)
 	}
@@ -103,9 +103,10 @@ func verify(tx *bolt.Tx, name string) (err error) {
 
 var pageOf = regexp.MustCompile(`^(?:assertion failed: )?[Pp]age (?:expected to be: )?(\d+)`)
 
-// where says where bbolt found a problem: "page 7 (…)" when its message
+// Where says where bbolt found a problem (in a message of its own or a
+// panic of its own): "page 7 (…)" when its message
 // names the page, as most do, and its message as it is otherwise.
-func where(msg string) string {
+func Where(msg string) string {
 	if m := pageOf.FindStringSubmatch(msg); m != nil {
 		return "page " + m[1] + " (" + strings.TrimPrefix(msg, "assertion failed: ") + ")"
 	}

@@ -10,8 +10,8 @@ func TestWhere(t *testing.T) {
 		{"page 3: multiple references (stack: [3])", "page 3 (page 3: multiple references (stack: [3]))"},
 		{"invalid database", "invalid database"},
 	} {
-		if got := where(tc.msg); got != tc.want {
-			t.Errorf("where(%q) = %q, want %q", tc.msg, got, tc.want)
+		if got := Where(tc.msg); got != tc.want {
+			t.Errorf("Where(%q) = %q, want %q", tc.msg, got, tc.want)
 		}
 	}
 }

@@ -122,7 +122,9 @@ func RestoreFile(dir, backup string, opts RestoreOptions) (Restored, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return Restored{}, fmt.Errorf("cannot create the data folder %s: %w", dir, err)
 	}
-	tmp, err := os.CreateTemp(dir, ".tongban-restore-*")
+	removeStale(dir, restoreTemp)
+	removeStale(dir, keepTemp)
+	tmp, err := os.CreateTemp(dir, restoreTemp)
 	if err != nil {
 		return Restored{}, err
 	}
@@ -212,6 +214,9 @@ var errReplacedDamaged = errors.New("the store being replaced is damaged")
 // ErrLocked when a running tongban has it, errReplacedDamaged when it is
 // too damaged to open.
 func openReplaced(path string) (db *bolt.DB, err error) {
+	if empty(path) { // bbolt would make it a new store
+		return nil, fmt.Errorf("%w: the file is empty", errReplacedDamaged)
+	}
 	err = guard(func() error {
 		db, err = bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 		return err
@@ -241,22 +246,29 @@ func guard(fn func() error) (err error) {
 }
 
 // keep writes a copy of the store at path to a new file beside it, with
-// write, and returns the copy's name.
+// write, and returns the copy's name. The copy is written under a
+// temporary name first: a restore killed half way leaves no cut-short
+// file under the name of a kept store.
 func keep(path string, write func(io.Writer) error) (string, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), keepTemp)
+	if err != nil {
+		return "", err
+	}
+	defer os.Remove(tmp.Name())
+	if err := errors.Join(write(tmp), tmp.Sync(), tmp.Close()); err != nil {
+		return "", err
+	}
 	// Named in center time, as the case numbers and lists the staff read.
 	base := path + ".before-restore-" + time.Now().In(cases.Zone).Format("20060102-150405")
 	name := base
 	for i := 2; ; i++ {
-		out, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+		// A link fails on a name taken, where a rename would replace it.
+		err := os.Link(tmp.Name(), name)
 		if errors.Is(err, os.ErrExist) && i < 100 {
 			name = base + "-" + strconv.Itoa(i) // a second restore within the second
 			continue
 		}
 		if err != nil {
-			return "", err
-		}
-		if err = errors.Join(write(out), out.Sync(), out.Close()); err != nil {
-			os.Remove(name)
 			return "", err
 		}
 		return name, nil
@@ -298,7 +310,7 @@ func checkBackup(path string) (id Identity, err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err = &DamagedError{File: path, Where: where(fmt.Sprint(r))}
+			err = &DamagedError{File: path, Where: Where(fmt.Sprint(r))}
 		}
 	}()
 	db, err := bolt.Open(path, 0o400, &bolt.Options{ReadOnly: true, Timeout: time.Second})

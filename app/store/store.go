@@ -46,6 +46,11 @@ func Open(dir string, opts Options) (*Store, error) {
 		opts.Now = time.Now
 	}
 	path := filepath.Join(dir, FileName)
+	if empty(path) {
+		// bbolt would write a new store into it: a device that forgot
+		// its identity, its cases and its enrollment without a word.
+		return nil, &DamagedError{File: path, Where: "its start: the file is empty (0 bytes)"}
+	}
 	db, err := bolt.Open(path, 0o600, &bolt.Options{
 		Timeout: time.Second,
 		// The freelist is synced (bbolt's default): skipping it makes
@@ -56,6 +61,9 @@ func Open(dir string, opts Options) (*Store, error) {
 	})
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, ErrLocked
+	}
+	if errors.Is(err, bolterrors.ErrInvalid) || errors.Is(err, bolterrors.ErrChecksum) || errors.Is(err, bolterrors.ErrVersionMismatch) {
+		return nil, &DamagedError{File: path, Where: "its first pages, the header (" + err.Error() + ")"}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("cannot open the store %s: %w", path, err)
