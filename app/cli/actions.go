@@ -154,6 +154,28 @@ func (f *actionArgs) define(fs *flag.FlagSet, a action) {
 	}
 }
 
+// checkClerk refuses a staff ID this device does not know, or a clerk
+// disabled, with the sentence for what was typed.
+func (d *device) checkClerk(id string) error {
+	clerk, err := d.store.Clerk(id)
+	if err != nil {
+		return d.noClerk(id)
+	}
+	if clerk.Disabled {
+		return &badInput{failf(tClerkDisabled, clerk.ID, staff.ErrDisabled)}
+	}
+	return nil
+}
+
+// noClerk says a staff ID is not on this device, and where clerks come
+// from: the platform for an enrolled device, tongban staff add otherwise.
+func (d *device) noClerk(id string) error {
+	if ident, err := d.store.Identity(); err == nil && ident.Enrolled() {
+		return badf(tNoClerkEnrolled, id)
+	}
+	return badf(tNoClerk, id)
+}
+
 func casesAct(c *call, args []string, a action) error {
 	fs := c.flags(c.name)
 	var f actionArgs
@@ -174,12 +196,8 @@ func casesAct(c *call, args []string, a action) error {
 		return badf(tSayStaff)
 	}
 	if f.staff != "" {
-		clerk, err := d.store.Clerk(f.staff)
-		if err != nil {
-			return badf(tNoClerk, f.staff)
-		}
-		if clerk.Disabled {
-			return &badInput{failf(tClerkDisabled, clerk.ID, staff.ErrDisabled)}
+		if err := d.checkClerk(f.staff); err != nil {
+			return err
 		}
 	}
 	item, _ := d.catalog.Item(cs.ItemCode)

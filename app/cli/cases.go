@@ -293,15 +293,49 @@ func statusNames() string {
 }
 
 func casesShow(c *call, args []string) error {
-	d, cs, err := c.openCase(c.flags(c.name), args)
+	fs := c.flags(c.name)
+	reveal := fs.Bool("reveal", false, "show the whole ID number, recorded in the case's audit trail under --staff")
+	staffID := fs.String("staff", "", "the clerk who asks to see the whole ID number (with --reveal)")
+	d, cs, err := c.openCase(fs, args)
 	if err != nil {
 		return err
 	}
 	defer d.close()
+	if *reveal {
+		return d.revealCase(c, cs, *staffID)
+	}
 	if c.json {
 		return writeJSON(c.env.Stdout, caseView(cs))
 	}
-	d.printCase(c.env.Stdout, cs)
+	d.printCase(c.env.Stdout, cs, false)
+	return nil
+}
+
+// revealCase shows a case with the applicant's whole ID number, as the
+// counter's Reveal (F7) does, and records who looked in the case's events.
+func (d *device) revealCase(c *call, cs *cases.Case, staffID string) error {
+	if staffID == "" {
+		return badf(tRevealStaff)
+	}
+	if err := d.checkClerk(staffID); err != nil {
+		return err
+	}
+	if id, err := d.store.Identity(); err != nil {
+		return err
+	} else if id.Enrolled() && !cases.RoleMakes(id.Role, cases.KindRevealed) {
+		return badf(tRoleCannot, id.Role, tRevealWords)
+	}
+	updated, err := d.store.Act(cs.ID, cases.Action{Kind: cases.KindRevealed, Staff: staffID, Payload: cases.Reveal{Field: catalog.FieldIDNumber}})
+	if err != nil {
+		return err
+	}
+	if c.json {
+		if err := d.withPending(updated); err != nil {
+			return err
+		}
+		return writeJSON(c.env.Stdout, caseViewRevealed(updated))
+	}
+	d.printCase(c.env.Stdout, updated, true)
 	return nil
 }
 

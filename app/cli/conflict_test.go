@@ -30,7 +30,16 @@ func showCase(t *testing.T, data, number string) *cases.Case {
 // as sync would.
 func carry(t *testing.T, from, to, number string) {
 	t.Helper()
-	evs := showCase(t, from, number).Events
+	src, err := store.Open(from, store.Options{Center: sampleCenter()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := src.ByNumber(number)
+	src.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs := c.Events
 	st, err := store.Open(to, store.Options{Center: sampleCenter()})
 	if err != nil {
 		t.Fatal(err)

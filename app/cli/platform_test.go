@@ -106,6 +106,14 @@ func TestPlatformStaffReachesCounter(t *testing.T) {
 	}
 
 	n := addLicenceCase(t, counter)
+	_, errOut, exit := run(t, counter, "cases", "accept", n, "--staff", "S009", "--received", "1,2,4")
+	wantRefusal(t, "an unknown clerk on an enrolled counter", errOut, exit, "经办人由平台下发", "tongban platform staff add")
+	if out := must(t, counter, "staff", "add", "S009", "--name", "测试", "--pin", "9753"); !strings.Contains(out, "已添加经办人 S009") || !strings.Contains(out, "this clerk is on this device only") {
+		t.Errorf("staff add on an enrolled counter said %q; want it added here only, with the note", out)
+	}
+	if out := must(t, counter, "staff", "add", "S009", "--name", "测试二", "--pin", "8642"); !strings.Contains(out, "已更新经办人 S009") {
+		t.Errorf("staff add of a clerk already there said %q; want updated", out)
+	}
 	out := must(t, counter, "cases", "accept", n, "--staff", "S001", "--received", "1,2,4", "--json")
 	var accepted struct{ Status string }
 	if json.Unmarshal([]byte(out), &accepted); accepted.Status != "accepted" {

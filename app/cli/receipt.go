@@ -167,7 +167,7 @@ func scanCommand(c *call) error {
 	if c.json {
 		return writeJSON(c.env.Stdout, caseView(cs))
 	}
-	d.printCase(c.env.Stdout, cs)
+	d.printCase(c.env.Stdout, cs, false)
 	return nil
 }
 

@@ -67,6 +67,12 @@ func TestCommandsBesideARunningWindow(t *testing.T) {
 	if out, _, code := run(t, data, "cases", "list"); code != 0 || !strings.Contains(out, "张三") {
 		t.Fatalf("cases list beside the window: exit %d, %q", code, out)
 	}
+	if out, errOut, code := run(t, data, "catalog", "search", "yyzz"); code != 0 || !strings.Contains(out, "营业执照") {
+		t.Fatalf("catalog search beside the window: exit %d, %q, %q", code, out, errOut)
+	}
+	if out, errOut, code := run(t, data, "catalog", "show", "130102-SCJG-003", "--json"); code != 0 || !strings.Contains(out, `"code": "130102-SCJG-003"`) {
+		t.Fatalf("catalog show beside the window: exit %d, %q, %q", code, out, errOut)
+	}
 
 	dir := t.TempDir()
 	wd, _ := os.Getwd()

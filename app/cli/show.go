@@ -17,8 +17,9 @@ import (
 // printCase writes a case for people: the decision of a completed case,
 // every filled field of the form under its label (ID and phone masked),
 // the materials numbered from 1 with a mark each and a legend, the
-// timeline in order with what each event decided or printed.
-func (d *device) printCase(w io.Writer, cs *cases.Case) {
+// timeline in order with what each event decided or printed. With reveal
+// the ID number is whole (cases show --reveal, which recorded it).
+func (d *device) printCase(w io.Writer, cs *cases.Case, reveal bool) {
 	fmt.Fprintf(w, "案件编号 Number    %s\n", cs.Number)
 	fmt.Fprintf(w, "事项 Item          %s (%s)\n", d.itemName(cs.ItemCode), cs.ItemCode)
 	status := cs.Status.Label().Both()
@@ -33,7 +34,7 @@ func (d *device) printCase(w io.Writer, cs *cases.Case) {
 			fmt.Fprintf(w, "承诺办结 Due       %s\n", due.Format(time.DateOnly))
 		}
 	}
-	printForm(w, cs, it)
+	printForm(w, cs, it, reveal)
 	if known {
 		printMaterials(w, cs, it)
 	}
@@ -82,7 +83,7 @@ func eventLine(cs *cases.Case, it *catalog.Item, name func(string) string, e cas
 // choice with its English label. Values the item does not ask for (a case
 // made under another catalog version), or all of them when the item is
 // unknown (it is nil), follow under their keys.
-func printForm(w io.Writer, cs *cases.Case, it *catalog.Item) {
+func printForm(w io.Writer, cs *cases.Case, it *catalog.Item, reveal bool) {
 	type row struct{ label, value string }
 	var rows []row
 	asked := map[string]bool{}
@@ -90,7 +91,7 @@ func printForm(w io.Writer, cs *cases.Case, it *catalog.Item) {
 		for _, f := range it.Fields {
 			asked[f.Key] = true
 			if v := cs.Fields[f.Key]; v != "" {
-				rows = append(rows, row{f.LabelZH + " " + f.LabelEN, formValue(f, v)})
+				rows = append(rows, row{f.LabelZH + " " + f.LabelEN, formValue(f, v, reveal)})
 			}
 		}
 	}
@@ -102,7 +103,7 @@ func printForm(w io.Writer, cs *cases.Case, it *catalog.Item) {
 	}
 	slices.Sort(rest)
 	for _, k := range rest {
-		rows = append(rows, row{k, formValue(catalog.Field{Key: k}, cs.Fields[k])})
+		rows = append(rows, row{k, formValue(catalog.Field{Key: k}, cs.Fields[k], reveal)})
 	}
 	fmt.Fprintln(w, tFormHeading.Both())
 	if len(rows) == 0 {
@@ -121,9 +122,9 @@ func printForm(w io.Writer, cs *cases.Case, it *catalog.Item) {
 // formValue is a field's value as cases show prints it: an ID number or a
 // mobile number masked (by its kind, or by the reserved key when the
 // field is not in the catalog), a choice followed by its English label.
-func formValue(f catalog.Field, v string) string {
+func formValue(f catalog.Field, v string, reveal bool) string {
 	switch {
-	case f.Kind == catalog.KindIDNumber || f.Key == catalog.FieldIDNumber:
+	case (f.Kind == catalog.KindIDNumber || f.Key == catalog.FieldIDNumber) && !reveal:
 		return cases.MaskIDNumber(v)
 	case f.Kind == catalog.KindPhone || f.Key == catalog.FieldPhone:
 		return cases.MaskPhone(v)

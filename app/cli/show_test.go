@@ -190,7 +190,7 @@ func TestCaseOfAnUnknownItem(t *testing.T) {
 	cs := &cases.Case{Fields: map[string]string{"name": "张三", "id_number": "130102199003071233",
 		"phone": "13800138000", "company": "某某公司"}}
 	var b strings.Builder
-	printForm(&b, cs, nil)
+	printForm(&b, cs, nil, false)
 	want := "申请内容 Application\n  company    某某公司\n  id_number  1301**********1233\n  name       张三\n  phone      138****8000\n"
 	if b.String() != want {
 		t.Errorf("the form of a case of an unknown item:\n%s\nwant\n%s", b.String(), want)

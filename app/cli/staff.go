@@ -66,10 +66,18 @@ func staffCommand(c *call) error {
 			return &badInput{err}
 		}
 		clerk.Windows, clerk.Queues = windows, queues
+		_, had := d.store.Clerk(clerk.ID)
 		if err := d.store.PutClerk(clerk); err != nil {
 			return err
 		}
-		fmt.Fprintln(c.env.Stdout, bothf(tClerkAdded, clerk.ID, clerk.Name))
+		if had == nil {
+			fmt.Fprintln(c.env.Stdout, bothf(tClerkUpdated, clerk.ID, clerk.Name))
+		} else {
+			fmt.Fprintln(c.env.Stdout, bothf(tClerkAdded, clerk.ID, clerk.Name))
+		}
+		if id, err := d.store.Identity(); err == nil && id.Enrolled() {
+			fmt.Fprintln(c.env.Stdout, tClerkLocalOnly.Both())
+		}
 		return nil
 	case "list":
 		clerks, err := d.store.Clerks()
@@ -91,7 +99,7 @@ func staffCommand(c *call) error {
 		}
 		clerk, err := d.store.Clerk(pos[0])
 		if err != nil {
-			return badf(tNoClerk, pos[0])
+			return d.noClerk(pos[0])
 		}
 		clerk.Disabled = true
 		if err := d.store.PutClerk(clerk); err != nil {

@@ -67,6 +67,8 @@ var (
 	tSetAside    = cases.Text{ZH: "已搁置", EN: "set aside"}
 
 	// The counter's actions.
+	tRevealStaff     = cases.Text{ZH: "查看完整证件号要记入案件的经过：请用 --staff 给出经办人工号，例如 tongban cases show 编号 --reveal --staff S001。", EN: "Seeing the whole ID number is recorded in the case's timeline: give the clerk with --staff, for example tongban cases show NUMBER --reveal --staff S001."}
+	tRevealWords     = cases.Text{ZH: "查看完整证件号", EN: "have its ID number revealed"}
 	tRoleCannot      = cases.Text{ZH: "本设备在平台注册为 %[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}
 	tSayStaff        = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
 	tNoClerk         = cases.Text{ZH: "本机没有工号 %[1]q，请用 tongban staff add 添加（tongban staff list 列出本机的经办人）。", EN: "There is no clerk %[1]q on this device; add one with tongban staff add (tongban staff list shows them)."}
@@ -191,6 +193,9 @@ var (
 	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个），本机今后用密钥 %[3]s 开具回执，与导出它的设备相同。", EN: "Imported %[1]d new receipt keys (%[2]d in all); this device now seals receipts with key %[3]s, as the device that exported it does."}
 	tKeysOwnStill    = cases.Text{ZH: "本机此前用自己的密钥 %[1]s 开具的回执，其他设备还打不开：请在本机 tongban keys export 文件，再到其他设备上 tongban keys import 该文件。", EN: "Receipts this device sealed before with its own key %[1]s do not open on the other devices yet: run tongban keys export FILE here, then tongban keys import FILE on each of them."}
 	tClerkAdded      = cases.Text{ZH: "已添加经办人 %[1]s %[2]s。", EN: "Added clerk %[1]s %[2]s."}
+	tClerkUpdated    = cases.Text{ZH: "已更新经办人 %[1]s 的姓名和密码（现为 %[2]s）。", EN: "Updated clerk %[1]s's name and PIN (now %[2]s)."}
+	tClerkLocalOnly  = cases.Text{ZH: "注意：本设备已向平台注册，这位经办人只在本机，别的窗口没有；要让中心每个窗口都有，请在平台上添加：tongban platform staff add。", EN: "Note: this device is enrolled, so this clerk is on this device only, not on the other counters; to add a clerk for every counter of the center, use tongban platform staff add."}
+	tNoClerkEnrolled = cases.Text{ZH: "本机没有工号 %[1]q：经办人由平台下发，请核对工号，或在平台上添加（tongban platform staff add）后同步（tongban sync --once）。", EN: "There is no clerk %[1]q on this device: clerks come from the platform; check the staff ID, or add the clerk there (tongban platform staff add) and sync (tongban sync --once)."}
 	tClerkDisabledOK = cases.Text{ZH: "已停用经办人 %[1]s %[2]s。", EN: "Disabled clerk %[1]s %[2]s."}
 	tNoClerks        = cases.Text{ZH: "本机没有经办人，请用 tongban staff add 添加。", EN: "No clerks on this device; add one with tongban staff add."}
 	tStaffHeader     = [5]cases.Text{{ZH: "工号", EN: "ID"}, {ZH: "姓名", EN: "Name"}, {ZH: "窗口", EN: "Windows"}, {ZH: "队列", EN: "Queues"}, {ZH: "状态", EN: "State"}}

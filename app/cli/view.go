@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
+	"maps"
 	"time"
 
 	"tongban/app/cases"
@@ -46,7 +48,34 @@ type eventJSON struct {
 	SetAside bool `json:"set_aside"`
 }
 
+// caseView is a case's JSON with the applicant's ID number masked, in its
+// fields and in the submission's payload, as every screen and paper shows
+// it: the whole number is given only by cases show --reveal, which records
+// who looked (caseViewRevealed).
 func caseView(c *cases.Case) caseJSON {
+	masked := cases.MaskIDNumber(c.IDNumber())
+	v := caseViewRevealed(c)
+	if masked == c.IDNumber() {
+		return v
+	}
+	v.Fields = maps.Clone(c.Fields)
+	v.Fields[catalog.FieldIDNumber] = masked
+	hide := func(evs []eventJSON) {
+		for i, e := range evs {
+			if e.Kind == cases.KindSubmitted {
+				evs[i].Payload = bytes.ReplaceAll(e.Payload, []byte(`"`+c.IDNumber()+`"`), []byte(`"`+masked+`"`))
+			}
+		}
+	}
+	hide(v.Events)
+	for _, b := range v.Branches {
+		hide(b)
+	}
+	return v
+}
+
+// caseViewRevealed is a case's JSON as it is stored, the ID number whole.
+func caseViewRevealed(c *cases.Case) caseJSON {
 	v := caseJSON{ID: c.ID, Number: c.Number, ItemCode: c.ItemCode, Center: c.Center,
 		Status: c.Status, Fields: c.Fields, Materials: nonNil(c.Materials), Received: nonNil(c.Received),
 		Missing: nonNil(c.Missing), Reasons: c.Reasons, Approved: c.Approved, SubmittedAt: c.SubmittedAt,

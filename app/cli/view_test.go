@@ -3,7 +3,10 @@ package cli
 import (
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
+
+	"tongban/app/cases"
 )
 
 // shownJSON is cases show --json as a script reads it, keys and all.
@@ -103,5 +106,45 @@ func TestCaseJSONMarksWhatIsSetAside(t *testing.T) {
 	}
 	if printed == 0 {
 		t.Fatal("no printed event: the test's receipt did not print")
+	}
+}
+
+// The audit's finding: cases show --json gave the whole ID number with no
+// record of who looked. Every case JSON masks it, in the fields and the
+// submission alike; cases show --reveal --staff gives it whole and writes
+// the look into the case's events, as the counter's F7 does.
+func TestCaseJSONMasksTheIDNumber(t *testing.T) {
+	data := t.TempDir()
+	n := addLicenceCase(t, data)
+	whole := "130102199003071233"
+	for _, args := range [][]string{{"cases", "show", n, "--json"}, {"cases", "list", "--json"}, {"cases", "show", n}} {
+		out := must(t, data, args...)
+		if strings.Contains(out, whole) || !strings.Contains(out, cases.MaskIDNumber(whole)) {
+			t.Errorf("%v gives the whole ID number, or no masked one:\n%s", args, out)
+		}
+	}
+	_, errOut, code := run(t, data, "cases", "show", n, "--reveal")
+	wantRefusal(t, "--reveal without --staff", errOut, code, "--staff", "记入案件的经过")
+	_, errOut, code = run(t, data, "cases", "show", n, "--reveal", "--staff", "S404")
+	wantRefusal(t, "--reveal by an unknown clerk", errOut, code, "S404")
+	if c := showCase(t, data, n); len(c.Events) != 1 {
+		t.Fatalf("refused reveals wrote events: %d", len(c.Events))
+	}
+
+	must(t, data, "staff", "add", "S001", "--name", "王芳", "--pin", "2468")
+	out := must(t, data, "cases", "show", n, "--reveal", "--staff", "S001", "--json")
+	var v struct {
+		Fields map[string]string `json:"fields"`
+		Events []cases.Event     `json:"events"`
+	}
+	if err := json.Unmarshal([]byte(out), &v); err != nil || v.Fields["id_number"] != whole {
+		t.Fatalf("--reveal --json: fields %v (%v); want the whole ID number", v.Fields, err)
+	}
+	last := v.Events[len(v.Events)-1]
+	if last.Kind != cases.KindRevealed || last.Staff != "S001" {
+		t.Fatalf("--reveal recorded %s by %q, want revealed by S001", last.Kind, last.Staff)
+	}
+	if out := must(t, data, "cases", "show", n, "--reveal", "--staff", "S001"); !strings.Contains(out, whole) || !strings.Contains(out, "查看完整证件号") {
+		t.Errorf("--reveal in text lacks the whole number or the recorded look:\n%s", out)
 	}
 }
