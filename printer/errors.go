@@ -21,12 +21,20 @@ var (
 		"The printer reports a fault such as a cutter jam: switch it off and on, then press Print again.")
 	ErrUnreachable = errors.New("连接不上打印机，请检查数据线或网线和打印机电源后点“重新打印”。 " +
 		"The printer cannot be reached: check its cable or network and its power, then press Print again.")
-	ErrNoCUPS = errors.New("本机没有安装 CUPS 打印服务（找不到 lp 命令），请联系技术人员安装 cups-client，或改用 tcp:// 或 file:// 打印机地址。 " +
-		"CUPS is not installed here (there is no lp command): ask IT staff to install cups-client, or use a tcp:// or file:// printer address.")
+	ErrNoCUPS = errors.New("本机没有安装 CUPS 打印服务（找不到 lp 命令），请联系技术人员安装 cups-client（sudo apt install cups-client），或改用 tcp:// 或 file:// 打印机地址。 " +
+		"CUPS is not installed here (there is no lp command): ask IT staff to install cups-client (sudo apt install cups-client), or use a tcp:// or file:// printer address.")
+	ErrNoQueue = errors.New("CUPS 里没有这个打印队列，请联系技术人员用 lpstat -p 查看队列名，并改正打印机地址。 " +
+		"CUPS has no such queue: ask IT staff to list the queues with lpstat -p and correct the printer address.")
+	ErrQueueDisabled = errors.New("CUPS 已停用这个打印队列，请联系技术人员检查打印机并用 cupsenable 启用队列后点“重新打印”。 " +
+		"CUPS has disabled the queue: ask IT staff to check the printer and enable the queue with cupsenable, then press Print again.")
+	ErrCUPSFailed = errors.New("CUPS 打印服务报告错误，请联系技术人员检查 CUPS 服务后点“重新打印”。 " +
+		"The CUPS print service reports an error: ask IT staff to check the CUPS service, then press Print again.")
 	ErrNoPermission = errors.New("本程序没有使用打印机的权限，请联系技术人员把运行账户加入 lp 组。 " +
 		"This program may not use the printer: ask IT staff to add its user to the lp group.")
 	ErrStatusUnsupported = errors.New("这种打印机连接读不到打印机状态，打印前无法检查缺纸或开盖。 " +
 		"This printer connection cannot report status, so paper and cover cannot be checked before printing.")
+	ErrNoAnswer = errors.New("打印机没有回应状态查询；如果打印不出东西，请检查打印机（有些打印机从不回应，照样能打印）。 " +
+		"The printer did not answer the status query: if nothing comes out, check the printer (some printers never answer and print all the same).")
 	ErrBadURL = errors.New("打印机地址无效，请填写 tcp://主机:端口、file:///dev/usb/lp0、cups://队列名 或 dir://目录 之一。 " +
 		"The printer address is not valid: use one of tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH.")
 	ErrUnknownProfile = errors.New("未知的打印机型号，请在设置里选择一个已知型号。 " +
@@ -41,9 +49,9 @@ var (
 
 // sentences are the sentinels Message knows, most specific first.
 var sentences = []error{
-	ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoPermission,
-	ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile, ErrBadDocument, ErrNoFont,
-	ErrStatusUnsupported,
+	ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
+	ErrCUPSFailed, ErrNoPermission, ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile,
+	ErrBadDocument, ErrNoFont, ErrNoAnswer, ErrStatusUnsupported,
 }
 
 // errPrintFailed is what Message says about an error it does not know.
@@ -60,6 +68,10 @@ func Message(err error) string {
 	if errors.As(err, &pe) {
 		return pe.Error()
 	}
+	var f *fault
+	if errors.As(err, &f) && f.said != "" {
+		return f.said
+	}
 	for _, s := range sentences {
 		if errors.Is(err, s) {
 			return s.Error()
@@ -69,13 +81,22 @@ func Message(err error) string {
 }
 
 // fault is a sentinel with its technical cause: errors.Is finds the
-// sentinel, and the log gets both.
+// sentinel, and the log gets both. A fault that knows more than its
+// sentinel's sentence says (which queue, why the address is wrong) carries
+// the sentence to show instead.
 type fault struct {
 	kind  error
 	cause error
+	said  string // "中文。 English.", or "" for kind's own sentence
 }
 
-func (f *fault) Error() string   { return f.kind.Error() + " (" + f.cause.Error() + ")" }
+func (f *fault) Error() string {
+	s := f.said
+	if s == "" {
+		s = f.kind.Error()
+	}
+	return s + " (" + f.cause.Error() + ")"
+}
 func (f *fault) Unwrap() []error { return []error{f.kind, f.cause} }
 
 // Cause returns the technical cause a printer error carries (the OS or
@@ -94,6 +115,12 @@ func wrap(kind, cause error) error {
 		return nil
 	}
 	return &fault{kind: kind, cause: cause}
+}
+
+// saying returns kind with cause attached and its own sentence, Chinese
+// then English, each a full sentence ("…。" and "….").
+func saying(kind, cause error, zh, en string) error {
+	return &fault{kind: kind, cause: cause, said: zh + " " + en}
 }
 
 // MessageIn returns Message split into its Chinese and English sentences,

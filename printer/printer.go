@@ -65,10 +65,10 @@ func (pr *Printer) Print(doc Document) error {
 }
 
 // ready returns the fault that stops printing, nil when the printer is
-// ready or cannot tell.
+// ready or cannot tell: some printers never answer, and print all the same.
 func (pr *Printer) ready() error {
 	st, err := pr.transport.Status()
-	if errors.Is(err, ErrStatusUnsupported) {
+	if errors.Is(err, ErrStatusUnsupported) || errors.Is(err, ErrNoAnswer) {
 		return nil
 	}
 	if err != nil {
@@ -77,8 +77,8 @@ func (pr *Printer) ready() error {
 	return st.Err()
 }
 
-// Status asks the printer how it is (ErrStatusUnsupported where the
-// transport cannot read back).
+// Status asks the printer how it is: ErrStatusUnsupported where the
+// transport cannot read back, ErrNoAnswer where the printer did not answer.
 func (pr *Printer) Status() (Status, error) { return pr.transport.Status() }
 
 // Close closes the transport.

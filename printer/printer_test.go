@@ -99,16 +99,39 @@ func TestPrintToHealthyPrinter(t *testing.T) {
 	}
 }
 
-func TestStatusReplyNotAStatusByte(t *testing.T) {
-	fake := startFake(t)
-	fake.SetReply(1, 0xff)
-	tr, err := printer.Open(fake.URL())
-	if err != nil {
-		t.Fatal(err)
-	}
-	// A printer that answers nonsense is not refused: it prints unchecked.
-	if _, err := tr.Status(); !errors.Is(err, printer.ErrStatusUnsupported) {
-		t.Errorf("Status = %v, want ErrStatusUnsupported", err)
+// TestPrinterThatDoesNotAnswer: a network printer that is silent, or that
+// answers DLE EOT with a byte that is no status, did not answer
+// (ErrNoAnswer, not "this connection cannot tell", not a fault), and is
+// printed to all the same, as some models never answer.
+func TestPrinterThatDoesNotAnswer(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		setUp func(*printertest.FakePrinter)
+	}{
+		{"silent", func(f *printertest.FakePrinter) { f.SetMute(true) }},
+		{"answers 0xff", func(f *printertest.FakePrinter) { f.SetReply(1, 0xff) }},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fake := startFake(t)
+			tt.setUp(fake)
+			pr, err := printer.OpenPrinter(fake.URL(), printer.Profiles["58"], fonts())
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = pr.Status()
+			if !errors.Is(err, printer.ErrNoAnswer) || errors.Is(err, printer.ErrStatusUnsupported) || errors.Is(err, printer.ErrPrinterFault) {
+				t.Errorf("Status = %v, want ErrNoAnswer alone", err)
+			}
+			if msg := printer.Message(err); !strings.Contains(msg, "did not answer the status query") || !strings.Contains(msg, "没有回应状态查询") {
+				t.Errorf("Message = %q, want it to say the printer did not answer", msg)
+			}
+			if err := pr.Print(receipt("TB1:SILENT")); err != nil {
+				t.Fatalf("Print = %v, want it printed unchecked", err)
+			}
+			if _, err := fake.WaitJobs(1); err != nil {
+				t.Fatal(err)
+			}
+		})
 	}
 }
 
@@ -169,6 +192,7 @@ func TestMessages(t *testing.T) {
 		printer.ErrOffline, printer.ErrPaperOut, printer.ErrCoverOpen, printer.ErrPrinterFault,
 		printer.ErrUnreachable, printer.ErrNoPermission, printer.ErrStatusUnsupported, printer.ErrBadURL,
 		printer.ErrUnknownProfile, printer.ErrBadProfile, printer.ErrBadDocument, printer.ErrNoFont,
+		printer.ErrNoAnswer, printer.ErrNoCUPS, printer.ErrNoQueue, printer.ErrQueueDisabled, printer.ErrCUPSFailed,
 	}
 	_, perr := printer.ProfileByName("57")
 	errs = append(errs, perr)

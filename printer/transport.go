@@ -11,8 +11,9 @@ import (
 type Transport interface {
 	// Write sends one whole job.
 	Write(job []byte) error
-	// Status asks the printer how it is; it returns ErrStatusUnsupported
-	// when the transport cannot read replies.
+	// Status asks the printer how it is. It returns ErrStatusUnsupported
+	// when the transport cannot read replies (dir://, cups://, a plain
+	// file), and ErrNoAnswer when it can but the printer did not answer.
 	Status() (Status, error)
 	// Close releases the transport.
 	Close() error
@@ -44,11 +45,18 @@ type PreviewWriter interface {
 //	dir://PATH            a directory that gets each job as a file (no printer)
 //
 // Open does not contact the printer: a printer that is off when the program
-// starts is only an error when something is printed.
+// starts is only an error when something is printed. An address that
+// cannot be a printer is ErrBadURL, and Message says what is wrong with it.
 func Open(url string) (Transport, error) {
 	scheme, rest, ok := strings.Cut(url, "://")
-	if !ok {
-		return nil, badURL(url, "no scheme")
+	switch {
+	case strings.TrimSpace(url) == "":
+		return nil, badURL(url, "地址是空的，"+useOneOf.ZH, "it is empty; "+useOneOf.EN)
+	case !ok && strings.HasPrefix(url, "/"):
+		return nil, badURL(url, "设备文件前面要加 file://，写成 file://"+url, "a device file needs file:// in front, as in file://"+url)
+	case !ok:
+		return nil, badURL(url, "开头缺少 tcp://、file://、cups:// 或 dir://，例如 tcp://192.168.1.50:9100",
+			"it does not start with tcp://, file://, cups:// or dir://, e.g. tcp://192.168.1.50:9100")
 	}
 	switch strings.ToLower(scheme) {
 	case "tcp":
@@ -59,12 +67,29 @@ func Open(url string) (Transport, error) {
 		return openCUPS(url, rest)
 	case "dir":
 		return openDir(url, rest)
+	case "socket":
+		// CUPS's name for the raw port.
+		return nil, badURL(url, "网络打印机的原始端口请写成 tcp://"+rest, "write a network printer's raw port as tcp://"+rest)
+	case "ipp", "ipps", "http", "https", "usb", "lpd":
+		return nil, badURL(url, "本程序不直接使用 "+scheme+":// 打印机，请先把它加到本机 CUPS，再写 cups://队列名",
+			"this program does not print to "+scheme+":// printers itself; add the printer to this computer's CUPS and write cups://QUEUE")
 	}
-	return nil, badURL(url, "unknown scheme "+scheme)
+	return nil, badURL(url, "不认识 "+scheme+"://，"+useOneOf.ZH, scheme+":// is not a printer address; "+useOneOf.EN)
 }
 
-func badURL(url, why string) error {
-	return wrap(ErrBadURL, fmt.Errorf("%q: %s", url, why))
+// useOneOf lists the printer addresses, for a reason that ends in it.
+var useOneOf = struct{ ZH, EN string }{
+	"请用 tcp://主机:端口、file:///dev/usb/lp0、cups://队列名 或 dir://目录 之一",
+	"use one of tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH",
+}
+
+// badURL is ErrBadURL for url with what is wrong with it, zh and en: a
+// clause, without the full stop, that says what to write instead where it
+// can.
+func badURL(url, zh, en string) error {
+	return saying(ErrBadURL, fmt.Errorf("%q: %s", url, en),
+		fmt.Sprintf("打印机地址 %q 无效：%s。", url, zh),
+		fmt.Sprintf("The printer address %q is not valid: %s.", url, en))
 }
 
 // The timeouts of the transports that talk to the printer.
@@ -85,8 +110,9 @@ type deadlineRW interface {
 
 // queryStatus sends DLE EOT 1 to 4 one at a time and merges the replies. No
 // reply to the first means the printer does not answer at all:
-// ErrStatusUnsupported. A byte that is not a status reply is treated the
-// same way, since guessing would refuse good printers.
+// ErrNoAnswer. A byte that is not a status reply is treated the same way,
+// since guessing would refuse good printers. A transport whose reads
+// cannot time out is ErrStatusUnsupported.
 func queryStatus(c deadlineRW) (Status, error) {
 	st := Status{Online: true}
 	var reply [1]byte
@@ -99,14 +125,14 @@ func queryStatus(c deadlineRW) (Status, error) {
 		}
 		if _, err := io.ReadFull(c, reply[:]); err != nil {
 			if n == StatusPrinter {
-				return st, wrap(ErrStatusUnsupported, fmt.Errorf("no reply to DLE EOT 1: %w", err))
+				return st, wrap(ErrNoAnswer, fmt.Errorf("no reply to DLE EOT 1: %w", err))
 			}
 			// Some printers answer only DLE EOT 1: keep what we know.
 			break
 		}
 		part, err := ParseStatus(n, reply[0])
 		if err != nil {
-			return st, wrap(ErrStatusUnsupported, err)
+			return st, wrap(ErrNoAnswer, err)
 		}
 		st = st.Merge(part)
 	}

@@ -22,7 +22,8 @@ type dirTransport struct {
 
 func openDir(url, rest string) (Transport, error) {
 	if rest == "" {
-		return nil, badURL(url, "want dir://PATH")
+		return nil, badURL(url, "dir:// 后面缺少目录，例如 dir:///var/lib/tongban/receipts",
+			"the folder after dir:// is missing, e.g. dir:///var/lib/tongban/receipts")
 	}
 	return &dirTransport{dir: filepath.Clean(rest)}, nil
 }

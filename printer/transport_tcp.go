@@ -24,19 +24,29 @@ type tcpTransport struct {
 
 func openTCP(url, rest string) (Transport, error) {
 	rest = strings.TrimSuffix(rest, "/")
-	if rest == "" || strings.ContainsAny(rest, "/?#@") {
-		return nil, badURL(url, "want tcp://HOST:PORT")
+	if i := strings.IndexAny(rest, "/?#"); i >= 0 {
+		return nil, badURL(url, "tcp:// 后面只写主机和端口，不能带“"+rest[i:]+"”",
+			"only a host and a port follow tcp://, not "+rest[i:])
+	}
+	if strings.Contains(rest, "@") {
+		return nil, badURL(url, "打印机的原始端口没有用户名，请去掉 @ 及其前面的部分",
+			"a printer's raw port has no user name; leave out the @ and what comes before it")
 	}
 	host, port, err := net.SplitHostPort(rest)
 	if err != nil {
 		// No port: the raw printing port every network printer has.
 		host, port = strings.Trim(rest, "[]"), "9100"
 	}
-	if host == "" || port == "" {
-		return nil, badURL(url, "want tcp://HOST:PORT")
-	}
-	if n, err := strconv.Atoi(port); err != nil || n < 1 || n > 65535 {
-		return nil, badURL(url, "the port must be a number from 1 to 65535")
+	switch n, err := strconv.Atoi(port); {
+	case host == "":
+		return nil, badURL(url, "缺少打印机的主机名或 IP 地址，例如 tcp://192.168.1.50:9100",
+			"the printer's host name or IP address is missing, e.g. tcp://192.168.1.50:9100")
+	case port == "":
+		return nil, badURL(url, "冒号后面缺少端口号，网络打印机通常是 9100",
+			"the port after the colon is missing (network printers use 9100)")
+	case err != nil || n < 1 || n > 65535:
+		return nil, badURL(url, "端口须是 1 到 65535 之间的数字，不能是 "+strconv.Quote(port)+"（网络打印机通常是 9100）",
+			"the port must be a number from 1 to 65535, not "+strconv.Quote(port)+" (network printers use 9100)")
 	}
 	return &tcpTransport{addr: net.JoinHostPort(host, port)}, nil
 }
@@ -67,21 +77,18 @@ func (t *tcpTransport) writeIfReady(job []byte) error {
 	if err != nil {
 		return err
 	}
-	st, err := queryStatus(c)
+	st, err := askStatus(c)
 	switch {
 	case err == nil:
 		if fault := st.Err(); fault != nil {
 			c.Close()
 			return fault
 		}
-	case errors.Is(err, ErrStatusUnsupported) && !connectionLost(err):
+	case errors.Is(err, ErrNoAnswer), errors.Is(err, ErrStatusUnsupported):
 		// A silent printer, or one answering nonsense: print unchecked.
-	case connectionLost(err):
-		// The listener hung up instead of answering: writing now would
-		// land in the kernel's buffer and look sent.
-		c.Close()
-		return wrap(ErrUnreachable, err)
 	default:
+		// Among others, a listener that hung up instead of answering:
+		// writing now would land in the kernel's buffer and look sent.
 		c.Close()
 		return err
 	}
@@ -96,7 +103,21 @@ func (t *tcpTransport) Status() (Status, error) {
 		return Status{}, err
 	}
 	defer c.Close()
-	return queryStatus(c)
+	return askStatus(c)
+}
+
+// askStatus is queryStatus on a network connection, where a printer that
+// closes the connection instead of answering is not reachable, rather than
+// silent.
+func askStatus(c *net.TCPConn) (Status, error) {
+	st, err := queryStatus(c)
+	if err != nil && connectionLost(err) {
+		if cause := Cause(err); cause != nil {
+			err = cause
+		}
+		return st, wrap(ErrUnreachable, err)
+	}
+	return st, err
 }
 
 func (t *tcpTransport) Close() error { return nil }

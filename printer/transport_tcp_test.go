@@ -95,26 +95,24 @@ func TestPrintToOneShotListener(t *testing.T) {
 // once: a job written after that would sit in the kernel's buffer and look
 // sent.
 func TestPrintToListenerThatHangsUp(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			c.Close()
-		}
-	}()
-	pr, err := printer.OpenPrinter("tcp://"+ln.Addr().String(), printer.Profiles["58"], fonts())
+	pr, err := printer.OpenPrinter("tcp://"+hangingUp(t), printer.Profiles["58"], fonts())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := pr.Print(receipt("TB1:X")); !errors.Is(err, printer.ErrUnreachable) {
 		t.Errorf("Print = %v, want ErrUnreachable", err)
+	}
+}
+
+// TestStatusOfAListenerThatHangsUp: a port that accepts and closes at once
+// is not a printer that keeps quiet: nothing reaches paper there.
+func TestStatusOfAListenerThatHangsUp(t *testing.T) {
+	tr, err := printer.Open("tcp://" + hangingUp(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tr.Status(); !errors.Is(err, printer.ErrUnreachable) || errors.Is(err, printer.ErrNoAnswer) {
+		t.Errorf("Status = %v, want ErrUnreachable", err)
 	}
 }
 
@@ -141,4 +139,25 @@ func TestPrintToMutePrinter(t *testing.T) {
 	if n := fake.Connections(); n != 1 {
 		t.Errorf("%d connections, want 1", n)
 	}
+}
+
+// hangingUp listens on loopback, closing every connection as it comes,
+// and returns its address.
+func hangingUp(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			c.Close()
+		}
+	}()
+	return ln.Addr().String()
 }

@@ -40,7 +40,7 @@ var configKeys = map[string]struct {
 		// printer.Open checks the address without contacting the printer.
 		t, err := printer.Open(v)
 		if err != nil {
-			return failf(tBadPrinterURL, v)
+			return printFault{err} // the printer package says what is wrong with the address
 		}
 		t.Close()
 		// A relative dir:// folder would be the window's working folder,

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -138,5 +139,18 @@ func TestConfigDevicePaths(t *testing.T) {
 	}
 	if out, errOut, code := run(t, data, "config", "camera", os.DevNull); code != exitOK || errOut != "" || !strings.Contains(out, "Set camera") {
 		t.Errorf("config camera %s (a device): exit %d, %q, %q", os.DevNull, code, out, errOut)
+	}
+	// Status lists both, and the scanner that is not there as a problem.
+	out, _, code = run(t, data, "status", "--json")
+	var s statusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil || s.Scanner != "/dev/ttyNOTHERE0" || s.Camera != os.DevNull {
+		t.Fatalf("status --json: scanner %q, camera %q (%v)", s.Scanner, s.Camera, err)
+	}
+	var codes []string
+	for _, p := range s.Problems {
+		codes = append(codes, p.Code)
+	}
+	if !slices.Contains(codes, "scanner_missing") || slices.Contains(codes, "camera_missing") {
+		t.Errorf("status problems %v; want scanner_missing and no camera_missing", codes)
 	}
 }

@@ -17,7 +17,10 @@ import (
 )
 
 // printerState asks the printer how it is, where its connection can tell:
-// a stable word for --json and the plain sentence for people.
+// a stable word for --json and the plain sentence for people. no_status is
+// a connection that cannot read back (dir://, cups:// beyond its queue, a
+// plain file); no_answer is a printer that could have answered and did
+// not, which some models never do, so it still prints.
 func (d *device) printerState() (state, note string) {
 	pr, err := d.printer("", "")
 	if err != nil {
@@ -36,18 +39,24 @@ func (d *device) printerState() (state, note string) {
 	}{
 		{nil, "ready"},
 		{printer.ErrStatusUnsupported, "no_status"},
+		{printer.ErrNoAnswer, "no_answer"},
 		{printer.ErrPaperOut, "paper_out"},
 		{printer.ErrCoverOpen, "cover_open"},
 		{printer.ErrPrinterFault, "fault"},
 		{printer.ErrOffline, "offline"},
 		{printer.ErrUnreachable, "unreachable"},
 		{printer.ErrNoCUPS, "no_cups"},
+		{printer.ErrNoQueue, "no_queue"},
+		{printer.ErrQueueDisabled, "queue_disabled"},
+		{printer.ErrCUPSFailed, "cups_error"},
+		{printer.ErrNoPermission, "no_permission"},
+		{printer.ErrBadURL, "misconfigured"}, // a file:// device that became a folder
 	} {
 		if errors.Is(err, s.err) {
 			switch {
 			case err == nil:
 				return s.word, tPrinterReady.Both()
-			case s.err == printer.ErrStatusUnsupported:
+			case s.err == printer.ErrStatusUnsupported, s.err == printer.ErrNoAnswer:
 				return s.word, printer.Message(err)
 			}
 			return s.word, sentence(printFailed(printFault{err}, d.printerURL(), tStatusAgain).Error())
@@ -216,7 +225,7 @@ func (s statusJSON) problems() []problemJSON {
 		add("store_damaged", tProblemStore, s.storeDamage)
 	}
 	switch s.PrinterState {
-	case "ready", "no_status", "not_set_up", "unknown":
+	case "ready", "no_status", "no_answer", "not_set_up", "unknown":
 	case "paper_low":
 		out = append(out, problemJSON{Code: "printer_paper_low", Message: s.printerNote})
 	default:
@@ -224,6 +233,12 @@ func (s statusJSON) problems() []problemJSON {
 	}
 	if s.Disk.low() {
 		add("disk_low", tProblemDiskLow, byteSize(s.Disk.FreeBytes), s.Disk.FreePercent)
+	}
+	if s.Scanner != "" && !deviceThere(s.Scanner) {
+		add("scanner_missing", tProblemDeviceMissing, deviceNames["scanner"], s.Scanner)
+	}
+	if s.Camera != "" && !deviceThere(s.Camera) {
+		add("camera_missing", tProblemDeviceMissing, deviceNames["camera"], s.Camera)
 	}
 	return out
 }

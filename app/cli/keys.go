@@ -86,6 +86,9 @@ func keysCommand(c *call) error {
 		return badf(tCannotRead, pos[0], err)
 	}
 	other, err := receipt.ParseKeyring(data)
+	if err == nil && len(other) == 0 {
+		err = receipt.ErrNotKeyFile // an empty list gives this device nothing to seal with
+	}
 	if err != nil {
 		return &badInput{err}
 	}

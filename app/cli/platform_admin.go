@@ -56,6 +56,11 @@ func platformAdmin(c *call, verb string, args []string) error {
 	if err != nil {
 		return err
 	}
+	// A stray word is a mistake, not a thing to ignore: "devices revoke ID"
+	// would list the devices and revoke nothing.
+	if (verb == "code" || verb == "devices" || verb == "staff list") && len(pos) > 0 {
+		return badf(tNoArgs, c.name, pos[0])
+	}
 	if *url == "" {
 		return badf(tGiveURL)
 	}
@@ -153,6 +158,12 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 		}
 		if err != nil {
 			return err
+		}
+		switch { // on stderr: a script reads the code from stdout
+		case res.Warning != "" && res.DefaultCatalogCenter != "":
+			fmt.Fprintln(c.env.Stderr, "tongban: "+bothf(tNoCatalogYet, f.center, res.DefaultCatalogCenter))
+		case res.Warning != "":
+			fmt.Fprintln(c.env.Stderr, "tongban: "+bothf(tNoCatalogAtAll, f.center))
 		}
 		if c.json {
 			return writeJSON(c.env.Stdout, res)

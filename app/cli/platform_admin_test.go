@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"tongban/assets"
 	"tongban/sync/platform/storetest"
 )
 
@@ -27,9 +28,21 @@ func TestPlatformCodeUnknownCenter(t *testing.T) {
 		!strings.Contains(en, "Center 999999 is not one this platform knows (it knows 130102 from") || !strings.Contains(en, "--new-center") {
 		t.Fatalf("a code for an unknown center: exit %d, %q / %q; want exit 2 naming 999999, 130102 and --new-center", exit, zh, en)
 	}
-	out := must(t, "", append([]string{"platform", "code", "--center", "999999", "--role", "kiosk", "--new-center"}, admin...)...)
-	if len(strings.TrimSpace(out)) != 14 {
-		t.Fatalf("a code with --new-center printed %q, want the code", out)
+	out, errOut, exit := run(t, "", append([]string{"platform", "code", "--center", "999999", "--role", "kiosk", "--new-center"}, admin...)...)
+	if exit != 0 || len(strings.TrimSpace(out)) != 14 {
+		t.Fatalf("a code with --new-center: exit %d, printed %q, want the code", exit, out)
+	}
+	// The new center has no catalog: its devices would print 130102's name.
+	if !strings.Contains(errOut, "中心 999999 还没有事项目录") || !strings.Contains(errOut, "tongban platform catalog import") {
+		t.Errorf("a code for a center with no catalog (and no default) warned %q; want the note naming 999999", errOut)
+	}
+	// With the sample published as the default, the note names its center.
+	sample := filepath.Join(t.TempDir(), "sample.json")
+	os.WriteFile(sample, assets.SampleCatalog(), 0o600)
+	must(t, "", append([]string{"platform", "catalog", "import", sample, "--default"}, admin...)...)
+	_, errOut, _ = run(t, "", append([]string{"platform", "code", "--center", "999998", "--role", "kiosk", "--new-center"}, admin...)...)
+	if !strings.Contains(errOut, "中心 999998 还没有自己的事项目录") || !strings.Contains(errOut, "center 130102's default catalog") {
+		t.Errorf("a code for a center with no catalog of its own warned %q; want the note naming 999998 and 130102", errOut)
 	}
 }
 

@@ -232,8 +232,21 @@ func printFailed(err error, url string, next cases.Text) error {
 	if !errors.As(err, &fault) {
 		return err // not the printer's: saving the print record failed
 	}
-	if strings.HasPrefix(url, "dir://") && errors.Is(err, printer.ErrUnreachable) {
-		return failf(tFolderUnwritable, url, next, printer.Cause(err))
+	// What the system or CUPS said goes into the sentence, after the
+	// error itself, which stays the cause.
+	said := ""
+	if cause := printer.Cause(err); cause != nil {
+		said = cause.Error()
+	}
+	switch {
+	case strings.HasPrefix(url, "dir://") && errors.Is(err, printer.ErrUnreachable):
+		return failf(tFolderUnwritable, url, next, said, err)
+	case errors.Is(err, printer.ErrNoQueue):
+		return failf(tNoQueue, cupsQueue(url), next, said, err)
+	case errors.Is(err, printer.ErrQueueDisabled):
+		return failf(tQueueDisabled, cupsQueue(url), next, said, err)
+	case errors.Is(err, printer.ErrCUPSFailed):
+		return failf(tCUPSFailed, url, next, said, err)
 	}
 	for _, f := range printerFaults {
 		if errors.Is(err, f.err) {
@@ -244,6 +257,12 @@ func printFailed(err error, url string, next cases.Text) error {
 		return &saying{text: fault.Text(), cause: err}
 	}
 	return failf(tPrintFailed, url, next, err)
+}
+
+// cupsQueue is the queue of a cups:// address.
+func cupsQueue(url string) string {
+	_, queue, _ := strings.Cut(url, "://")
+	return strings.TrimSuffix(queue, "/")
 }
 
 // printerFaults are the printer's faults that another try may clear, with
@@ -260,7 +279,9 @@ var printerFaults = []struct {
 }
 
 // isPrinterError reports whether err is one of the printer's sentences
-// that no second try clears.
+// that no second try clears. A bad address (printer.ErrBadURL) says what
+// is wrong with it: the port, the host, a relative path, a folder that is
+// no device, the queue name.
 func isPrinterError(err error) bool {
 	for _, s := range []error{printer.ErrNoCUPS, printer.ErrNoPermission, printer.ErrBadURL, printer.ErrUnknownProfile,
 		printer.ErrBadProfile, printer.ErrBadDocument, printer.ErrNoFont} {

@@ -242,6 +242,16 @@ func TestKeysImportOnlyWhereNotEnrolled(t *testing.T) {
 		t.Fatalf("keys import on a new device: exit %d, %q %q; want one line saying 1 key was imported", exit, out, errOut)
 	}
 
+	for _, content := range []string{`{"id":"X"}`, `[]`, `not json`} {
+		bad := filepath.Join(t.TempDir(), "bad.json")
+		os.WriteFile(bad, []byte(content), 0o600)
+		_, errOut, exit := run(t, to, "keys", "import", bad)
+		wantRefusal(t, "keys import of "+content, errOut, exit, "不是回执密钥文件", "not a receipt key file")
+		if strings.Contains(errOut, "Go value") || strings.Contains(errOut, "unmarshal") {
+			t.Errorf("keys import of %s names Go's types: %q", content, errOut)
+		}
+	}
+
 	// The audit's case: a second kiosk had made a key of its own (its
 	// first case) before the import. It seals with the imported key from
 	// then on, so the first device opens its receipts, and it is told its

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 
 	"tongban/printer"
@@ -9,7 +10,8 @@ import (
 // printTestCommand: tongban print-test [--printer URL] [--profile NAME].
 // After the page it asks the printer how it is, where its connection can
 // tell: a roll nearly used up is said after "sent" (paper_low in --json),
-// as the page came out but the next receipts may not.
+// as the page came out but the next receipts may not; so is a printer that
+// did not answer the status query, as the page went out unchecked.
 func printTestCommand(c *call) error {
 	fs := c.flags("print-test")
 	url := fs.String("printer", "", "printer URL (default: the configured one)")
@@ -42,8 +44,12 @@ func printTestCommand(c *call) error {
 	}
 	fmt.Fprintf(c.env.Stdout, "已发送测试页 Test page sent (profile %s)\n", pr.Profile().Name)
 	fmt.Fprintln(c.env.Stdout, printedTo(target, before))
-	if low {
+	switch {
+	case low:
 		fmt.Fprintln(c.env.Stdout, tPaperLow.Both())
+	case errors.Is(err, printer.ErrNoAnswer):
+		// Sent, unchecked: if nothing came out, the printer is where to look.
+		fmt.Fprintln(c.env.Stdout, printer.Message(err))
 	}
 	return nil
 }

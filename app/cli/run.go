@@ -159,7 +159,7 @@ func (p kioskPrinter) PrintReceipt(c *cases.Case, it *catalog.Item) error {
 // ticketPaper is the queue ticket of a case that has one, with the number
 // of today's cases of its queue still ahead of it.
 func (d *device) ticketPaper(c *cases.Case) (printer.Document, error) {
-	today, err := d.store.Find(cases.Query{Day: d.now(), Limit: 1000})
+	today, err := d.store.Uncalled(d.now()) // every ticket not yet called, however busy the day
 	if err != nil {
 		return printer.Document{}, err
 	}

@@ -50,6 +50,10 @@ type statusJSON struct {
 	PrinterProfile string     `json:"printer_profile"`
 	PrinterState   string     `json:"printer_state"`
 	printerNote    string
+	// Scanner and Camera are the devices set with tongban config, empty
+	// when none is; a device set but not there is a problem.
+	Scanner string `json:"scanner,omitempty"`
+	Camera  string `json:"camera,omitempty"`
 	// CatalogDamaged is set when the catalog sync saved cannot be read:
 	// the sample is in force until the next sync.
 	CatalogDamaged bool `json:"catalog_damaged"`
@@ -216,6 +220,12 @@ func writeStatus(c *call, s statusJSON) error {
 	fmt.Fprintf(w, "目录 Catalog     version %d\n", s.CatalogVersion)
 	fmt.Fprintf(w, "打印机 Printer   %s (profile %s)\n", s.Printer, s.PrinterProfile)
 	fmt.Fprintf(w, "                %s\n", s.printerNote)
+	if s.Scanner != "" {
+		fmt.Fprintf(w, "扫码枪 Scanner   %s\n", s.Scanner)
+	}
+	if s.Camera != "" {
+		fmt.Fprintf(w, "摄像头 Camera    %s\n", s.Camera)
+	}
 	writeProblems(w, s.Problems)
 	return nil
 }
@@ -252,6 +262,7 @@ func (d *device) status() (statusJSON, error) {
 			Enrolled: id.Enrolled(), Platform: id.Platform, NeedsEnrollment: id.NeedsEnrollment},
 		Pending: pending, Rejected: len(rejected), LastError: st.LastError,
 		CatalogVersion: d.catalog.Version, Printer: d.printerURL(), PrinterProfile: d.printerProfile(),
+		Scanner: d.config.Scanner, Camera: d.config.Camera,
 	}
 	if !st.LastSync.IsZero() {
 		s.LastSync = &st.LastSync

@@ -188,7 +188,7 @@ func syncCommand(c *call) error {
 	if c.json {
 		out := map[string]any{"pushed": rep.Pushed, "duplicates": rep.Duplicates, "rejected": rep.Rejected,
 			"pulled": rep.Pulled, "changed": rep.Changed, "pending": rep.Pending, "catalog_version": rep.CatalogVersion,
-			"clerks": rep.Clerks, "clerks_skipped": rep.ClerksSkipped}
+			"clerks": rep.Clerks, "clerks_skipped": rep.ClerksSkipped, "feed_reset": rep.FeedReset}
 		if err != nil {
 			out["error"] = diskFull(err).Error()
 		}
@@ -197,6 +197,9 @@ func syncCommand(c *call) error {
 		}
 	} else {
 		fmt.Fprintln(c.env.Stdout, bothf(tSyncRound, rep.Pushed, rep.Duplicates, rep.Rejected, rep.Pulled, rep.Pending))
+		if rep.FeedReset {
+			fmt.Fprintln(c.env.Stdout, client.FeedResetText)
+		}
 		if rep.Clerks > 0 || rep.ClerksSkipped > 0 {
 			fmt.Fprintln(c.env.Stdout, bothf(tSyncClerks, rep.Clerks, rep.ClerksSkipped))
 		}

@@ -30,30 +30,32 @@ var (
 	tNoKeysYet          = cases.Text{ZH: "本机还没有回执密钥，请运行 tongban sync 获取本中心的密钥。", EN: "This device has no receipt keys yet; run tongban sync to fetch the center's keys."}
 
 	// tongban cases.
-	tCasesWhat     = cases.Text{ZH: "请说明要做什么：tongban cases %[1]s（tongban cases --help 说明各子命令）。", EN: "Say what to do: tongban cases %[1]s (tongban cases --help says what each does)."}
-	tCasesNoVerb   = cases.Text{ZH: "tongban cases 没有 %[1]q 这个子命令，可用：%[2]s。", EN: "tongban cases has no %[1]q; use %[2]s (tongban cases --help says what each does)."}
-	tGiveItem      = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
-	tFieldNotKV    = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
-	tFieldTwice    = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
-	tNoArgs        = cases.Text{ZH: "tongban %[1]s 只接受选项，不接受参数 %[2]q；tongban %[1]s --help 列出它的选项。", EN: "tongban %[1]s takes flags only, not the argument %[2]q; tongban %[1]s --help lists its flags."}
-	tStrayArgs     = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
-	tFieldsMissing = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
-	tNoItem        = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
-	tBadMaterial   = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
-	tNoSuchField   = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
-	tNotAChoice    = cases.Text{ZH: "%[1]s：%[2]s只能是以下之一：%[3]s，不能是 %[4]q。", EN: "%[1]s: %[2]s must be one of %[3]s, not %[4]q."}
-	tNoMaterials   = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
-	tFieldWarning  = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
-	tBadLimit      = cases.Text{ZH: "--limit 应为正整数，不能是 %[1]d。", EN: "--limit must be a positive whole number, not %[1]d."}
-	tNoStatus      = cases.Text{ZH: "没有 %[1]q 这个状态，可用：%[2]s。", EN: "There is no status %[1]q; use one of %[2]s."}
-	tBadDay        = cases.Text{ZH: "--day %[1]q 不是日期，请写成 2026-11-27 或 today。", EN: "--day %[1]q is not a date like 2026-11-27 (or today)."}
-	tMore          = cases.Text{ZH: "还有 %[1]d 件未列出，用 --limit %[2]d 可全部列出。", EN: "%[1]d more not listed; --limit %[2]d lists them all."}
-	tManyMore      = cases.Text{ZH: "还有超过 %[1]d 件未列出，请缩小查找范围，或用 --limit N 列出更多。", EN: "More than %[1]d more not listed; narrow the search, or list more with --limit N."}
-	tGiveOneCase   = cases.Text{ZH: "请给出一个案件编号：tongban %[1]s %[2]s，案件编号形如 261127-K01-0042。", EN: "Give one case number: tongban %[1]s %[2]s, a number like 261127-K01-0042."}
-	tNotCaseNumber = cases.Text{ZH: "%[1]q 不是案件编号，案件编号形如 261127-K01-0042。", EN: "%[1]q is not a case number; a case number looks like 261127-K01-0042."}
-	tNoCase        = cases.Text{ZH: "本机没有案件 %[1]s，请核对编号，或同步后再试。", EN: "No case %[1]s on this device; check the number, or sync and try again."}
-	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From the receipt, not yet synced"}
-	tOnDevice      = cases.Text{ZH: "设备", EN: "Device"}
+	tCasesWhat      = cases.Text{ZH: "请说明要做什么：tongban cases %[1]s（tongban cases --help 说明各子命令）。", EN: "Say what to do: tongban cases %[1]s (tongban cases --help says what each does)."}
+	tCasesNoVerb    = cases.Text{ZH: "tongban cases 没有 %[1]q 这个子命令，可用：%[2]s。", EN: "tongban cases has no %[1]q; use %[2]s (tongban cases --help says what each does)."}
+	tGiveItem       = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
+	tFieldNotKV     = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
+	tFieldTwice     = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
+	tNoCatalogYet   = cases.Text{ZH: "注意：中心 %[1]s 还没有自己的事项目录，它的设备会用中心 %[2]s 的默认目录，回执上印的也是那个中心的名称和地址；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog of its own yet, so its devices get center %[2]s's default catalog and print that center's name and address on receipts; publish one with tongban platform catalog import."}
+	tNoCatalogAtAll = cases.Text{ZH: "注意：中心 %[1]s 还没有事项目录，平台也没有默认目录，它的设备从平台得不到目录，只能用程序自带的示例目录；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog yet and the platform has no default one, so its devices get none from the platform and use the sample built into the program; publish one with tongban platform catalog import."}
+	tNoArgs         = cases.Text{ZH: "tongban %[1]s 只接受选项，不接受参数 %[2]q；tongban %[1]s --help 列出它的选项。", EN: "tongban %[1]s takes flags only, not the argument %[2]q; tongban %[1]s --help lists its flags."}
+	tStrayArgs      = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
+	tFieldsMissing  = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
+	tNoItem         = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
+	tBadMaterial    = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
+	tNoSuchField    = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
+	tNotAChoice     = cases.Text{ZH: "%[1]s：%[2]s只能是以下之一：%[3]s，不能是 %[4]q。", EN: "%[1]s: %[2]s must be one of %[3]s, not %[4]q."}
+	tNoMaterials    = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
+	tFieldWarning   = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
+	tBadLimit       = cases.Text{ZH: "--limit 应为正整数，不能是 %[1]d。", EN: "--limit must be a positive whole number, not %[1]d."}
+	tNoStatus       = cases.Text{ZH: "没有 %[1]q 这个状态，可用：%[2]s。", EN: "There is no status %[1]q; use one of %[2]s."}
+	tBadDay         = cases.Text{ZH: "--day %[1]q 不是日期，请写成 2026-11-27 或 today。", EN: "--day %[1]q is not a date like 2026-11-27 (or today)."}
+	tMore           = cases.Text{ZH: "还有 %[1]d 件未列出，用 --limit %[2]d 可全部列出。", EN: "%[1]d more not listed; --limit %[2]d lists them all."}
+	tManyMore       = cases.Text{ZH: "还有超过 %[1]d 件未列出，请缩小查找范围，或用 --limit N 列出更多。", EN: "More than %[1]d more not listed; narrow the search, or list more with --limit N."}
+	tGiveOneCase    = cases.Text{ZH: "请给出一个案件编号：tongban %[1]s %[2]s，案件编号形如 261127-K01-0042。", EN: "Give one case number: tongban %[1]s %[2]s, a number like 261127-K01-0042."}
+	tNotCaseNumber  = cases.Text{ZH: "%[1]q 不是案件编号，案件编号形如 261127-K01-0042。", EN: "%[1]q is not a case number; a case number looks like 261127-K01-0042."}
+	tNoCase         = cases.Text{ZH: "本机没有案件 %[1]s，请核对编号，或同步后再试。", EN: "No case %[1]s on this device; check the number, or sync and try again."}
+	tFromReceipt    = cases.Text{ZH: "来自回执，尚未同步", EN: "From the receipt, not yet synced"}
+	tOnDevice       = cases.Text{ZH: "设备", EN: "Device"}
 
 	// tongban cases show: the marks of the materials and their legend, the
 	// decision of a completed case, what was printed.
@@ -119,7 +121,6 @@ var (
 
 	// tongban config.
 	tBadRole           = cases.Text{ZH: "role 只能是 kiosk 或 counter，不能是 %[1]q。", EN: "role must be kiosk or counter, not %[1]q."}
-	tBadPrinterURL     = cases.Text{ZH: "打印机地址 %[1]q 无效，请用 tcp://主机:端口、file:///dev/usb/lp0、cups://队列名 或 dir://目录。", EN: "printer %[1]q is not tcp://HOST:PORT, file:///dev/usb/lp0, cups://QUEUE or dir://PATH."}
 	tBadProfileSetting = cases.Text{ZH: "printer_profile 只能是 %[1]s 之一，不能是 %[3]q。", EN: "printer_profile must be one of %[2]s, not %[3]q."}
 	tBadIdle           = cases.Text{ZH: "idle_seconds 应为 30 至 600 之间的整数，不能是 %[1]q。", EN: "idle_seconds must be a whole number from 30 to 600, not %[1]q."}
 	tBadRetention      = cases.Text{ZH: "retention_days 应为 1 至 365 之间的整数，不能是 %[1]q。", EN: "retention_days must be a whole number from 1 to 365, not %[1]q."}
@@ -285,27 +286,36 @@ var (
 	tDiskFull = cases.Text{ZH: "磁盘已满，命令没有完成：请腾出磁盘空间（tongban status 显示剩余空间）后再运行一次此命令。", EN: "The disk is full (%[1]s), so the command did not finish: free some space (tongban status shows what is left) and run the command again."}
 
 	// tongban status: what needs looking at, one sentence each.
-	tProblemNoStore     = cases.Text{ZH: "数据目录 %[1]s 里还没有数据：设备还没有运行过，或者 --data 给错了目录。", EN: "The data folder %[1]s holds no data yet: the device has not run, or --data names the wrong folder."}
-	tProblemEnrollAgain = cases.Text{ZH: "平台不再接受本设备，请用新的注册码重新注册（tongban enroll），本机数据会保留。", EN: "The platform no longer accepts this device: enroll it again with a new code (tongban enroll); its data is kept."}
-	tProblemNeverSynced = cases.Text{ZH: "本设备已注册，但还没有成功同步过：请运行 tongban sync --once 查看原因。", EN: "This device is enrolled but has never synced: run tongban sync --once to see why."}
-	tProblemUnreachable = cases.Text{ZH: "连接不上平台 %[1]s：待同步的记录留在本机排队，请检查网络，以及平台是否在运行。", EN: "The platform %[1]s cannot be reached: what waits to sync stays queued on this device; check the network and that the platform runs."}
-	tProblemParked      = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "Events the platform refused and set aside: %[1]d (tongban status lists them); tell the platform's administrator."}
-	tProblemDiskLow     = cases.Text{ZH: "数据目录所在的磁盘只剩 %[1]s（%[2]d%%）可用：请腾出空间，磁盘写满后就保存不了案件。", EN: "Only %[1]s (%[2]d%%) is free on the data folder's disk: free some space, as a full disk stops cases from being saved."}
-	tRoleIsEnrolled     = cases.Text{ZH: "本设备在平台注册为%[1]s，不能改为%[2]s（平台不会接受它以%[2]s身份做的记录）；要改角色，请用%[2]s的注册码重新注册（tongban enroll）。没有作任何更改。", EN: "This device is enrolled as a %[1]s and cannot run as a %[2]s (the platform would refuse its records); to change roles, enroll again with a %[2]s code (tongban enroll). Nothing was changed."}
-	tProblemRole        = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[2]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[2]s, or enroll again with a %[1]s code."}
-	tProblemCatalog     = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录：请同步一次以取回本中心的目录。", EN: "The catalog saved on this device is damaged and the built-in sample is in force: sync once to bring the center's catalog back."}
-	tProblemStore       = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (at %[1]s): restore the last good backup with tongban restore FILE, or contact support."}
-	tProblemsFound      = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
-	tPaperLow           = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}
-	tPrinterReady       = cases.Text{ZH: "打印机就绪。", EN: "The printer is ready."}
-	tOnline             = cases.Text{ZH: "在线", EN: "online"}
-	tOffline            = cases.Text{ZH: "离线", EN: "offline"}
-	tNotEnrolledNoSync  = cases.Text{ZH: "未注册，不同步", EN: "not enrolled, no sync"}
-	tDiskFree           = cases.Text{ZH: "可用 %[1]s，共 %[2]s（%[3]d%%）", EN: "%[1]s free of %[2]s (%[3]d%%)"}
-	tDiskUnknown        = cases.Text{ZH: "本系统上无法得知", EN: "not known on this system"}
-	tProblemsHeading    = cases.Text{ZH: "问题", EN: "Problems"}
-	tRoleChanged        = cases.Text{ZH: "本机设置的角色已由%[1]s改为平台注册的%[2]s。", EN: "This device's role was changed from %[1]s to %[2]s, the role the platform enrolled it as."}
-	tConfigReset        = cases.Text{ZH: "已将 %[1]s 恢复为默认值 %[2]s。", EN: "Reset %[1]s to its default, %[2]s."}
-	tPrinterDirNotFull  = cases.Text{ZH: "无法确定打印目录 %[1]s 的完整路径，请写成 dir:///完整/路径。", EN: "Cannot tell the full path of the print folder %[1]s (%[2]v); write it as dir:///full/path."}
-	tConfigGetUse       = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 查看一项，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, tongban config KEY to show one, or tongban config KEY VALUE to set one."}
+	tProblemNoStore       = cases.Text{ZH: "数据目录 %[1]s 里还没有数据：设备还没有运行过，或者 --data 给错了目录。", EN: "The data folder %[1]s holds no data yet: the device has not run, or --data names the wrong folder."}
+	tProblemEnrollAgain   = cases.Text{ZH: "平台不再接受本设备，请用新的注册码重新注册（tongban enroll），本机数据会保留。", EN: "The platform no longer accepts this device: enroll it again with a new code (tongban enroll); its data is kept."}
+	tProblemNeverSynced   = cases.Text{ZH: "本设备已注册，但还没有成功同步过：请运行 tongban sync --once 查看原因。", EN: "This device is enrolled but has never synced: run tongban sync --once to see why."}
+	tProblemUnreachable   = cases.Text{ZH: "连接不上平台 %[1]s：待同步的记录留在本机排队，请检查网络，以及平台是否在运行。", EN: "The platform %[1]s cannot be reached: what waits to sync stays queued on this device; check the network and that the platform runs."}
+	tProblemParked        = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "Events the platform refused and set aside: %[1]d (tongban status lists them); tell the platform's administrator."}
+	tProblemDiskLow       = cases.Text{ZH: "数据目录所在的磁盘只剩 %[1]s（%[2]d%%）可用：请腾出空间，磁盘写满后就保存不了案件。", EN: "Only %[1]s (%[2]d%%) is free on the data folder's disk: free some space, as a full disk stops cases from being saved."}
+	tRoleIsEnrolled       = cases.Text{ZH: "本设备在平台注册为%[1]s，不能改为%[2]s（平台不会接受它以%[2]s身份做的记录）；要改角色，请用%[2]s的注册码重新注册（tongban enroll）。没有作任何更改。", EN: "This device is enrolled as a %[1]s and cannot run as a %[2]s (the platform would refuse its records); to change roles, enroll again with a %[2]s code (tongban enroll). Nothing was changed."}
+	tProblemRole          = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[2]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[2]s, or enroll again with a %[1]s code."}
+	tProblemCatalog       = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录：请同步一次以取回本中心的目录。", EN: "The catalog saved on this device is damaged and the built-in sample is in force: sync once to bring the center's catalog back."}
+	tProblemDeviceMissing = cases.Text{ZH: "设置的%[1]s %[2]s 现在不在：请检查它的连接线，或用 tongban config 改正设备名。", EN: "The %[1]s set up, %[2]s, is not there now: check its cable, or correct its name with tongban config."}
+	tProblemStore         = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (at %[1]s): restore the last good backup with tongban restore FILE, or contact support."}
+	tProblemsFound        = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
+	tPaperLow             = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}
+	tPrinterReady         = cases.Text{ZH: "打印机就绪。", EN: "The printer is ready."}
+	tOnline               = cases.Text{ZH: "在线", EN: "online"}
+	tOffline              = cases.Text{ZH: "离线", EN: "offline"}
+	tNotEnrolledNoSync    = cases.Text{ZH: "未注册，不同步", EN: "not enrolled, no sync"}
+	tDiskFree             = cases.Text{ZH: "可用 %[1]s，共 %[2]s（%[3]d%%）", EN: "%[1]s free of %[2]s (%[3]d%%)"}
+	tDiskUnknown          = cases.Text{ZH: "本系统上无法得知", EN: "not known on this system"}
+	tProblemsHeading      = cases.Text{ZH: "问题", EN: "Problems"}
+	tRoleChanged          = cases.Text{ZH: "本机设置的角色已由%[1]s改为平台注册的%[2]s。", EN: "This device's role was changed from %[1]s to %[2]s, the role the platform enrolled it as."}
+	tConfigReset          = cases.Text{ZH: "已将 %[1]s 恢复为默认值 %[2]s。", EN: "Reset %[1]s to its default, %[2]s."}
+	tPrinterDirNotFull    = cases.Text{ZH: "无法确定打印目录 %[1]s 的完整路径，请写成 dir:///完整/路径。", EN: "Cannot tell the full path of the print folder %[1]s (%[2]v); write it as dir:///full/path."}
+	tConfigGetUse         = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 查看一项，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, tongban config KEY to show one, or tongban config KEY VALUE to set one."}
+)
+
+// The printer's sentences that carry what CUPS said (%[3]s): a queue CUPS
+// lacks, one it stopped, or an error of the CUPS service (printing.go).
+var (
+	tNoQueue       = cases.Text{ZH: "CUPS 里没有名为 %[1]q 的打印队列：请用 lpstat -p 查看队列名，再用 tongban config printer cups://队列名 改正（%[3]s）。", EN: "CUPS has no queue named %[1]q: lpstat -p lists the queues; set the right one with tongban config printer cups://QUEUE (%[3]s)."}
+	tQueueDisabled = cases.Text{ZH: "CUPS 已停用打印队列 %[1]q（%[3]s）：请检查打印机，用 cupsenable %[1]s 启用队列，然后%[2]s。", EN: "CUPS has disabled the queue %[1]q (%[3]s): check the printer, enable the queue with cupsenable %[1]s, then %[2]s."}
+	tCUPSFailed    = cases.Text{ZH: "CUPS 打印服务对 %[1]s 报告错误（%[3]s）：请检查 CUPS 服务（systemctl status cups），然后%[2]s。", EN: "The CUPS print service reports an error for %[1]s (%[3]s): check the CUPS service (systemctl status cups), then %[2]s."}
 )

@@ -38,8 +38,11 @@ type bench struct {
 	revealed bool
 	ticked   map[int]bool // the material checklist
 	checks   []*check
-	panel    *panel
-	timeline *fyne.Container
+	// materials are the checklist's rows as drawn (materialRows).
+	materials []materialRow
+	panel     *panel
+	timeline  *fyne.Container
+	story     *tail // the column of the promise and the timeline
 	// conflict is the branches of a case in conflict on screen, or nil.
 	conflict fyne.CanvasObject
 	// choosing is the conflict branch the open resolution panel keeps.
@@ -233,6 +236,8 @@ func (b *bench) key(ev *fyne.KeyEvent) bool {
 		b.callNext()
 	case keyReceipt:
 		b.printReceipt()
+	case keyOlder, keyNewer:
+		return b.pageStory(ev.Name)
 	default:
 		return false
 	}

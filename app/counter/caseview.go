@@ -3,7 +3,6 @@ package counter
 import (
 	"fmt"
 	"slices"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -79,10 +78,11 @@ func (b *bench) render() {
 
 // caseView is the whole case under its header, in three columns that each
 // scroll on their own: the applicant and the form; the material checklist;
-// the promise and the timeline. A conflict's branches come first, across
-// the width, as high as they need (see conflictLayout). The actions run
-// along the bottom, and the open panel beside or under the case,
-// scrolling rather than squeeze it (see caseFrame).
+// the promise and the timeline, opened at its end (see story.go). A
+// conflict's branches come first, across the width, as high as they need
+// (see conflictLayout). The actions run along the bottom, and the open
+// panel beside or under the case, scrolling rather than squeeze it (see
+// caseFrame).
 func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	item, known := b.c.item(c.ItemCode)
 	var who []fyne.CanvasObject
@@ -95,12 +95,14 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	who = append(who, formRows(c, item)...)
 	materials := append([]fyne.CanvasObject{section(tMaterials)}, b.materialRows(c, item)...)
 	b.timeline = ui.Column(b.timelineRows(c, item)...)
-	story := []fyne.CanvasObject{b.dueView(c, item), section(tTimeline), b.timeline}
+	heading := sectionText(withKey(tTimeline, timelineKeys()))
+	var story *fyne.Container
+	b.story, story = newTail(ui.Column(b.dueView(c, item), heading, b.timeline))
 
 	var body fyne.CanvasObject = container.New(shares{0.3, 0.37, 0.33},
 		container.NewVScroll(ui.Column(who...)),
 		container.NewVScroll(ui.Column(materials...)),
-		container.NewVScroll(ui.Column(story...)))
+		story)
 	b.conflict = nil
 	if c.Status == cases.StatusConflict {
 		view, want := b.conflictView(c, item)
@@ -203,71 +205,6 @@ func formRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 		rows = append(rows, field(cases.Text{ZH: k, EN: k}, c.Fields[k]))
 	}
 	return rows
-}
-
-// materialRows are the checklist: each material ticked or not, with
-// original or copy, count, required, and what is known of it, in both
-// languages below its name. The ticks are what Accept receives; they can
-// be changed while the case waits for acceptance. Every line wraps within
-// the column (a tick box's own label cannot, so the name is beside it).
-func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
-	b.checks = nil
-	if len(item.Materials) == 0 {
-		return []fyne.CanvasObject{ui.NewText(both(tNoMaterials))}
-	}
-	editable := c.Status == cases.StatusSubmitted
-	rows := make([]fyne.CanvasObject, 0, len(item.Materials))
-	for i, m := range item.Materials {
-		name := fmt.Sprintf("%d. %s", i+1, m.NameZH)
-		about := caption(materialLine(i, m, c))
-		if !editable { // after acceptance the list says what came in
-			icon := theme.CheckButtonIcon()
-			if slices.Contains(c.Received, i) {
-				icon = theme.CheckButtonCheckedIcon()
-			}
-			rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(icon)), nil, ui.Column(ui.NewText(name), about)))
-			continue
-		}
-		ch := newCheck(b.c, "", func(on bool) {
-			b.ticked[i] = on
-			if b.panel != nil && b.panel.refresh != nil {
-				b.panel.refresh()
-			}
-		})
-		ch.Checked = b.ticked[i]
-		b.checks = append(b.checks, ch)
-		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(ch), nil, ui.Column(newTickLabel(name, ch), about)))
-	}
-	return rows
-}
-
-// materialLine describes material i of an item under its tick box.
-func materialLine(i int, m catalog.Material, c *cases.Case) string {
-	form := tCopy
-	if m.Original {
-		form = tOriginal
-	}
-	n := max(m.Count, 1)
-	count := cases.Text{ZH: fmt.Sprintf(tCount.ZH, form.ZH, n), EN: fmt.Sprintf(tCount.EN, form.EN, n)}
-	need := tOptional
-	if m.Required {
-		need = tRequired
-	}
-	zh := []string{count.ZH, need.ZH}
-	en := []string{count.EN, need.EN}
-	for _, mark := range []struct {
-		in []int
-		t  cases.Text
-	}{{c.Materials, tDeclared}, {c.Received, tReceivedMark}, {c.Missing, tMissingMark}, {c.Owed, tOwedMark}} {
-		if slices.Contains(mark.in, i) {
-			zh, en = append(zh, mark.t.ZH), append(en, mark.t.EN)
-		}
-	}
-	line := strings.Join(zh, "，") + " · " + m.NameEN + ": " + strings.Join(en, ", ")
-	if m.NoteZH != "" {
-		line += "\n" + m.NoteZH + " " + m.NoteEN
-	}
-	return line
 }
 
 // dueView is the promised date and the working days left, or how late.

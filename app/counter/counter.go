@@ -35,6 +35,9 @@ type Store interface {
 	// Running lists the accepted, waiting-for-materials and conflicting
 	// cases oldest first, for the overdue ones of the desk list.
 	Running(limit int) ([]*cases.Case, error)
+	// Uncalled lists the day's cases whose queue ticket waits for a call,
+	// all of them, for calling the next ticket.
+	Uncalled(day time.Time) ([]*cases.Case, error)
 	// DeviceID is this device's ID, the Device of the events it makes.
 	DeviceID() (string, error)
 }

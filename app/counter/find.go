@@ -40,7 +40,7 @@ func (b *bench) showList() {
 	if b.cur != nil {
 		b.clearMessages()
 	}
-	b.cur, b.panel, b.timeline, b.checks = nil, nil, nil, nil
+	b.cur, b.panel, b.timeline, b.story, b.checks, b.materials = nil, nil, nil, nil, nil, nil
 	b.runFind()
 	b.render()
 }

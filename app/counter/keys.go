@@ -18,7 +18,8 @@ import (
 // the counter's handler, feed the idle timer, and send stray typing (a
 // scanner firing while a tick box has focus) to the scan field.
 
-// Keys of the workbench, shown on the buttons.
+// Keys of the workbench, shown on the buttons. PageUp and PageDown page
+// the case's timeline (story.go), shown beside its heading.
 const (
 	keyAccept     = fyne.KeyF2
 	keySupplement = fyne.KeyF3
@@ -65,8 +66,13 @@ func shortcuts() []*desktop.CustomShortcut {
 
 // keyLabel is how a key is written on a button.
 func keyLabel(k fyne.KeyName) string {
-	if k == fyne.KeyEscape {
+	switch k {
+	case fyne.KeyEscape:
 		return "Esc"
+	case fyne.KeyPageUp:
+		return "PgUp"
+	case fyne.KeyPageDown:
+		return "PgDn"
 	}
 	return string(k)
 }
@@ -147,8 +153,9 @@ func (e *entry) TypedRune(r rune) {
 	e.Entry.TypedRune(r)
 }
 
-// TypedKey handles Enter (and a scanner's Tab), gives function keys and
-// Esc to the counter, and the rest to the entry.
+// TypedKey handles Enter (and a scanner's Tab), gives function keys, Esc
+// and the timeline's PageUp/PageDown to the counter, and the rest (and
+// those the counter does not take) to the entry.
 func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 	e.keys.touch()
 	enter := ev.Name == fyne.KeyReturn || ev.Name == fyne.KeyEnter
@@ -169,7 +176,7 @@ func (e *entry) TypedKey(ev *fyne.KeyEvent) {
 			e.OnEnter(e.Text)
 		}
 		return
-	case isCounterKey(ev.Name):
+	case isCounterKey(ev.Name), isScrollKey(ev.Name):
 		if e.keys.key(ev) {
 			return
 		}
@@ -320,7 +327,7 @@ func (c *choice) TypedRune(r rune) {
 // TypedKey gives the counter's keys to the counter, the rest to the list.
 func (c *choice) TypedKey(ev *fyne.KeyEvent) {
 	c.keys.touch()
-	if isCounterKey(ev.Name) && c.keys.key(ev) {
+	if (isCounterKey(ev.Name) || isScrollKey(ev.Name)) && c.keys.key(ev) {
 		return
 	}
 	c.Select.TypedKey(ev)

@@ -35,6 +35,9 @@ type panel struct {
 	refresh   func()
 	choose    func(approved bool)
 	shortfall func()
+	// listTicked is told when the clerk ticks or unticks material i on
+	// the case's checklist while the panel is open.
+	listTicked func(i int, on bool)
 	// buttons go between Confirm and Cancel.
 	buttons []fyne.CanvasObject
 	// entries and decision are what the clerk typed and chose, carried
@@ -60,9 +63,7 @@ func (b *bench) openPanel(kind cases.Kind) {
 		body = append(body, b.acceptPanel(p, item, n), n)
 	case cases.KindSupplementRequested:
 		title = tSupplyTitle
-		picks := b.pickList(p, item, func(i int) bool {
-			return !b.ticked[i] && item.Materials[i].Required
-		})
+		picks := b.supplyList(p, item)
 		n := b.noteEntry(p)
 		body = append(body, picks, n)
 		p.confirm = func() {
@@ -215,11 +216,12 @@ func (b *bench) noteEntry(p *panel) *entry {
 }
 
 // pickList is a panel's checklist of an item's materials, ticked where pre
-// says, each numbered as the catalog numbers it, so Alt+n ticks material n.
-func (b *bench) pickList(p *panel, item *catalog.Item, pre func(int) bool) fyne.CanvasObject {
+// says, each numbered as the catalog numbers it, so Alt+n ticks material n;
+// changed, if set, is told of each tick.
+func (b *bench) pickList(p *panel, item *catalog.Item, pre func(int) bool, changed func(bool)) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for i := range item.Materials {
-		ch := newCheck(b.c, cases.MaterialNames(item, []int{i}).ZH+" "+cases.MaterialName(item, i).EN, nil)
+		ch := newCheck(b.c, cases.MaterialNames(item, []int{i}).ZH+" "+cases.MaterialName(item, i).EN, changed)
 		ch.Checked = pre(i)
 		p.toggles = append(p.toggles, ch)
 		rows = append(rows, ch)

@@ -166,6 +166,7 @@ func (b *bench) printed(seq int, job *printJob, err error) {
 		item, _ := b.c.item(updated.ItemCode)
 		b.timeline.Objects = b.timelineRows(updated, item)
 		b.timeline.Refresh()
+		b.story.grown()
 	}
 }
 

@@ -7,11 +7,13 @@ import (
 
 // callNext calls the oldest waiting ticket of the clerk's queue letters
 // (all letters when the clerk has none), records the call on its case with
-// the clerk's first window, and opens the case.
+// the clerk's first window, and opens the case. It reads every ticket of
+// the day still waiting (Store.Uncalled): the day's cases cut at a limit,
+// newest first, left the oldest tickets of a busy day uncalled.
 func (b *bench) callNext() {
 	defer b.refocus()
 	st, now := b.c.deps.Store, b.c.deps.Now()
-	today, err := st.Find(cases.Query{Day: now, Limit: 1000})
+	today, err := st.Uncalled(now)
 	if err != nil {
 		b.fail(sentence(err, nil))
 		return

@@ -80,3 +80,37 @@ func TestCallNextTakesTheOldestTicket(t *testing.T) {
 	r.key(keyCall)
 	r.mustShow("已叫 "+tb1+" 号", b1.Number, "赵一")
 }
+
+// The audit: calling next read the day's first 1,000 cases newest first,
+// so on a day with more the oldest tickets, due first, were never called.
+// Here 1,001 tickets wait: F8 calls the first one issued, then the second.
+func TestCallNextOnABusyDay(t *testing.T) {
+	z := newCenter(t)
+	kiosk := z.store("kiosk")
+	kiosk.SetNoSync(true)
+	var waiting []*cases.Case
+	var all []cases.Event
+	for range 1001 {
+		c := z.submit(kiosk, "钱二")
+		_, c, err := kiosk.IssueTicket(c.ID, "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		waiting = append(waiting, c)
+		all = append(all, c.Events...)
+		z.clock.Advance(time.Second)
+	}
+	r := newRig(t, z, nil)
+	r.st.SetNoSync(true)
+	if _, err := r.st.Import(all, false); err != nil { // the kiosk's cases arrive by sync
+		t.Fatal(err)
+	}
+	r.signIn("S001", "2468")
+	for _, want := range waiting[:2] {
+		r.key(keyCall)
+		r.mustShow("请 "+want.Ticket+" 号到 A03 窗口办理", want.Number)
+		if got := r.stored(want.ID); got.CalledAt.IsZero() {
+			t.Fatalf("ticket %s was not called", want.Ticket)
+		}
+	}
+}

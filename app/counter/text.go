@@ -90,6 +90,7 @@ var (
 	tDeclared      = cases.Text{ZH: "申请人称已带", EN: "declared"}
 	tReceivedMark  = cases.Text{ZH: "已收", EN: "received"}
 	tMissingMark   = cases.Text{ZH: "待补正", EN: "missing"}
+	tToAskMark     = cases.Text{ZH: "将告知补正", EN: "to be asked for"}
 	tOwedMark      = cases.Text{ZH: "容缺待补交", EN: "owed (accepted with a shortfall)"}
 	tTimeline      = cases.Text{ZH: "办理记录", EN: "Timeline"}
 	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From receipt, not yet synced"}

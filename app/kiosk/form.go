@@ -39,6 +39,9 @@ type form struct {
 	split   *fyne.Container // the pages left, the keypad right
 	note    *ui.Text
 	body    *fyne.Container // the note over the split
+	// moved lies over the fields: a note that comes or goes under one
+	// arms it (see showRow).
+	moved *ui.TapGuard
 }
 
 // fieldRow is one field on screen.
@@ -84,6 +87,8 @@ func (s *form) build(k *Kiosk) fyne.CanvasObject {
 		first = i
 	}
 	s.pager.ShowItem(first)
+	s.moved = ui.NewTapGuard()
+	s.pager.Guard = s.moved
 	turned := s.pager.OnPage
 	s.pager.OnPage = func(n int) {
 		turned(n)
@@ -407,17 +412,15 @@ func (s *form) showRow(k *Kiosk, key string) {
 		return
 	}
 	before := r.problem.Visible()
-	beforeText := r.problem.Text
+	beforeText, beforeSize := r.problem.Text, r.problem.Size()
+	still := s.stillParts()
 	defer func() {
 		changed := r.problem.Visible() != before || r.problem.Visible() && r.problem.Text != beforeText
 		if changed && s.pager != nil {
 			s.pager.Refit()
 		}
-		if r.problem.Visible() != before {
-			// A note that comes or goes moves the fields below it: a tap
-			// aimed a moment ago would land on another one.
-			k.holdTaps()
-		}
+		grew := r.problem.Visible() != before || r.problem.Visible() && r.problem.Size() != beforeSize
+		s.holdMoved(k, grew, still)
 	}()
 	if p := s.app.problems[key]; p != nil {
 		r.problem.SetText(k.t(p.Text))
@@ -439,15 +442,17 @@ func (s *form) showRow(k *Kiosk, key string) {
 
 // showCount says over the fields how many of them still show an error,
 // after a review found some: the count and the notes under the fields
-// come from the same problems, so they always agree. The line goes when
-// the last error goes, and comes back if one does.
+// come from the same problems, so they always agree. When the last
+// error goes the line says so and what to do next, rather than going:
+// the fields and the keypad under it would move up under the finger.
 func (s *form) showCount(k *Kiosk) {
 	if !s.fixing || s.note == nil {
 		return
 	}
 	was, wasText := s.note.Visible(), s.note.Text
 	if n := s.app.errorCount(); n == 0 {
-		s.note.Hide()
+		s.note.Text, s.note.Importance = k.t(tAllFixed), widget.SuccessImportance
+		s.note.Show()
 	} else {
 		count := tFixErrors.Format(n)
 		if n == 1 {

@@ -8,6 +8,7 @@ package kiosk
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -105,10 +106,13 @@ type Kiosk struct {
 	lang  cases.Lang
 	elder bool
 
-	win    fyne.Window
-	root   *fyne.Container // a stack: the screen, then the countdown shield
-	body   *fyne.Container
-	guard  *ui.TapGuard // ignores taps for settleTime after the screen changed
+	win   fyne.Window
+	root  *fyne.Container // a stack: the screen, then the countdown shield
+	body  *fyne.Container
+	guard *ui.TapGuard // ignores taps for settleTime after the screen changed
+	// held are the guards armed and not lifted yet: the screen's, and
+	// those over a part of it that moved (the form's fields).
+	held   []*ui.TapGuard
 	shield *shield
 	status *canvas.Text // small, under the actions: for staff, not the citizen
 	cur    screen
@@ -206,43 +210,60 @@ func (k *Kiosk) Tick() { k.applyIdle(k.idle.Check(k.deps.Now())) }
 // Reset clears everything typed, forgets the draft and returns to the
 // start screen in Chinese and standard text, ready for the next citizen.
 func (k *Kiosk) Reset() {
-	k.clearDraft()
-	if k.nextCatalog != nil {
-		k.deps.Catalog, k.nextCatalog = k.nextCatalog, nil
-	}
 	k.lang = cases.ZH
 	if k.elder {
 		k.elder = false
 		k.applyTheme()
 	}
-	k.show(&attract{})
+	k.goHome()
 }
 
 // SetCatalog hands the kiosk a newer catalog (pulled by sync). It takes
-// effect on the start screen: now if that is showing, else at the next
-// reset, so no citizen's application changes under them.
+// effect on the start screen: now if that is showing, else when Home or
+// a reset leads there, so no citizen's application changes under them.
 func (k *Kiosk) SetCatalog(c *catalog.Catalog) {
 	k.nextCatalog = c
-	if _, idle := k.cur.(*attract); idle {
-		k.Reset()
+	if k.onStart() {
+		k.goHome() // in the language on screen: a citizen may be reading it
 	}
 }
 
 // show makes s the screen.
 func (k *Kiosk) show(s screen) {
 	k.cur = s
-	switch s.(type) {
-	case *attract:
-		k.idle.Pause()
-	case *receipt:
-		k.idle.Resume(k.deps.Now())
-		k.idle.SetTimeout(k.deps.ReceiptTimeout, k.deps.Now())
-	default:
-		k.idle.Resume(k.deps.Now())
-		k.idle.SetTimeout(k.deps.IdleTimeout, k.deps.Now())
-	}
+	k.setIdle()
 	k.shield.hide()
 	k.rebuild()
+}
+
+// setIdle sets the idle timer for the screen shown. The receipt waits
+// less. The start screen has nothing typed to clear, so its timer stops,
+// unless a citizen left it in English or large text (Home leads there):
+// then it runs, and the reset gives the next citizen Chinese and
+// standard text again.
+func (k *Kiosk) setIdle() {
+	now := k.deps.Now()
+	switch k.cur.(type) {
+	case *attract:
+		if k.lang == cases.ZH && !k.elder {
+			k.idle.Pause()
+			return
+		}
+		k.idle.Resume(now)
+		k.idle.SetTimeout(k.deps.IdleTimeout, now)
+	case *receipt:
+		k.idle.Resume(now)
+		k.idle.SetTimeout(k.deps.ReceiptTimeout, now)
+	default:
+		k.idle.Resume(now)
+		k.idle.SetTimeout(k.deps.IdleTimeout, now)
+	}
+}
+
+// onStart reports whether the start screen is shown.
+func (k *Kiosk) onStart() bool {
+	_, ok := k.cur.(*attract)
+	return ok
 }
 
 // rebuild draws the current screen again (language or size changed). It
@@ -259,17 +280,33 @@ func (k *Kiosk) rebuild() {
 	k.holdTaps()
 }
 
-// holdTaps ignores taps until settleTime from now. The ticker's Tick
-// lifts the guard too; with a running ticker a timer lifts it on time.
-func (k *Kiosk) holdTaps() {
-	k.guard.Arm(k.deps.Now().Add(settleTime))
+// holdTaps ignores taps on the whole screen until settleTime from now.
+func (k *Kiosk) holdTaps() { k.hold(k.guard) }
+
+// hold ignores the taps on what g covers until settleTime from now: a
+// part of the screen that moved, where the next tap would land on
+// something else than it was aimed at. Taps elsewhere (a keypad that
+// stayed put) act at once. The ticker's Tick lifts the guard too; with
+// a running ticker a timer lifts it on time.
+func (k *Kiosk) hold(g *ui.TapGuard) {
+	g.OnSwallowed = k.touch
+	g.Arm(k.deps.Now().Add(settleTime))
+	if !slices.Contains(k.held, g) {
+		k.held = append(k.held, g)
+	}
 	if k.deps.TickEvery > 0 {
 		time.AfterFunc(settleTime, func() { fyne.Do(k.settle) })
 	}
 }
 
-// settle lets taps through once settleTime has passed.
-func (k *Kiosk) settle() { k.guard.Settle(k.deps.Now()) }
+// settle lets taps through where settleTime has passed.
+func (k *Kiosk) settle() {
+	now := k.deps.Now()
+	k.held = slices.DeleteFunc(k.held, func(g *ui.TapGuard) bool {
+		g.Settle(now)
+		return !g.Armed()
+	})
+}
 
 // refocus gives the focus to the current screen's scan field, if it has
 // one, and returns the field.
@@ -301,7 +338,9 @@ func (k *Kiosk) applyIdle(s ui.IdleState) {
 	if t, ok := k.cur.(ticking); ok {
 		t.tick(k)
 	}
-	if s.Warning {
+	// The countdown warns of losing what was typed; the start screen
+	// has nothing to lose and only goes back to Chinese, quietly.
+	if s.Warning && !k.onStart() {
 		k.shield.show(k.tf(tCountdown, s.Seconds()), k.t(tCountdownSub))
 	} else {
 		k.shield.hide()
@@ -327,6 +366,7 @@ func (k *Kiosk) refreshStatus() {
 func (k *Kiosk) switchLang() {
 	k.touch()
 	k.lang = 1 - k.lang
+	k.setIdle() // the start screen in English waits to go back
 	k.saveDraft()
 	k.rebuild()
 }
@@ -336,6 +376,7 @@ func (k *Kiosk) switchElder() {
 	k.touch()
 	k.elder = !k.elder
 	k.applyTheme()
+	k.setIdle()
 	k.saveDraft()
 	k.rebuild()
 }
@@ -353,9 +394,17 @@ func (k *Kiosk) t(x cases.Text) string { return x.In(k.lang) }
 
 func (k *Kiosk) tf(x cases.Text, args ...any) string { return fmt.Sprintf(x.In(k.lang), args...) }
 
-// goHome leaves whatever is in progress for the category screen: the home
-// button means "start over", so a form in progress is dropped.
+// goHome leaves whatever is in progress for the start screen. 首页
+// (Home) is the first screen, the one the countdown returns to too, and
+// the only one with the ways to check progress and to rate, which a
+// citizen who tapped Start could not reach again while Home led to the
+// categories. Home means "start over", so a form in progress is
+// dropped, and a newer catalog waiting takes effect; the citizen is
+// still there, so the language and text size stay.
 func (k *Kiosk) goHome() {
 	k.clearDraft()
-	k.show(&categories{})
+	if k.nextCatalog != nil {
+		k.deps.Catalog, k.nextCatalog = k.nextCatalog, nil
+	}
+	k.show(&attract{})
 }

@@ -90,6 +90,7 @@ var (
 	tChoiceHint       = cases.Text{ZH: "请在左侧点选一项", EN: "Tap one of the options on the left"}
 	tFixErrors        = cases.Text{ZH: "有 %d 项需要修改，请看红色提示", EN: "%d entries need fixing; see the red notes"}
 	tFixOneError      = cases.Text{ZH: "有 1 项需要修改，请看红色提示", EN: "1 entry needs fixing; see the red note"}
+	tAllFixed         = cases.Text{ZH: "已全部改好，请点“下一步：核对”", EN: "All fixed; tap Next: check"}
 	tDraftRestored    = cases.Text{ZH: "已恢复您刚才填写的内容", EN: "What you were entering has been restored"}
 
 	// Confirm.

@@ -159,8 +159,8 @@ func MarshalKeyring(r Keyring) ([]byte, error) {
 // one ID and different secrets are ErrKeyClash.
 func ParseKeyring(data []byte) (Keyring, error) {
 	var r Keyring
-	if err := json.Unmarshal(data, &r); err != nil {
-		return nil, fmt.Errorf("%w (%v)", ErrNotKeyFile, err)
+	if json.Unmarshal(data, &r) != nil {
+		return nil, ErrNotKeyFile // the decoder's words name Go types, not what a person gave
 	}
 	out, _, err := Keyring(nil).Merge(r)
 	return out, err

@@ -44,6 +44,11 @@ type Pager struct {
 	// is shown in, so turning from one to the other breaks nothing anew
 	// and the page count stays. Nil: every section has the pager's size.
 	SectionRoom func(from int, size fyne.Size) fyne.Size
+	// Guard, if set, lies over the page's items but not the bar: a form
+	// arms it when a note under a field moved the fields below, so a tap
+	// aimed at one does not land on another, while a page turn still
+	// acts (the buttons did not move).
+	Guard *TapGuard
 
 	items    []fyne.CanvasObject
 	cols     int
@@ -392,7 +397,12 @@ type pagerRenderer struct{ p *Pager }
 
 func (r *pagerRenderer) Destroy() {}
 
-func (r *pagerRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.p.body, r.p.bar} }
+func (r *pagerRenderer) Objects() []fyne.CanvasObject {
+	if r.p.Guard != nil {
+		return []fyne.CanvasObject{r.p.body, r.p.bar, r.p.Guard} // the guard on top
+	}
+	return []fyne.CanvasObject{r.p.body, r.p.bar}
+}
 
 func (r *pagerRenderer) Layout(size fyne.Size) {
 	p := r.p
@@ -406,6 +416,10 @@ func (r *pagerRenderer) Layout(size fyne.Size) {
 	}
 	p.body.Move(fyne.NewPos(0, 0))
 	p.body.Resize(fyne.NewSize(size.Width, bodyH))
+	if p.Guard != nil {
+		p.Guard.Move(p.body.Position())
+		p.Guard.Resize(p.body.Size())
+	}
 }
 
 // MinSize is the room of the widest item (a grid row of them) and the

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -65,5 +66,39 @@ func TestTapBox(t *testing.T) {
 	}
 	if got, want := box.MinSize(), Column(NewText("姓名"), widget.NewButton("go", nil)).MinSize(); got.Height < want.Height {
 		t.Errorf("the box asks for %v, its content %v", got, want)
+	}
+}
+
+// A pager's guard lies over its items only: armed, it swallows a tap on
+// an item and lets one on the bar through, so a form can hold the fields
+// a note moved while the page turns still act.
+func TestPagerGuardCoversTheItems(t *testing.T) {
+	themed(t, Kiosk)
+	taps := 0
+	items := make([]fyne.CanvasObject, 6)
+	for i := range items {
+		items[i] = widget.NewButton(fmt.Sprint(i), func() { taps++ })
+	}
+	p := NewPager(items, 2, 0, PagerLabels{Prev: "<", Next: ">"})
+	p.Guard = NewTapGuard()
+	w := show(t, p)
+	d := fyne.CurrentApp().Driver()
+	middle := func(o fyne.CanvasObject) fyne.Position {
+		return d.AbsolutePositionForObject(o).Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+	}
+	start := time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC)
+	p.Guard.Arm(start.Add(500 * time.Millisecond))
+	test.TapCanvas(w.Canvas(), middle(items[0]))
+	if taps != 0 {
+		t.Errorf("an item took a tap while the guard was armed")
+	}
+	test.TapCanvas(w.Canvas(), middle(p.next))
+	if p.Page() != 1 {
+		t.Errorf("Next under an armed guard left page %d, want 1", p.Page())
+	}
+	p.Guard.Settle(start.Add(500 * time.Millisecond))
+	test.TapCanvas(w.Canvas(), middle(items[2]))
+	if taps != 1 {
+		t.Errorf("once settled an item took %d taps, want 1", taps)
 	}
 }

@@ -180,10 +180,10 @@ func TestFakePrinterMute(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := pr.Status(); !errors.Is(err, printer.ErrStatusUnsupported) {
-		t.Errorf("Status of a mute printer = %v, want ErrStatusUnsupported", err)
+	if _, err := pr.Status(); !errors.Is(err, printer.ErrNoAnswer) {
+		t.Errorf("Status of a mute printer = %v, want ErrNoAnswer", err)
 	}
-	// A printer that cannot tell its status still prints.
+	// A printer that does not answer still prints.
 	if err := pr.Print(printer.TestPage(printer.Profiles["58"])); err != nil {
 		t.Fatalf("Print to a mute printer: %v", err)
 	}

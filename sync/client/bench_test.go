@@ -37,8 +37,9 @@ func cpuTime() time.Duration {
 var syntheticDays atomic.Int64
 
 // syntheticEvents makes n submitted events of center 130102, each a new
-// case, as a kiosk would have made them.
-func syntheticEvents(n int, device string) []cases.Event {
+// case, as a kiosk would have made them: numbered with its short code,
+// which the platform holds a submission's number to.
+func syntheticEvents(n int, device, shortCode string) []cases.Event {
 	// Each call's cases are of a day of their own: the platform holds a
 	// case number to one case of the center, so a benchmark's later
 	// batches must not reuse the numbers of its first.
@@ -46,7 +47,7 @@ func syntheticEvents(n int, device string) []cases.Event {
 	evs := make([]cases.Event, n)
 	for i := range evs {
 		sub := cases.Submission{ItemCode: "130102-SCJG-001", CatalogVersion: 1, Channel: cases.ChannelKiosk,
-			Number: cases.FormatNumber(day, "B1", i+1),
+			Number: cases.FormatNumber(day, shortCode, i+1),
 			Fields: map[string]string{"name": fmt.Sprintf("申请人%d", i), "phone": fmt.Sprintf("138%08d", i),
 				"id_number": "130102199003071233"}, Materials: []int{0, 1}}
 		e, err := cases.Submitted(sub, "130102", device, cases.Stamp{Wall: day.UnixMilli() + int64(i)})
@@ -77,7 +78,7 @@ func BenchmarkPush(b *testing.B) {
 			var total, cpu time.Duration
 			for b.Loop() {
 				b.StopTimer()
-				fillOutbox(b, dev, syntheticEvents(perOp, id.DeviceID))
+				fillOutbox(b, dev, syntheticEvents(perOp, id.DeviceID, id.ShortCode))
 				b.StartTimer()
 				t0, c0 := time.Now(), cpuTime()
 				var rep Report
@@ -112,7 +113,7 @@ func BenchmarkPull100k(b *testing.B) {
 			p := startPlatform(b, st)
 			loader, _ := p.device(protocol.RoleKiosk, p.URL())
 			lid, _ := loader.Identity()
-			preload(b, p.storage, lid.DeviceID, syntheticEvents(n, lid.DeviceID))
+			preload(b, p.storage, lid.DeviceID, syntheticEvents(n, lid.DeviceID, lid.ShortCode))
 			ctx := context.Background()
 			var total, cpu time.Duration
 			for b.Loop() {

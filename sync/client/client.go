@@ -168,6 +168,10 @@ type Report struct {
 	// device (its own events coming back are not); Changed, the local
 	// cases they changed.
 	Pulled, Changed int
+	// FeedReset is set when the platform's feed was behind the device's
+	// cursor (the platform was restored from an older backup) and the
+	// round read the feed again from the start; FeedResetText says so.
+	FeedReset bool
 	// Pending is what is left in the outbox after the round.
 	Pending int
 	// CatalogVersion is the catalog the device holds after the round (0:
@@ -186,6 +190,11 @@ type Report struct {
 	Devices       int
 	DeviceProblem string
 }
+
+// FeedResetText says, in both languages, what a round with
+// Report.FeedReset did, for tongban sync and the logs.
+const FeedResetText = "平台上的变更记录落后于本机的读取位置（平台可能从较早的备份恢复），本机已从头重新读取，已有的记录不会重复。 " +
+	"The platform's feed was behind this device's cursor (restored from an older backup?), so the device read the feed again from the start; events it held already are not duplicated"
 
 // Once does one round: push the whole outbox, pull the change feed to its
 // end, the center's device directory when the feed names a device it

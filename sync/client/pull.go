@@ -2,6 +2,7 @@ package client
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -19,6 +20,12 @@ type page struct {
 // is applied together with the cursor after it (store.ApplyPage), so an
 // interruption anywhere resumes at the first page not applied. The next
 // page is fetched while the current one is applied.
+//
+// A platform restored from a backup older than the device's last pull
+// refuses the cursor (protocol.CodeCursorAhead): the feed is behind it.
+// The device then reads the feed again from the start, once a round, and
+// says so (Report.FeedReset); applying events it holds already changes
+// nothing (store.ApplyPage skips an event it has, same content).
 func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
 	raw, err := s.store.Get(KeyCursor)
 	if err != nil {
@@ -30,6 +37,11 @@ func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
 	next := s.fetchPage(ctx, a, cursor)
 	for next != nil {
 		p := <-next
+		if p.err != nil && cursorAhead(p.err) && cursor != "" && !rep.FeedReset {
+			rep.FeedReset, cursor = true, ""
+			next = s.fetchPage(ctx, a, cursor)
+			continue
+		}
 		if p.err != nil {
 			return p.err
 		}
@@ -71,4 +83,11 @@ func (s *Syncer) fetchPage(ctx context.Context, a *api, cursor string) <-chan pa
 		ch <- p
 	}()
 	return ch
+}
+
+// cursorAhead reports whether the platform refused the cursor as beyond
+// the end of its feed.
+func cursorAhead(err error) bool {
+	var pe *PlatformError
+	return errors.As(err, &pe) && pe.Code == protocol.CodeCursorAhead
 }

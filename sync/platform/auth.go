@@ -45,7 +45,7 @@ func (s *Server) device(r *http.Request) (protocol.Device, *apiError) {
 func (s *Server) admin(h handler) handler {
 	return func(w http.ResponseWriter, r *http.Request) *apiError {
 		if s.cfg.AdminToken == "" {
-			return fail(http.StatusForbidden, protocol.CodeUnauthorized,
+			return fail(http.StatusForbidden, protocol.CodeForbidden,
 				"admin calls are disabled on this platform; start it with an admin token to use them")
 		}
 		token := bearer(r)

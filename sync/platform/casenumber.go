@@ -8,15 +8,30 @@ import (
 	"unicode/utf8"
 
 	"tongban/app/cases"
+	"tongban/sync/protocol"
 )
 
 // Case numbers. Counters find a case by its number (read over the phone,
 // typed from a receipt), so the platform takes a submission only with a
 // number in the form devices print (cases.FormatNumber), and Storage.Push
-// keeps each number to one case per center. The number's short-code part
-// is not held to the pushing device's: a device that moved to another
-// platform pushes its old cases again with their old numbers
-// (app/store/requeue.go), and a counter relays kiosks' submissions.
+// keeps each number to one case per center.
+//
+// A number is its maker's to give: its short code must be the one the
+// platform gave the device that made the event (Event.Device, which for a
+// submission a counter relays from a kiosk's receipt is the kiosk), else
+// one device takes the numbers another will issue, and that device's own
+// case is later refused as "number taken". Two exceptions keep what
+// devices rightly send:
+//   - a short code of a form this platform never gives (NextShortCode),
+//     such as the X7K of a device's demo identity, whose cases an
+//     enrollment with --keep-cases uploads: no device here can hold it;
+//   - a device that moved here from another platform (or changed role)
+//     pushes its old cases again with the numbers it gave them then
+//     (app/store/requeue.go), under its earlier short code. Such a number
+//     is taken when it is dated before the day the device enrolled here
+//     and no device of the center holds its short code: short codes are
+//     never given twice in a center, so a device given it later numbers
+//     only days after.
 
 // checkNumber returns the case number of a submitted event and, when it
 // is missing or not canonical, why; other events have neither. Its payload
@@ -30,6 +45,9 @@ func checkNumber(e *cases.Event) (number, why string) {
 		return "", "is of kind submitted but its payload has no case number; every submission carries its case's number, like 261127-K01-0042"
 	}
 	if canonicalNumber(n) {
+		if _, seq := numberParts(n); !printedSeq(seq) {
+			return n, fmt.Sprintf("is of kind submitted but its case number %s has the sequence %s, which devices never print (they print 0001 to 9999, then 10000 and up); send the number as the device printed it", short(n), seq)
+		}
 		return n, ""
 	}
 	canonical, err := cases.NormalizeNumber(n)
@@ -37,6 +55,51 @@ func checkNumber(e *cases.Event) (number, why string) {
 		return n, fmt.Sprintf("is of kind submitted but its case number %s is not a case number; a case number looks like 261127-K01-0042 (date, device short code, sequence)", short(n))
 	}
 	return n, fmt.Sprintf("is of kind submitted but its case number %s is not written as devices print it; send it as %s", short(n), canonical)
+}
+
+// numberParts splits a canonical case number into its date and short
+// code ("260302-K01") and its sequence.
+func numberParts(n string) (dateCode, seq string) {
+	i := strings.LastIndexByte(n, '-')
+	return n[:i], n[i+1:]
+}
+
+// printedSeq reports whether a sequence is written as cases.FormatNumber
+// writes one from 1 up (%04d): four digits, not 0000, or five or six
+// without a leading zero.
+func printedSeq(seq string) bool {
+	if len(seq) == 4 {
+		return seq != "0000"
+	}
+	return seq[0] != '0'
+}
+
+// checkNumberOwner says why a canonical case number is not maker's to give
+// (see the top of this file), or "". devices returns the center's devices
+// by ID; it is called only for a number with another short code.
+func checkNumberOwner(number string, maker protocol.Device, devices func() (map[string]protocol.Device, error)) (string, error) {
+	dateCode, _ := numberParts(number)
+	date, code, _ := strings.Cut(dateCode, "-")
+	if code == maker.ShortCode || !platformShortCode(code) {
+		return "", nil
+	}
+	all, err := devices()
+	if err != nil {
+		return "", err
+	}
+	for _, d := range all {
+		if d.ShortCode == code && d.ID != maker.ID {
+			return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, the short code of device %s of this center; "+
+				"a device numbers its cases with its own short code, so check that this device's data folder is its own, not a copy of another device's",
+				maker.ID, maker.ShortCode, short(number), code, d.ID), nil
+		}
+	}
+	if date < maker.Enrolled.In(cases.Zone).Format("060102") {
+		return "", nil // numbered before the device came here, with a short code no device here holds
+	}
+	return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, and is dated no earlier than the day the device enrolled here with %s; "+
+		"a device numbers the cases it makes with its own short code, so check that this device's data folder is its own, not a copy of another device's",
+		maker.ID, maker.ShortCode, short(number), code, maker.ShortCode), nil
 }
 
 // canonicalNumber reports whether cases.NormalizeNumber(n) returns n

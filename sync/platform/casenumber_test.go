@@ -30,6 +30,9 @@ func TestPushRefusesBadCaseNumber(t *testing.T) {
 		{"spaces", `{"number":" 260302-K01-0001"}`, []string{`" 260302-K01-0001"`, "send it as 260302-K01-0001"}},
 		{"no dashes", `{"number":"260302K010001"}`, []string{`"260302K010001"`, "send it as 260302-K01-0001"}},
 		{"escaped", `{"number":"260302\u002dK01-0001 "}`, []string{`"260302-K01-0001 "`, "send it as 260302-K01-0001"}},
+		{"sequence zero", `{"number":"260302-K01-0000"}`, []string{`"260302-K01-0000"`, "sequence 0000", "never print"}},
+		{"five digits, leading zero", `{"number":"260302-K01-00042"}`, []string{"sequence 00042", "never print"}},
+		{"six digits, leading zero", `{"number":"260302-K01-012345"}`, []string{"sequence 012345", "never print"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -54,9 +57,10 @@ func TestPushRefusesBadCaseNumber(t *testing.T) {
 
 // TestPushNumberTaken: a second case with a number the center has given
 // already is rejected with a reason naming the number and the case that
-// holds it; the rest of the push is stored. A number with another
-// device's short code is taken as it is: a device that moved platform
-// pushes its old cases with their old numbers.
+// holds it; the rest of the push is stored. A number with a short code
+// no device here holds, dated before the device enrolled, is taken as it
+// is: a device that moved platform pushes its old cases with their old
+// numbers (TestPushRefusesAnotherDevicesNumber has the rest).
 func TestPushNumberTaken(t *testing.T) {
 	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
 		kiosk := h.enroll(centerA, protocol.RoleKiosk)
@@ -83,6 +87,69 @@ func TestPushNumberTaken(t *testing.T) {
 		}
 		if n := h.feedCount(centerA); n != 3 {
 			t.Fatalf("the feed holds %d events, want 3", n)
+		}
+	})
+}
+
+// TestPushRefusesAnotherDevicesNumber: a submission's number carries the
+// short code of the device that made it (for a submission a counter
+// relays, the kiosk), else the push fails with a 422 naming the event and
+// both short codes, and nothing is stored. A number dated before the
+// device enrolled here, with a short code no device of the center holds,
+// is one it gave on an earlier platform or role, and is taken; so is one
+// with a short code the platform never gives (a demo identity's X7K).
+func TestPushRefusesAnotherDevicesNumber(t *testing.T) {
+	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
+		k1 := h.enroll(centerA, protocol.RoleKiosk)
+		h.enroll(centerA, protocol.RoleKiosk)
+		k3 := h.enroll(centerA, protocol.RoleKiosk)
+		counter := h.enroll(centerA, protocol.RoleCounter)
+		if k1.ShortCode != "K01" || k3.ShortCode != "K03" || counter.ShortCode != "C01" {
+			t.Fatalf("short codes %s, %s, %s; want K01, K03, C01", k1.ShortCode, k3.ShortCode, counter.ShortCode)
+		}
+		numbered := func(device, number string) cases.Event {
+			e := newEvent(centerA, device, 1)
+			e.Payload = json.RawMessage(`{"number":"` + number + `","item_code":"X","catalog_version":1,"fields":{},"channel":"kiosk"}`)
+			return e
+		}
+		refused := []struct {
+			name, token string
+			event       cases.Event
+			says        []string
+		}{
+			{"K03 numbering with K01", k3.Token, numbered(k3.DeviceID, "260302-K01-9999"), []string{"260302-K01-9999", "K03", "carries K01, the short code of device " + k1.DeviceID}},
+			{"K03 with K01, dated before it enrolled", k3.Token, numbered(k3.DeviceID, "250101-K01-0001"), []string{"carries K01, the short code of device"}},
+			{"K03 with a free short code, dated the day it enrolled", k3.Token, numbered(k3.DeviceID, "260302-K77-0001"), []string{"carries K77", "no earlier than the day the device enrolled here with K03"}},
+			{"a relayed kiosk case numbered with the counter's code", counter.Token, numbered(k1.DeviceID, "260302-C01-0001"), []string{k1.DeviceID + " (short code K01)", "carries C01, the short code of device " + counter.DeviceID}},
+		}
+		for _, tt := range refused {
+			good := newEvent(centerA, k3.DeviceID, 2)
+			token := tt.token
+			if token == counter.Token {
+				good = newEvent(centerA, k1.DeviceID, 2) // the counter relays K01's cases
+			}
+			resp, data := h.request("POST", protocol.PathEvents, token, pushBody(good, tt.event))
+			e := errorBody(t, data)
+			if resp.StatusCode != http.StatusUnprocessableEntity || e.Code != protocol.CodeBadEvent || e.EventID != tt.event.ID {
+				t.Fatalf("%s: %d %+v, want 422 %s naming %s", tt.name, resp.StatusCode, e, protocol.CodeBadEvent, tt.event.ID)
+			}
+			for _, w := range append(tt.says, "index 1") {
+				if !strings.Contains(e.Message, w) {
+					t.Errorf("%s: sentence %q does not mention %q", tt.name, e.Message, w)
+				}
+			}
+			if n := h.feedCount(centerA); n != 0 {
+				t.Fatalf("%s: a refused push stored %d events", tt.name, n)
+			}
+		}
+		// Its own number, an earlier platform's number with a short code no
+		// device here holds, a demo identity's number (enroll --keep-cases)
+		// and a relayed kiosk case with the kiosk's number.
+		h.push(k3.Token, []cases.Event{numbered(k3.DeviceID, "260302-K03-10000"), numbered(k3.DeviceID, "250101-K77-0001"),
+			numbered(k3.DeviceID, "260302-X7K-0001")})
+		h.push(counter.Token, []cases.Event{numbered(k1.DeviceID, "260302-K01-0001")})
+		if n := h.feedCount(centerA); n != 4 {
+			t.Fatalf("the feed holds %d events, want the 4 numbered by their makers", n)
 		}
 	})
 }

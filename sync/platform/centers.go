@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"strings"
@@ -36,18 +37,51 @@ func (s *Server) knownCenters(ctx context.Context) ([]string, error) {
 	case err != nil:
 		return nil, err
 	}
+	if c := catalogCenter(def.Data); c != "" && !slices.Contains(known, c) {
+		known = append(known, c)
+		slices.Sort(known)
+	}
+	return known, nil
+}
+
+// catalogCenter returns the center a catalog's JSON names, or "". An
+// import was parsed before it was stored; one that does not read now
+// names no center.
+func catalogCenter(data []byte) string {
 	var cat struct {
 		Center struct {
 			Code string `json:"code"`
 		} `json:"center"`
 	}
-	// An import was parsed before it was stored; a default that does not
-	// read now names no center.
-	if json.Unmarshal(def.Data, &cat) == nil && validCenter(cat.Center.Code) && !slices.Contains(known, cat.Center.Code) {
-		known = append(known, cat.Center.Code)
-		slices.Sort(known)
+	if json.Unmarshal(data, &cat) != nil || !validCenter(cat.Center.Code) {
+		return ""
 	}
-	return known, nil
+	return cat.Center.Code
+}
+
+// catalogWarning says, for a code of a center, when the center has no
+// catalog of its own: its devices then get the default catalog and print
+// the default's center name and address on their receipts. It returns ""
+// when the center has its own, and the default's center when there is one.
+func (s *Server) catalogWarning(ctx context.Context, center string) (warning, defaultCenter string, err error) {
+	rec, err := s.store.Catalog(ctx, center, math.MaxInt32) // no data, just whose it is
+	switch {
+	case errors.Is(err, ErrNotFound):
+		return fmt.Sprintf("center %s has no catalog of its own yet and the platform has no default catalog, so its devices get none from the platform: publish one with tongban platform catalog import", center), "", nil
+	case err != nil:
+		return "", "", err
+	case rec.Center == center:
+		return "", "", nil
+	}
+	def, err := s.store.Catalog(ctx, "", -1)
+	if err != nil {
+		return "", "", err
+	}
+	defaultCenter = catalogCenter(def.Data)
+	if defaultCenter == "" || defaultCenter == center {
+		return "", "", nil // the default is this center's own catalog
+	}
+	return fmt.Sprintf("center %s has no catalog of its own yet, so its devices get the default catalog of center %s and print that center's name and address on their receipts: publish one with tongban platform catalog import", center, defaultCenter), defaultCenter, nil
 }
 
 // checkCenter refuses a code for a center the platform has not heard of.

@@ -80,3 +80,56 @@ func TestCodeForUnknownCenter(t *testing.T) {
 		refused("130107", "it knows 130102, 130104, 130105, 130181, 130200, 130201, 130202, 130203, 130204, 130205 and 7 more from")
 	})
 }
+
+// TestCodeCatalogWarning: a code for a center without a catalog of its own
+// comes with a warning naming the center, the default catalog's center
+// its devices get meanwhile (whose name and address they would print) and
+// the command that publishes one; a center with its own catalog, or whose
+// catalog is the default, gets none. The device's catalog call still
+// serves the default.
+func TestCodeCatalogWarning(t *testing.T) {
+	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
+		ctx := context.Background()
+		code := func(center string) protocol.CodeResponse {
+			t.Helper()
+			resp, err := h.admin.NewCode(ctx, protocol.CodeRequest{Center: center, Role: protocol.RoleKiosk, NewCenter: true})
+			if err != nil {
+				t.Fatalf("a code for %s: %v", center, err)
+			}
+			return resp
+		}
+		if c := code("130103"); !strings.Contains(c.Warning, "center 130103 has no catalog of its own") ||
+			!strings.Contains(c.Warning, "no default catalog") || c.DefaultCatalogCenter != "" {
+			t.Errorf("a code with no catalog published at all: warning %q, default center %q; want a warning that there is none", c.Warning, c.DefaultCatalogCenter)
+		}
+		if _, err := h.admin.ImportCatalog(ctx, assets.SampleCatalog(), true); err != nil { // center 130102's, as the default
+			t.Fatal(err)
+		}
+		c := code("130103")
+		for _, w := range []string{"center 130103 has no catalog of its own", "default catalog of center 130102", "name and address", "tongban platform catalog import"} {
+			if !strings.Contains(c.Warning, w) {
+				t.Errorf("the warning %q does not say %q", c.Warning, w)
+			}
+		}
+		if c.DefaultCatalogCenter != "130102" {
+			t.Errorf("default_catalog_center = %q, want 130102", c.DefaultCatalogCenter)
+		}
+		if c := code("130102"); c.Warning != "" || c.DefaultCatalogCenter != "" {
+			t.Errorf("a code for the default catalog's own center warns %q (%q), want nothing", c.Warning, c.DefaultCatalogCenter)
+		}
+		own := bytes.Replace(assets.SampleCatalog(), []byte(`"code": "130102"`), []byte(`"code": "130103"`), 1)
+		own = bytes.Replace(own, []byte(`"version": 1`), []byte(`"version": 2`), 1)
+		if _, err := h.admin.ImportCatalog(ctx, own, false); err != nil {
+			t.Fatal(err)
+		}
+		if c := code("130103"); c.Warning != "" {
+			t.Errorf("a code for a center with its own catalog warns %q, want nothing", c.Warning)
+		}
+		// A device of a center without its own catalog still gets the default.
+		dev := h.enroll("130104", protocol.RoleKiosk)
+		resp, data := h.request("GET", protocol.PathCatalog+"?since=0", dev.Token, nil)
+		if resp.StatusCode != http.StatusOK || !bytes.Contains(data, []byte(`"130102"`)) {
+			t.Fatalf("GET %s for a center without a catalog: %d, %.80s; want the default catalog", protocol.PathCatalog, resp.StatusCode, data)
+		}
+	})
+}

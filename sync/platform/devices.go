@@ -2,6 +2,7 @@ package platform
 
 import (
 	"fmt"
+	"strconv"
 	"time"
 
 	"tongban/sync/protocol"
@@ -10,10 +11,15 @@ import (
 // The rules of enrollment live here, as plain functions, so both storage
 // implementations apply exactly the same ones inside their transactions.
 
-// Check says whether a code can enroll a device at a time.
-func (c Code) Check(at time.Time) error {
+// Check says whether a code can enroll a device at a time. A code is used
+// once, but the device it enrolled may redeem it again while it lasts: a
+// device whose enrollment reply was lost (killed, or the network dropped
+// it after the platform committed) tries again with the same code and its
+// own ID, and gets a fresh token for the same identity (Renew refuses a
+// device revoked since).
+func (c Code) Check(at time.Time, deviceID string) error {
 	switch {
-	case !c.Used.IsZero():
+	case !c.Used.IsZero() && c.UsedBy != deviceID:
 		return ErrCodeUsed
 	case !at.Before(c.Expires):
 		return ErrCodeExpired
@@ -24,8 +30,13 @@ func (c Code) Check(at time.Time) error {
 // Renew builds the device record an enrollment leaves behind, from the
 // code and the device as stored before (nil for a new device). When
 // needsShortCode is true the caller allocates the next short code of the
-// role (NextShortCode) and sets it.
+// role (NextShortCode) and sets it. A code used already (by this device,
+// Check saw to that) renews the device only while it is not revoked: a
+// revocation stands against the code that enrolled the device.
 func Renew(e Enrollment, c Code, old *protocol.Device) (dev protocol.Device, needsShortCode bool, err error) {
+	if !c.Used.IsZero() && (old == nil || old.Revoked) {
+		return protocol.Device{}, false, ErrCodeUsed
+	}
 	dev = protocol.Device{
 		ID: e.DeviceID, Name: e.Name, Role: c.Role, Center: c.Center,
 		Enrolled: e.At, LastSeen: e.At,
@@ -64,6 +75,18 @@ func NextShortCode(role string, n int) (string, error) {
 		return "", ErrShortCodesExhausted
 	}
 	return fmt.Sprintf("%s%02d", shortCodePrefix(role), n), nil
+}
+
+// platformShortCode reports whether a short code has the form
+// NextShortCode gives (K01 … K999, C01 … C999), so a device of a center
+// may hold it; a device's self-chosen demo code (X7K) never has.
+func platformShortCode(code string) bool {
+	if len(code) < 3 || len(code) > 4 || (code[0] != 'K' && code[0] != 'C') || !digitsOnly(code[1:]) {
+		return false
+	}
+	n, _ := strconv.Atoi(code[1:])
+	c, err := NextShortCode(protocol.RoleKiosk, n)
+	return err == nil && c[1:] == code[1:]
 }
 
 // ShortCodeKey names the counter a store keeps per center and role.

@@ -151,7 +151,15 @@ func (s *Server) newCode(w http.ResponseWriter, r *http.Request) *apiError {
 	if err := s.store.AddCode(r.Context(), c); err != nil {
 		return s.storageError(r, err)
 	}
-	writeJSON(w, r, http.StatusOK, protocol.CodeResponse{Code: code, Center: c.Center, Role: c.Role, Expires: c.Expires.UTC()})
+	resp := protocol.CodeResponse{Code: code, Center: c.Center, Role: c.Role, Expires: c.Expires.UTC()}
+	warning, def, err := s.catalogWarning(r.Context(), c.Center)
+	if err != nil {
+		// The code is made; a missing warning only leaves the
+		// administrator to notice the catalog, so do not fail the call.
+		s.cfg.Logger.Warn("platform: catalog lookup for a new code", "err", err)
+	}
+	resp.Warning, resp.DefaultCatalogCenter = warning, def
+	writeJSON(w, r, http.StatusOK, resp)
 	return nil
 }
 

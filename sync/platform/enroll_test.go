@@ -3,6 +3,7 @@ package platform_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"net/http"
 	"testing"
@@ -157,4 +158,43 @@ func TestCodeTTL(t *testing.T) {
 	if _, err := h.admin.NewCode(ctx, protocol.CodeRequest{Center: centerA, Role: protocol.RoleKiosk, TTL: 72 * time.Hour}); err == nil {
 		t.Fatal("a code longer than MaxCodeTTL was made")
 	}
+}
+
+// TestEnrollLostReply: a device whose enrollment reply was lost (killed
+// after the platform committed) sends the same code with its own ID again
+// and gets its identity under a fresh token, the lost one no longer
+// working; any other device still finds the code used.
+func TestEnrollLostReply(t *testing.T) {
+	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
+		code, err := h.admin.NewCode(context.Background(), protocol.CodeRequest{Center: centerA, Role: protocol.RoleKiosk, NewCenter: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		local := cases.NewID()
+		req := protocol.EnrollRequest{Code: code.Code, Name: "大厅 1", DeviceID: local}
+		var lost, again protocol.EnrollResponse
+		h.mustJSON("POST", protocol.PathEnroll, "", req, &lost)
+		h.clock.Add(time.Minute)
+		h.mustJSON("POST", protocol.PathEnroll, "", req, &again)
+		if again.DeviceID != local || again.ShortCode != lost.ShortCode || again.Center != lost.Center || again.Role != lost.Role ||
+			len(again.ReceiptKeys) != 1 || again.ReceiptKeys[0].ID != lost.ReceiptKeys[0].ID || again.Token == lost.Token {
+			t.Fatalf("redeeming the code again = %+v\nwant the identity of %+v under a new token", again, lost)
+		}
+		if resp, data := h.request("GET", protocol.PathEvents, lost.Token, nil); resp.StatusCode != http.StatusUnauthorized {
+			t.Fatalf("the lost reply's token after redeeming again: %d %s, want 401", resp.StatusCode, data)
+		}
+		if resp, data := h.request("GET", protocol.PathEvents, again.Token, nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("the new token: %d %s, want 200", resp.StatusCode, data)
+		}
+		for _, other := range []string{cases.NewID(), ""} {
+			body, _ := json.Marshal(protocol.EnrollRequest{Code: code.Code, DeviceID: other})
+			resp, data := h.request("POST", protocol.PathEnroll, "", body)
+			if e := errorBody(t, data); resp.StatusCode != http.StatusForbidden || e.Code != protocol.CodeBadCode || !bytes.Contains(data, []byte("already been used")) {
+				t.Fatalf("another device (ID %q) with the used code: %d %s, want 403 already used", other, resp.StatusCode, data)
+			}
+		}
+		if list, _ := h.admin.Devices(context.Background(), centerA); len(list) != 1 {
+			t.Fatalf("the platform lists %d devices, want the one", len(list))
+		}
+	})
 }

@@ -25,6 +25,9 @@ var (
 	// ErrCatalogVersion is returned for a catalog whose version is not newer
 	// than the one the platform serves.
 	ErrCatalogVersion = errors.New("the catalog's version is not newer than the one the platform serves; raise its version and import it again")
+	// ErrCursorAhead is returned by Storage.Pull (as a *CursorError) for a
+	// cursor beyond the end of the center's feed.
+	ErrCursorAhead = errors.New("the device's feed cursor is beyond the end of the platform's feed; the platform was probably restored from a backup, so read the feed again from the start")
 	// ErrClosed is returned by a storage after Close.
 	ErrClosed = errors.New("the platform storage is closed")
 )
@@ -42,3 +45,19 @@ func (e *VersionError) Error() string {
 
 // Is makes errors.Is(err, ErrCatalogVersion) true.
 func (e *VersionError) Is(target error) bool { return target == ErrCatalogVersion }
+
+// CursorError says how far a pull's cursor is beyond the end of a feed:
+// the platform's feed is behind the device, as after a restore from a
+// backup older than the device's last pull.
+type CursorError struct {
+	After uint64 // the cursor asked with
+	End   uint64 // the last sequence number the feed has handed out
+}
+
+// Error says what happened and what the device does, in one sentence.
+func (e *CursorError) Error() string {
+	return fmt.Sprintf("the feed cursor %d is beyond the end of this platform's feed (%d): the platform's feed is behind the device's cursor (restored from a backup?), so the device reads the feed again from the start", e.After, e.End)
+}
+
+// Is makes errors.Is(err, ErrCursorAhead) true.
+func (e *CursorError) Is(target error) bool { return target == ErrCursorAhead }

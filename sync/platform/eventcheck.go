@@ -110,7 +110,21 @@ func pushProblem(data []byte) *apiError {
 // events' case numbers (checkNumber).
 func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []cases.Event) ([]string, *apiError) {
 	numbers := make([]string, len(events))
-	var center map[string]protocol.Device // read at the first relayed event
+	var center map[string]protocol.Device // read when first needed
+	devices := func() (map[string]protocol.Device, error) {
+		if center != nil {
+			return center, nil
+		}
+		list, err := s.store.Devices(r.Context(), dev.Center)
+		if err != nil {
+			return nil, err
+		}
+		center = make(map[string]protocol.Device, len(list))
+		for _, d := range list {
+			center[d.ID] = d
+		}
+		return center, nil
+	}
 	for i := range events {
 		e := &events[i]
 		if why := checkShape(e); why != "" {
@@ -128,6 +142,7 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 				"belongs to center %s but this device is enrolled in center %s; a device sends only its own center's events",
 				strconv.Quote(e.Center), dev.Center))
 		}
+		maker := dev
 		switch {
 		case e.Device == dev.ID:
 			if !cases.RoleMakes(dev.Role, e.Kind) {
@@ -136,17 +151,12 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 					e.Kind, dev.Role, kindList(cases.RoleKinds[dev.Role])))
 			}
 		case relays(dev.Role, e.Kind):
-			if center == nil {
-				list, err := s.store.Devices(r.Context(), dev.Center)
-				if err != nil {
-					return nil, s.storageError(r, err)
-				}
-				center = make(map[string]protocol.Device, len(list))
-				for _, d := range list {
-					center[d.ID] = d
-				}
+			all, err := devices()
+			if err != nil {
+				return nil, s.storageError(r, err)
 			}
-			maker, ok := center[e.Device]
+			var ok bool
+			maker, ok = all[e.Device]
 			if !ok || !cases.RoleMakes(maker.Role, e.Kind) {
 				return nil, eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 					"names device %s, which is not a device of center %s that makes %s events; a %s passes on only submissions its center's devices made",
@@ -156,6 +166,16 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 			return nil, eventError(http.StatusForbidden, protocol.CodeForbiddenEvent, i, e, fmt.Sprintf(
 				"names device %s, not this device %s; a device sends only its own events (a counter also passes on submissions from scanned receipts)",
 				strconv.Quote(e.Device), dev.ID))
+		}
+		if numbers[i] == "" {
+			continue
+		}
+		why, err := checkNumberOwner(numbers[i], maker, devices)
+		if err != nil {
+			return nil, s.storageError(r, err)
+		}
+		if why != "" {
+			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
 		}
 	}
 	return numbers, nil

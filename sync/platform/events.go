@@ -2,6 +2,7 @@ package platform
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -100,7 +101,13 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) *apiError {
 		limit = min(n, protocol.MaxPull)
 	}
 	page, err := s.store.Pull(r.Context(), dev.Center, after, limit)
-	if err != nil {
+	var ahead *CursorError
+	switch {
+	case errors.As(err, &ahead):
+		return fail(http.StatusConflict, protocol.CodeCursorAhead,
+			"the cursor %d is beyond the end of this center's feed on the platform (%d): the platform's feed is behind the device's cursor (restored from a backup?), so read the feed again from the start, without a cursor",
+			ahead.After, ahead.End)
+	case err != nil:
 		return s.storageError(r, err)
 	}
 	s.touch(r, dev)

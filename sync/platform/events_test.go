@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 
 	"tongban/app/cases"
@@ -174,4 +175,31 @@ func TestGzipBothWays(t *testing.T) {
 	if resp.Header.Get("Content-Encoding") != "" {
 		t.Fatal("gzip sent to a client that refused it")
 	}
+}
+
+// TestPullCursorAhead: a cursor beyond the end of the center's feed (the
+// platform restored from an older backup) is refused with 409 and its own
+// code, saying to read the feed again from the start, never answered
+// with an empty page the device would wait on in silence.
+func TestPullCursorAhead(t *testing.T) {
+	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
+		kiosk := h.enroll(centerA, protocol.RoleKiosk)
+		h.push(kiosk.Token, []cases.Event{newEvent(centerA, kiosk.DeviceID, 1), newEvent(centerA, kiosk.DeviceID, 2)})
+		resp, data := h.request("GET", protocol.PathEvents+"?after=99999999", kiosk.Token, nil)
+		e := errorBody(t, data)
+		if resp.StatusCode != http.StatusConflict || e.Code != protocol.CodeCursorAhead {
+			t.Fatalf("pull after 99999999 of a feed of 2: %d %s, want 409 %s", resp.StatusCode, data, protocol.CodeCursorAhead)
+		}
+		for _, w := range []string{"99999999", "behind the device's cursor", "restored from a backup", "from the start"} {
+			if !strings.Contains(e.Message, w) {
+				t.Errorf("sentence %q does not say %q", e.Message, w)
+			}
+		}
+		if got := h.pullAll(kiosk.Token, 10); len(got) != 2 {
+			t.Fatalf("pulling again from the start gave %d events, want 2", len(got))
+		}
+		if resp, data := h.request("GET", protocol.PathEvents+"?after=2", kiosk.Token, nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("pull at the feed's end: %d %s, want 200", resp.StatusCode, data)
+		}
+	})
 }

@@ -95,8 +95,14 @@ func (h *harness) enroll(center, role string) protocol.EnrollResponse {
 	}
 	var resp protocol.EnrollResponse
 	h.mustJSON("POST", protocol.PathEnroll, "", protocol.EnrollRequest{Code: code.Code, Name: role + " " + center}, &resp)
+	shortCodes.Store(resp.DeviceID, resp.ShortCode)
 	return resp
 }
+
+// shortCodes holds the short code of every device the harnesses enrolled
+// (device ID → short code), so newEvent numbers a device's cases as the
+// device would.
+var shortCodes sync.Map
 
 // request sends a request and returns the status and the body (gunzipped
 // when it came gzipped).
@@ -193,22 +199,30 @@ func (h *harness) feedCount(center string) int64 {
 }
 
 // newEvent makes a valid submitted event of a new case, with a case
-// number no other call in this test binary gives.
+// number no other call in this test binary gives, carrying the device's
+// short code (K01 for a device no harness enrolled).
 func newEvent(center, device string, n int) cases.Event {
 	id := cases.NewID()
+	code := "K01"
+	if c, ok := shortCodes.Load(device); ok {
+		code = c.(string)
+	}
 	return cases.Event{ID: id, CaseID: id, Center: center, Kind: cases.KindSubmitted, Device: device,
 		Stamp:   cases.Stamp{Wall: 1772413200000 + int64(n)},
-		Payload: json.RawMessage(`{"number":"` + newNumber() + `","item_code":"X","catalog_version":1,"fields":{"name":"张三"},"channel":"kiosk"}`)}
+		Payload: json.RawMessage(`{"number":"` + newNumberOf(code) + `","item_code":"X","catalog_version":1,"fields":{"name":"张三"},"channel":"kiosk"}`)}
 }
 
 // numbered counts the case numbers newNumber gave.
 var numbered atomic.Int64
 
-// newNumber returns a canonical case number no other call in this test
-// binary returns: 10,000 a day from 2 March 2026 on.
-func newNumber() string {
+// newNumber returns a canonical case number with the short code K01.
+func newNumber() string { return newNumberOf("K01") }
+
+// newNumberOf returns a canonical case number no other call in this test
+// binary returns: 9,999 a day from 2 March 2026 on, with a short code.
+func newNumberOf(code string) string {
 	n := int(numbered.Add(1))
-	return cases.FormatNumber(time.Date(2026, 3, 2, 12, 0, 0, 0, cases.Zone).AddDate(0, 0, n/10000), "K01", n%10000)
+	return cases.FormatNumber(time.Date(2026, 3, 2, 12, 0, 0, 0, cases.Zone).AddDate(0, 0, n/9999), code, n%9999+1)
 }
 
 // errorBody decodes a protocol error answer.

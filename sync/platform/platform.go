@@ -209,7 +209,20 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
+// healthTimeout bounds the storage check of /v1/health, so a load
+// balancer's probe gets its answer while PostgreSQL hangs.
+const healthTimeout = 2 * time.Second
+
+// health answers GET /v1/health: ok only when the storage answers, so a
+// load balancer takes an instance whose database is gone out of service.
 func (s *Server) health(w http.ResponseWriter, r *http.Request) *apiError {
+	ctx, cancel := context.WithTimeout(r.Context(), healthTimeout)
+	defer cancel()
+	if err := s.store.Ping(ctx); err != nil {
+		s.cfg.Logger.Error("platform: health: storage does not answer", "err", err)
+		return fail(http.StatusServiceUnavailable, protocol.CodeStorageDown,
+			"the platform runs but its storage does not answer; check that its database is up (or its data folder readable) and look in the platform's log")
+	}
 	writeJSON(w, r, http.StatusOK, protocol.Health{Status: "ok", Version: s.cfg.Version, Time: s.cfg.Now().UTC()})
 	return nil
 }

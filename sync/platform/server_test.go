@@ -2,6 +2,8 @@ package platform_test
 
 import (
 	"encoding/json"
+	"io"
+	"log/slog"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -24,6 +26,22 @@ func TestHealth(t *testing.T) {
 	if resp, data := h.request("HEAD", protocol.PathHealth, "", nil); resp.StatusCode != 200 || len(data) != 0 {
 		t.Fatalf("HEAD health: %d, %d bytes", resp.StatusCode, len(data))
 	}
+}
+
+// TestHealthStorageDown: health touches the storage, so a platform whose
+// bbolt file is closed or whose PostgreSQL pool is gone answers 503 with
+// a code and a sentence, not ok.
+func TestHealthStorageDown(t *testing.T) {
+	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
+	eachBackend(t, platform.Config{Logger: quiet}, func(t *testing.T, h *harness) {
+		h.mustJSON("GET", protocol.PathHealth, "", nil, new(protocol.Health))
+		h.store.Close()
+		resp, data := h.request("GET", protocol.PathHealth, "", nil)
+		e := errorBody(t, data)
+		if resp.StatusCode != http.StatusServiceUnavailable || e.Code != protocol.CodeStorageDown || !strings.Contains(e.Message, "storage does not answer") {
+			t.Fatalf("health with the storage closed: %d %+v, want 503 %s saying the storage does not answer", resp.StatusCode, e, protocol.CodeStorageDown)
+		}
+	})
 }
 
 // TestOpenAPI checks that the served document is OpenAPI 3 and describes

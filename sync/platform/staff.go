@@ -23,8 +23,8 @@ func (s *Server) staffList(w http.ResponseWriter, r *http.Request) *apiError {
 		return e
 	}
 	if dev.Role != protocol.RoleCounter { // a public kiosk holds no clerk's PIN hash
-		return fail(http.StatusForbidden, protocol.CodeUnauthorized,
-			"only counters get the staff list; this device is enrolled as a %s", dev.Role)
+		return fail(http.StatusForbidden, protocol.CodeForbidden,
+			"only counters get the staff list and this device is enrolled as a %s; a kiosk signs in no clerk, so it needs no staff list", dev.Role)
 	}
 	since := 0
 	if v := r.URL.Query().Get("since"); v != "" {

@@ -55,7 +55,10 @@ type Storage interface {
 	// number, in feed order. A sequence number is never handed out twice
 	// and an event never appears before one with a lower number has become
 	// visible (see each implementation for how), so a reader that resumes
-	// after the last number it saw misses nothing.
+	// after the last number it saw misses nothing. A cursor beyond the
+	// last number the center's feed has handed out (a platform restored
+	// from an older backup) returns a *CursorError, never an empty page
+	// that would leave the device waiting for numbers already given out.
 	Pull(ctx context.Context, center string, after uint64, limit int) (Page, error)
 	// PutCatalog publishes a catalog version for a center ("" for the
 	// default catalog). The version must be above the one the center is
@@ -82,6 +85,10 @@ type Storage interface {
 	Centers(ctx context.Context) ([]string, error)
 	// Stats counts what the storage holds, for /metrics.
 	Stats(ctx context.Context) (Stats, error)
+	// Ping reports whether the storage answers (a read of the bbolt file,
+	// a round trip to PostgreSQL), for /v1/health; the caller bounds it
+	// with ctx.
+	Ping(ctx context.Context) error
 	// Close releases the storage.
 	Close() error
 }
@@ -101,7 +108,10 @@ type Code struct {
 // Enrollment is one use of an enrollment code. Storage applies these rules
 // in one transaction:
 //   - the code must exist, be unused and not expired at At; it is then
-//     marked used;
+//     marked used (Code.Check);
+//   - the device a code enrolled may redeem it again while it lasts and
+//     the device is not revoked (a reply lost after the commit): it gets
+//     the new token, its old one stops working, its identity stays;
 //   - a device already known by DeviceID keeps its ID, its earlier events
 //     and, when the role is the same, its short code; it must belong to
 //     the code's center (else ErrOtherCenter); it is un-revoked and its old

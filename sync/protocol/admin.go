@@ -15,6 +15,20 @@ const (
 	// CodeUnknownCenter answers a code request for a center the platform
 	// has not heard of, without CodeRequest.NewCenter (422).
 	CodeUnknownCenter = "unknown_center"
+	// CodeForbidden answers a call the caller's role may not make (403): a
+	// kiosk asking for the staff list, an admin call on a platform started
+	// without an admin token. CodeUnauthorized is for a missing or wrong
+	// token (401) only.
+	CodeForbidden = "forbidden"
+	// CodeCursorAhead answers GET /v1/events with a cursor beyond the end of
+	// the center's feed (409): the platform was restored from a backup
+	// older than the device's last pull. The device reads the feed again
+	// from the start (no cursor); applying events it holds already changes
+	// nothing.
+	CodeCursorAhead = "cursor_ahead"
+	// CodeStorageDown answers GET /v1/health when the platform's storage
+	// (its bbolt file or PostgreSQL) does not answer (503).
+	CodeStorageDown = "storage_unavailable"
 )
 
 // CatalogPublished answers POST /v1/admin/catalog.

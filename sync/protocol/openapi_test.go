@@ -70,10 +70,22 @@ func TestOpenAPIErrors(t *testing.T) {
 	codes := e.Properties["code"].Enum
 	for _, c := range []string{CodeBadRequest, CodeUnauthorized, CodeRevoked, CodeTooLarge, CodeTooMany, CodeBadCode,
 		CodeNotFound, CodeRateLimited, CodeInternal, CodeMethodNotAllowed, CodeStaleCatalog, CodeBadEvent, CodeForbiddenEvent,
-		CodeUnknownCenter} {
+		CodeUnknownCenter, CodeForbidden, CodeCursorAhead, CodeStorageDown} {
 		if !slices.Contains(codes, c) {
 			t.Errorf("the Error schema's codes %v lack %q", codes, c)
 		}
+	}
+	for _, a := range []struct{ path, method, status, code string }{
+		{PathEvents, "get", "409", CodeCursorAhead},
+		{PathHealth, "get", "503", CodeStorageDown},
+		{PathStaff, "get", "403", CodeForbidden},
+	} {
+		if d := doc.Paths[a.path][a.method].Responses[a.status].Description; !strings.Contains(d, a.code) {
+			t.Errorf("%s %s answer %s says %q, want it to name the code %s", strings.ToUpper(a.method), a.path, a.status, d, a.code)
+		}
+	}
+	if p := doc.Components.Schemas["CodeResponse"].Properties; p == nil || !hasKeys(p, "warning", "default_catalog_center") {
+		t.Error("the CodeResponse schema lacks warning or default_catalog_center")
 	}
 	push := doc.Paths[PathEvents]["post"]
 	for status, word := range map[string]string{"400": "bad_request", "403": "forbidden_event", "422": "bad_event"} {
@@ -142,4 +154,14 @@ func TestOpenAPIDevices(t *testing.T) {
 	if _, ok := doc.Components.Schemas["DevicesResponse"].Properties["devices"]; !ok {
 		t.Error("the DevicesResponse schema has no devices")
 	}
+}
+
+// hasKeys reports whether a schema's properties has every key.
+func hasKeys[V any](m map[string]V, keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := m[k]; !ok {
+			return false
+		}
+	}
+	return true
 }

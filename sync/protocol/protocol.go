@@ -45,7 +45,9 @@ type EnrollRequest struct {
 	Code string `json:"code"`
 	Name string `json:"name"`
 	// DeviceID is the device's existing ID, kept on re-enrollment so its
-	// earlier events stay its own. Empty for a new device.
+	// earlier events stay its own. Empty for a new device. The device a
+	// code enrolled may redeem it again with its ID while the code lasts (a
+	// lost reply): it gets a fresh token for the same identity.
 	DeviceID string `json:"device_id,omitempty"`
 }
 
@@ -171,6 +173,15 @@ type CodeResponse struct {
 	Center  string    `json:"center"`
 	Role    string    `json:"role"`
 	Expires time.Time `json:"expires"`
+	// Warning is one sentence for the administrator when the code is
+	// usable but something needs doing, else empty: the center has no
+	// catalog of its own, so its devices get the default catalog and
+	// print that center's name and address on their receipts.
+	Warning string `json:"warning,omitempty"`
+	// DefaultCatalogCenter is, when Warning is about the catalog, the
+	// center whose catalog (the default) the code's devices get until the
+	// center publishes its own; empty when no default is published either.
+	DefaultCatalogCenter string `json:"default_catalog_center,omitempty"`
 }
 
 // Device is a device as the platform's admin sees it.

@@ -120,6 +120,17 @@ func migrate(tx *bolt.Tx) error {
 // Close closes the file.
 func (s *Store) Close() error { return s.db.Close() }
 
+// Ping reads the file's schema version in a read transaction: the file is
+// open and its pages read.
+func (s *Store) Ping(ctx context.Context) error {
+	return s.view(ctx, func(tx *bolt.Tx) error {
+		if len(tx.Bucket(bucketMeta).Get(keySchema)) != 4 {
+			return fmt.Errorf("the platform's data %s has no schema version; restore it from a backup", s.db.Path())
+		}
+		return nil
+	})
+}
+
 // Path is the file's path.
 func (s *Store) Path() string { return s.db.Path() }
 

@@ -40,7 +40,7 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		if !found {
 			return platform.ErrCodeUnknown
 		}
-		if err := code.Check(e.At); err != nil {
+		if err := code.Check(e.At, e.DeviceID); err != nil {
 			return err
 		}
 		devices := tx.Bucket(bucketDevices)

@@ -150,11 +150,19 @@ func indexNumbers(tx *bolt.Tx) error {
 	})
 }
 
-// Pull returns a page of a center's feed.
+// Pull returns a page of a center's feed. The feed's bucket sequence is
+// the last number it handed out, so a cursor above it is ahead of the feed.
 func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int) (page platform.Page, err error) {
 	page.Next = after
 	err = s.view(ctx, func(tx *bolt.Tx) error {
 		feed := tx.Bucket(bucketFeeds).Bucket([]byte(center))
+		var end uint64
+		if feed != nil {
+			end = feed.Sequence()
+		}
+		if after > end {
+			return &platform.CursorError{After: after, End: end}
+		}
 		if feed == nil {
 			return nil
 		}

@@ -38,7 +38,10 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		if used != nil {
 			code.Used = *used
 		}
-		if err := code.Check(e.At); err != nil {
+		if usedBy != nil {
+			code.UsedBy = *usedBy
+		}
+		if err := code.Check(e.At, e.DeviceID); err != nil {
 			return err
 		}
 		var prev *protocol.Device

@@ -275,7 +275,10 @@ func (b *pushBatch) results(events []platform.Incoming) []platform.Result {
 	return out
 }
 
-// Pull returns a page of a center's feed.
+// Pull returns a page of a center's feed. Only an empty page can come of
+// a cursor ahead of the feed, so only then is the feed's end read: the
+// last number its feeds row handed out, which only grows, so one read
+// after the page is as good as one beside it.
 func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int) (platform.Page, error) {
 	page := platform.Page{Next: after}
 	rows, _ := s.pool.Query(ctx, `SELECT seq, data FROM events WHERE center = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
@@ -291,6 +294,14 @@ func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int
 		page.Next = uint64(seq)
 		return nil
 	})
+	if err != nil || len(page.Events) > 0 || after == 0 {
+		return page, err
+	}
+	var end int64
+	err = s.pool.QueryRow(ctx, `SELECT coalesce((SELECT seq FROM feeds WHERE center = $1), 0)`, center).Scan(&end)
+	if err == nil && after > uint64(end) {
+		err = &platform.CursorError{After: after, End: uint64(end)}
+	}
 	return page, err
 }
 

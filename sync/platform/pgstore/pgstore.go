@@ -49,6 +49,9 @@ func Open(ctx context.Context, url string) (*Store, error) {
 	return s, nil
 }
 
+// Ping makes a round trip to the database on a connection of the pool.
+func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
+
 // Close closes the connection pool.
 func (s *Store) Close() error {
 	s.pool.Close()

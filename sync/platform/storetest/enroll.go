@@ -238,3 +238,50 @@ func testConcurrentEnroll(t *testing.T, s platform.Storage) {
 		t.Fatalf("the center has %d receipt keys after racing first enrollments, want 1", len(keyIDs))
 	}
 }
+
+// testRedeemAgain: the device a code enrolled may redeem it again while it
+// lasts (its reply was lost after the commit) and gets the same identity
+// under the new token; any other device, the device after a revocation,
+// and the device after the code's expiry are refused.
+func testRedeemAgain(t *testing.T, s platform.Storage) {
+	code := addCode(t, s, "lost-reply", centerA, protocol.RoleKiosk)
+	id := cases.NewID()
+	use := func(device, token string, at time.Time) (platform.Enrolled, error) {
+		return s.Enroll(ctx, platform.Enrollment{CodeHash: code, DeviceID: device, Name: "kiosk",
+			TokenHash: platform.HashSecret(token), At: at, Key: key(token)})
+	}
+	first, err := use(id, "first", t0.Add(time.Minute))
+	if err != nil {
+		t.Fatalf("first use of a code: %v", err)
+	}
+	again, err := use(id, "again", t0.Add(2*time.Minute))
+	if err != nil {
+		t.Fatalf("the same device redeeming its code again: %v, want its identity under a new token", err)
+	}
+	if again.Device.ID != id || again.Device.ShortCode != first.Device.ShortCode || again.Device.Center != centerA ||
+		len(again.Keys) != 1 || again.Keys[0].ID != first.Keys[0].ID {
+		t.Fatalf("redeemed again = %+v, want device %s, short code %s and key %s as the first time",
+			again, id, first.Device.ShortCode, first.Keys[0].ID)
+	}
+	if _, err := s.DeviceByToken(ctx, platform.HashSecret("first")); err == nil {
+		t.Fatal("the token of the lost reply still works after the device redeemed its code again")
+	}
+	if d, err := s.DeviceByToken(ctx, platform.HashSecret("again")); err != nil || d.ID != id {
+		t.Fatalf("the new token → %+v, %v; want device %s", d, err, id)
+	}
+	_, err = use(cases.NewID(), "other", t0.Add(3*time.Minute))
+	wantErr(t, "another device with a used code", err, platform.ErrCodeUsed)
+	_, err = use(id, "late", t0.Add(24*time.Hour))
+	wantErr(t, "the same device after the code expired", err, platform.ErrCodeExpired)
+	if _, err := s.Revoke(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	_, err = use(id, "revoked", t0.Add(4*time.Minute))
+	wantErr(t, "a revoked device with the code that enrolled it", err, platform.ErrCodeUsed)
+	if d, err := s.DeviceByToken(ctx, platform.HashSecret("again")); err != nil || !d.Revoked {
+		t.Fatalf("after a refused redeem the device = %+v, %v; want it still revoked", d, err)
+	}
+	if list, _ := s.Devices(ctx, ""); len(list) != 1 {
+		t.Fatalf("Devices = %d, want 1: redeeming again keeps one record", len(list))
+	}
+}

@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"sync"
@@ -178,5 +179,47 @@ func testConcurrentPushPull(t *testing.T, s platform.Storage) {
 	}
 	if n != writers*batches*size || len(seen) != n {
 		t.Fatalf("stored %d, reader saw %d distinct, want %d", n, len(seen), writers*batches*size)
+	}
+}
+
+// testCursorAhead: a cursor beyond the last number a center's feed handed
+// out (a platform restored from an older backup) is refused with the
+// feed's end, not answered with an empty page the device would wait on;
+// the end is each center's own.
+func testCursorAhead(t *testing.T, s platform.Storage) {
+	dev := enroll(t, s, centerA, protocol.RoleKiosk, cases.NewID(), "k").Device
+	if p, err := s.Pull(ctx, centerA, 0, 10); err != nil || len(p.Events) != 0 {
+		t.Fatalf("Pull from the start of an empty feed = %+v, %v; want an empty page", p, err)
+	}
+	wantAhead(t, s, centerA, 1, 0)
+	var in []platform.Incoming
+	for i := range 3 {
+		in = append(in, event(t, centerA, dev.ID, fmt.Sprint("ahead/", i)))
+	}
+	if _, err := s.Push(ctx, centerA, dev.ID, t0, in); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.Pull(ctx, centerA, 3, 10); err != nil || len(p.Events) != 0 || p.Next != 3 {
+		t.Fatalf("Pull at the feed's end = %+v, %v; want an empty page at 3", p, err)
+	}
+	wantAhead(t, s, centerA, 99999999, 3)
+	wantAhead(t, s, centerB, 3, 0)
+	// Once the feed grows past the cursor, it is a cursor like any other.
+	if _, err := s.Push(ctx, centerA, dev.ID, t0, []platform.Incoming{event(t, centerA, dev.ID, "ahead/3")}); err != nil {
+		t.Fatal(err)
+	}
+	if p, err := s.Pull(ctx, centerA, 3, 10); err != nil || len(p.Events) != 1 || p.Next != 4 {
+		t.Fatalf("Pull after 3 once the feed has 4 = %d events, next %d, %v; want the 4th", len(p.Events), p.Next, err)
+	}
+}
+
+// wantAhead fails unless Pull after a cursor returns a *CursorError with
+// the feed's end.
+func wantAhead(t *testing.T, s platform.Storage, center string, after, end uint64) {
+	t.Helper()
+	p, err := s.Pull(ctx, center, after, 10)
+	var ce *platform.CursorError
+	if !errors.As(err, &ce) || !errors.Is(err, platform.ErrCursorAhead) || ce.After != after || ce.End != end {
+		t.Fatalf("Pull(%s) after %d = %d events, %v; want a CursorError at end %d", center, after, len(p.Events), err, end)
 	}
 }

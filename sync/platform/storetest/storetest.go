@@ -28,9 +28,11 @@ func Run(t *testing.T, open Opener) {
 		{"EnrollNewDevices", testEnrollNewDevices},
 		{"EnrollCodeRules", testEnrollCodeRules},
 		{"Reenroll", testReenroll},
+		{"RedeemAgain", testRedeemAgain},
 		{"RevokeAndDevices", testRevokeAndDevices},
 		{"Centers", testCenters},
 		{"Touch", testTouch},
+		{"Ping", testPing},
 		{"PushOutcomes", testPushOutcomes},
 		{"NumberTakenByStored", testNumberTakenByStored},
 		{"NumberTakenInBatch", testNumberTakenInBatch},
@@ -38,6 +40,7 @@ func Run(t *testing.T, open Opener) {
 		{"NumbersCentersApart", testNumbersCentersApart},
 		{"NumberRace", testNumberRace},
 		{"PullPages", testPullPages},
+		{"CursorAhead", testCursorAhead},
 		{"CentersApart", testCentersApart},
 		{"Catalogs", testCatalogs},
 		{"ConcurrentEnroll", testConcurrentEnroll},
@@ -146,5 +149,16 @@ func wantErr(t *testing.T, what string, err, want error) {
 	t.Helper()
 	if !errors.Is(err, want) {
 		t.Fatalf("%s: error %v, want %v", what, err, want)
+	}
+}
+
+// testPing: an open storage answers; a closed one says so.
+func testPing(t *testing.T, s platform.Storage) {
+	if err := s.Ping(ctx); err != nil {
+		t.Fatalf("Ping of an open storage: %v", err)
+	}
+	s.Close()
+	if err := s.Ping(ctx); err == nil {
+		t.Fatal("Ping of a closed storage = nil, want an error")
 	}
 }
