@@ -41,6 +41,16 @@ func TestEnrollRefusesDemoCases(t *testing.T) {
 		t.Fatalf("after the refusal: enrolled %v, pending %d; want not enrolled, 2 pending", st.Device.Enrolled, st.Pending)
 	}
 
+	// Kept cases are 130102's: a code of another center is refused before
+	// it is used, as they could never be sent there.
+	elsewhere := strings.TrimSpace(must(t, "", "platform", "code", "--url", url, "--token", testAdminToken, "--center", "130199", "--role", "kiosk", "--new-center"))
+	_, errOut, exit = run(t, data, "enroll", "--platform", url, "--code", elsewhere, "--keep-cases")
+	if zh, en := wantBilingual(t, "enroll --keep-cases into another center", errOut); exit == 0 || !strings.Contains(zh, "属于另一个中心") ||
+		!strings.Contains(zh, "注册码没有用掉") || !strings.Contains(en, "belong to another center") {
+		t.Errorf("enroll --keep-cases with another center's code: exit %d, %q", exit, errOut)
+	}
+	must(t, t.TempDir(), "enroll", "--platform", url, "--code", elsewhere) // it was not used
+
 	must(t, data, "enroll", "--platform", url, "--code", code, "--keep-cases") // the same code: it was not used
 	out := must(t, data, "sync", "--once", "--json")
 	var rep struct{ Pushed, Pending int }
@@ -156,15 +166,27 @@ func TestEnrollTakesThePlatformsRole(t *testing.T) {
 		t.Errorf("status after enrolling: role %q, enrolled_role %q; want kiosk and none", st.Device.Role, st.Device.EnrolledRole)
 	}
 
-	out = must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "counter"), "--json")
+	// Once enrolled, the role is the device's: a counter code does not
+	// turn the kiosk into a counter (its work would read as a counter's),
+	// and the code stays for a new device.
+	counterCode := newCode(t, url, "counter")
+	_, errOut, exit := run(t, data, "enroll", "--platform", url, "--code", counterCode)
+	if zh, en := wantBilingual(t, "enroll a kiosk with a counter code", errOut); exit == 0 || !strings.Contains(zh, "本设备已注册为另一种角色") ||
+		!strings.Contains(zh, "空的数据目录") || !strings.Contains(en, "enrolled in another role") {
+		t.Errorf("enroll a kiosk with a counter code: exit %d, %q", exit, errOut)
+	}
+	if got := must(t, data, "config", "role"); got != "kiosk\n" {
+		t.Errorf("config role after the refused enrollment = %q, want kiosk", got)
+	}
+	out = must(t, t.TempDir(), "enroll", "--platform", url, "--code", counterCode, "--json")
 	var e struct {
 		Role    string `json:"role"`
 		RoleWas string `json:"role_was"`
 	}
-	if err := json.Unmarshal([]byte(out), &e); err != nil || e.Role != "counter" || e.RoleWas != "kiosk" {
-		t.Errorf("enroll --json with a counter code on a kiosk = %s (%v); want role counter, role_was kiosk", out, err)
+	if err := json.Unmarshal([]byte(out), &e); err != nil || e.Role != "counter" || e.RoleWas != "" {
+		t.Errorf("enroll --json of an empty folder with the refused code = %s (%v); want role counter", out, err)
 	}
-	if out := must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "counter")); strings.Contains(out, "role was changed") {
+	if out := must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk")); strings.Contains(out, "role was changed") {
 		t.Errorf("enrolling with the role the device has said %q", out)
 	}
 }

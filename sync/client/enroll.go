@@ -92,7 +92,7 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 		name, _ = os.Hostname()
 	}
 	var resp protocol.EnrollResponse
-	req, err := json.Marshal(protocol.EnrollRequest{Code: code, Name: name, DeviceID: old.DeviceID})
+	req, err := json.Marshal(protocol.EnrollRequest{Code: code, Name: name, DeviceID: old.DeviceID, CasesCenter: demoCasesCenter(st, old)})
 	if err != nil {
 		return Enrollment{Identity: old}, err
 	}
@@ -143,6 +143,25 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 		return Enrollment{Identity: old}, err
 	}
 	return e, clearLastError(st)
+}
+
+// demoCasesCenter is the center of the events a device not enrolled yet
+// (a demo) holds to send, which enrolling keeps (tongban enroll
+// --keep-cases): the platform refuses a code of another center before it
+// is used, as they could never be sent there. "" when there are none.
+func demoCasesCenter(st Store, old store.Identity) string {
+	if old.Enrolled() || old.NeedsEnrollment {
+		return "" // a device enrolled before: strandedBy speaks for its events
+	}
+	entries, err := st.OutboxAfter(0, 1)
+	if err != nil || len(entries) == 0 {
+		return ""
+	}
+	var head struct {
+		Center string `json:"center"`
+	}
+	json.Unmarshal(entries[0].Event, &head)
+	return head.Center
 }
 
 // clearLastError forgets the last sync error once the device is enrolled

@@ -25,6 +25,8 @@ var refusals = []refusal{
 	{protocol.CodeBadCode, "this enrollment code has expired", "这个注册码已过期，请向平台管理员要一个新的。"},
 	{protocol.CodeBadCode, "", "注册码不能用：可能输错、已用过或已过期，请向平台管理员要一个新的。"},
 	{protocol.CodeBadRequest, "this device is enrolled in another center", "本设备已在另一个中心注册，请用那个中心的注册码；要把设备转到这个中心，请换一个空的数据目录再注册。"},
+	{protocol.CodeBadRequest, "the cases this device made before enrollment belong to another center", "本机注册前办理的案件属于另一个中心，注册到这个中心后永远发不出去；请用那个中心的注册码，或换一个空的数据目录注册。注册码没有用掉。"},
+	{protocol.CodeBadRequest, "this device is enrolled in another role", "本设备已注册为另一种角色，请用同一角色的注册码；要让这台电脑改作另一种角色，请换一个空的数据目录再注册（它会成为一台新设备，原来的办理记录仍记在原设备名下）。注册码没有用掉。"},
 	{protocol.CodeBadRequest, "no free device short code", "这个中心这类设备的编号已经用完，请先吊销不再使用的设备。"},
 	{protocol.CodeBadRequest, "the code's lifetime is negative", "注册码的有效期不能是负数，请给出正的时长（例如 --ttl 24h），或不给以使用默认的 24 小时。"},
 	{protocol.CodeBadRequest, "the code's lifetime", "注册码的有效期超过了平台允许的上限，请给一个短一些的 --ttl。"},

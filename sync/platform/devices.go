@@ -34,6 +34,9 @@ func (c Code) Check(at time.Time, deviceID string) error {
 // Check saw to that) renews the device only while it is not revoked: a
 // revocation stands against the code that enrolled the device.
 func Renew(e Enrollment, c Code, old *protocol.Device) (dev protocol.Device, needsShortCode bool, err error) {
+	if e.CasesCenter != "" && e.CasesCenter != c.Center {
+		return protocol.Device{}, false, fmt.Errorf("%w (they are center %s's, the code is for %s)", ErrCasesCenter, e.CasesCenter, c.Center)
+	}
 	if !c.Used.IsZero() && (old == nil || old.Revoked) {
 		return protocol.Device{}, false, ErrCodeUsed
 	}
@@ -47,14 +50,14 @@ func Renew(e Enrollment, c Code, old *protocol.Device) (dev protocol.Device, nee
 	if old.Center != c.Center {
 		return protocol.Device{}, false, fmt.Errorf("%w (device %s is in center %s, the code is for %s)", ErrOtherCenter, old.ID, old.Center, c.Center)
 	}
+	if old.Role != c.Role {
+		return protocol.Device{}, false, fmt.Errorf("%w (device %s is a %s, %s; the code is for a %s)", ErrOtherRole, old.ID, old.Role, old.ShortCode, c.Role)
+	}
 	if dev.Name == "" {
 		dev.Name = old.Name
 	}
-	if old.Role == c.Role {
-		dev.ShortCode = old.ShortCode
-		return dev, false, nil
-	}
-	return dev, true, nil
+	dev.ShortCode = old.ShortCode
+	return dev, false, nil
 }
 
 // shortCodePrefix is the first letter of the short codes of a role.

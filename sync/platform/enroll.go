@@ -34,6 +34,9 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) *apiError {
 	if utf8.RuneCountInString(name) > maxNameRunes || !utf8.ValidString(name) {
 		return badRequest("the device name is longer than %d characters; choose a shorter name", maxNameRunes)
 	}
+	if req.CasesCenter != "" && !validCenter(req.CasesCenter) {
+		return badRequest("cases_center %q is not a 6-digit division code; send the center of the cases the device holds, or none", req.CasesCenter)
+	}
 	id := req.DeviceID
 	if id == "" {
 		id = cases.NewID()
@@ -43,13 +46,13 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) *apiError {
 	token := newToken()
 	now := s.cfg.Now()
 	got, err := s.store.Enroll(r.Context(), Enrollment{
-		CodeHash: HashSecret(code), DeviceID: id, Name: name,
+		CodeHash: HashSecret(code), DeviceID: id, Name: name, CasesCenter: req.CasesCenter,
 		TokenHash: HashSecret(token), At: now, Key: newReceiptKey(now),
 	})
 	switch {
 	case errors.Is(err, ErrCodeUnknown), errors.Is(err, ErrCodeUsed), errors.Is(err, ErrCodeExpired):
 		return fail(http.StatusForbidden, protocol.CodeBadCode, "%s", firstSentence(err))
-	case errors.Is(err, ErrOtherCenter):
+	case errors.Is(err, ErrOtherCenter), errors.Is(err, ErrOtherRole), errors.Is(err, ErrCasesCenter):
 		return fail(http.StatusConflict, protocol.CodeBadRequest, "%s", err.Error())
 	case errors.Is(err, ErrShortCodesExhausted):
 		return fail(http.StatusConflict, protocol.CodeBadRequest, "%s", err.Error())

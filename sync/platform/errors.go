@@ -20,6 +20,13 @@ var (
 	// ErrOtherCenter is returned when a device enrolled in one center tries
 	// to re-enroll with a code for another.
 	ErrOtherCenter = errors.New("this device is enrolled in another center; use a code for that center, or reset the device's data folder to move it")
+	// ErrCasesCenter is returned when a device enrolls with cases made
+	// before enrollment (a demo it keeps) of another center than the code's.
+	ErrCasesCenter = errors.New("the cases this device made before enrollment belong to another center, where they could never be sent from a device of this one; use a code for their center, or enroll from an empty data folder")
+	// ErrOtherRole is returned when a device enrolled in one role tries to
+	// re-enroll with a code for another: its past work would then read as
+	// done by a device of the other role (a kiosk that accepted cases).
+	ErrOtherRole = errors.New("this device is enrolled in another role; use a code for that role, or enroll the device from an empty data folder, which makes it a new device, to give it the other role")
 	// ErrShortCodesExhausted is returned when a center has used every short code of a role.
 	ErrShortCodesExhausted = errors.New("this center has no free device short code left for this role; revoke and reuse devices or split the center")
 	// ErrCatalogVersion is returned for a catalog whose version is not newer

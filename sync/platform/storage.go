@@ -22,7 +22,8 @@ type Storage interface {
 	AddCode(ctx context.Context, c Code) error
 	// Enroll uses up an enrollment code and creates or renews the device,
 	// all at once: see Enrollment for the rules. It returns ErrCodeUnknown,
-	// ErrCodeUsed, ErrCodeExpired, ErrOtherCenter or ErrShortCodesExhausted.
+	// ErrCodeUsed, ErrCodeExpired, ErrOtherCenter, ErrOtherRole or
+	// ErrShortCodesExhausted.
 	Enroll(ctx context.Context, e Enrollment) (Enrolled, error)
 	// DeviceByToken returns the device whose token has this hash (revoked
 	// ones too), or ErrNotFound.
@@ -113,19 +114,22 @@ type Code struct {
 //     the device is not revoked (a reply lost after the commit): it gets
 //     the new token, its old one stops working, its identity stays;
 //   - a device already known by DeviceID keeps its ID, its earlier events
-//     and, when the role is the same, its short code; it must belong to
-//     the code's center (else ErrOtherCenter); it is un-revoked and its old
-//     token stops working;
-//   - a new device (or one changing role) gets the next short code of its
-//     role in the center (ShortCode);
+//     and its short code; it must belong to the code's center (else
+//     ErrOtherCenter) and role (else ErrOtherRole); it is un-revoked and
+//     its old token stops working;
+//   - a new device gets the next short code of its role in the center
+//     (ShortCode);
 //   - a center without receipt keys gets Key as its first one.
 type Enrollment struct {
-	CodeHash  string
-	DeviceID  string
-	Name      string // empty keeps a known device's name
-	TokenHash string
-	At        time.Time
-	Key       protocol.ReceiptKey
+	CodeHash string
+	DeviceID string
+	Name     string // empty keeps a known device's name
+	// CasesCenter is the center of the cases the device holds from before
+	// enrollment; a code for another is ErrOtherCenter (see Renew).
+	CasesCenter string
+	TokenHash   string
+	At          time.Time
+	Key         protocol.ReceiptKey
 }
 
 // Enrolled is the result of an enrollment.

@@ -49,6 +49,11 @@ type EnrollRequest struct {
 	// code enrolled may redeem it again with its ID while the code lasts (a
 	// lost reply): it gets a fresh token for the same identity.
 	DeviceID string `json:"device_id,omitempty"`
+	// CasesCenter is the center of the cases a device made before it was
+	// enrolled (a demo kept with --keep-cases), which it will send: a code
+	// for another center is refused and stays unused, as those cases could
+	// never be sent there. Empty when the device holds none.
+	CasesCenter string `json:"cases_center,omitempty"`
 }
 
 // EnrollResponse tells a device who it is.

@@ -96,22 +96,27 @@ func testReenroll(t *testing.T, s platform.Storage) {
 	if d, err := s.DeviceByToken(ctx, platform.HashSecret("new")); err != nil || d.ID != id {
 		t.Fatalf("new token → %+v, %v; want device %s", d, err, id)
 	}
-	// Changing role gives a code of the new role.
-	counter := enroll(t, s, centerA, protocol.RoleCounter, id, "counter")
-	if counter.Device.ShortCode != "C01" || counter.Device.ID != id {
-		t.Fatalf("device re-enrolled as counter = %+v, want C01", counter.Device)
+	// Nor can a code of another role: the device's past work would read
+	// as the other role's. The code stays unused, for a new device.
+	roleCode := addCode(t, s, "other role", centerA, protocol.RoleCounter)
+	_, err := s.Enroll(ctx, platform.Enrollment{CodeHash: roleCode, DeviceID: id, TokenHash: platform.HashSecret("x"),
+		At: t0.Add(time.Minute), Key: key("X")})
+	wantErr(t, "re-enrollment in another role", err, platform.ErrOtherRole)
+	if d, err := s.Enroll(ctx, platform.Enrollment{CodeHash: roleCode, DeviceID: cases.NewID(), TokenHash: platform.HashSecret("counter"),
+		At: t0.Add(time.Minute), Key: key("X")}); err != nil || d.Device.ShortCode != "C01" {
+		t.Fatalf("the code refused to a device of another role, given to a new device: %+v, %v; want C01", d.Device, err)
 	}
 	// Another center's code cannot take the device over.
 	code := addCode(t, s, "elsewhere", centerB, protocol.RoleKiosk)
-	_, err := s.Enroll(ctx, platform.Enrollment{CodeHash: code, DeviceID: id, TokenHash: platform.HashSecret("x"),
+	_, err = s.Enroll(ctx, platform.Enrollment{CodeHash: code, DeviceID: id, TokenHash: platform.HashSecret("x"),
 		At: t0.Add(time.Minute), Key: key("X")})
 	wantErr(t, "re-enrollment in another center", err, platform.ErrOtherCenter)
-	if _, err := s.DeviceByToken(ctx, platform.HashSecret("counter")); err != nil {
+	if _, err := s.DeviceByToken(ctx, platform.HashSecret("new")); err != nil {
 		t.Fatalf("a refused re-enrollment broke the device's token: %v", err)
 	}
 	list, _ := s.Devices(ctx, "")
-	if len(list) != 2 {
-		t.Fatalf("Devices = %d, want 2 (re-enrollment keeps one record per ID)", len(list))
+	if len(list) != 3 {
+		t.Fatalf("Devices = %d, want 3 (re-enrollment keeps one record per ID)", len(list))
 	}
 }
 
