@@ -53,6 +53,24 @@ func (s *Store) SwitchPlatform(id Identity, settings map[string][]byte) (requeue
 	return requeued, err
 }
 
+// ResendOwn puts every event this device made for its center back in the
+// outbox, each once, for a platform that lost some: one restored from a
+// backup older than what the device sent since, which the device learns
+// when the platform refuses its change-feed cursor. The platform keeps
+// each event once, so what it still has comes back "duplicate". It
+// returns how many events it queued again.
+func (s *Store) ResendOwn() (requeued int, err error) {
+	err = s.db.Update(func(tx *bolt.Tx) error {
+		id, err := identity(tx)
+		if err != nil {
+			return err
+		}
+		requeued, err = requeueOwn(tx, id.Center, id.DeviceID)
+		return err
+	})
+	return requeued, err
+}
+
 // requeueOwn appends to the outbox every event of center made by device
 // that the outbox does not hold, in key order (by case, and within a case
 // by event ID, which is time-ordered), and drops the parked rejections of

@@ -51,6 +51,7 @@ type Store interface {
 	Put(key string, val []byte) error
 	StaffVersion() (int, error)
 	ApplyStaff(clerks []staff.Clerk, version int) (changed int, err error)
+	ResendOwn() (requeued int, err error)
 }
 
 var _ Store = (*store.Store)(nil)
@@ -172,6 +173,9 @@ type Report struct {
 	// cursor (the platform was restored from an older backup) and the
 	// round read the feed again from the start; FeedResetText says so.
 	FeedReset bool
+	// Resent is how many events of this device went back to the platform
+	// after a FeedReset: it had lost those sent after its backup.
+	Resent int
 	// Pending is what is left in the outbox after the round.
 	Pending int
 	// CatalogVersion is the catalog the device holds after the round (0:
@@ -193,8 +197,8 @@ type Report struct {
 
 // FeedResetText says, in both languages, what a round with
 // Report.FeedReset did, for tongban sync and the logs.
-const FeedResetText = "平台上的变更记录落后于本机的读取位置（平台可能从较早的备份恢复），本机已从头重新读取，已有的记录不会重复。 " +
-	"The platform's feed was behind this device's cursor (restored from an older backup?), so the device read the feed again from the start; events it held already are not duplicated"
+const FeedResetText = "平台上的变更记录落后于本机的读取位置（平台可能从较早的备份恢复），本机已从头重新读取，并把本机办理的记录重新发给平台补齐，已有的记录不会重复。 " +
+	"The platform's feed was behind this device's cursor (restored from an older backup?), so the device read the feed again from the start and sent its own events again for the platform to fill in what it lost; nothing is duplicated"
 
 // Once does one round: push the whole outbox, pull the change feed to its
 // end, the center's device directory when the feed names a device it
@@ -235,6 +239,11 @@ func (s *Syncer) round(ctx context.Context) (Report, error) {
 	s.dir.load(s.store)
 	if err := s.pull(ctx, a, &rep); err != nil {
 		return rep, s.checkAuth(err)
+	}
+	if rep.Resent > 0 { // the platform was restored from a backup: give back what it lost
+		if err := s.push(ctx, a, &rep); err != nil {
+			return rep, s.checkAuth(err)
+		}
 	}
 	s.refreshDirectory(ctx, a, &rep)
 	catErr := s.pullCatalog(ctx, a, &rep)

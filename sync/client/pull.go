@@ -25,7 +25,10 @@ type page struct {
 // refuses the cursor (protocol.CodeCursorAhead): the feed is behind it.
 // The device then reads the feed again from the start, once a round, and
 // says so (Report.FeedReset); applying events it holds already changes
-// nothing (store.ApplyPage skips an event it has, same content).
+// nothing (store.ApplyPage skips an event it has, same content). The
+// platform lost what the device sent after its backup as well, so every
+// event the device made goes back in its outbox (Report.Resent), and the
+// round pushes again (see round).
 func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
 	raw, err := s.store.Get(KeyCursor)
 	if err != nil {
@@ -38,6 +41,11 @@ func (s *Syncer) pull(ctx context.Context, a *api, rep *Report) error {
 	for next != nil {
 		p := <-next
 		if p.err != nil && cursorAhead(p.err) && cursor != "" && !rep.FeedReset {
+			// What this device sent after the platform's backup was taken
+			// is gone from it too: send it all again (resend).
+			if rep.Resent, err = s.store.ResendOwn(); err != nil {
+				return err
+			}
 			rep.FeedReset, cursor = true, ""
 			next = s.fetchPage(ctx, a, cursor)
 			continue

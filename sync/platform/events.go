@@ -85,12 +85,12 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) *apiError {
 	}
 	q := r.URL.Query()
 	var after uint64
+	var tag string
 	if c := q.Get("after"); c != "" {
-		n, err := strconv.ParseUint(c, 10, 63) // storages keep int64
-		if err != nil {
+		var ok bool
+		if after, tag, ok = parseCursor(c); !ok {
 			return badRequest("the cursor %q is not one this platform gave out; send the next cursor of the last page, or none to start over", c)
 		}
-		after = n
 	}
 	limit := defaultPull
 	if l := q.Get("limit"); l != "" {
@@ -109,6 +109,10 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) *apiError {
 			ahead.After, ahead.End)
 	case err != nil:
 		return s.storageError(r, err)
+	case tag != "" && cursorTag(page.AfterID) != tag:
+		return fail(http.StatusConflict, protocol.CodeCursorAhead,
+			"the event at the cursor %d is not the one the device read there: this center's feed on the platform was restored from a backup and has grown since, so read the feed again from the start, without a cursor",
+			after)
 	}
 	s.touch(r, dev)
 	writeBody(w, r, http.StatusOK, "application/json", encodePage(page))
@@ -132,7 +136,7 @@ func encodePage(p Page) []byte {
 		b.Write(e)
 	}
 	b.WriteString(`],"next":"`)
-	b.WriteString(strconv.FormatUint(p.Next, 10))
+	b.WriteString(formatCursor(p))
 	b.WriteString(`","more":`)
 	b.WriteString(strconv.FormatBool(p.More))
 	b.WriteString("}\n")

@@ -105,12 +105,22 @@ func TestFeedsPerCenter(t *testing.T) {
 		if got := h.pullAll(elsewhere.Token, 10); len(got) != 1 || got[0].ID != theirs.ID {
 			t.Fatalf("the other center's feed = %+v, want only its own event", got)
 		}
-		// The cursor of the last page asks for nothing more.
-		resp, data := h.request("GET", protocol.PathEvents+"?after=2", kiosk.Token, nil)
-		var page protocol.PullResponse
-		json.Unmarshal(data, &page)
-		if resp.StatusCode != http.StatusOK || len(page.Events) != 0 || page.More || page.Next != "2" {
-			t.Fatalf("pull at the end = %d %s, want an empty page with next 2", resp.StatusCode, data)
+		// The cursor of the last page asks for nothing more; one of an
+		// earlier version, a bare number, comes back tagged.
+		want := "2." + accepted.ID[len(accepted.ID)-8:]
+		for _, after := range []string{"2", want} {
+			resp, data := h.request("GET", protocol.PathEvents+"?after="+after, kiosk.Token, nil)
+			var page protocol.PullResponse
+			json.Unmarshal(data, &page)
+			if resp.StatusCode != http.StatusOK || len(page.Events) != 0 || page.More || page.Next != want {
+				t.Fatalf("pull at the end after %s = %d %s, want an empty page with next %s", after, resp.StatusCode, data, want)
+			}
+		}
+		// A cursor whose tag is not the event's at its number: the feed
+		// was restored and has grown since.
+		resp, data := h.request("GET", protocol.PathEvents+"?after=2.00000000", kiosk.Token, nil)
+		if resp.StatusCode != http.StatusConflict || !strings.Contains(string(data), protocol.CodeCursorAhead) {
+			t.Fatalf("pull with another event's tag = %d %s, want 409 %s", resp.StatusCode, data, protocol.CodeCursorAhead)
 		}
 	})
 }

@@ -260,6 +260,10 @@ type Page struct {
 	Next uint64
 	// More is set when events after Next are waiting.
 	More bool
+	// AfterID is the ID of the event at the requested sequence number
+	// (the one the device read last), "" for none: the platform checks
+	// it against the device's cursor (see cursor.go).
+	AfterID string
 }
 
 // CatalogRecord is a published catalog.

@@ -113,8 +113,9 @@ type PushResult struct {
 // device of the center, in the platform's order, after the given cursor.
 type PullResponse struct {
 	Events []cases.Event `json:"events"`
-	// Next is the cursor to ask with next time; it equals the request's
-	// cursor when the page is empty.
+	// Next is the cursor to ask with next time, opaque to devices (see
+	// sync/platform/cursor.go); the request's position when the page is
+	// empty.
 	Next string `json:"next"`
 	// More is set when further events are waiting after Next.
 	More bool `json:"more"`

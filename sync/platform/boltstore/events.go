@@ -166,6 +166,9 @@ func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int
 		if feed == nil {
 			return nil
 		}
+		if after > 0 {
+			page.AfterID = platform.EventID(feed.Get(u64(after)))
+		}
 		c := feed.Cursor()
 		for k, v := c.Seek(u64(after + 1)); k != nil; k, v = c.Next() {
 			if len(page.Events) == limit {

@@ -281,11 +281,17 @@ func (b *pushBatch) results(events []platform.Incoming) []platform.Result {
 // after the page is as good as one beside it.
 func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int) (platform.Page, error) {
 	page := platform.Page{Next: after}
-	rows, _ := s.pool.Query(ctx, `SELECT seq, data FROM events WHERE center = $1 AND seq > $2 ORDER BY seq LIMIT $3`,
-		center, int64(after), limit+1)
+	// From the event at the cursor itself, which the device read last:
+	// its ID is checked against the cursor (platform.Page.AfterID).
+	rows, _ := s.pool.Query(ctx, `SELECT seq, data FROM events WHERE center = $1 AND seq >= $2 ORDER BY seq LIMIT $3`,
+		center, int64(after), limit+2)
 	var seq int64
 	var data []byte
 	_, err := pgx.ForEachRow(rows, []any{&seq, &data}, func() error {
+		if after > 0 && uint64(seq) == after {
+			page.AfterID = platform.EventID(data)
+			return nil
+		}
 		if len(page.Events) == limit {
 			page.More = true
 			return nil
