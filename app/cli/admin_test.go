@@ -109,7 +109,8 @@ func TestAdminRefusalsInBothLanguages(t *testing.T) {
 		{"negative ttl", []string{"platform", "code", "--center", "130102", "--role", "kiosk", "--ttl", "-5s"}, "--ttl 应为正的时长", "--ttl must be a positive duration such as 24h or 30m, not -5s."},
 		{"center not digits", []string{"platform", "code", "--center", "13010X", "--role", "kiosk"}, "中心代码须是 6 位数字", `Center "13010X" is not a 6-digit division code`},
 		{"unknown device", []string{"platform", "devices", "--revoke", "01234567-89ab-7def-8123-456789abcdef"}, "平台上没有编号为 \"01234567-89ab-7def-8123-456789abcdef\" 的设备", "No device has the ID"},
-		{"devices with a stray word", []string{"platform", "devices", "revoke", "01234567-89ab-7def-8123-456789abcdef"}, "只接受选项，不接受参数 \"revoke\"", "takes flags only"},
+		{"devices revoke ID", []string{"platform", "devices", "revoke", "01234567-89ab-7def-8123-456789abcdef"}, "吊销设备要用选项 --revoke", "tongban platform devices --revoke DEVICE-ID"},
+		{"devices with a stray word", []string{"platform", "devices", "list"}, "只接受选项，不接受参数 \"list\"", "takes flags only"},
 		{"code with a stray word", []string{"platform", "code", "--center", "130102", "--role", "kiosk", "extra"}, "不接受参数 \"extra\"", "takes flags only"},
 	}
 	for _, tt := range tests {

@@ -7,7 +7,9 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
+	"tongban/app/counter"
 	"tongban/printer"
 )
 
@@ -20,6 +22,7 @@ type Config struct {
 	Scanner        string `json:"scanner,omitempty"`         // serial port of a CDC scanner, e.g. /dev/ttyACM0
 	Camera         string `json:"camera,omitempty"`          // V4L2 camera read for receipt QR codes, e.g. /dev/video0
 	IdleSeconds    int    `json:"idle_seconds,omitempty"`    // kiosk idle reset; 0: 90
+	LockSeconds    int    `json:"lock_seconds,omitempty"`    // counter idle sign-out; 0: 300
 	RetentionDays  int    `json:"retention_days,omitempty"`  // kiosk keeps synced closed cases this long; 0: 30
 	Windowed       bool   `json:"windowed,omitempty"`        // run the window not full screen (testing)
 }
@@ -78,6 +81,14 @@ var configKeys = map[string]struct {
 			return failf(tBadIdle, v)
 		}
 		c.IdleSeconds = n
+		return nil
+	}},
+	"lock_seconds": {"counter sign-out after this long untouched, in seconds (60–3600)", func(c *Config, v string) error {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 60 || n > 3600 {
+			return failf(tBadLock, v)
+		}
+		c.LockSeconds = n
 		return nil
 	}},
 	"retention_days": {"days a kiosk keeps synced, closed cases (1–365)", func(c *Config, v string) error {
@@ -206,6 +217,8 @@ func (d *device) settingJSON(key string) settingJSON {
 		s.Value, s.Default = cfg.Camera, cfg.Camera == ""
 	case "idle_seconds":
 		s.Value, s.Default = cfg.idle(), cfg.IdleSeconds == 0
+	case "lock_seconds":
+		s.Value, s.Default = cfg.lock(), cfg.LockSeconds == 0
 	case "retention_days":
 		s.Value, s.Default = cfg.retention(), cfg.RetentionDays == 0
 	case "windowed":
@@ -267,6 +280,8 @@ func (d *device) setting(key string) string {
 		return orNone(cfg.Camera)
 	case "idle_seconds":
 		return set(strconv.Itoa(cfg.idle()), cfg.IdleSeconds != 0)
+	case "lock_seconds":
+		return set(strconv.Itoa(cfg.lock()), cfg.LockSeconds != 0)
 	case "retention_days":
 		return set(strconv.Itoa(cfg.retention()), cfg.RetentionDays != 0)
 	case "windowed":
@@ -309,6 +324,14 @@ func (c Config) idle() int {
 		return 90
 	}
 	return c.IdleSeconds
+}
+
+// lock is the counter's idle sign-out in seconds.
+func (c Config) lock() int {
+	if c.LockSeconds == 0 {
+		return int(counter.DefaultIdleLock / time.Second)
+	}
+	return c.LockSeconds
 }
 
 // retention is how many days a kiosk keeps synced, closed cases.

@@ -29,6 +29,8 @@ func TestConfigOneKey(t *testing.T) {
 		{[]string{"config", "idle_seconds"}, "120\n"},
 		{[]string{"config", "idle_seconds", "default"}, "已将 idle_seconds 恢复为默认值 90。 Reset idle_seconds to its default, 90.\n"},
 		{[]string{"config", "idle_seconds"}, "90（默认 default）\n"},
+		{[]string{"config", "lock_seconds"}, "300（默认 default）\n"},
+		{[]string{"config", "lock_seconds", "600"}, "已设置 lock_seconds 为 600。 Set lock_seconds to 600.\n"},
 		{[]string{"config", "role", "counter"}, "已设置 role 为 counter。 Set role to counter.\n"},
 		{[]string{"config", "role", ""}, "已将 role 恢复为默认值 kiosk。 Reset role to its default, kiosk.\n"},
 	}
@@ -78,7 +80,7 @@ func TestConfigOneKey(t *testing.T) {
 // is the config's JSON name of its field.
 func TestConfigResetsEveryKey(t *testing.T) {
 	set := Config{Role: "counter", Printer: "tcp://10.0.0.5:9100", PrinterProfile: "80", Scanner: "/dev/ttyACM0",
-		Camera: "/dev/video0", IdleSeconds: 60, RetentionDays: 7, Windowed: true}
+		Camera: "/dev/video0", IdleSeconds: 60, LockSeconds: 120, RetentionDays: 7, Windowed: true}
 	for _, key := range configNames() {
 		c := set
 		c.reset(key)

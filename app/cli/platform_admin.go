@@ -58,6 +58,9 @@ func platformAdmin(c *call, verb string, args []string) error {
 	}
 	// A stray word is a mistake, not a thing to ignore: "devices revoke ID"
 	// would list the devices and revoke nothing.
+	if verb == "devices" && len(pos) > 0 && pos[0] == "revoke" {
+		return badf(tUseRevokeFlag, strings.Join(pos[1:], " "))
+	}
 	if (verb == "code" || verb == "devices" || verb == "staff list") && len(pos) > 0 {
 		return badf(tNoArgs, c.name, pos[0])
 	}

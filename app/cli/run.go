@@ -205,6 +205,7 @@ func runCounter(c *call) error {
 		return err
 	}
 	k := counter.New(counter.Deps{
+		IdleLock:     time.Duration(d.config.lock()) * time.Second,
 		Store:        d.store,
 		Catalog:      d.catalog,
 		Calendar:     d.calendar,

@@ -37,6 +37,7 @@ var (
 	tFieldTwice     = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
 	tNoCatalogYet   = cases.Text{ZH: "注意：中心 %[1]s 还没有自己的事项目录，它的设备会用中心 %[2]s 的默认目录，回执上印的也是那个中心的名称和地址；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog of its own yet, so its devices get center %[2]s's default catalog and print that center's name and address on receipts; publish one with tongban platform catalog import."}
 	tNoCatalogAtAll = cases.Text{ZH: "注意：中心 %[1]s 还没有事项目录，平台也没有默认目录，它的设备从平台得不到目录，只能用程序自带的示例目录；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog yet and the platform has no default one, so its devices get none from the platform and use the sample built into the program; publish one with tongban platform catalog import."}
+	tUseRevokeFlag  = cases.Text{ZH: "吊销设备要用选项 --revoke：tongban platform devices --revoke 设备编号（给出的是 %[1]q）；没有作任何更改。", EN: "Revoke a device with the flag --revoke: tongban platform devices --revoke DEVICE-ID (given: %[1]q); nothing was changed."}
 	tNoArgs         = cases.Text{ZH: "tongban %[1]s 只接受选项，不接受参数 %[2]q；tongban %[1]s --help 列出它的选项。", EN: "tongban %[1]s takes flags only, not the argument %[2]q; tongban %[1]s --help lists its flags."}
 	tStrayArgs      = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
 	tFieldsMissing  = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
@@ -123,6 +124,7 @@ var (
 	tBadRole           = cases.Text{ZH: "role 只能是 kiosk 或 counter，不能是 %[1]q。", EN: "role must be kiosk or counter, not %[1]q."}
 	tBadProfileSetting = cases.Text{ZH: "printer_profile 只能是 %[1]s 之一，不能是 %[3]q。", EN: "printer_profile must be one of %[2]s, not %[3]q."}
 	tBadIdle           = cases.Text{ZH: "idle_seconds 应为 30 至 600 之间的整数，不能是 %[1]q。", EN: "idle_seconds must be a whole number from 30 to 600, not %[1]q."}
+	tBadLock           = cases.Text{ZH: "lock_seconds 须是 60 到 3600 之间的整数（窗口无人操作多少秒后自动签退），不能是 %[1]q。", EN: "lock_seconds must be a whole number from 60 to 3600 (seconds untouched before the counter signs the clerk out), not %[1]q."}
 	tBadRetention      = cases.Text{ZH: "retention_days 应为 1 至 365 之间的整数，不能是 %[1]q。", EN: "retention_days must be a whole number from 1 to 365, not %[1]q."}
 	tBadWindowed       = cases.Text{ZH: "windowed 只能是 true 或 false，不能是 %[1]q。", EN: "windowed must be true or false, not %[1]q."}
 	tNoSetting         = cases.Text{ZH: "没有 %[1]q 这个设置项，可设置：%[2]s。", EN: "There is no setting %[1]q; the settings are %[2]s."}
