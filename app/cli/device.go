@@ -46,6 +46,9 @@ type device struct {
 type madeStore struct {
 	generation uint64
 	newDir     bool // the data folder was made too
+	// discard removes it however it changed: an enrollment that never
+	// reached the platform wrote only the device's secret (sync.go).
+	discard bool
 }
 
 // Settings keys of the store used by the command line.
@@ -223,7 +226,7 @@ func (d *device) close() {
 	unused := false
 	if d.made != nil {
 		g, err := d.store.Generation()
-		unused = err == nil && g == d.made.generation
+		unused = d.made.discard || err == nil && g == d.made.generation
 	}
 	d.store.Close()
 	if unused && os.Remove(d.store.Path()) == nil && d.made.newDir {

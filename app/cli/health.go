@@ -79,42 +79,48 @@ var probeTimeout = 5 * time.Second
 // GET /v1/health is asked once, then, with the token, the center's device
 // list. Only a sync marks the device as needing enrollment: status reads.
 // A device with no platform is not online.
-func (c *call) platformOnline(d *device) (online, refused bool) {
+func (c *call) platformOnline(d *device) (online, refused, dbDown bool) {
 	if c.live != nil {
-		return c.live().Online, false
+		st := c.live()
+		return st.Online, false, !st.Online && st.LastErrorCode == protocol.CodeStorageDown
 	}
 	id, err := d.store.Identity()
 	if err != nil || id.Platform == "" {
-		return false, false
+		return false, false, false
 	}
 	hc, err := client.HTTPClient(id.Platform, id.CA, probeTimeout)
 	if err != nil {
-		return false, false
+		return false, false, false
 	}
 	base := strings.TrimSuffix(id.Platform, "/")
 	resp, err := hc.Get(base + protocol.PathHealth)
 	if err != nil {
-		return false, false
+		return false, false, false
 	}
 	defer resp.Body.Close()
 	var h protocol.Health
+	if resp.StatusCode == http.StatusServiceUnavailable {
+		var e protocol.Error
+		json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&e)
+		return false, false, e.Code == protocol.CodeStorageDown
+	}
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&h) != nil {
-		return false, false
+		return false, false, false
 	}
 	if id.Token == "" || id.NeedsEnrollment {
-		return true, false
+		return true, false, false
 	}
 	req, err := http.NewRequest(http.MethodGet, base+protocol.PathDevices, nil)
 	if err != nil {
-		return true, false
+		return true, false, false
 	}
 	req.Header.Set("Authorization", "Bearer "+id.Token)
 	if resp, err := hc.Do(req); err == nil {
 		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<20))
 		resp.Body.Close()
-		return true, resp.StatusCode == http.StatusUnauthorized
+		return true, resp.StatusCode == http.StatusUnauthorized, false
 	}
-	return true, false
+	return true, false, false
 }
 
 // diskJSON is the free space of the disk that holds the data folder.
@@ -205,7 +211,10 @@ func (s statusJSON) problems() []problemJSON {
 	case dev.NeedsEnrollment:
 		add("needs_enrollment", tProblemEnrollAgain)
 	case dev.Enrolled:
-		if !s.Online {
+		switch {
+		case !s.Online && s.platformDBDown:
+			add("platform_storage_down", tProblemDBDown, dev.Platform)
+		case !s.Online:
 			add("platform_unreachable", tProblemUnreachable, dev.Platform)
 		}
 		if s.LastSync == nil {

@@ -64,6 +64,9 @@ type statusJSON struct {
 	// Online is true when the platform answers: the window's syncer
 	// knows (status run beside a window), else a quick health probe.
 	Online bool `json:"online"`
+	// platformDBDown is set when the platform answers but its database
+	// does not (problem platform_storage_down).
+	platformDBDown bool
 	// Disk is the free space of the data folder's disk; null where the
 	// system does not tell (Windows).
 	Disk *diskJSON `json:"disk"`
@@ -121,7 +124,7 @@ func statusCommand(c *call) error {
 	}
 	if !s.NoStore {
 		var refused bool
-		s.Online, refused = c.platformOnline(d)
+		s.Online, refused, s.platformDBDown = c.platformOnline(d)
 		s.Device.NeedsEnrollment = s.Device.NeedsEnrollment || refused
 	}
 	s.Disk = diskOf(d.dir)

@@ -37,6 +37,11 @@ func enrollCommand(c *call) error {
 	}
 	defer d.close() // a failed enrollment saved nothing: a store made for it goes
 	res, err := enrollDevice(d, *url, *code, pem, *keep)
+	if err != nil && d.made != nil && !client.EnrollMayHaveArrived(err) {
+		// Only the device's secret was written. One whose request may have
+		// reached the platform stays: its ID and secret redeem the code again.
+		d.made.discard = true
+	}
 	if client.IsBadInput(err) {
 		return &badInput{err}
 	}

@@ -298,6 +298,7 @@ var (
 	tProblemRole          = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[2]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[2]s, or enroll again with a %[1]s code."}
 	tProblemCatalog       = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录：请同步一次以取回本中心的目录。", EN: "The catalog saved on this device is damaged and the built-in sample is in force: sync once to bring the center's catalog back."}
 	tProblemDeviceMissing = cases.Text{ZH: "设置的%[1]s %[2]s 现在不在：请检查它的连接线，或用 tongban config 改正设备名。", EN: "The %[1]s set up, %[2]s, is not there now: check its cable, or correct its name with tongban config."}
+	tProblemDBDown        = cases.Text{ZH: "平台 %[1]s 在运行，但它的数据库没有应答：待同步的记录留在本机排队，不会丢失；请告知平台管理员。", EN: "The platform %[1]s runs but its database does not answer: what waits to sync stays queued on this device and is not lost; tell the platform's administrator."}
 	tProblemStore         = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (at %[1]s): restore the last good backup with tongban restore FILE, or contact support."}
 	tProblemsFound        = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
 	tPaperLow             = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}

@@ -145,7 +145,7 @@ func TestTimelineNamesDevicesByShortCode(t *testing.T) {
 	r.signIn("S001", "2468")
 	r.scanCase(c)
 	r.key(keyReveal)
-	kiosk := c.Number[7:10] // 260303-XAB-0001
+	kiosk := c.Number[7:11] // 260303-XABC-0001
 	r.mustShow("自助机 kiosk · 设备 Device "+kiosk, "王芳（S001） · 设备 Device K09")
 	r.mustNotShow(cases.ShortDevice(r.deviceID()))
 }

@@ -91,7 +91,7 @@ func TestKioskFlowByTouch(t *testing.T) {
 	r.tap(tSubmit.ZH)
 	r.mustBeOn("receipt")
 	number := uitest.Find(r.root(), func(l *widget.Label) bool { return l.SizeName == ui.SizeNameHuge })
-	if number == nil || !regexp.MustCompile(`^260303-X[0-9A-Z]{2}-0001$`).MatchString(number.Text) {
+	if number == nil || !regexp.MustCompile(`^260303-X[0-9A-Z]{3}-0001$`).MatchString(number.Text) {
 		t.Fatalf("the receipt's case number is %v", number)
 	}
 	c, err := r.store.ByNumber(number.Text)

@@ -8,6 +8,8 @@ package queue
 import (
 	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 	"time"
 
 	"tongban/app/cases"
@@ -26,21 +28,29 @@ type Ticket struct {
 	IssuedAt   time.Time `json:"issued_at"`
 }
 
-// Number formats a ticket number: the queue letter and a three-digit
-// sequence of the day. Kiosks number on their own, offline, so the issuing
-// kiosk's short code is printed and called beside it.
-func Number(letter string, seq int) string { return fmt.Sprintf("%s%03d", letter, seq) }
-
-// Label is how a ticket is called: "A042" with the kiosk's code.
-func (t Ticket) Label() string { return t.Number + "·" + t.Device }
+// Number formats a ticket number: the queue letter, the issuing kiosk's
+// number and a three-digit sequence of the day — A1042 is kiosk K01's 42nd
+// A ticket, A2042 kiosk K02's. Kiosks number on their own, offline, so two
+// of a center would both give out A042 and two citizens answer its call;
+// the kiosk's number in it keeps every ticket of the center apart. A
+// kiosk the platform has not numbered (a demo, "XAB") gives A042.
+func Number(letter, kiosk string, seq int) string {
+	if n, err := strconv.Atoi(strings.TrimPrefix(kiosk, "K")); err == nil && strings.HasPrefix(kiosk, "K") && n > 0 {
+		return fmt.Sprintf("%s%d%03d", letter, n, seq)
+	}
+	return fmt.Sprintf("%s%03d", letter, seq)
+}
 
 // Waiting returns the cases whose ticket waits to be called at a counter
 // serving the given queue letters, oldest ticket first. letterOf maps an
-// item code to its queue letter (from the catalog).
+// item code to its queue letter (from the catalog). A ticket waits while
+// its case was neither called nor taken up: a clerk who scanned the
+// receipt without calling (the citizen came to the counter on their own)
+// has served it as surely as one who called it.
 func Waiting(cs []*cases.Case, letters []string, letterOf func(itemCode string) string) []*cases.Case {
 	var out []*cases.Case
 	for _, c := range cs {
-		if c.Ticket == "" || !c.CalledAt.IsZero() || !c.Status.Open() {
+		if c.Ticket == "" || !c.CalledAt.IsZero() || c.Status != cases.StatusSubmitted {
 			continue
 		}
 		if len(letters) > 0 && !slices.Contains(letters, letterOf(c.ItemCode)) {

@@ -18,6 +18,9 @@ func TestWaitingOrderAndFilters(t *testing.T) {
 		{Number: "other-queue", ItemCode: "I2", Status: cases.StatusSubmitted, Ticket: "B001", IssuedAt: t0},
 		{Number: "no-ticket", ItemCode: "I1", Status: cases.StatusSubmitted},
 		{Number: "closed", ItemCode: "I1", Status: cases.StatusWithdrawn, Ticket: "A004", IssuedAt: t0},
+		// Scanned at a counter without a call: served all the same.
+		{Number: "taken-up", ItemCode: "I1", Status: cases.StatusAccepted, Ticket: "A005", IssuedAt: t0},
+		{Number: "asked-for-more", ItemCode: "I1", Status: cases.StatusSupplement, Ticket: "A006", IssuedAt: t0},
 	}
 	got := Waiting(cs, []string{"A"}, of)
 	if len(got) != 2 || got[0].Number != "early" || got[1].Number != "late" {
@@ -29,7 +32,11 @@ func TestWaitingOrderAndFilters(t *testing.T) {
 	if n := Ahead(cs, "A", t0.Add(2*time.Minute), of); n != 1 {
 		t.Fatalf("Ahead of the second A ticket = %d, want 1", n)
 	}
-	if Number("A", 7) != "A007" {
-		t.Fatalf("Number(A, 7) = %s", Number("A", 7))
+	for _, tc := range []struct{ kiosk, want string }{
+		{"K01", "A1007"}, {"K12", "A12007"}, {"XAB", "A007"}, {"", "A007"}, {"KX", "A007"},
+	} {
+		if got := Number("A", tc.kiosk, 7); got != tc.want {
+			t.Errorf("Number(A, %q, 7) = %s, want %s", tc.kiosk, got, tc.want)
+		}
 	}
 }

@@ -35,6 +35,12 @@ var keyIdentity = []byte("identity")
 // unambiguous are the characters of self-chosen short codes: no 0/O, 1/I.
 const unambiguous = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ"
 
+// demoCodeChars is how many of them follow the X of a demo identity's
+// short code: 32³ = 32,768 codes, so ten demo kiosks of one center share
+// one with a chance of about 1 in 730 (two characters gave 1 in 23). An
+// identity made before keeps its code.
+const demoCodeChars = 3
+
 func initIdentity(tx *bolt.Tx, opts Options) error {
 	if tx.Bucket(bucketMeta).Get(keyIdentity) != nil {
 		return nil
@@ -43,9 +49,12 @@ func initIdentity(tx *bolt.Tx, opts Options) error {
 	if role == "" {
 		role = "kiosk"
 	}
-	b := make([]byte, 2)
+	code := "X"
+	b := make([]byte, demoCodeChars)
 	rand.Read(b)
-	code := "X" + string(unambiguous[int(b[0])%len(unambiguous)]) + string(unambiguous[int(b[1])%len(unambiguous)])
+	for _, c := range b {
+		code += string(unambiguous[int(c)%len(unambiguous)]) // 256 is a multiple of 32: uniform
+	}
 	return putJSON(tx.Bucket(bucketMeta), keyIdentity, Identity{
 		DeviceID: cases.NewID(), Role: role, Center: opts.Center, ShortCode: code,
 	})

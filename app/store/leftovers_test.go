@@ -101,3 +101,39 @@ func TestLeftoversAreRemoved(t *testing.T) {
 		t.Errorf("after the backup the folder holds %v; want only the fresh one", left)
 	}
 }
+
+// The audit's case: garbage over the second meta page. bbolt opens the
+// store with the first; the check reports the damage instead of
+// panicking in tx.Check's goroutine, and opening it again for a command
+// that only reads does not write the page over (the damage stays for
+// status to see).
+func TestADamagedMetaPageIsReported(t *testing.T) {
+	dir := t.TempDir()
+	s := openTest(t, dir)
+	if _, err := s.Submit(sample("张三", "13800138000", "130102199003071233")); err != nil {
+		t.Fatal(err)
+	}
+	size := s.db.Info().PageSize
+	s.Close()
+	path := filepath.Join(dir, FileName)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt([]byte("GARBAGEGARBAGE"), int64(size))
+	f.Close()
+	before, _ := os.ReadFile(path)
+
+	s, err = Open(dir, Options{Center: "130102", Role: "kiosk"})
+	if err != nil {
+		t.Fatalf("Open with one good meta page: %v", err)
+	}
+	var damaged *DamagedError
+	if err := s.Check(); !errors.As(err, &damaged) || !strings.Contains(damaged.Where, "meta page") {
+		t.Errorf("Check = %v; want a *DamagedError at a meta page", err)
+	}
+	s.Close()
+	if after, _ := os.ReadFile(path); string(after) != string(before) {
+		t.Error("opening the store for a read wrote to it")
+	}
+}

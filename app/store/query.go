@@ -28,6 +28,11 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 		q.Limit = 200
 	}
 	text := strings.ToUpper(strings.TrimSpace(q.Text))
+	if idTailText.MatchString(text) && s.phoneTailsPending() {
+		if err := s.IndexPhoneTails(); err != nil { // an upgraded store's older cases
+			return nil, err
+		}
+	}
 	// match is what the text asks beyond its index key: a whole ID number
 	// is looked up by its last four, which other ID numbers share.
 	match := func(*cases.Case) bool { return true }

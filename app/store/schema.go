@@ -44,8 +44,9 @@ var migrations = []func(tx *bolt.Tx, opts Options) error{
 		}
 		return initIdentity(tx, opts)
 	},
-	// 1 → 2: the index of phone tails (手机尾号) for the cases there are.
-	indexPhoneTails,
+	// 1 → 2: the index of phone tails (手机尾号); the cases there are are
+	// indexed after it, a step at a time (phonetail.go).
+	markPhoneTails,
 }
 
 // SchemaVersion is the schema this program writes.
@@ -77,8 +78,10 @@ func migrate(tx *bolt.Tx, opts Options) error {
 // Schema returns the store's schema version.
 func (s *Store) Schema() (v uint32, err error) {
 	err = s.db.View(func(tx *bolt.Tx) error {
-		if b := tx.Bucket(bucketMeta).Get(keySchema); len(b) == 4 {
-			v = binary.BigEndian.Uint32(b)
+		if meta := tx.Bucket(bucketMeta); meta != nil { // none in a new file
+			if b := meta.Get(keySchema); len(b) == 4 {
+				v = binary.BigEndian.Uint32(b)
+			}
 		}
 		return nil
 	})

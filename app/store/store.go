@@ -69,9 +69,14 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot open the store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, opts: opts}
-	if err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, opts) }); err != nil {
-		db.Close()
-		return nil, err
+	// A store of this schema is not written to: a command that only reads
+	// leaves the file as it was (a meta page found damaged stays so until
+	// the next write, for status to see).
+	if v, err := s.Schema(); err != nil || v != SchemaVersion {
+		if err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, opts) }); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return s, nil
 }

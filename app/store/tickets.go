@@ -11,7 +11,8 @@ import (
 )
 
 // IssueTicket gives a case a queue ticket of the given letter: the day's
-// next number for that letter on this device, recorded as a printed event
+// next number for that letter on this device (with the kiosk's number in
+// it, see queue.Number), recorded as a printed event
 // of the case in the same transaction, so the ticket syncs with the case.
 // A case that already has a ticket gets it back unchanged.
 func (s *Store) IssueTicket(caseID, letter string) (t queue.Ticket, c *cases.Case, err error) {
@@ -43,7 +44,7 @@ func (s *Store) IssueTicket(caseID, letter string) (t queue.Ticket, c *cases.Cas
 		if err := b.Put(key, binary.BigEndian.AppendUint32(nil, n)); err != nil {
 			return err
 		}
-		t.Seq, t.Number = int(n), queue.Number(letter, int(n))
+		t.Seq, t.Number = int(n), queue.Number(letter, id.ShortCode, int(n))
 		if err := putJSON(b, []byte(t.Day+"/"+t.Number+"/"+c.ID), t); err != nil {
 			return err
 		}

@@ -56,6 +56,12 @@ type Enrollment struct {
 // asked to keep it), so its earlier events stay its own, and enrolling
 // again after a 401 clears "needs enrollment" without touching any case.
 //
+// The request proves that a retry comes from this device (a secret it
+// keeps, KeyDeviceSecret), so a reply lost after the platform committed
+// costs nothing, and declares the short codes the device numbered its
+// cases with before (KeyFormerCodes and its identity's), so the platform
+// takes them when they are sent again.
+//
 // Enrolling with another platform than before (another address, another
 // center, or a platform that does not hold the receipt keys the device
 // had) also starts the sync afresh, in the transaction that saves the new
@@ -91,8 +97,15 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	if name == "" {
 		name, _ = os.Hostname()
 	}
+	secret, err := deviceSecret(st) // saved before the request: a retry proves the same
+	if err != nil {
+		return Enrollment{Identity: old}, err
+	}
+	casesCenter := demoCasesCenter(st, old)
+	former := formerCodes(st, old, casesCenter != "")
 	var resp protocol.EnrollResponse
-	req, err := json.Marshal(protocol.EnrollRequest{Code: code, Name: name, DeviceID: old.DeviceID, CasesCenter: demoCasesCenter(st, old)})
+	req, err := json.Marshal(protocol.EnrollRequest{Code: code, Name: name, DeviceID: old.DeviceID, CasesCenter: casesCenter,
+		FormerCodes: former, RedemptionProof: redemptionProof(secret, code)})
 	if err != nil {
 		return Enrollment{Identity: old}, err
 	}
@@ -123,7 +136,8 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 	if e.Moved = moved(old, oldKeys, base, resp); e.Moved {
 		// The old platform's last sync and error say nothing of the new one.
 		// Nor do the old center's devices name the new one's (nil deletes).
-		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys, KeyStatus: []byte("{}"), KeyDevices: devices})
+		e.Requeued, err = st.SwitchPlatform(id, map[string][]byte{KeyReceiptKeys: keys, KeyStatus: []byte("{}"), KeyDevices: devices,
+			KeyFormerCodes: savedFormerCodes(former, id.ShortCode)})
 		if err != nil {
 			return Enrollment{Identity: old}, err
 		}
@@ -138,6 +152,9 @@ func enroll(ctx context.Context, platformURL, code, caPEM string, st EnrollStore
 		if err := st.Put(KeyDevices, devices); err != nil {
 			return Enrollment{Identity: old}, err
 		}
+	}
+	if err := st.Put(KeyFormerCodes, savedFormerCodes(former, id.ShortCode)); err != nil {
+		return Enrollment{Identity: old}, err
 	}
 	if err := st.SetIdentity(id); err != nil {
 		return Enrollment{Identity: old}, err

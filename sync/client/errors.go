@@ -12,6 +12,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"tongban/sync/protocol"
 )
 
 // Sentinel errors of the sync client, each one sentence saying what to do,
@@ -27,6 +29,12 @@ var (
 	// this device's token.
 	ErrNeedsEnrollment = errors.New("平台不再接受本设备，请用新的注册码重新注册（tongban enroll），本机数据会保留。 " +
 		"The platform no longer accepts this device; enroll it again with a new code (tongban enroll), its data is kept")
+	// ErrStorageDown is matched (errors.Is) by the platform's answer that
+	// it runs but its database does not answer (503 storage_unavailable):
+	// the device backs off and tries again, as for any 5xx, and nothing
+	// is lost; the platform's administrator has to see to the database.
+	ErrStorageDown = errors.New("平台在运行，但它的数据库没有应答：请告知平台管理员，稍后再试（本机数据不会丢失）。 " +
+		"The platform runs but its database does not answer; tell the platform's administrator and try again later (nothing on this device is lost)")
 	// ErrNotEnrolled is returned by a sync on a device that never enrolled.
 	ErrNotEnrolled = errors.New("本设备尚未在平台注册，请先运行 tongban enroll --platform 地址 --code 注册码。 " +
 		"This device is not enrolled with a platform; run tongban enroll --platform URL --code CODE first")
@@ -279,12 +287,15 @@ func capitalized(s string) string {
 	return string(unicode.ToUpper(r)) + s[n:]
 }
 
-// Is makes a 401 match ErrNeedsEnrollment, and an answer that is not the
-// platform's, while a person waits on it, ErrNotPlatform.
+// Is makes a 401 match ErrNeedsEnrollment, storage_unavailable
+// ErrStorageDown, and an answer that is not the platform's, while a person
+// waits on it, ErrNotPlatform.
 func (e *PlatformError) Is(target error) bool {
 	switch target {
 	case ErrNeedsEnrollment:
 		return e.Status == http.StatusUnauthorized
+	case ErrStorageDown:
+		return e.Code == protocol.CodeStorageDown
 	case ErrNotPlatform:
 		return e.At != "" && e.Code == "" && e.Message == "" && !gatewayStatus(e.Status)
 	}

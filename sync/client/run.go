@@ -45,8 +45,11 @@ func (s *Syncer) Run(ctx context.Context) {
 			if errors.As(err, &pe) && pe.HasRetryAfter {
 				d = pe.RetryAfter
 			} else {
+				// Back off; while the platform cannot be reached, or its
+				// database does not answer, its health call says when to
+				// come back (it answers 503 until the database does).
 				d = s.opts.Backoff.Delay(failures)
-				probe = errors.Is(err, ErrUnreachable)
+				probe = errors.Is(err, ErrUnreachable) || errors.Is(err, ErrStorageDown)
 			}
 			failures++
 		}

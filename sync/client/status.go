@@ -21,6 +21,12 @@ type Status struct {
 	// LastError is the last round's error as one plain sentence; empty
 	// after a good round.
 	LastError string
+	// LastErrorCode is the platform's error code (protocol.Code…) of the
+	// last round's error when the platform answered with one, else empty:
+	// protocol.CodeStorageDown says the platform runs but its database
+	// does not answer, which Online alone cannot tell from a platform
+	// that cannot be reached.
+	LastErrorCode string
 	// NeedsEnrollment is set when the platform refused the device's token.
 	NeedsEnrollment bool
 }
@@ -29,6 +35,8 @@ type Status struct {
 type savedStatus struct {
 	LastSync  time.Time `json:"last_sync,omitzero"`
 	LastError string    `json:"last_error,omitempty"`
+	// LastErrorCode is Status.LastErrorCode.
+	LastErrorCode string `json:"last_error_code,omitempty"`
 }
 
 // ReadStatus returns a device's sync status from its store alone, for
@@ -50,7 +58,7 @@ func readStatus(st Store) (Status, savedStatus) {
 	if raw, err := st.Get(KeyStatus); err == nil && raw != nil {
 		json.Unmarshal(raw, &saved) // a damaged record only loses the display
 	}
-	s := Status{LastSync: saved.LastSync, LastError: saved.LastError}
+	s := Status{LastSync: saved.LastSync, LastError: saved.LastError, LastErrorCode: saved.LastErrorCode}
 	if id, err := st.Identity(); err == nil {
 		s.Enrolled, s.NeedsEnrollment = id.Enrolled(), id.NeedsEnrollment
 	}
@@ -118,6 +126,7 @@ func (s *Syncer) record(rep Report, err error) {
 		st.Online = reachedPlatform(err)
 		st.NeedsEnrollment = errors.Is(err, ErrNeedsEnrollment)
 		st.Enrolled = !errors.Is(err, ErrNotEnrolled)
+		st.LastErrorCode = errorCode(err)
 		if err == nil {
 			st.LastSync, st.LastError = now, ""
 		} else {
@@ -125,14 +134,23 @@ func (s *Syncer) record(rep Report, err error) {
 		}
 	})
 	st := s.Status()
-	next := savedStatus{LastSync: st.LastSync, LastError: st.LastError}
+	next := savedStatus{LastSync: st.LastSync, LastError: st.LastError, LastErrorCode: st.LastErrorCode}
 	worked := rep.Pushed+rep.Rejected+rep.Pulled > 0
-	if next.LastError == s.saved.LastError && !worked && next.LastSync.Sub(s.saved.LastSync) < time.Minute {
+	if next.LastError == s.saved.LastError && next.LastErrorCode == s.saved.LastErrorCode && !worked && next.LastSync.Sub(s.saved.LastSync) < time.Minute {
 		return
 	}
 	if raw, jerr := json.Marshal(next); jerr == nil && s.store.Put(KeyStatus, raw) == nil {
 		s.saved = next
 	}
+}
+
+// errorCode is the platform's error code an error carries, or "".
+func errorCode(err error) string {
+	var pe *PlatformError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
 }
 
 // reachedPlatform reports whether an error is an answer of a working

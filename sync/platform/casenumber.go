@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"tongban/app/cases"
@@ -20,18 +22,17 @@ import (
 // platform gave the device that made the event (Event.Device, which for a
 // submission a counter relays from a kiosk's receipt is the kiosk), else
 // one device takes the numbers another will issue, and that device's own
-// case is later refused as "number taken". Two exceptions keep what
-// devices rightly send:
-//   - a short code of a form this platform never gives (NextShortCode),
-//     such as the X7K of a device's demo identity, whose cases an
-//     enrollment with --keep-cases uploads: no device here can hold it;
-//   - a device that moved here from another platform (or changed role)
-//     pushes its old cases again with the numbers it gave them then
-//     (app/store/requeue.go), under its earlier short code. Such a number
-//     is taken when it is dated before the day the device enrolled here
-//     and no device of the center holds its short code: short codes are
-//     never given twice in a center, so a device given it later numbers
-//     only days after.
+// case is later refused as "number taken". The one exception is a short
+// code the device had before it enrolled here, which it declared at
+// enrollment (protocol.EnrollRequest.FormerCodes, kept on the device
+// record): its demo identity's (X7KQ, a demo kept with --keep-cases) or
+// an earlier platform's (a device that moved here pushes its old cases
+// again, app/store/requeue.go). Such a number is taken for a case dated on
+// or before the day the device enrolled here; after that day the device
+// numbers with the code it got here. A moved number that clashes with one
+// this platform gave is still caught by Storage.Push (one case per number
+// and center). Both checks read the device record the push already has,
+// so the usual push costs no storage lookup.
 
 // checkNumber returns the case number of a submitted event and, when it
 // is missing or not canonical, why; other events have neither. Its payload
@@ -75,31 +76,25 @@ func printedSeq(seq string) bool {
 }
 
 // checkNumberOwner says why a canonical case number is not maker's to give
-// (see the top of this file), or "". devices returns the center's devices
-// by ID; it is called only for a number with another short code.
-func checkNumberOwner(number string, maker protocol.Device, devices func() (map[string]protocol.Device, error)) (string, error) {
+// (see the top of this file), or "".
+func checkNumberOwner(number string, maker protocol.Device) string {
 	dateCode, _ := numberParts(number)
 	date, code, _ := strings.Cut(dateCode, "-")
-	if code == maker.ShortCode || !platformShortCode(code) {
-		return "", nil
+	if code == maker.ShortCode {
+		return ""
 	}
-	all, err := devices()
-	if err != nil {
-		return "", err
-	}
-	for _, d := range all {
-		if d.ShortCode == code && d.ID != maker.ID {
-			return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, the short code of device %s of this center; "+
-				"a device numbers its cases with its own short code, so check that this device's data folder is its own, not a copy of another device's",
-				maker.ID, maker.ShortCode, short(number), code, d.ID), nil
+	enrolled := maker.Enrolled.In(cases.Zone)
+	if slices.Contains(maker.FormerCodes, code) {
+		if date <= enrolled.Format("060102") {
+			return "" // numbered before the device came here
 		}
+		return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, a short code the device had before it enrolled here on %s, and is dated after that day; "+
+			"a device numbers the cases it makes here with its own short code, so check the clock of the device and that its data folder is its own",
+			maker.ID, maker.ShortCode, short(number), code, enrolled.Format(time.DateOnly))
 	}
-	if date < maker.Enrolled.In(cases.Zone).Format("060102") {
-		return "", nil // numbered before the device came here, with a short code no device here holds
-	}
-	return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, and is dated no earlier than the day the device enrolled here with %s; "+
-		"a device numbers the cases it makes with its own short code, so check that this device's data folder is its own, not a copy of another device's",
-		maker.ID, maker.ShortCode, short(number), code, maker.ShortCode), nil
+	return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, another device's short code; "+
+		"a device numbers its cases with its own short code (or one it declared at enrollment as its former one), so check that this device's data folder is its own, not a copy of another device's",
+		maker.ID, maker.ShortCode, short(number), code)
 }
 
 // canonicalNumber reports whether cases.NormalizeNumber(n) returns n

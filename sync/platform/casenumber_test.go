@@ -57,17 +57,15 @@ func TestPushRefusesBadCaseNumber(t *testing.T) {
 
 // TestPushNumberTaken: a second case with a number the center has given
 // already is rejected with a reason naming the number and the case that
-// holds it; the rest of the push is stored. A number with a short code
-// no device here holds, dated before the device enrolled, is taken as it
-// is: a device that moved platform pushes its old cases with their old
-// numbers (TestPushRefusesAnotherDevicesNumber has the rest).
+// holds it; the rest of the push is stored. So is a moved device's old
+// number (with a former short code it declared) that a device of this
+// platform gave already: both were K01, each on its own platform.
 func TestPushNumberTaken(t *testing.T) {
 	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
 		kiosk := h.enroll(centerA, protocol.RoleKiosk)
 		first := newEvent(centerA, kiosk.DeviceID, 1)
-		moved := newEvent(centerA, kiosk.DeviceID, 2)
-		moved.Payload = json.RawMessage(`{"number":"250101-K77-0001","item_code":"X","catalog_version":1,"fields":{},"channel":"kiosk"}`)
-		if got := h.push(kiosk.Token, []cases.Event{first, moved}).Results; got[0].Status != protocol.Stored || got[1].Status != protocol.Stored {
+		own := numberedBy(kiosk.DeviceID, "250101-K01-0001")
+		if got := h.push(kiosk.Token, []cases.Event{first, own}).Results; got[0].Status != protocol.Stored || got[1].Status != protocol.Stored {
 			t.Fatalf("first push: %+v, want both stored", got)
 		}
 		var sub cases.Submission
@@ -85,42 +83,52 @@ func TestPushNumberTaken(t *testing.T) {
 				t.Errorf("reason %q does not mention %q", got[0].Reason, w)
 			}
 		}
-		if n := h.feedCount(centerA); n != 3 {
-			t.Fatalf("the feed holds %d events, want 3", n)
+		moved := h.enrollWith(centerA, protocol.RoleKiosk, protocol.EnrollRequest{FormerCodes: []string{"K01"}})
+		clash, old := numberedBy(moved.DeviceID, "250101-K01-0001"), numberedBy(moved.DeviceID, "250101-K01-0002")
+		got = h.push(moved.Token, []cases.Event{clash, old}).Results
+		if got[0].Status != protocol.Rejected || !strings.Contains(got[0].Reason, own.ID) || got[1].Status != protocol.Stored {
+			t.Fatalf("the moved device's old numbers: %+v, want the one K01 gave here rejected naming %s, the other stored", got, own.ID)
+		}
+		if n := h.feedCount(centerA); n != 4 {
+			t.Fatalf("the feed holds %d events, want 4", n)
 		}
 	})
 }
 
+// numberedBy makes a submission of a new case by device with a number.
+func numberedBy(device, number string) cases.Event {
+	e := newEvent(centerA, device, 1)
+	e.Payload = json.RawMessage(`{"number":"` + number + `","item_code":"X","catalog_version":1,"fields":{},"channel":"kiosk"}`)
+	return e
+}
+
 // TestPushRefusesAnotherDevicesNumber: a submission's number carries the
 // short code of the device that made it (for a submission a counter
-// relays, the kiosk), else the push fails with a 422 naming the event and
-// both short codes, and nothing is stored. A number dated before the
-// device enrolled here, with a short code no device of the center holds,
-// is one it gave on an earlier platform or role, and is taken; so is one
-// with a short code the platform never gives (a demo identity's X7K).
+// relays, the kiosk), or one of the former short codes it declared at
+// enrollment for a case dated on or before the day it enrolled here; else
+// the push fails with a 422 naming the event and the short codes, and
+// nothing is stored. Another device's code is refused on any date, as is
+// an undeclared demo code: K01 and C01 are on every platform.
 func TestPushRefusesAnotherDevicesNumber(t *testing.T) {
 	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
 		k1 := h.enroll(centerA, protocol.RoleKiosk)
 		h.enroll(centerA, protocol.RoleKiosk)
-		k3 := h.enroll(centerA, protocol.RoleKiosk)
+		k3 := h.enrollWith(centerA, protocol.RoleKiosk, protocol.EnrollRequest{FormerCodes: []string{"X7KQ", "K77"}})
 		counter := h.enroll(centerA, protocol.RoleCounter)
 		if k1.ShortCode != "K01" || k3.ShortCode != "K03" || counter.ShortCode != "C01" {
 			t.Fatalf("short codes %s, %s, %s; want K01, K03, C01", k1.ShortCode, k3.ShortCode, counter.ShortCode)
-		}
-		numbered := func(device, number string) cases.Event {
-			e := newEvent(centerA, device, 1)
-			e.Payload = json.RawMessage(`{"number":"` + number + `","item_code":"X","catalog_version":1,"fields":{},"channel":"kiosk"}`)
-			return e
 		}
 		refused := []struct {
 			name, token string
 			event       cases.Event
 			says        []string
 		}{
-			{"K03 numbering with K01", k3.Token, numbered(k3.DeviceID, "260302-K01-9999"), []string{"260302-K01-9999", "K03", "carries K01, the short code of device " + k1.DeviceID}},
-			{"K03 with K01, dated before it enrolled", k3.Token, numbered(k3.DeviceID, "250101-K01-0001"), []string{"carries K01, the short code of device"}},
-			{"K03 with a free short code, dated the day it enrolled", k3.Token, numbered(k3.DeviceID, "260302-K77-0001"), []string{"carries K77", "no earlier than the day the device enrolled here with K03"}},
-			{"a relayed kiosk case numbered with the counter's code", counter.Token, numbered(k1.DeviceID, "260302-C01-0001"), []string{k1.DeviceID + " (short code K01)", "carries C01, the short code of device " + counter.DeviceID}},
+			{"K03 numbering with K01", k3.Token, numberedBy(k3.DeviceID, "260302-K01-9999"), []string{"260302-K01-9999", "(short code K03)", "carries K01, another device's short code"}},
+			{"K03 with K01, dated before it enrolled", k3.Token, numberedBy(k3.DeviceID, "250101-K01-0001"), []string{"carries K01, another device's short code"}},
+			{"K03 with an undeclared demo code", k3.Token, numberedBy(k3.DeviceID, "260302-X9ZZ-0001"), []string{"carries X9ZZ, another device's short code"}},
+			{"K03 with a former code, dated after it enrolled", k3.Token, numberedBy(k3.DeviceID, "260303-K77-0001"),
+				[]string{"carries K77, a short code the device had before it enrolled here on 2026-03-02", "dated after that day"}},
+			{"a relayed kiosk case numbered with the counter's code", counter.Token, numberedBy(k1.DeviceID, "260302-C01-0001"), []string{k1.DeviceID + " (short code K01)", "carries C01, another device's short code"}},
 		}
 		for _, tt := range refused {
 			good := newEvent(centerA, k3.DeviceID, 2)
@@ -133,7 +141,7 @@ func TestPushRefusesAnotherDevicesNumber(t *testing.T) {
 			if resp.StatusCode != http.StatusUnprocessableEntity || e.Code != protocol.CodeBadEvent || e.EventID != tt.event.ID {
 				t.Fatalf("%s: %d %+v, want 422 %s naming %s", tt.name, resp.StatusCode, e, protocol.CodeBadEvent, tt.event.ID)
 			}
-			for _, w := range append(tt.says, "index 1") {
+			for _, w := range append(tt.says, "index 1", "a device numbers") {
 				if !strings.Contains(e.Message, w) {
 					t.Errorf("%s: sentence %q does not mention %q", tt.name, e.Message, w)
 				}
@@ -142,14 +150,14 @@ func TestPushRefusesAnotherDevicesNumber(t *testing.T) {
 				t.Fatalf("%s: a refused push stored %d events", tt.name, n)
 			}
 		}
-		// Its own number, an earlier platform's number with a short code no
-		// device here holds, a demo identity's number (enroll --keep-cases)
-		// and a relayed kiosk case with the kiosk's number.
-		h.push(k3.Token, []cases.Event{numbered(k3.DeviceID, "260302-K03-10000"), numbered(k3.DeviceID, "250101-K77-0001"),
-			numbered(k3.DeviceID, "260302-X7K-0001")})
-		h.push(counter.Token, []cases.Event{numbered(k1.DeviceID, "260302-K01-0001")})
-		if n := h.feedCount(centerA); n != 4 {
-			t.Fatalf("the feed holds %d events, want the 4 numbered by their makers", n)
+		// Its own number on any date; its former codes up to the day it
+		// enrolled (that day included), its demo code among them; a relayed
+		// kiosk case with the kiosk's number, or the kiosk's former code.
+		h.push(k3.Token, []cases.Event{numberedBy(k3.DeviceID, "260302-K03-10000"), numberedBy(k3.DeviceID, "270101-K03-0001"),
+			numberedBy(k3.DeviceID, "250101-K77-0001"), numberedBy(k3.DeviceID, "260302-K77-0002"), numberedBy(k3.DeviceID, "260302-X7KQ-0001")})
+		h.push(counter.Token, []cases.Event{numberedBy(k1.DeviceID, "260302-K01-0001"), numberedBy(k3.DeviceID, "260301-X7KQ-0002")})
+		if n := h.feedCount(centerA); n != 7 {
+			t.Fatalf("the feed holds %d events, want the 7 numbered by their makers", n)
 		}
 	})
 }

@@ -1,8 +1,9 @@
 package platform
 
 import (
+	"crypto/subtle"
 	"fmt"
-	"strconv"
+	"slices"
 	"time"
 
 	"tongban/sync/protocol"
@@ -14,12 +15,16 @@ import (
 // Check says whether a code can enroll a device at a time. A code is used
 // once, but the device it enrolled may redeem it again while it lasts: a
 // device whose enrollment reply was lost (killed, or the network dropped
-// it after the platform committed) tries again with the same code and its
-// own ID, and gets a fresh token for the same identity (Renew refuses a
-// device revoked since).
-func (c Code) Check(at time.Time, deviceID string) error {
+// it after the platform committed) tries again with the same code, its
+// own ID and the same redemption proof, and gets a fresh token for the
+// same identity (Renew refuses a device revoked since). The ID alone is no
+// proof: device IDs are public within a center (the feed, GET
+// /v1/devices), so anyone holding a used code could take the device's
+// identity with it. A code first used without a proof is never redeemed
+// again.
+func (c Code) Check(at time.Time, deviceID, proofHash string) error {
 	switch {
-	case !c.Used.IsZero() && c.UsedBy != deviceID:
+	case !c.Used.IsZero() && !c.redeemableBy(deviceID, proofHash):
 		return ErrCodeUsed
 	case !at.Before(c.Expires):
 		return ErrCodeExpired
@@ -27,37 +32,69 @@ func (c Code) Check(at time.Time, deviceID string) error {
 	return nil
 }
 
+// redeemableBy reports whether a used code may be redeemed again by a
+// device with a proof's hash: the device that used it, with its proof.
+func (c Code) redeemableBy(deviceID, proofHash string) bool {
+	return c.UsedBy == deviceID && c.UsedProof != "" &&
+		subtle.ConstantTimeCompare([]byte(c.UsedProof), []byte(proofHash)) == 1
+}
+
 // Renew builds the device record an enrollment leaves behind, from the
-// code and the device as stored before (nil for a new device). When
-// needsShortCode is true the caller allocates the next short code of the
-// role (NextShortCode) and sets it. A code used already (by this device,
-// Check saw to that) renews the device only while it is not revoked: a
-// revocation stands against the code that enrolled the device.
-func Renew(e Enrollment, c Code, old *protocol.Device) (dev protocol.Device, needsShortCode bool, err error) {
+// code and the device as stored before (nil for a new device). A new
+// device gets its short code from allocate (the storage's next short code
+// of the role in the center, NextShortCode), called only then. A code
+// used already (by this device, Check saw to that) renews the device only
+// while it is not revoked: a revocation stands against the code that
+// enrolled the device.
+func Renew(e Enrollment, c Code, old *protocol.Device, allocate func(center, role string) (string, error)) (protocol.Device, error) {
 	if e.CasesCenter != "" && e.CasesCenter != c.Center {
-		return protocol.Device{}, false, fmt.Errorf("%w (they are center %s's, the code is for %s)", ErrCasesCenter, e.CasesCenter, c.Center)
+		return protocol.Device{}, fmt.Errorf("%w (they are center %s's, the code is for %s)", ErrCasesCenter, e.CasesCenter, c.Center)
 	}
 	if !c.Used.IsZero() && (old == nil || old.Revoked) {
-		return protocol.Device{}, false, ErrCodeUsed
+		return protocol.Device{}, ErrCodeUsed
 	}
-	dev = protocol.Device{
+	dev := protocol.Device{
 		ID: e.DeviceID, Name: e.Name, Role: c.Role, Center: c.Center,
 		Enrolled: e.At, LastSeen: e.At,
 	}
 	if old == nil {
-		return dev, true, nil
+		var err error
+		if dev.ShortCode, err = allocate(c.Center, c.Role); err != nil {
+			return protocol.Device{}, err
+		}
+		dev.FormerCodes = MergeFormerCodes(nil, e.FormerCodes, dev.ShortCode)
+		return dev, nil
 	}
 	if old.Center != c.Center {
-		return protocol.Device{}, false, fmt.Errorf("%w (device %s is in center %s, the code is for %s)", ErrOtherCenter, old.ID, old.Center, c.Center)
+		return protocol.Device{}, fmt.Errorf("%w (device %s is in center %s, the code is for %s)", ErrOtherCenter, old.ID, old.Center, c.Center)
 	}
 	if old.Role != c.Role {
-		return protocol.Device{}, false, fmt.Errorf("%w (device %s is a %s, %s; the code is for a %s)", ErrOtherRole, old.ID, old.Role, old.ShortCode, c.Role)
+		return protocol.Device{}, fmt.Errorf("%w (device %s is a %s, %s; the code is for a %s)", ErrOtherRole, old.ID, old.Role, old.ShortCode, c.Role)
 	}
 	if dev.Name == "" {
 		dev.Name = old.Name
 	}
 	dev.ShortCode = old.ShortCode
-	return dev, false, nil
+	dev.FormerCodes = MergeFormerCodes(old.FormerCodes, e.FormerCodes, dev.ShortCode)
+	return dev, nil
+}
+
+// MergeFormerCodes adds the former codes an enrollment declared to those
+// the device had, oldest first, each once, without the device's current
+// short code (which numbers its cases on any date anyway), keeping the
+// newest protocol.MaxFormerCodes. Nil for none, so both storages read
+// back what they were given.
+func MergeFormerCodes(had, declared []string, current string) []string {
+	var out []string
+	for _, c := range slices.Concat(had, declared) {
+		if c != current && !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	if len(out) > protocol.MaxFormerCodes {
+		out = out[len(out)-protocol.MaxFormerCodes:]
+	}
+	return out
 }
 
 // shortCodePrefix is the first letter of the short codes of a role.
@@ -78,18 +115,6 @@ func NextShortCode(role string, n int) (string, error) {
 		return "", ErrShortCodesExhausted
 	}
 	return fmt.Sprintf("%s%02d", shortCodePrefix(role), n), nil
-}
-
-// platformShortCode reports whether a short code has the form
-// NextShortCode gives (K01 … K999, C01 … C999), so a device of a center
-// may hold it; a device's self-chosen demo code (X7K) never has.
-func platformShortCode(code string) bool {
-	if len(code) < 3 || len(code) > 4 || (code[0] != 'K' && code[0] != 'C') || !digitsOnly(code[1:]) {
-		return false
-	}
-	n, _ := strconv.Atoi(code[1:])
-	c, err := NextShortCode(protocol.RoleKiosk, n)
-	return err == nil && c[1:] == code[1:]
 }
 
 // ShortCodeKey names the counter a store keeps per center and role.

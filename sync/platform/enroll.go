@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"net/http"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -37,6 +38,17 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) *apiError {
 	if req.CasesCenter != "" && !validCenter(req.CasesCenter) {
 		return badRequest("cases_center %q is not a 6-digit division code; send the center of the cases the device holds, or none", req.CasesCenter)
 	}
+	former, e := checkFormerCodes(req.FormerCodes)
+	if e != nil {
+		return e
+	}
+	proofHash := ""
+	if req.RedemptionProof != "" {
+		if !lowerHex(req.RedemptionProof, 64) {
+			return badRequest("the redemption proof is not 64 lower-case hex digits (HMAC-SHA256 of the code under the device's secret); send it so, or none")
+		}
+		proofHash = HashSecret(req.RedemptionProof)
+	}
 	id := req.DeviceID
 	if id == "" {
 		id = cases.NewID()
@@ -47,15 +59,20 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) *apiError {
 	now := s.cfg.Now()
 	got, err := s.store.Enroll(r.Context(), Enrollment{
 		CodeHash: HashSecret(code), DeviceID: id, Name: name, CasesCenter: req.CasesCenter,
+		FormerCodes: former, ProofHash: proofHash,
 		TokenHash: HashSecret(token), At: now, Key: newReceiptKey(now),
 	})
 	switch {
 	case errors.Is(err, ErrCodeUnknown), errors.Is(err, ErrCodeUsed), errors.Is(err, ErrCodeExpired):
 		return fail(http.StatusForbidden, protocol.CodeBadCode, "%s", firstSentence(err))
-	case errors.Is(err, ErrOtherCenter), errors.Is(err, ErrOtherRole), errors.Is(err, ErrCasesCenter):
-		return fail(http.StatusConflict, protocol.CodeBadRequest, "%s", err.Error())
+	case errors.Is(err, ErrOtherCenter):
+		return fail(http.StatusConflict, protocol.CodeOtherCenter, "%s", err.Error())
+	case errors.Is(err, ErrOtherRole):
+		return fail(http.StatusConflict, protocol.CodeOtherRole, "%s", err.Error())
+	case errors.Is(err, ErrCasesCenter):
+		return fail(http.StatusConflict, protocol.CodeCasesCenter, "%s", err.Error())
 	case errors.Is(err, ErrShortCodesExhausted):
-		return fail(http.StatusConflict, protocol.CodeBadRequest, "%s", err.Error())
+		return fail(http.StatusConflict, protocol.CodeShortCodesExhausted, "%s", err.Error())
 	case err != nil:
 		return s.storageError(r, err)
 	}
@@ -90,6 +107,29 @@ func firstSentence(err error) string {
 		}
 	}
 	return err.Error()
+}
+
+// checkFormerCodes checks the short codes a device says it numbered cases
+// with before, and returns them each once.
+func checkFormerCodes(codes []string) ([]string, *apiError) {
+	if len(codes) > protocol.MaxFormerCodes {
+		return nil, badRequest("the request names %d former short codes, more than the %d a device may declare; send those it numbered the cases it still holds with", len(codes), protocol.MaxFormerCodes)
+	}
+	var out []string
+	for _, c := range codes {
+		if !cases.ValidShortCode(c) {
+			return nil, badRequest("the former short code %s is not 2 to 4 capital letters or digits; send the short codes as the device's case numbers carry them", short(c))
+		}
+		if !slices.Contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out, nil
+}
+
+// lowerHex reports whether s is n lower-case hex digits.
+func lowerHex(s string, n int) bool {
+	return len(s) == n && strings.Trim(s, "0123456789abcdef") == ""
 }
 
 // validUUID accepts the canonical lower-case form only, so one ID cannot

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -161,9 +162,11 @@ func TestCodeTTL(t *testing.T) {
 }
 
 // TestEnrollLostReply: a device whose enrollment reply was lost (killed
-// after the platform committed) sends the same code with its own ID again
-// and gets its identity under a fresh token, the lost one no longer
-// working; any other device still finds the code used.
+// after the platform committed) sends the same code with its own ID and
+// redemption proof again and gets its identity under a fresh token, the
+// lost one no longer working. Anyone else is refused "already used": a
+// new device, and one that sends the device's ID (public in its center)
+// with another proof or none.
 func TestEnrollLostReply(t *testing.T) {
 	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
 		code, err := h.admin.NewCode(context.Background(), protocol.CodeRequest{Center: centerA, Role: protocol.RoleKiosk, NewCenter: true})
@@ -171,10 +174,26 @@ func TestEnrollLostReply(t *testing.T) {
 			t.Fatal(err)
 		}
 		local := cases.NewID()
-		req := protocol.EnrollRequest{Code: code.Code, Name: "大厅 1", DeviceID: local}
+		proof := strings.Repeat("5e", 32)
+		req := protocol.EnrollRequest{Code: code.Code, Name: "大厅 1", DeviceID: local, RedemptionProof: proof}
 		var lost, again protocol.EnrollResponse
 		h.mustJSON("POST", protocol.PathEnroll, "", req, &lost)
 		h.clock.Add(time.Minute)
+		for _, forged := range []protocol.EnrollRequest{
+			{Code: code.Code, DeviceID: local},
+			{Code: code.Code, DeviceID: local, RedemptionProof: strings.Repeat("00", 32)},
+			{Code: code.Code, DeviceID: cases.NewID(), RedemptionProof: proof},
+			{Code: code.Code},
+		} {
+			body, _ := json.Marshal(forged)
+			resp, data := h.request("POST", protocol.PathEnroll, "", body)
+			if e := errorBody(t, data); resp.StatusCode != http.StatusForbidden || e.Code != protocol.CodeBadCode || !bytes.Contains(data, []byte("already been used")) {
+				t.Fatalf("the used code with %s: %d %s, want 403 already used", body, resp.StatusCode, data)
+			}
+		}
+		if resp, data := h.request("GET", protocol.PathEvents, lost.Token, nil); resp.StatusCode != http.StatusOK {
+			t.Fatalf("the first token after refused redeems: %d %s, want 200", resp.StatusCode, data)
+		}
 		h.mustJSON("POST", protocol.PathEnroll, "", req, &again)
 		if again.DeviceID != local || again.ShortCode != lost.ShortCode || again.Center != lost.Center || again.Role != lost.Role ||
 			len(again.ReceiptKeys) != 1 || again.ReceiptKeys[0].ID != lost.ReceiptKeys[0].ID || again.Token == lost.Token {
@@ -185,13 +204,6 @@ func TestEnrollLostReply(t *testing.T) {
 		}
 		if resp, data := h.request("GET", protocol.PathEvents, again.Token, nil); resp.StatusCode != http.StatusOK {
 			t.Fatalf("the new token: %d %s, want 200", resp.StatusCode, data)
-		}
-		for _, other := range []string{cases.NewID(), ""} {
-			body, _ := json.Marshal(protocol.EnrollRequest{Code: code.Code, DeviceID: other})
-			resp, data := h.request("POST", protocol.PathEnroll, "", body)
-			if e := errorBody(t, data); resp.StatusCode != http.StatusForbidden || e.Code != protocol.CodeBadCode || !bytes.Contains(data, []byte("already been used")) {
-				t.Fatalf("another device (ID %q) with the used code: %d %s, want 403 already used", other, resp.StatusCode, data)
-			}
 		}
 		if list, _ := h.admin.Devices(context.Background(), centerA); len(list) != 1 {
 			t.Fatalf("the platform lists %d devices, want the one", len(list))

@@ -89,12 +89,20 @@ func boltHarness(t testing.TB, cfg platform.Config) *harness {
 // difference).
 func (h *harness) enroll(center, role string) protocol.EnrollResponse {
 	h.t.Helper()
+	return h.enrollWith(center, role, protocol.EnrollRequest{})
+}
+
+// enrollWith enrolls a new device as enroll does, with what req says
+// besides the code and the name (former codes, a redemption proof).
+func (h *harness) enrollWith(center, role string, req protocol.EnrollRequest) protocol.EnrollResponse {
+	h.t.Helper()
 	code, err := h.admin.NewCode(context.Background(), protocol.CodeRequest{Center: center, Role: role, NewCenter: true})
 	if err != nil {
 		h.t.Fatalf("NewCode: %v", err)
 	}
+	req.Code, req.Name = code.Code, role+" "+center
 	var resp protocol.EnrollResponse
-	h.mustJSON("POST", protocol.PathEnroll, "", protocol.EnrollRequest{Code: code.Code, Name: role + " " + center}, &resp)
+	h.mustJSON("POST", protocol.PathEnroll, "", req, &resp)
 	shortCodes.Store(resp.DeviceID, resp.ShortCode)
 	return resp
 }

@@ -180,15 +180,29 @@ func internal() *apiError {
 		"the platform failed to handle this request; try again later, and tell the platform administrator if it persists")
 }
 
-// storageError logs an unexpected storage error and answers 500 (or 503
-// when the request was cancelled or timed out).
+// storageError answers a failed storage call: 503 storage_unavailable
+// when the storage does not answer (Storage.Unavailable, or a deadline
+// reached inside it while the request still waits), 503 "too busy" when
+// the request itself was cancelled or ran out of time, else 500: only a
+// real failure of the platform sends people to its log.
 func (s *Server) storageError(r *http.Request, err error) *apiError {
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+	gaveUp := errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)
+	switch {
+	case gaveUp && r.Context().Err() != nil:
 		return fail(http.StatusServiceUnavailable, protocol.CodeInternal,
 			"the platform is too busy to answer in time; try again shortly")
+	case s.store.Unavailable(err) || errors.Is(err, context.DeadlineExceeded):
+		s.cfg.Logger.Error("platform: storage does not answer", "path", r.URL.Path, "err", err)
+		return storageDown()
 	}
 	s.cfg.Logger.Error("platform: storage", "path", r.URL.Path, "err", err)
 	return internal()
+}
+
+// storageDown is the answer while the storage does not answer.
+func storageDown() *apiError {
+	return fail(http.StatusServiceUnavailable, protocol.CodeStorageDown,
+		"the platform runs but its database does not answer; tell the platform administrator, and try again later (a device tries again by itself and loses nothing)")
 }
 
 type statusRecorder struct {

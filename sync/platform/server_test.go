@@ -2,8 +2,6 @@ package platform_test
 
 import (
 	"encoding/json"
-	"io"
-	"log/slog"
 	"net/http"
 	"regexp"
 	"strconv"
@@ -32,7 +30,6 @@ func TestHealth(t *testing.T) {
 // bbolt file is closed or whose PostgreSQL pool is gone answers 503 with
 // a code and a sentence, not ok.
 func TestHealthStorageDown(t *testing.T) {
-	quiet := slog.New(slog.NewTextHandler(io.Discard, nil))
 	eachBackend(t, platform.Config{Logger: quiet}, func(t *testing.T, h *harness) {
 		h.mustJSON("GET", protocol.PathHealth, "", nil, new(protocol.Health))
 		h.store.Close()

@@ -22,8 +22,8 @@ type Storage interface {
 	AddCode(ctx context.Context, c Code) error
 	// Enroll uses up an enrollment code and creates or renews the device,
 	// all at once: see Enrollment for the rules. It returns ErrCodeUnknown,
-	// ErrCodeUsed, ErrCodeExpired, ErrOtherCenter, ErrOtherRole or
-	// ErrShortCodesExhausted.
+	// ErrCodeUsed, ErrCodeExpired, ErrOtherCenter, ErrOtherRole,
+	// ErrCasesCenter or ErrShortCodesExhausted.
 	Enroll(ctx context.Context, e Enrollment) (Enrolled, error)
 	// DeviceByToken returns the device whose token has this hash (revoked
 	// ones too), or ErrNotFound.
@@ -90,6 +90,13 @@ type Storage interface {
 	// a round trip to PostgreSQL), for /v1/health; the caller bounds it
 	// with ctx.
 	Ping(ctx context.Context) error
+	// Unavailable reports whether an error one of its methods returned
+	// says that the storage does not answer (PostgreSQL down or out of
+	// reach, its connections lost, the storage closed) rather than that
+	// something failed inside it: the platform then answers 503
+	// storage_unavailable, so devices wait and administrators look at the
+	// database, where a 500 would send them to the platform's code.
+	Unavailable(err error) bool
 	// Close releases the storage.
 	Close() error
 }
@@ -101,9 +108,12 @@ type Code struct {
 	Role    string
 	Created time.Time
 	Expires time.Time
-	// Used and UsedBy are set when the code has enrolled a device.
-	Used   time.Time
-	UsedBy string
+	// Used and UsedBy are set when the code has enrolled a device;
+	// UsedProof is the hash (HashSecret) of the redemption proof that
+	// device sent, "" for none (see Check).
+	Used      time.Time
+	UsedBy    string
+	UsedProof string
 }
 
 // Enrollment is one use of an enrollment code. Storage applies these rules
@@ -111,14 +121,17 @@ type Code struct {
 //   - the code must exist, be unused and not expired at At; it is then
 //     marked used (Code.Check);
 //   - the device a code enrolled may redeem it again while it lasts and
-//     the device is not revoked (a reply lost after the commit): it gets
-//     the new token, its old one stops working, its identity stays;
+//     the device is not revoked (a reply lost after the commit), with the
+//     same redemption proof (ProofHash) as the first time: it gets the
+//     new token, its old one stops working, its identity stays;
 //   - a device already known by DeviceID keeps its ID, its earlier events
 //     and its short code; it must belong to the code's center (else
 //     ErrOtherCenter) and role (else ErrOtherRole); it is un-revoked and
 //     its old token stops working;
 //   - a new device gets the next short code of its role in the center
 //     (ShortCode);
+//   - the device keeps the FormerCodes it declared, added to those of
+//     earlier enrollments (MergeFormerCodes);
 //   - a center without receipt keys gets Key as its first one.
 type Enrollment struct {
 	CodeHash string
@@ -127,9 +140,15 @@ type Enrollment struct {
 	// CasesCenter is the center of the cases the device holds from before
 	// enrollment; a code for another is ErrOtherCenter (see Renew).
 	CasesCenter string
-	TokenHash   string
-	At          time.Time
-	Key         protocol.ReceiptKey
+	// FormerCodes are the short codes the device numbered cases with
+	// before, checked by the server (protocol.EnrollRequest.FormerCodes).
+	FormerCodes []string
+	// ProofHash is the hash (HashSecret) of the request's redemption
+	// proof, "" when it sent none.
+	ProofHash string
+	TokenHash string
+	At        time.Time
+	Key       protocol.ReceiptKey
 }
 
 // Enrolled is the result of an enrollment.

@@ -26,9 +26,26 @@ const (
 	// from the start (no cursor); applying events it holds already changes
 	// nothing.
 	CodeCursorAhead = "cursor_ahead"
-	// CodeStorageDown answers GET /v1/health when the platform's storage
-	// (its bbolt file or PostgreSQL) does not answer (503).
+	// CodeStorageDown answers any call (503) when the platform runs but
+	// its storage (its bbolt file or PostgreSQL) does not answer: the
+	// database is down or unreachable, or its connections were lost.
+	// Devices try again later, as after any 5xx.
 	CodeStorageDown = "storage_unavailable"
+)
+
+// The refusals of POST /v1/enroll with 409, each its own code so a device
+// tells them apart without reading the sentence. The code stays unused.
+const (
+	// CodeOtherCenter: the device is enrolled in another center.
+	CodeOtherCenter = "other_center"
+	// CodeOtherRole: the device is enrolled in another role.
+	CodeOtherRole = "other_role"
+	// CodeCasesCenter: the cases the device made before enrollment
+	// (EnrollRequest.CasesCenter) are another center's.
+	CodeCasesCenter = "cases_center"
+	// CodeShortCodesExhausted: the center has no short code left for the
+	// code's role.
+	CodeShortCodesExhausted = "short_codes_exhausted"
 )
 
 // CatalogPublished answers POST /v1/admin/catalog.

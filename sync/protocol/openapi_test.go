@@ -70,7 +70,8 @@ func TestOpenAPIErrors(t *testing.T) {
 	codes := e.Properties["code"].Enum
 	for _, c := range []string{CodeBadRequest, CodeUnauthorized, CodeRevoked, CodeTooLarge, CodeTooMany, CodeBadCode,
 		CodeNotFound, CodeRateLimited, CodeInternal, CodeMethodNotAllowed, CodeStaleCatalog, CodeBadEvent, CodeForbiddenEvent,
-		CodeUnknownCenter, CodeForbidden, CodeCursorAhead, CodeStorageDown} {
+		CodeUnknownCenter, CodeForbidden, CodeCursorAhead, CodeStorageDown,
+		CodeOtherCenter, CodeOtherRole, CodeCasesCenter, CodeShortCodesExhausted} {
 		if !slices.Contains(codes, c) {
 			t.Errorf("the Error schema's codes %v lack %q", codes, c)
 		}
@@ -83,6 +84,17 @@ func TestOpenAPIErrors(t *testing.T) {
 		if d := doc.Paths[a.path][a.method].Responses[a.status].Description; !strings.Contains(d, a.code) {
 			t.Errorf("%s %s answer %s says %q, want it to name the code %s", strings.ToUpper(a.method), a.path, a.status, d, a.code)
 		}
+	}
+	for _, c := range []string{CodeOtherCenter, CodeOtherRole, CodeCasesCenter, CodeShortCodesExhausted} {
+		if d := doc.Paths[PathEnroll]["post"].Responses["409"].Description; !strings.Contains(d, c) {
+			t.Errorf("POST %s answer 409 says %q, want it to name the code %s", PathEnroll, d, c)
+		}
+	}
+	if p := doc.Components.Schemas["EnrollRequest"].Properties; !hasKeys(p, "former_codes", "redemption_proof") {
+		t.Error("the EnrollRequest schema lacks former_codes or redemption_proof")
+	}
+	if p := doc.Components.Schemas["Device"].Properties; !hasKeys(p, "former_codes") {
+		t.Error("the Device schema lacks former_codes")
 	}
 	if p := doc.Components.Schemas["CodeResponse"].Properties; p == nil || !hasKeys(p, "warning", "default_catalog_center") {
 		t.Error("the CodeResponse schema lacks warning or default_catalog_center")

@@ -46,15 +46,34 @@ type EnrollRequest struct {
 	Name string `json:"name"`
 	// DeviceID is the device's existing ID, kept on re-enrollment so its
 	// earlier events stay its own. Empty for a new device. The device a
-	// code enrolled may redeem it again with its ID while the code lasts (a
-	// lost reply): it gets a fresh token for the same identity.
+	// code enrolled may redeem it again with its ID and RedemptionProof
+	// while the code lasts (a lost reply): it gets a fresh token for the
+	// same identity.
 	DeviceID string `json:"device_id,omitempty"`
 	// CasesCenter is the center of the cases a device made before it was
 	// enrolled (a demo kept with --keep-cases), which it will send: a code
 	// for another center is refused and stays unused, as those cases could
 	// never be sent there. Empty when the device holds none.
 	CasesCenter string `json:"cases_center,omitempty"`
+	// FormerCodes are the short codes the device numbered cases with
+	// before this enrollment: its demo identity's (a demo kept with
+	// --keep-cases) and those of the platforms it was enrolled with
+	// before. The platform takes a case number with one of them only
+	// for a case dated on or before the day the device enrolled there
+	// (sync/platform/casenumber.go). At most MaxFormerCodes.
+	FormerCodes []string `json:"former_codes,omitempty"`
+	// RedemptionProof proves that a code is redeemed again by the device
+	// that used it: hex HMAC-SHA256 of the code under a secret only the
+	// device holds (64 lower-case hex digits). The platform keeps its hash
+	// with the code's use and lets the code be redeemed again (a lost
+	// reply) only with the same proof; a code first used without one is
+	// never redeemed again.
+	RedemptionProof string `json:"redemption_proof,omitempty"`
 }
+
+// MaxFormerCodes bounds EnrollRequest.FormerCodes and the former codes a
+// platform keeps per device.
+const MaxFormerCodes = 16
 
 // EnrollResponse tells a device who it is.
 type EnrollResponse struct {
@@ -200,4 +219,8 @@ type Device struct {
 	Enrolled  time.Time `json:"enrolled"`
 	LastSeen  time.Time `json:"last_seen,omitzero"`
 	Revoked   bool      `json:"revoked"`
+	// FormerCodes are the short codes the device declared at enrollment
+	// as the ones it numbered cases with before (EnrollRequest), oldest
+	// first; none for most devices.
+	FormerCodes []string `json:"former_codes,omitempty"`
 }

@@ -131,6 +131,12 @@ func (s *Store) Ping(ctx context.Context) error {
 	})
 }
 
+// Unavailable reports whether an error says the file is closed: the
+// one way a bbolt file on the platform's own disk stops answering while
+// the platform runs (its shutdown). A damaged or full disk is a failure,
+// for the administrator to see as one.
+func (s *Store) Unavailable(err error) bool { return errors.Is(err, platform.ErrClosed) }
+
 // Path is the file's path.
 func (s *Store) Path() string { return s.db.Path() }
 

@@ -40,7 +40,7 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		if !found {
 			return platform.ErrCodeUnknown
 		}
-		if err := code.Check(e.At, e.DeviceID); err != nil {
+		if err := code.Check(e.At, e.DeviceID, e.ProofHash); err != nil {
 			return err
 		}
 		devices := tx.Bucket(bucketDevices)
@@ -53,14 +53,11 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		if known {
 			prev = &old.Device
 		}
-		dev, needsCode, err := platform.Renew(e, code, prev)
+		dev, err := platform.Renew(e, code, prev, func(center, role string) (string, error) {
+			return nextShortCode(tx, center, role)
+		})
 		if err != nil {
 			return err
-		}
-		if needsCode {
-			if dev.ShortCode, err = nextShortCode(tx, dev.Center, dev.Role); err != nil {
-				return err
-			}
 		}
 		tokens := tx.Bucket(bucketTokens)
 		if known {
@@ -74,7 +71,7 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		if err := putJSON(devices, []byte(dev.ID), device{Device: dev, TokenHash: e.TokenHash}); err != nil {
 			return err
 		}
-		code.Used, code.UsedBy = e.At, dev.ID
+		code.Used, code.UsedBy, code.UsedProof = e.At, dev.ID, e.ProofHash
 		if err := putJSON(codes, []byte(code.Hash), code); err != nil {
 			return err
 		}

@@ -26,9 +26,9 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 	err = pgx.BeginFunc(ctx, s.pool, func(tx pgx.Tx) error {
 		code := platform.Code{Hash: e.CodeHash}
 		var used *time.Time
-		var usedBy *string
-		err := tx.QueryRow(ctx, `SELECT center, role, created, expires, used, used_by FROM codes WHERE hash = $1 FOR UPDATE`,
-			e.CodeHash).Scan(&code.Center, &code.Role, &code.Created, &code.Expires, &used, &usedBy)
+		var usedBy, usedProof *string
+		err := tx.QueryRow(ctx, `SELECT center, role, created, expires, used, used_by, used_proof FROM codes WHERE hash = $1 FOR UPDATE`,
+			e.CodeHash).Scan(&code.Center, &code.Role, &code.Created, &code.Expires, &used, &usedBy, &usedProof)
 		if errors.Is(err, pgx.ErrNoRows) {
 			return platform.ErrCodeUnknown
 		}
@@ -41,7 +41,10 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		if usedBy != nil {
 			code.UsedBy = *usedBy
 		}
-		if err := code.Check(e.At, e.DeviceID); err != nil {
+		if usedProof != nil {
+			code.UsedProof = *usedProof
+		}
+		if err := code.Check(e.At, e.DeviceID, e.ProofHash); err != nil {
 			return err
 		}
 		var prev *protocol.Device
@@ -52,31 +55,29 @@ func (s *Store) Enroll(ctx context.Context, e platform.Enrollment) (out platform
 		case !errors.Is(err, platform.ErrNotFound):
 			return err
 		}
-		dev, needsCode, err := platform.Renew(e, code, prev)
-		if err != nil {
-			return err
-		}
-		if needsCode {
+		dev, err := platform.Renew(e, code, prev, func(center, role string) (string, error) {
 			var n int
 			err := tx.QueryRow(ctx, `INSERT INTO short_codes (key, last) VALUES ($1, 1)
 				ON CONFLICT (key) DO UPDATE SET last = short_codes.last + 1 RETURNING last`,
-				platform.ShortCodeKey(dev.Center, dev.Role)).Scan(&n)
+				platform.ShortCodeKey(center, role)).Scan(&n)
 			if err != nil {
-				return err
+				return "", err
 			}
-			if dev.ShortCode, err = platform.NextShortCode(dev.Role, n); err != nil {
-				return err
-			}
-		}
-		_, err = tx.Exec(ctx, `INSERT INTO devices (id, name, role, center, short_code, token_hash, enrolled, last_seen, revoked)
-			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false)
-			ON CONFLICT (id) DO UPDATE SET name = $2, role = $3, center = $4, short_code = $5, token_hash = $6,
-				enrolled = $7, last_seen = $8, revoked = false`,
-			dev.ID, dev.Name, dev.Role, dev.Center, dev.ShortCode, e.TokenHash, dev.Enrolled, dev.LastSeen)
+			return platform.NextShortCode(role, n)
+		})
 		if err != nil {
 			return err
 		}
-		if _, err := tx.Exec(ctx, `UPDATE codes SET used = $2, used_by = $3 WHERE hash = $1`, e.CodeHash, e.At, dev.ID); err != nil {
+		_, err = tx.Exec(ctx, `INSERT INTO devices (id, name, role, center, short_code, token_hash, enrolled, last_seen, revoked, former_codes)
+			VALUES ($1, $2, $3, $4, $5, $6, $7, $8, false, $9)
+			ON CONFLICT (id) DO UPDATE SET name = $2, role = $3, center = $4, short_code = $5, token_hash = $6,
+				enrolled = $7, last_seen = $8, revoked = false, former_codes = $9`,
+			dev.ID, dev.Name, dev.Role, dev.Center, dev.ShortCode, e.TokenHash, dev.Enrolled, dev.LastSeen, formerCodes(dev.FormerCodes))
+		if err != nil {
+			return err
+		}
+		if _, err := tx.Exec(ctx, `UPDATE codes SET used = $2, used_by = $3, used_proof = $4 WHERE hash = $1`,
+			e.CodeHash, e.At, dev.ID, nullable(e.ProofHash)); err != nil {
 			return err
 		}
 		keys, err := centerKeys(ctx, tx, dev.Center, e.Key)
@@ -110,15 +111,34 @@ func centerKeys(ctx context.Context, tx pgx.Tx, center string, first protocol.Re
 	return []protocol.ReceiptKey{first}, err
 }
 
-const deviceColumns = `id, name, role, center, short_code, enrolled, last_seen, revoked`
+// formerCodes is a device's former codes for the NOT NULL column.
+func formerCodes(codes []string) []string {
+	if codes == nil {
+		return []string{}
+	}
+	return codes
+}
+
+// nullable is NULL for "".
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+const deviceColumns = `id, name, role, center, short_code, enrolled, last_seen, revoked, former_codes`
 
 // scanDevice reads one row of deviceColumns; ErrNotFound for none.
 func scanDevice(row pgx.Row) (protocol.Device, error) {
 	var d protocol.Device
 	var seen *time.Time
-	err := row.Scan(&d.ID, &d.Name, &d.Role, &d.Center, &d.ShortCode, &d.Enrolled, &seen, &d.Revoked)
+	err := row.Scan(&d.ID, &d.Name, &d.Role, &d.Center, &d.ShortCode, &d.Enrolled, &seen, &d.Revoked, &d.FormerCodes)
 	if errors.Is(err, pgx.ErrNoRows) {
 		return d, platform.ErrNotFound
+	}
+	if len(d.FormerCodes) == 0 {
+		d.FormerCodes = nil // as the storage was given them (MergeFormerCodes)
 	}
 	d.Enrolled = d.Enrolled.UTC()
 	if seen != nil {

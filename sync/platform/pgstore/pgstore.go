@@ -7,6 +7,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"sync/atomic"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
@@ -19,7 +20,8 @@ var ErrNewerSchema = errors.New("the platform's database was written by a newer 
 
 // Store is the PostgreSQL storage of the platform.
 type Store struct {
-	pool *pgxpool.Pool
+	pool   *pgxpool.Pool
+	closed atomic.Bool // set by Close, for Unavailable
 }
 
 var _ platform.Storage = (*Store)(nil)
@@ -54,6 +56,7 @@ func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
 
 // Close closes the connection pool.
 func (s *Store) Close() error {
+	s.closed.Store(true)
 	s.pool.Close()
 	return nil
 }
@@ -168,6 +171,16 @@ DROP TABLE IF EXISTS case_numbers;
 ALTER TABLE events ADD COLUMN number text;
 CREATE UNIQUE INDEX events_number ON events (center, number) WHERE number IS NOT NULL;
 `, fill: fillNumbers},
+	// 4 → 5
+	{sql: `
+-- The hash of the redemption proof the device that used a code sent; NULL
+-- for none (a code used so, or before this version, is never redeemed
+-- again).
+ALTER TABLE codes ADD COLUMN used_proof text;
+-- The short codes a device numbered cases with before it enrolled here
+-- (sync/platform/casenumber.go), oldest first.
+ALTER TABLE devices ADD COLUMN former_codes text[] NOT NULL DEFAULT '{}';
+`},
 }
 
 // migrate applies the missing migrations in one transaction, under an

@@ -23,6 +23,8 @@ const EnvPostgres = "TONGBAN_TEST_POSTGRES"
 type Backend struct {
 	Name string // "bolt" or "postgres"
 	Open Opener
+	// OpenCut opens a storage a test can make stop answering (CutOpener).
+	OpenCut CutOpener
 }
 
 // Backends returns bbolt always and PostgreSQL when EnvPostgres is set.
@@ -30,9 +32,9 @@ type Backend struct {
 // in CI (CI=true), where that fails the test: CI must not skip silently.
 func Backends(t testing.TB) []Backend {
 	t.Helper()
-	list := []Backend{{"bolt", Bolt}}
+	list := []Backend{{"bolt", Bolt, BoltCut}}
 	if PostgresURL(t, false) != "" {
-		list = append(list, Backend{"postgres", Postgres})
+		list = append(list, Backend{"postgres", Postgres, PostgresCut})
 	}
 	return list
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -245,21 +246,31 @@ func testConcurrentEnroll(t *testing.T, s platform.Storage) {
 }
 
 // testRedeemAgain: the device a code enrolled may redeem it again while it
-// lasts (its reply was lost after the commit) and gets the same identity
-// under the new token; any other device, the device after a revocation,
-// and the device after the code's expiry are refused.
+// lasts (its reply was lost after the commit) with the same redemption
+// proof, and gets the same identity under the new token; the device's ID
+// with another proof or none (anyone can read device IDs), any other
+// device, the device after a revocation, and the device after the code's
+// expiry are refused.
 func testRedeemAgain(t *testing.T, s platform.Storage) {
 	code := addCode(t, s, "lost-reply", centerA, protocol.RoleKiosk)
 	id := cases.NewID()
-	use := func(device, token string, at time.Time) (platform.Enrolled, error) {
-		return s.Enroll(ctx, platform.Enrollment{CodeHash: code, DeviceID: device, Name: "kiosk",
+	proof := platform.HashSecret("the device's proof")
+	use := func(device, token, proofHash string, at time.Time) (platform.Enrolled, error) {
+		return s.Enroll(ctx, platform.Enrollment{CodeHash: code, DeviceID: device, Name: "kiosk", ProofHash: proofHash,
 			TokenHash: platform.HashSecret(token), At: at, Key: key(token)})
 	}
-	first, err := use(id, "first", t0.Add(time.Minute))
+	first, err := use(id, "first", proof, t0.Add(time.Minute))
 	if err != nil {
 		t.Fatalf("first use of a code: %v", err)
 	}
-	again, err := use(id, "again", t0.Add(2*time.Minute))
+	for _, forged := range []string{"", platform.HashSecret("a guess")} {
+		_, err = use(id, "forged", forged, t0.Add(90*time.Second))
+		wantErr(t, fmt.Sprintf("the device's ID with the proof hash %q", forged), err, platform.ErrCodeUsed)
+	}
+	if _, err := s.DeviceByToken(ctx, platform.HashSecret("forged")); err == nil {
+		t.Fatal("a forged redeem got a working token")
+	}
+	again, err := use(id, "again", proof, t0.Add(2*time.Minute))
 	if err != nil {
 		t.Fatalf("the same device redeeming its code again: %v, want its identity under a new token", err)
 	}
@@ -274,19 +285,90 @@ func testRedeemAgain(t *testing.T, s platform.Storage) {
 	if d, err := s.DeviceByToken(ctx, platform.HashSecret("again")); err != nil || d.ID != id {
 		t.Fatalf("the new token → %+v, %v; want device %s", d, err, id)
 	}
-	_, err = use(cases.NewID(), "other", t0.Add(3*time.Minute))
+	_, err = use(cases.NewID(), "other", proof, t0.Add(3*time.Minute))
 	wantErr(t, "another device with a used code", err, platform.ErrCodeUsed)
-	_, err = use(id, "late", t0.Add(24*time.Hour))
+	_, err = use(id, "late", proof, t0.Add(24*time.Hour))
 	wantErr(t, "the same device after the code expired", err, platform.ErrCodeExpired)
 	if _, err := s.Revoke(ctx, id); err != nil {
 		t.Fatal(err)
 	}
-	_, err = use(id, "revoked", t0.Add(4*time.Minute))
+	_, err = use(id, "revoked", proof, t0.Add(4*time.Minute))
 	wantErr(t, "a revoked device with the code that enrolled it", err, platform.ErrCodeUsed)
 	if d, err := s.DeviceByToken(ctx, platform.HashSecret("again")); err != nil || !d.Revoked {
 		t.Fatalf("after a refused redeem the device = %+v, %v; want it still revoked", d, err)
 	}
 	if list, _ := s.Devices(ctx, ""); len(list) != 1 {
 		t.Fatalf("Devices = %d, want 1: redeeming again keeps one record", len(list))
+	}
+
+	// A code used without a proof (an older device) is used once.
+	bare := addCode(t, s, "no proof", centerA, protocol.RoleCounter)
+	other := cases.NewID()
+	e := platform.Enrollment{CodeHash: bare, DeviceID: other, TokenHash: platform.HashSecret("bare"), At: t0.Add(time.Minute), Key: key("B")}
+	if _, err := s.Enroll(ctx, e); err != nil {
+		t.Fatalf("first use without a proof: %v", err)
+	}
+	e.TokenHash = platform.HashSecret("bare again")
+	_, err = s.Enroll(ctx, e)
+	wantErr(t, "redeeming a code first used without a proof", err, platform.ErrCodeUsed)
+}
+
+// testFormerCodes: a device keeps the short codes it declared it numbered
+// cases with before, each once, oldest first, without its current one,
+// and a later enrollment adds to them.
+func testFormerCodes(t *testing.T, s platform.Storage) {
+	id := cases.NewID()
+	code := addCode(t, s, "moved", centerA, protocol.RoleKiosk)
+	got, err := s.Enroll(ctx, platform.Enrollment{CodeHash: code, DeviceID: id, FormerCodes: []string{"X7KQ", "K01", "X7KQ"},
+		TokenHash: platform.HashSecret("moved"), At: t0.Add(time.Minute), Key: key("M")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// K01 is also the code it gets here: it numbers with it on any date.
+	if want := []string{"X7KQ"}; got.Device.ShortCode != "K01" || !slices.Equal(got.Device.FormerCodes, want) {
+		t.Fatalf("enrolled %s with former codes %q, want K01 and %q", got.Device.ShortCode, got.Device.FormerCodes, want)
+	}
+	plain := enroll(t, s, centerA, protocol.RoleKiosk, cases.NewID(), "plain")
+	if plain.Device.FormerCodes != nil {
+		t.Fatalf("a device that declared none has former codes %q", plain.Device.FormerCodes)
+	}
+	if _, err := s.Revoke(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	again := addCode(t, s, "moved again", centerA, protocol.RoleKiosk)
+	if _, err := s.Enroll(ctx, platform.Enrollment{CodeHash: again, DeviceID: id, FormerCodes: []string{"C07", "X7KQ"},
+		TokenHash: platform.HashSecret("moved again"), At: t0.Add(2 * time.Minute), Key: key("M2")}); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"X7KQ", "C07"}
+	if d, err := s.DeviceByToken(ctx, platform.HashSecret("moved again")); err != nil || !slices.Equal(d.FormerCodes, want) {
+		t.Fatalf("DeviceByToken after re-enrollment = %+v, %v; want former codes %q", d, err, want)
+	}
+	list, err := s.Devices(ctx, centerA)
+	if err != nil || len(list) != 2 || list[0].ID != id || !slices.Equal(list[0].FormerCodes, want) || list[1].FormerCodes != nil {
+		t.Fatalf("Devices = %+v, %v; want %s with former codes %q first", list, err, id, want)
+	}
+}
+
+// testUnavailable: an error of a closed storage says it does not answer;
+// a refusal of an answering one does not.
+func testUnavailable(t *testing.T, s platform.Storage) {
+	code := addCode(t, s, "once", centerA, protocol.RoleKiosk)
+	e := platform.Enrollment{CodeHash: code, DeviceID: cases.NewID(), TokenHash: platform.HashSecret("a"), At: t0.Add(time.Minute), Key: key("A")}
+	if _, err := s.Enroll(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	e.DeviceID = cases.NewID()
+	_, used := s.Enroll(ctx, e)
+	_, unknown := s.DeviceByToken(ctx, platform.HashSecret("nobody"))
+	for _, err := range []error{nil, used, unknown} {
+		if s.Unavailable(err) {
+			t.Errorf("Unavailable(%v) = true for an answering storage", err)
+		}
+	}
+	s.Close()
+	_, err := s.DeviceByToken(ctx, platform.HashSecret("a"))
+	if err == nil || !s.Unavailable(err) {
+		t.Fatalf("DeviceByToken of a closed storage: %v, Unavailable = false; want an error that says the storage does not answer", err)
 	}
 }

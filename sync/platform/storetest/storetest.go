@@ -29,6 +29,8 @@ func Run(t *testing.T, open Opener) {
 		{"EnrollCodeRules", testEnrollCodeRules},
 		{"Reenroll", testReenroll},
 		{"RedeemAgain", testRedeemAgain},
+		{"FormerCodes", testFormerCodes},
+		{"Unavailable", testUnavailable},
 		{"RevokeAndDevices", testRevokeAndDevices},
 		{"Centers", testCenters},
 		{"Touch", testTouch},
