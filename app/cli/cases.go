@@ -317,13 +317,14 @@ func (d *device) revealCase(c *call, cs *cases.Case, staffID string) error {
 	if staffID == "" {
 		return badf(tRevealStaff)
 	}
-	if err := d.checkClerk(staffID); err != nil {
-		return err
-	}
+	// The role first: a kiosk has no clerks to name.
 	if id, err := d.store.Identity(); err != nil {
 		return err
 	} else if id.Enrolled() && !cases.RoleMakes(id.Role, cases.KindRevealed) {
 		return badf(tRoleCannot, id.Role, tRevealWords)
+	}
+	if err := d.checkClerk(staffID); err != nil {
+		return err
 	}
 	updated, err := d.store.Act(cs.ID, cases.Action{Kind: cases.KindRevealed, Staff: staffID, Payload: cases.Reveal{Field: catalog.FieldIDNumber}})
 	if err != nil {

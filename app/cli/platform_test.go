@@ -111,7 +111,7 @@ func TestPlatformStaffReachesCounter(t *testing.T) {
 	if out := must(t, counter, "staff", "add", "S009", "--name", "测试", "--pin", "9753"); !strings.Contains(out, "已添加经办人 S009") || !strings.Contains(out, "this clerk is on this device only") {
 		t.Errorf("staff add on an enrolled counter said %q; want it added here only, with the note", out)
 	}
-	if out := must(t, counter, "staff", "add", "S009", "--name", "测试二", "--pin", "8642"); !strings.Contains(out, "已更新经办人 S009") {
+	if out := must(t, counter, "staff", "add", "S009", "--name", "测试二", "--pin", "8642"); !strings.Contains(out, "已更新经办人 S009") || !strings.Contains(out, "its next list of clerks writes over this change") {
 		t.Errorf("staff add of a clerk already there said %q; want updated", out)
 	}
 	out := must(t, counter, "cases", "accept", n, "--staff", "S001", "--received", "1,2,4", "--json")

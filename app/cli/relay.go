@@ -63,6 +63,8 @@ func relayable(name string, args []string) bool {
 		return len(args) > 0 && (args[0] == "list" || args[0] == "show")
 	case "catalog":
 		return len(args) > 0 && (args[0] == "search" || args[0] == "show")
+	case "staff":
+		return len(args) > 0 && args[0] == "list"
 	case "config":
 		return configReads(args)
 	}

@@ -67,6 +67,9 @@ func TestCommandsBesideARunningWindow(t *testing.T) {
 	if out, _, code := run(t, data, "cases", "list"); code != 0 || !strings.Contains(out, "张三") {
 		t.Fatalf("cases list beside the window: exit %d, %q", code, out)
 	}
+	if out, errOut, code := run(t, data, "staff", "list"); code != 0 || !strings.Contains(out, "本机没有经办人") && !strings.Contains(out, "No clerks") {
+		t.Fatalf("staff list beside the window: exit %d, %q, %q", code, out, errOut)
+	}
 	if out, errOut, code := run(t, data, "catalog", "search", "yyzz"); code != 0 || !strings.Contains(out, "营业执照") {
 		t.Fatalf("catalog search beside the window: exit %d, %q, %q", code, out, errOut)
 	}

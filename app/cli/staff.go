@@ -76,7 +76,11 @@ func staffCommand(c *call) error {
 			fmt.Fprintln(c.env.Stdout, bothf(tClerkAdded, clerk.ID, clerk.Name))
 		}
 		if id, err := d.store.Identity(); err == nil && id.Enrolled() {
-			fmt.Fprintln(c.env.Stdout, tClerkLocalOnly.Both())
+			note := tClerkLocalOnly
+			if had == nil { // a clerk from the platform is written over by its next list
+				note = tClerkPlatformWins
+			}
+			fmt.Fprintln(c.env.Stdout, note.Both())
 		}
 		return nil
 	case "list":

@@ -191,19 +191,20 @@ var (
 	tRestoredLeft        = cases.Text{ZH: "被替换设备尚未发送的 %[1]d 条记录没有带入，只保存在 %[2]s 中。", EN: "Unsent events of the replaced device were not carried over (%[1]d); they are only in %[2]s."}
 	tRestoredOverDamaged = cases.Text{ZH: "已恢复：备份 %[1]s 已放到 %[2]s。原来的数据文件已损坏，没有从中带入任何内容，它原样另存为 %[3]s；请尽快同步，取回备份之后送到平台的记录。", EN: "Restored %[1]s into %[2]s. The previous data file was damaged, so nothing was carried over from it; it is kept as it was in %[3]s; sync soon to bring back what reached the platform after the backup."}
 
-	tKeysExported    = cases.Text{ZH: "已导出 %[1]d 个回执密钥到 %[2]s，请妥善保管此文件，不要外传。", EN: "Exported %[1]d receipt keys to %[2]s; keep the file secret."}
-	tKeysEnrolled    = cases.Text{ZH: "本设备已向平台注册，回执密钥由平台下发，不能再导入别的密钥（否则本机开具的回执其他设备打不开）；未注册的设备请改为向同一平台注册。", EN: "This device is enrolled with a platform, which gives it the center's receipt keys; importing others would make its receipts unreadable elsewhere. Enroll the other devices with the same platform instead."}
-	tKeysImported    = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个），本机今后用密钥 %[3]s 开具回执，与导出它的设备相同。", EN: "Imported %[1]d new receipt keys (%[2]d in all); this device now seals receipts with key %[3]s, as the device that exported it does."}
-	tKeysOwnStill    = cases.Text{ZH: "本机此前用自己的密钥 %[1]s 开具的回执，其他设备还打不开：请在本机 tongban keys export 文件，再到其他设备上 tongban keys import 该文件。", EN: "Receipts this device sealed before with its own key %[1]s do not open on the other devices yet: run tongban keys export FILE here, then tongban keys import FILE on each of them."}
-	tClerkAdded      = cases.Text{ZH: "已添加经办人 %[1]s %[2]s。", EN: "Added clerk %[1]s %[2]s."}
-	tClerkUpdated    = cases.Text{ZH: "已更新经办人 %[1]s 的姓名和密码（现为 %[2]s）。", EN: "Updated clerk %[1]s's name and PIN (now %[2]s)."}
-	tClerkLocalOnly  = cases.Text{ZH: "注意：本设备已向平台注册，这位经办人只在本机，别的窗口没有；要让中心每个窗口都有，请在平台上添加：tongban platform staff add。", EN: "Note: this device is enrolled, so this clerk is on this device only, not on the other counters; to add a clerk for every counter of the center, use tongban platform staff add."}
-	tNoClerkEnrolled = cases.Text{ZH: "本机没有工号 %[1]q：经办人由平台下发，请核对工号，或在平台上添加（tongban platform staff add）后同步（tongban sync --once）。", EN: "There is no clerk %[1]q on this device: clerks come from the platform; check the staff ID, or add the clerk there (tongban platform staff add) and sync (tongban sync --once)."}
-	tClerkDisabledOK = cases.Text{ZH: "已停用经办人 %[1]s %[2]s。", EN: "Disabled clerk %[1]s %[2]s."}
-	tNoClerks        = cases.Text{ZH: "本机没有经办人，请用 tongban staff add 添加。", EN: "No clerks on this device; add one with tongban staff add."}
-	tStaffHeader     = [5]cases.Text{{ZH: "工号", EN: "ID"}, {ZH: "姓名", EN: "Name"}, {ZH: "窗口", EN: "Windows"}, {ZH: "队列", EN: "Queues"}, {ZH: "状态", EN: "State"}}
-	tClerkActive     = cases.Text{ZH: "在用", EN: "active"}
-	tClerkOff        = cases.Text{ZH: "停用", EN: "disabled"}
+	tKeysExported      = cases.Text{ZH: "已导出 %[1]d 个回执密钥到 %[2]s，请妥善保管此文件，不要外传。", EN: "Exported %[1]d receipt keys to %[2]s; keep the file secret."}
+	tKeysEnrolled      = cases.Text{ZH: "本设备已向平台注册，回执密钥由平台下发，不能再导入别的密钥（否则本机开具的回执其他设备打不开）；未注册的设备请改为向同一平台注册。", EN: "This device is enrolled with a platform, which gives it the center's receipt keys; importing others would make its receipts unreadable elsewhere. Enroll the other devices with the same platform instead."}
+	tKeysImported      = cases.Text{ZH: "已导入 %[1]d 个新的回执密钥（本机共 %[2]d 个），本机今后用密钥 %[3]s 开具回执，与导出它的设备相同。", EN: "Imported %[1]d new receipt keys (%[2]d in all); this device now seals receipts with key %[3]s, as the device that exported it does."}
+	tKeysOwnStill      = cases.Text{ZH: "本机此前用自己的密钥 %[1]s 开具的回执，其他设备还打不开：请在本机 tongban keys export 文件，再到其他设备上 tongban keys import 该文件。", EN: "Receipts this device sealed before with its own key %[1]s do not open on the other devices yet: run tongban keys export FILE here, then tongban keys import FILE on each of them."}
+	tClerkAdded        = cases.Text{ZH: "已添加经办人 %[1]s %[2]s。", EN: "Added clerk %[1]s %[2]s."}
+	tClerkUpdated      = cases.Text{ZH: "已更新经办人 %[1]s 的姓名和密码（现为 %[2]s）。", EN: "Updated clerk %[1]s's name and PIN (now %[2]s)."}
+	tClerkLocalOnly    = cases.Text{ZH: "注意：本设备已向平台注册，这位经办人只在本机，别的窗口没有；要让中心每个窗口都有，请在平台上添加：tongban platform staff add。", EN: "Note: this device is enrolled, so this clerk is on this device only, not on the other counters; to add a clerk for every counter of the center, use tongban platform staff add."}
+	tClerkPlatformWins = cases.Text{ZH: "注意：本设备已向平台注册；这位经办人如果来自平台，平台下次更新经办人名单时会覆盖本机的修改，要长期修改请在平台上改：tongban platform staff add。", EN: "Note: this device is enrolled; if this clerk comes from the platform, its next list of clerks writes over this change: to keep it, change the clerk on the platform with tongban platform staff add."}
+	tNoClerkEnrolled   = cases.Text{ZH: "本机没有工号 %[1]q：经办人由平台下发，请核对工号，或在平台上添加（tongban platform staff add）后同步（tongban sync --once）。", EN: "There is no clerk %[1]q on this device: clerks come from the platform; check the staff ID, or add the clerk there (tongban platform staff add) and sync (tongban sync --once)."}
+	tClerkDisabledOK   = cases.Text{ZH: "已停用经办人 %[1]s %[2]s。", EN: "Disabled clerk %[1]s %[2]s."}
+	tNoClerks          = cases.Text{ZH: "本机没有经办人，请用 tongban staff add 添加。", EN: "No clerks on this device; add one with tongban staff add."}
+	tStaffHeader       = [5]cases.Text{{ZH: "工号", EN: "ID"}, {ZH: "姓名", EN: "Name"}, {ZH: "窗口", EN: "Windows"}, {ZH: "队列", EN: "Queues"}, {ZH: "状态", EN: "State"}}
+	tClerkActive       = cases.Text{ZH: "在用", EN: "active"}
+	tClerkOff          = cases.Text{ZH: "停用", EN: "disabled"}
 
 	// tongban sync.
 	tSyncRound       = cases.Text{ZH: "已推送 %[1]d 条（重复 %[2]d 条），被拒 %[3]d 条，已拉取 %[4]d 条，待同步 %[5]d 条。", EN: "Pushed %[1]d (duplicates %[2]d), rejected %[3]d, pulled %[4]d, pending %[5]d."}
