@@ -3,6 +3,7 @@ package printer
 import (
 	"errors"
 	"strings"
+	"time"
 )
 
 // The printer's faults. Each message is the sentence to show on screen:
@@ -47,9 +48,43 @@ var (
 		"The Chinese font for printing is missing: ask IT staff to reinstall the program.")
 )
 
+// Faults that are a case of a broader one: errors.Is finds both, so code
+// that knows only the broad fault (status words, older screens) still
+// classes them, and Message gives the narrower sentence.
+var (
+	// ErrNotTaking is a printer that takes no data: a device whose writes
+	// block (a USB printer offline or out of paper, a pipe nobody reads).
+	// A case of ErrOffline.
+	ErrNotTaking error = &narrower{ErrOffline, "打印机没有接收打印任务，请检查打印机是否开机、有纸并已连好线，然后点“重新打印”。 " +
+		"The printer did not take the job: check that it is on, has paper and is connected, then press Print again."}
+	// ErrDeviceRefused is a device file that refuses the data outright
+	// (ENOSPC: /dev/full, or a parallel-port printer out of paper). A
+	// case of ErrUnreachable.
+	ErrDeviceRefused error = &narrower{ErrUnreachable, "打印机设备拒绝了打印数据，请检查打印机是否开机、有纸，以及设备文件是否是这台打印机的，然后点“重新打印”。 " +
+		"The printer device refused the data: check that the printer is on and has paper and that the device file is the printer's, then press Print again."}
+	// ErrNoSuchHost is a network printer whose host name cannot be looked
+	// up. A case of ErrUnreachable.
+	ErrNoSuchHost error = &narrower{ErrUnreachable, "找不到打印机的主机名，请联系技术人员检查打印机地址，或改用打印机的 IP 地址。 " +
+		"The printer's host name cannot be found: ask IT staff to check the printer address or use the printer's IP address."}
+	// ErrNotAPrinterPort is a network address where something accepted
+	// the connection and closed it at once instead of answering, which
+	// printers' raw ports do not do. A case of ErrUnreachable.
+	ErrNotAPrinterPort error = &narrower{ErrUnreachable, "打印机地址上有程序应答，但随即关闭了连接，这多半不是打印机的端口（网络打印机通常用 9100），请联系技术人员检查打印机地址。 " +
+		"Something answered at the printer address but closed the connection at once, so it is probably not a printer port (network printers use 9100): ask IT staff to check the printer address."}
+)
+
+// narrower is a sentinel that is a case of a broader one.
+type narrower struct {
+	broad error
+	msg   string
+}
+
+func (e *narrower) Error() string { return e.msg }
+func (e *narrower) Unwrap() error { return e.broad }
+
 // sentences are the sentinels Message knows, most specific first.
 var sentences = []error{
-	ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
+	ErrNotTaking, ErrDeviceRefused, ErrNoSuchHost, ErrNotAPrinterPort, ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
 	ErrCUPSFailed, ErrNoPermission, ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile,
 	ErrBadDocument, ErrNoFont, ErrNoAnswer, ErrStatusUnsupported,
 }
@@ -88,6 +123,8 @@ type fault struct {
 	kind  error
 	cause error
 	said  string // "中文。 English.", or "" for kind's own sentence
+	// waited is how long a printer that took no data was given.
+	waited time.Duration
 }
 
 func (f *fault) Error() string {
@@ -107,6 +144,16 @@ func Cause(err error) error {
 		return f.cause
 	}
 	return nil
+}
+
+// Waited returns how long the printer was given to take a job before the
+// error (ErrNotTaking), or 0.
+func Waited(err error) time.Duration {
+	var f *fault
+	if errors.As(err, &f) {
+		return f.waited
+	}
+	return 0
 }
 
 // wrap returns kind with cause attached, or nil for a nil cause.

@@ -10,6 +10,10 @@ type Printer struct {
 	transport Transport
 	profile   Profile
 	renderer  *Renderer
+	// checked is what the printer said about itself before the last
+	// job: nil, ErrNoAnswer or ErrStatusUnsupported.
+	checked       error
+	checkedStatus Status
 }
 
 // New returns a Printer; it takes ownership of t.
@@ -17,7 +21,7 @@ func New(t Transport, p Profile, fonts Fonts) (*Printer, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return &Printer{transport: t, profile: p, renderer: rendererFor(fonts)}, nil
+	return &Printer{transport: t, profile: p, renderer: rendererFor(fonts), checked: ErrStatusUnsupported}, nil
 }
 
 // OpenPrinter is Open followed by New.
@@ -48,8 +52,11 @@ func (pr *Printer) Print(doc Document) error {
 	if err != nil {
 		return err
 	}
+	pr.checkedStatus, pr.checked = Status{}, ErrStatusUnsupported
 	if rw, ok := pr.transport.(readyWriter); ok {
-		return rw.writeIfReady(job)
+		st, checked, err := rw.writeIfReady(job)
+		pr.checkedStatus, pr.checked = st, checked
+		return err
 	}
 	if err := pr.ready(); err != nil {
 		return err
@@ -69,12 +76,24 @@ func (pr *Printer) Print(doc Document) error {
 func (pr *Printer) ready() error {
 	st, err := pr.transport.Status()
 	if errors.Is(err, ErrStatusUnsupported) || errors.Is(err, ErrNoAnswer) {
+		pr.checked = err
 		return nil
 	}
 	if err != nil {
 		return err
 	}
+	pr.checkedStatus, pr.checked = st, nil
 	return st.Err()
+}
+
+// Checked returns what the printer said about itself just before the last
+// Print sent its job, asked on the job's own connection where there is
+// one: its status, or ErrNoAnswer when it could have answered and did not
+// (the job went out unchecked: if nothing comes out, the printer is where
+// to look), or ErrStatusUnsupported where the connection cannot tell or
+// nothing was printed yet. It asks the printer nothing.
+func (pr *Printer) Checked() (Status, error) {
+	return pr.checkedStatus, pr.checked
 }
 
 // Status asks the printer how it is: ErrStatusUnsupported where the

@@ -1,8 +1,10 @@
 package printer
 
 import (
+	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 	"time"
 )
@@ -26,8 +28,9 @@ type Transport interface {
 type readyWriter interface {
 	// writeIfReady returns the printer's fault (ErrPaperOut, …) and sends
 	// nothing, or sends job; a printer that does not answer the status
-	// query is printed to unchecked.
-	writeIfReady(job []byte) error
+	// query is printed to unchecked. It also returns what the printer said
+	// (the status, or checked: ErrNoAnswer, ErrStatusUnsupported).
+	writeIfReady(job []byte) (st Status, checked, err error)
 }
 
 // PreviewWriter is a Transport that also keeps a PNG of each job, such as
@@ -116,8 +119,16 @@ type deadlineRW interface {
 func queryStatus(c deadlineRW) (Status, error) {
 	st := Status{Online: true}
 	var reply [1]byte
+	wd, canTimeOut := c.(interface{ SetWriteDeadline(time.Time) error })
 	for n := StatusPrinter; n <= StatusPaper; n++ {
+		// A device that takes no data blocks the query itself.
+		if canTimeOut {
+			wd.SetWriteDeadline(time.Now().Add(statusTimeout))
+		}
 		if _, err := c.Write([]byte{0x10, 0x04, n}); err != nil {
+			if errors.Is(err, os.ErrDeadlineExceeded) {
+				return st, wrap(ErrNotTaking, err)
+			}
 			return st, wrap(ErrUnreachable, err)
 		}
 		if err := c.SetReadDeadline(time.Now().Add(statusTimeout)); err != nil {

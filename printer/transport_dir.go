@@ -25,7 +25,14 @@ func openDir(url, rest string) (Transport, error) {
 		return nil, badURL(url, "dir:// 后面缺少目录，例如 dir:///var/lib/tongban/receipts",
 			"the folder after dir:// is missing, e.g. dir:///var/lib/tongban/receipts")
 	}
-	return &dirTransport{dir: filepath.Clean(rest)}, nil
+	dir := filepath.Clean(rest)
+	// A folder not made yet is made at the first job, but a file can
+	// never hold jobs.
+	if info, err := os.Stat(dir); err == nil && !info.IsDir() {
+		return nil, badURL(url, dir+" 是一个文件，不是文件夹；dir:// 后面写存放打印文件的文件夹，例如 dir:///var/lib/tongban/receipts",
+			dir+" is a file, not a folder; dir:// takes the folder the print files go to, e.g. dir:///var/lib/tongban/receipts")
+	}
+	return &dirTransport{dir: dir}, nil
 }
 
 // DirURL returns the dir:// address of a directory, for the default

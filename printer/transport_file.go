@@ -2,9 +2,13 @@ package printer
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
+	"strconv"
 	"strings"
+	"sync"
+	"syscall"
 	"time"
 )
 
@@ -52,24 +56,184 @@ func (t *fileTransport) deviceError(err error) error {
 	return wrap(ErrUnreachable, err)
 }
 
-// Write sends the job to the device.
+// takeTimeout bounds how long a device may take none of a job (or not
+// open) before the job counts as not taken: a USB printer that is offline
+// or out of paper blocks writes rather than failing them, and so does a
+// pipe nobody reads. A printer that is printing takes data steadily, so
+// the bound is on progress, not on the whole job.
+var takeTimeout = 10 * time.Second
+
+// writeChunk is how much of a job is written under one deadline.
+const writeChunk = 4096
+
+// stuck holds, by device path, the jobs whose writes are still blocked in
+// the kernel after takeTimeout on a device that cannot time out a write:
+// another job would only block behind them, and status is told so.
+var stuck sync.Map
+
+// stuckError is ErrNotTaking for a device that still holds a job blocked.
+func (t *fileTransport) stuckError() error {
+	if _, ok := stuck.Load(t.path); ok {
+		return wrap(ErrNotTaking, errors.New(t.path+": an earlier job is still waiting for the device to take it"))
+	}
+	return nil
+}
+
+// open opens the device within takeTimeout. An open that does not return
+// in time is left to finish on its own, and its file is closed.
+func (t *fileTransport) open(flag int) (*os.File, error) {
+	type opened struct {
+		f   *os.File
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		f, err := openDevice(t.path, flag)
+		ch <- opened{f, err}
+	}()
+	timer := time.NewTimer(takeTimeout)
+	defer timer.Stop()
+	select {
+	case o := <-ch:
+		if o.err != nil {
+			return nil, t.openError(o.err)
+		}
+		return o.f, nil
+	case <-timer.C:
+		go func() {
+			if o := <-ch; o.f != nil {
+				o.f.Close()
+			}
+		}()
+		return nil, t.notTaking(errors.New("opening "+t.path+" did not return"), takeTimeout)
+	}
+}
+
+// openError names a failure to open the device: a pipe nobody reads takes
+// no job; anything else is deviceError.
+func (t *fileTransport) openError(err error) error {
+	if info, serr := os.Stat(t.path); serr == nil && info.Mode()&fs.ModeNamedPipe != 0 && noReader(err) {
+		return wrap(ErrNotTaking, fmt.Errorf("nothing reads the pipe: %w", err))
+	}
+	return t.deviceError(err)
+}
+
+// notTaking is ErrNotTaking for a device that took nothing for waited.
+func (t *fileTransport) notTaking(cause error, waited time.Duration) error {
+	n := strconv.FormatFloat(waited.Seconds(), 'f', -1, 64)
+	return &fault{kind: ErrNotTaking, cause: cause, waited: waited,
+		said: "打印机在 " + n + " 秒内没有接收打印任务，请检查打印机是否开机、有纸并已连好线，然后点“重新打印”。 " +
+			"The printer did not take the job within " + n + " s: check that it is on, has paper and is connected, then press Print again."}
+}
+
+// writeError names a failed write: a device that took nothing in time, a
+// device that refused the data (ENOSPC from /dev/full, or from a
+// parallel-port printer out of paper), or a device gone. A plain file on a
+// full disk keeps its system error, which says so.
+func (t *fileTransport) writeError(err error) error {
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		return t.notTaking(err, takeTimeout)
+	}
+	if info, serr := os.Stat(t.path); errors.Is(err, syscall.ENOSPC) && serr == nil && !info.Mode().IsRegular() {
+		reason := err.Error()
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			reason = pe.Err.Error()
+		}
+		// Only the words are kept: a device that refuses is no full
+		// disk, whatever error number its driver chose.
+		return saying(ErrDeviceRefused, errors.New(err.Error()),
+			"设备 "+t.path+" 拒绝了打印数据（"+reason+"），请检查打印机是否开机、有纸，以及设备文件是否是这台打印机的，然后点“重新打印”。",
+			"The device "+t.path+" refused the data ("+reason+"): check that the printer is on and has paper and that the device file is the printer's, then press Print again.")
+	}
+	return wrap(ErrUnreachable, err)
+}
+
+// Write sends the job to the device, giving it takeTimeout to take each
+// part: a device that takes nothing is ErrNotTaking, not a wait forever.
 func (t *fileTransport) Write(job []byte) error {
+	if err := t.stuckError(); err != nil {
+		return err
+	}
 	// O_APPEND is ignored by devices and keeps a plain file usable as a
 	// capture of jobs.
-	f, err := os.OpenFile(t.path, os.O_WRONLY|os.O_APPEND, 0)
+	f, err := t.open(os.O_WRONLY | os.O_APPEND)
 	if err != nil {
-		return t.deviceError(err)
+		return err
 	}
-	if _, err := f.Write(job); err != nil {
-		f.Close()
-		return wrap(ErrUnreachable, err)
+	if f.SetWriteDeadline(time.Time{}) == nil {
+		return t.writePolled(f, job)
 	}
-	return wrap(ErrUnreachable, f.Close())
+	return t.writeWaiting(f, job)
+}
+
+// writePolled writes to a device whose writes time out.
+func (t *fileTransport) writePolled(f *os.File, job []byte) error {
+	for len(job) > 0 {
+		n := min(len(job), writeChunk)
+		f.SetWriteDeadline(time.Now().Add(takeTimeout))
+		m, err := f.Write(job[:n])
+		job = job[m:]
+		if err != nil {
+			f.Close()
+			return t.writeError(err)
+		}
+	}
+	if err := f.Close(); err != nil {
+		return t.writeError(err)
+	}
+	return nil
+}
+
+// writeWaiting writes in a goroutine to a device whose writes cannot time
+// out (a plain file, a device the poller does not take), and gives up
+// when a part is not taken within takeTimeout. The blocked write is left
+// to the kernel; until it returns, the device is stuck.
+func (t *fileTransport) writeWaiting(f *os.File, job []byte) error {
+	done := make(chan error, 1)
+	progress := make(chan struct{}, 1)
+	go func() {
+		var err error
+		for len(job) > 0 && err == nil {
+			var m int
+			m, err = f.Write(job[:min(len(job), writeChunk)])
+			job = job[m:]
+			select {
+			case progress <- struct{}{}:
+			default:
+			}
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
+		done <- err
+	}()
+	timer := time.NewTimer(takeTimeout)
+	defer timer.Stop()
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				return t.writeError(err)
+			}
+			return nil
+		case <-progress:
+			timer.Reset(takeTimeout)
+		case <-timer.C:
+			stuck.Store(t.path, true)
+			go func() {
+				<-done
+				stuck.Delete(t.path)
+			}()
+			return t.notTaking(errors.New("writing to "+t.path+" did not return"), takeTimeout)
+		}
+	}
 }
 
 // Status asks the device with DLE EOT when it can be read with a timeout.
 // Many USB printers do not answer (ErrNoAnswer); a plain file, or a device
-// that cannot be read with a timeout, never can (ErrStatusUnsupported).
+// that cannot be read with a timeout, never can (ErrStatusUnsupported). A
+// device that takes no data is ErrNotTaking, found without waiting on it.
 func (t *fileTransport) Status() (Status, error) {
 	info, err := os.Stat(t.path)
 	switch {
@@ -80,7 +244,16 @@ func (t *fileTransport) Status() (Status, error) {
 	case info.Mode().IsRegular():
 		return Status{}, ErrStatusUnsupported
 	}
-	f, err := os.OpenFile(t.path, os.O_RDWR, 0)
+	if err := t.stuckError(); err != nil {
+		return Status{}, err
+	}
+	if info.Mode()&fs.ModeNamedPipe != 0 {
+		return t.pipeStatus()
+	}
+	f, err := t.open(os.O_RDWR)
+	if errors.Is(err, ErrNotTaking) {
+		return Status{}, err
+	}
 	if err != nil {
 		// Write-only access still prints.
 		return Status{}, wrap(ErrStatusUnsupported, err)
@@ -99,6 +272,19 @@ func (t *fileTransport) Status() (Status, error) {
 		}
 	}
 	return queryStatus(f)
+}
+
+// pipeStatus is the status of a named pipe: one that nothing reads takes
+// no job; one that something reads cannot answer back. (Opening a pipe
+// for reading and writing, as other devices are, would make the status
+// query read its own bytes.)
+func (t *fileTransport) pipeStatus() (Status, error) {
+	f, err := t.open(os.O_WRONLY)
+	if err != nil {
+		return Status{}, err
+	}
+	f.Close()
+	return Status{}, wrap(ErrStatusUnsupported, errors.New(t.path+" is a pipe, which cannot answer"))
 }
 
 func (t *fileTransport) Close() error { return nil }

@@ -53,7 +53,14 @@ func openTCP(url, rest string) (Transport, error) {
 
 func (t *tcpTransport) dial() (*net.TCPConn, error) {
 	c, err := net.DialTimeout("tcp", t.addr, dialTimeout)
-	if err != nil {
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &dns):
+		// No cable to check: the name is the fault.
+		return nil, saying(ErrNoSuchHost, err,
+			"找不到打印机的主机名 "+dns.Name+"，请联系技术人员检查打印机地址，或改用打印机的 IP 地址。",
+			"The printer's host name "+dns.Name+" cannot be found: ask IT staff to check the printer address or use the printer's IP address.")
+	case err != nil:
 		return nil, wrap(ErrUnreachable, err)
 	}
 	return c.(*net.TCPConn), nil
@@ -72,27 +79,27 @@ func (t *tcpTransport) Write(job []byte) error {
 // that reports a fault gets nothing and the fault is returned; one that
 // does not answer within statusTimeout is printed to unchecked, as it
 // cannot say anything either way.
-func (t *tcpTransport) writeIfReady(job []byte) error {
+func (t *tcpTransport) writeIfReady(job []byte) (Status, error, error) {
 	c, err := t.dial()
 	if err != nil {
-		return err
+		return Status{}, ErrStatusUnsupported, err
 	}
-	st, err := askStatus(c)
+	st, checked := askStatus(c)
 	switch {
-	case err == nil:
+	case checked == nil:
 		if fault := st.Err(); fault != nil {
 			c.Close()
-			return fault
+			return st, nil, fault
 		}
-	case errors.Is(err, ErrNoAnswer), errors.Is(err, ErrStatusUnsupported):
+	case errors.Is(checked, ErrNoAnswer), errors.Is(checked, ErrStatusUnsupported):
 		// A silent printer, or one answering nonsense: print unchecked.
 	default:
 		// Among others, a listener that hung up instead of answering:
 		// writing now would land in the kernel's buffer and look sent.
 		c.Close()
-		return err
+		return st, ErrStatusUnsupported, checked
 	}
-	return send(c, job)
+	return st, checked, send(c, job)
 }
 
 // Status asks on a connection of its own: a status check that prints
@@ -106,16 +113,20 @@ func (t *tcpTransport) Status() (Status, error) {
 	return askStatus(c)
 }
 
-// askStatus is queryStatus on a network connection, where a printer that
-// closes the connection instead of answering is not reachable, rather than
-// silent.
+// askStatus is queryStatus on a network connection just made, where
+// something that closes the connection instead of answering is not a
+// silent printer but most likely no printer at all (ErrNotAPrinterPort):
+// a printer's raw port keeps the connection for the job.
 func askStatus(c *net.TCPConn) (Status, error) {
 	st, err := queryStatus(c)
 	if err != nil && connectionLost(err) {
 		if cause := Cause(err); cause != nil {
 			err = cause
 		}
-		return st, wrap(ErrUnreachable, err)
+		addr := c.RemoteAddr().String()
+		return st, saying(ErrNotAPrinterPort, err,
+			addr+" 上有程序应答，但随即关闭了连接，这多半不是打印机的端口（网络打印机通常用 9100），请联系技术人员检查打印机地址。",
+			"Something answered at "+addr+" but closed the connection at once, so it is probably not a printer port (network printers use 9100): ask IT staff to check the printer address.")
 	}
 	return st, err
 }

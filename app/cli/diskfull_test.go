@@ -36,7 +36,8 @@ func TestDiskFullHasItsOwnSentence(t *testing.T) {
 }
 
 // TestDiskFullFromACommand: a real write on a full device (Linux's
-// /dev/full) comes out of a command in that sentence.
+// /dev/full) comes out of a command in that sentence. (A printer device
+// that answers so says the device refused the data: printing.go.)
 func TestDiskFullFromACommand(t *testing.T) {
 	if runtime.GOOS != "linux" {
 		t.Skip("/dev/full is Linux's")
@@ -44,8 +45,10 @@ func TestDiskFullFromACommand(t *testing.T) {
 	if _, err := os.Stat("/dev/full"); err != nil {
 		t.Skip("no /dev/full")
 	}
-	_, errOut, code := run(t, t.TempDir(), "print-test", "--printer", "file:///dev/full")
-	if zh, en := wantBilingual(t, "print-test on /dev/full", errOut); code != exitFailed || zh != tDiskFull.ZH || !strings.Contains(en, "The disk is full") {
-		t.Errorf("print-test on /dev/full: exit %d, %q", code, errOut)
+	data := t.TempDir()
+	n := addLicenceCase(t, data)
+	_, errOut, code := run(t, data, "receipt", n, "--png", "/dev/full")
+	if zh, en := wantBilingual(t, "receipt --png /dev/full", errOut); code != exitFailed || zh != tDiskFull.ZH || !strings.Contains(en, "The disk is full") {
+		t.Errorf("receipt --png /dev/full: exit %d, %q", code, errOut)
 	}
 }

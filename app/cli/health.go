@@ -17,10 +17,12 @@ import (
 )
 
 // printerState asks the printer how it is, where its connection can tell:
-// a stable word for --json and the plain sentence for people. no_status is
-// a connection that cannot read back (dir://, cups:// beyond its queue, a
-// plain file); no_answer is a printer that could have answered and did
-// not, which some models never do, so it still prints.
+// a stable word for --json and the plain sentence for people. not_set_up
+// is a dir:// folder (the default), which takes documents as files;
+// no_status is a connection that cannot read back (cups:// beyond its
+// queue, a plain file, a pipe); no_answer is a printer that could have
+// answered and did not, which some models never do, so it still prints;
+// offline includes a device that takes no data (printer.ErrNotTaking).
 func (d *device) printerState() (state, note string) {
 	pr, err := d.printer("", "")
 	if err != nil {
@@ -28,6 +30,14 @@ func (d *device) printerState() (state, note string) {
 	}
 	defer pr.Close()
 	st, err := pr.Status()
+	// A folder is where documents go while no printer is set up: not a
+	// printer that is ready, and no problem either.
+	if folder, ok := strings.CutPrefix(d.printerURL(), "dir://"); ok && err == nil {
+		return "not_set_up", bothf(tPrinterFolder, folder)
+	}
+	if errors.Is(err, printer.ErrNotTaking) {
+		return "offline", bothf(tPrinterNotTakingData, d.printerURL(), tStatusAgain)
+	}
 	if err == nil {
 		if err = st.Err(); err == nil && st.PaperNearEnd {
 			return "paper_low", tPaperLow.Both()

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -103,27 +104,42 @@ func (d *device) printer(url, profile string) (*printer.Printer, error) {
 // case. A printer fault is told in its plain sentence; the case is saved
 // already and can be printed again.
 func (d *device) print(c *cases.Case, doc printer.Document, kind string) error {
-	if err := d.printDoc(doc); err != nil {
-		return err
+	_, err := d.printChecked(c, doc, kind)
+	return err
+}
+
+// printChecked is print that also returns what the printer said about
+// itself before taking the job (printer.Printer.Checked).
+func (d *device) printChecked(c *cases.Case, doc printer.Document, kind string) (checked error, err error) {
+	if checked, err = d.printDocChecked(doc); err != nil {
+		return checked, err
 	}
 	if c == nil {
-		return nil
+		return checked, nil
 	}
-	_, err := d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Payload: cases.Printing{Document: kind}})
-	return err
+	_, err = d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Payload: cases.Printing{Document: kind}})
+	return checked, err
 }
 
 // printDoc sends a document to the device's printer.
 func (d *device) printDoc(doc printer.Document) error {
+	_, err := d.printDocChecked(doc)
+	return err
+}
+
+// printDocChecked is printDoc that also returns what the printer said
+// about itself before taking the job.
+func (d *device) printDocChecked(doc printer.Document) (checked error, err error) {
 	pr, err := d.printer("", "")
 	if err != nil {
-		return printFault{err}
+		return nil, printFault{err}
 	}
 	defer pr.Close()
 	if err := pr.Print(doc); err != nil {
-		return printFault{err}
+		return nil, printFault{err}
 	}
-	return nil
+	_, checked = pr.Checked()
+	return checked, nil
 }
 
 // printFor prints, for a command, the paper an action gives the citizen:
@@ -182,15 +198,22 @@ func (d *device) clerkName(c *cases.Case, kind cases.Kind) string {
 }
 
 // printJob prints a document for a command (d.print) and returns the line
-// that says where it went: the printer's address, and for dir:// the file.
+// that says where it went: the printer's address, and for dir:// the file,
+// and, on a printer that did not answer the status query, a second line
+// saying to check the printer if nothing comes out, as print-test does.
 // A printer fault ends in next: what to do once it is cleared.
 func (d *device) printJob(c *cases.Case, doc printer.Document, kind string, next cases.Text) (string, error) {
 	url := d.printerURL()
 	before := lastJob(url)
-	if err := d.print(c, doc, kind); err != nil {
+	checked, err := d.printChecked(c, doc, kind)
+	if err != nil {
 		return "", printFailed(err, url, next)
 	}
-	return printedTo(url, before), nil
+	where := printedTo(url, before)
+	if errors.Is(checked, printer.ErrNoAnswer) {
+		where += "\n" + printer.Message(checked)
+	}
+	return where, nil
 }
 
 // printedTo is the line that says where a job went.
@@ -247,6 +270,24 @@ func printFailed(err error, url string, next cases.Text) error {
 		return failf(tQueueDisabled, cupsQueue(url), next, said, err)
 	case errors.Is(err, printer.ErrCUPSFailed):
 		return failf(tCUPSFailed, url, next, said, err)
+	case errors.Is(err, printer.ErrNoCUPS):
+		return failf(tNoCUPS, url, next, err)
+	case errors.Is(err, printer.ErrNotTaking):
+		if w := printer.Waited(err); w > 0 {
+			return failf(tPrinterNotTakingWithin, url, next, strconv.FormatFloat(w.Seconds(), 'f', -1, 64), err)
+		}
+		return failf(tPrinterNotTaking, url, next, err)
+	case errors.Is(err, printer.ErrDeviceRefused):
+		return failf(tDeviceRefused, url, next, said, err)
+	case errors.Is(err, printer.ErrNoSuchHost):
+		host := url
+		var dns *net.DNSError
+		if errors.As(err, &dns) {
+			host = dns.Name
+		}
+		return failf(tPrinterNoSuchHost, url, next, host, err)
+	case errors.Is(err, printer.ErrNotAPrinterPort):
+		return failf(tNotAPrinterPort, url, next, err)
 	}
 	for _, f := range printerFaults {
 		if errors.Is(err, f.err) {

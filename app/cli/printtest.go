@@ -37,7 +37,9 @@ func printTestCommand(c *call) error {
 	if err := pr.Print(printer.TestPage(pr.Profile())); err != nil {
 		return printFailed(printFault{err}, target, tRunAgain)
 	}
-	st, err := pr.Status()
+	// What the printer said on the job's own connection: a second
+	// connection would find a one-shot listener gone.
+	st, err := pr.Checked()
 	low := err == nil && st.Err() == nil && st.PaperNearEnd
 	if c.json {
 		return writeJSON(c.env.Stdout, map[string]any{"printer": target, "profile": pr.Profile().Name, "sent": true, "paper_low": low})

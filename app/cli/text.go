@@ -323,3 +323,15 @@ var (
 	tQueueDisabled = cases.Text{ZH: "CUPS 已停用打印队列 %[1]q（%[3]s）：请检查打印机，用 cupsenable %[1]s 启用队列，然后%[2]s。", EN: "CUPS has disabled the queue %[1]q (%[3]s): check the printer, enable the queue with cupsenable %[1]s, then %[2]s."}
 	tCUPSFailed    = cases.Text{ZH: "CUPS 打印服务对 %[1]s 报告错误（%[3]s）：请检查 CUPS 服务（systemctl status cups），然后%[2]s。", EN: "The CUPS print service reports an error for %[1]s (%[3]s): check the CUPS service (systemctl status cups), then %[2]s."}
 )
+
+// Printer faults the command line tells IT staff in its own words (printFailed, printerState).
+var (
+	tPrinterNotTaking       = cases.Text{ZH: "打印机 %[1]s 没有接收打印任务：请检查打印机是否开机、有纸并已连好线，然后%[2]s。", EN: "The printer %[1]s did not take the job: check that it is on, has paper and is connected, then %[2]s."}
+	tPrinterNotTakingWithin = cases.Text{ZH: "打印机 %[1]s 在 %[3]s 秒内没有接收打印任务：请检查打印机是否开机、有纸并已连好线，然后%[2]s。", EN: "The printer %[1]s did not take the job within %[3]s s: check that it is on, has paper and is connected, then %[2]s."}
+	tPrinterNotTakingData   = cases.Text{ZH: "打印机 %[1]s 不接收数据：请检查打印机是否开机、有纸并已连好线，然后%[2]s。", EN: "The printer %[1]s is not taking data: check that it is on, has paper and is connected, then %[2]s."}
+	tPrinterNoSuchHost      = cases.Text{ZH: "找不到打印机 %[1]s 的主机名 %[3]s：请检查地址，或改用打印机的 IP 地址（tongban config printer tcp://IP:9100），然后%[2]s。", EN: "The host name %[3]s of the printer %[1]s cannot be found: check the address or use the printer's IP address (tongban config printer tcp://IP:9100), then %[2]s."}
+	tNotAPrinterPort        = cases.Text{ZH: "%[1]s 上有程序应答，但随即关闭了连接，这多半不是打印机的端口（网络打印机通常用 9100）：请检查地址和端口，然后%[2]s。", EN: "Something answered at %[1]s but closed the connection at once, so it is probably not a printer port (network printers use 9100): check the address and port, then %[2]s."}
+	tDeviceRefused          = cases.Text{ZH: "设备 %[1]s 拒绝了打印数据（%[3]s）：请检查打印机是否开机、有纸，以及这是不是打印机的设备文件，然后%[2]s。", EN: "The device %[1]s refused the data (%[3]s): check that the printer is on and has paper and that this is the printer's device file, then %[2]s."}
+	tNoCUPS                 = cases.Text{ZH: "本机没有安装 CUPS 打印服务（找不到 lp 命令）：请安装（sudo apt install cups-client），或改用 tcp:// 或 file:// 打印机地址，然后%[2]s。", EN: "CUPS is not installed here (there is no lp command): install it (sudo apt install cups-client), or use a tcp:// or file:// printer address, then %[2]s."}
+	tPrinterFolder          = cases.Text{ZH: "没有设置打印机：单据以文件形式写入文件夹 %[1]s（用 tongban config printer 地址 设置打印机）。", EN: "No printer is set up: documents are written as files into the folder %[1]s (set up a printer with tongban config printer URL)."}
+)

@@ -40,9 +40,11 @@ type bench struct {
 	checks   []*check
 	// materials are the checklist's rows as drawn (materialRows).
 	materials []materialRow
-	panel     *panel
-	timeline  *fyne.Container
-	story     *tail // the column of the promise and the timeline
+	// columns are the case view's scrolling parts (columns.go).
+	columns  caseColumns
+	panel    *panel
+	timeline *fyne.Container
+	story    *tail // the timeline, scrolling under the promise
 	// conflict is the branches of a case in conflict on screen, or nil.
 	conflict fyne.CanvasObject
 	// choosing is the conflict branch the open resolution panel keeps.
@@ -90,7 +92,7 @@ func (b *bench) build() fyne.CanvasObject {
 	tools := container.NewHBox(
 		newButton(b.c, withKey(tOpenImage, scLabel(scOpenImage)), b.chooseImage),
 		newButton(b.c, withKey(tFind, scLabel(scFind)), b.focusFind),
-		b.highlight(newButton(b.c, withKey(tCallNext, keyLabel(keyCall)), b.callNext)),
+		b.highlight(newButton(b.c, withKey(tCallNext, keyLabel(keyCall)), b.askCallNext)),
 		b.called,
 	)
 	top := container.NewBorder(nil, nil, scanLabel, tools, b.scan)
@@ -233,7 +235,7 @@ func (b *bench) key(ev *fyne.KeyEvent) bool {
 	case keyReveal:
 		b.reveal()
 	case keyCall:
-		b.callNext()
+		b.askCallNext()
 	case keyReceipt:
 		b.printReceipt()
 	case keyOlder, keyNewer:
@@ -284,7 +286,7 @@ func (b *bench) shortcut(s fyne.Shortcut) bool {
 	case digitOf(s) > 0:
 		b.digit(digitOf(s))
 	default:
-		return false
+		return b.pageColumn(s)
 	}
 	return true
 }
@@ -297,6 +299,7 @@ func (b *bench) digit(n int) {
 		if n <= len(b.panel.toggles) {
 			t := b.panel.toggles[n-1]
 			t.SetChecked(!t.Checked)
+			b.showToggle(b.panel, n-1)
 		}
 	case b.panel != nil && len(b.panel.picks) > 0:
 		if n <= len(b.panel.picks) {
@@ -307,6 +310,7 @@ func (b *bench) digit(n int) {
 	case b.cur != nil:
 		if n <= len(b.checks) && !b.checks[n-1].Disabled() {
 			b.checks[n-1].SetChecked(!b.checks[n-1].Checked)
+			b.showMaterial(n - 1)
 		}
 	default:
 		b.openListed(n - 1)

@@ -77,32 +77,38 @@ func (b *bench) render() {
 }
 
 // caseView is the whole case under its header, in three columns that each
-// scroll on their own: the applicant and the form; the material checklist;
-// the promise and the timeline, opened at its end (see story.go). A
-// conflict's branches come first, across the width, as high as they need
-// (see conflictLayout). The actions run along the bottom, and the open
-// panel beside or under the case, scrolling rather than squeeze it (see
-// caseFrame).
+// scroll on their own and page by their own keys, shown beside their
+// headings (columns.go): the applicant and the form; the material
+// checklist; the timeline, opened at its end (see story.go), under the
+// promise, which stays in sight above it. A conflict's branches come
+// first, across the width, as high as they need (see conflictLayout). The
+// actions run along the bottom, and the open panel beside or under the
+// case, scrolling rather than squeeze it (see caseFrame).
 func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	item, known := b.c.item(c.ItemCode)
 	var who []fyne.CanvasObject
 	if !known {
 		who = append(who, dangerText(bothf(tUnknownItem, c.ItemCode)))
 	}
-	who = append(who, section(tApplicant))
+	who = append(who, sectionText(withKey(tApplicant, columnKeys(scFormUp))))
 	who = append(who, b.applicantRows(c)...)
 	who = append(who, section(tForm), field(tItem, item.NameZH+" "+item.NameEN+"（"+item.Code+"）"))
 	who = append(who, formRows(c, item)...)
-	materials := append([]fyne.CanvasObject{section(tMaterials)}, b.materialRows(c, item)...)
+	materials := append([]fyne.CanvasObject{sectionText(withKey(tMaterials, columnKeys(scMaterialsUp)))}, b.materialRows(c, item)...)
 	b.timeline = ui.Column(b.timelineRows(c, item)...)
 	heading := sectionText(withKey(tTimeline, timelineKeys()))
-	var story *fyne.Container
-	b.story, story = newTail(ui.Column(b.dueView(c, item), heading, b.timeline))
+	var tail *fyne.Container
+	b.story, tail = newTail(b.timeline)
+	// The promise and the heading stay above the scroll: pinned to the
+	// newest event, the scroll took the promise out of sight after every
+	// action.
+	story := ui.Frame(ui.Column(b.dueView(c, item), heading), tail, nil)
 
-	var body fyne.CanvasObject = container.New(shares{0.3, 0.37, 0.33},
-		container.NewVScroll(ui.Column(who...)),
-		container.NewVScroll(ui.Column(materials...)),
-		story)
+	b.columns = caseColumns{
+		who:       container.NewVScroll(ui.Column(who...)),
+		materials: container.NewVScroll(ui.Column(materials...)),
+	}
+	var body fyne.CanvasObject = container.New(shares{0.3, 0.37, 0.33}, b.columns.who, b.columns.materials, story)
 	b.conflict = nil
 	if c.Status == cases.StatusConflict {
 		view, want := b.conflictView(c, item)
@@ -114,7 +120,10 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	if b.panel != nil && b.panel.kind != cases.KindResolved { // that one is under the branches
 		panel = b.panel.view
 	}
-	return newCaseFrame(b.header(c, item), body, panel, b.actionBar(c))
+	frame := newCaseFrame(b.header(c, item), body, panel, b.actionBar(c))
+	b.columns.frame = frame
+	b.columns.panel = frame.Layout.(*caseFrame).panel
+	return frame
 }
 
 // header is the case number, status, receipt badge and ticket, the

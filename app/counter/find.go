@@ -41,6 +41,7 @@ func (b *bench) showList() {
 		b.clearMessages()
 	}
 	b.cur, b.panel, b.timeline, b.story, b.checks, b.materials = nil, nil, nil, nil, nil, nil
+	b.columns = caseColumns{}
 	b.runFind()
 	b.render()
 }

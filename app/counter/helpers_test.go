@@ -75,7 +75,14 @@ func (z *center) submit(st *store.Store, name string) *cases.Case {
 	z.t.Helper()
 	values := map[string]string{"name": name, "id_number": "11010519491231002X", "phone": "13800138000",
 		"company": "华新科技有限公司", "credit_code": "91350100M000100Y43", "change": "住所"}
-	sub, errs, err := cases.NewSubmission(z.cat, licence, values, []int{0, 1, 3}, cases.ChannelKiosk, z.clock.Now())
+	return z.submitItem(st, licence, values, []int{0, 1, 3})
+}
+
+// submitItem makes a case of an item on a store (a kiosk), with the form
+// values and the materials declared.
+func (z *center) submitItem(st *store.Store, item string, values map[string]string, declared []int) *cases.Case {
+	z.t.Helper()
+	sub, errs, err := cases.NewSubmission(z.cat, item, values, declared, cases.ChannelKiosk, z.clock.Now())
 	if err != nil || len(errs) > 0 {
 		z.t.Fatalf("NewSubmission: %v %v", err, errs)
 	}

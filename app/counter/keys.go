@@ -19,7 +19,8 @@ import (
 // scanner firing while a tick box has focus) to the scan field.
 
 // Keys of the workbench, shown on the buttons. PageUp and PageDown page
-// the case's timeline (story.go), shown beside its heading.
+// the case's timeline (story.go), with Ctrl or Alt the other columns
+// (columns.go), shown beside their headings.
 const (
 	keyAccept     = fyne.KeyF2
 	keySupplement = fyne.KeyF3
@@ -57,7 +58,8 @@ func alt(k fyne.KeyName) *desktop.CustomShortcut {
 
 // shortcuts lists every shortcut the counter registers on the canvas.
 func shortcuts() []*desktop.CustomShortcut {
-	out := []*desktop.CustomShortcut{scFind, scOpenImage, scPrintAgain, scSignOut, scConfirm, scApprove, scDeny, scShortfall}
+	out := []*desktop.CustomShortcut{scFind, scOpenImage, scPrintAgain, scSignOut, scConfirm, scApprove, scDeny, scShortfall,
+		scFormUp, scFormDown, scMaterialsUp, scMaterialsDn}
 	for _, d := range digits {
 		out = append(out, alt(d))
 	}
@@ -222,6 +224,9 @@ func isCounterKey(k fyne.KeyName) bool {
 type check struct {
 	widget.Check
 	keys keyHandler
+	// OnFocus is called when the box gains focus (Tab, Shift+Tab): its
+	// column scrolls it into sight.
+	OnFocus func()
 }
 
 func newCheck(keys keyHandler, text string, changed func(bool)) *check {
@@ -244,6 +249,14 @@ func (c *check) TypedRune(r rune) {
 		return
 	}
 	c.keys.stray(r)
+}
+
+// FocusGained shows the focus and tells OnFocus.
+func (c *check) FocusGained() {
+	c.Check.FocusGained()
+	if c.OnFocus != nil {
+		c.OnFocus()
+	}
 }
 
 // TypedKey gives every key to the counter.

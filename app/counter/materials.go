@@ -16,11 +16,13 @@ import (
 )
 
 // materialRow is one material of the checklist as drawn, kept so that it
-// can show the open notice's choice in place (showAsked).
+// can show the open panel's choice in place (showPanelTicks) and be
+// brought into sight (showMaterial).
 type materialRow struct {
-	box      *check       // the tick box while the case waits for acceptance, else nil
-	icon     *widget.Icon // the received mark after acceptance, else nil
-	received bool         // after acceptance: the material came in
+	view     fyne.CanvasObject // the whole row, in the materials column
+	box      *check            // the tick box while the case waits for acceptance, else nil
+	icon     *widget.Icon      // the received mark after acceptance, else nil
+	received bool              // after acceptance: the material came in
 	about    *ui.Text
 }
 
@@ -29,8 +31,9 @@ type materialRow struct {
 // languages below its name. The ticks are what Accept receives; they can
 // be changed while the case waits for acceptance. Every line wraps within
 // the column (a tick box's own label cannot, so the name is beside it).
-// While the notice of missing materials is open, the list shows its
-// choice (see asked).
+// While a panel that ticks materials is open, the list shows its choice
+// (see panelMark). A tick box that takes the keyboard brings its row into
+// sight in the column.
 func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 	b.checks, b.materials = nil, nil
 	if len(item.Materials) == 0 {
@@ -40,12 +43,14 @@ func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObj
 	rows := make([]fyne.CanvasObject, 0, len(item.Materials))
 	for i, m := range item.Materials {
 		name := fmt.Sprintf("%d. %s", i+1, m.NameZH)
-		row := materialRow{about: caption(materialLine(i, m, c, b.asked(i)))}
+		mark := b.panelMark(i)
+		row := materialRow{about: caption(materialLine(i, m, c, mark))}
 		if !editable { // after acceptance the list says what came in
 			row.received = slices.Contains(c.Received, i)
-			row.icon = widget.NewIcon(receivedIcon(row.received && !b.asked(i)))
+			row.icon = widget.NewIcon(receivedIcon(row.shown(b.ticked[i], mark)))
+			row.view = container.NewBorder(nil, nil, container.NewVBox(row.icon), nil, ui.Column(ui.NewText(name), row.about))
 			b.materials = append(b.materials, row)
-			rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(row.icon), nil, ui.Column(ui.NewText(name), row.about)))
+			rows = append(rows, row.view)
 			continue
 		}
 		row.box = newCheck(b.c, "", func(on bool) {
@@ -57,12 +62,25 @@ func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObj
 				b.panel.refresh()
 			}
 		})
-		row.box.Checked = b.ticked[i] && !b.asked(i)
+		row.box.OnFocus = func() { b.showMaterial(i) }
+		row.box.Checked = row.shown(b.ticked[i], mark)
+		row.view = container.NewBorder(nil, nil, container.NewVBox(row.box), nil, ui.Column(newTickLabel(name, row.box), row.about))
 		b.checks = append(b.checks, row.box)
 		b.materials = append(b.materials, row)
-		rows = append(rows, container.NewBorder(nil, nil, container.NewVBox(row.box), nil, ui.Column(newTickLabel(name, row.box), row.about)))
+		rows = append(rows, row.view)
 	}
 	return rows
+}
+
+// shown is whether the row shows its material as there: ticked on the
+// list (received, after acceptance) unless the open notice asks for it,
+// or ticked as coming in now on the open Materials received panel.
+func (row materialRow) shown(ticked bool, mark panelMark) bool {
+	there := ticked
+	if row.box == nil {
+		there = row.received
+	}
+	return there && mark != markToAsk || mark == markArriving
 }
 
 func receivedIcon(on bool) fyne.Resource {
@@ -72,46 +90,75 @@ func receivedIcon(on bool) fyne.Resource {
 	return theme.CheckButtonIcon()
 }
 
-// While the notice of missing materials (F3) is open, the checklist beside
-// it shows the notice's choice: a material ticked as missing in the panel
-// is not ticked as there on the list, and its line says it is to be asked
-// for instead of received. That is what confirming saves (what the list
-// ticks, less what the notice asks for). The list's own ticks
-// (bench.ticked) do not change for it, so a cancelled notice leaves the
-// list as it was. Ticking a material on the list tells that it is there
-// after all: the notice no longer asks for it (see supplyPanel).
+// While a panel that ticks materials is open, the checklist beside it
+// shows the panel's choice, so the two never disagree:
+//
+//   - the notice of missing materials (F3 before the materials came): a
+//     material ticked as missing in the panel is not ticked as there on
+//     the list, and its line says it is to be asked for;
+//   - Materials received (F3 on a case awaiting materials, or owing some
+//     after a shortfall): a material ticked in the panel as come in is
+//     ticked on the list, and its line says it comes in now instead of
+//     missing or owed; unticked, it is shown missing as before.
+//
+// That is what confirming saves. The list's own ticks (bench.ticked) do
+// not change for it, so a cancelled panel (Esc) leaves the list as it
+// was. Ticking a material on the list tells that it is there after all:
+// the notice no longer asks for it (see supplyList).
 
-// asked reports whether the open notice of missing materials asks for
-// material i.
-func (b *bench) asked(i int) bool {
+// panelMark is what the open panel says of a material on the checklist.
+type panelMark int
+
+const (
+	markNone     panelMark = iota
+	markToAsk              // the open notice asks for it
+	markArriving           // the open Materials received panel records it as come in now
+)
+
+// panelMark returns what the open panel says of material i.
+func (b *bench) panelMark(i int) panelMark {
 	p := b.panel
-	return p != nil && p.kind == cases.KindSupplementRequested && i < len(p.toggles) && p.toggles[i].Checked
+	if p == nil || i >= len(p.toggles) || !p.toggles[i].Checked {
+		return markNone
+	}
+	switch {
+	case p.kind == cases.KindSupplementRequested:
+		return markToAsk
+	case p.kind == cases.KindSupplementReceived && !p.toggles[i].Disabled(): // a disabled one came before
+		return markArriving
+	}
+	return markNone
 }
 
-// showAsked draws the checklist again, in place, for the notice's ticks.
-func (b *bench) showAsked() {
+// showPanelTicks draws the checklist again, in place, for the open
+// panel's ticks, and lays the column out again for lines that changed.
+func (b *bench) showPanelTicks() {
 	if b.cur == nil {
 		return
 	}
 	item, _ := b.c.item(b.cur.ItemCode)
 	for i, row := range b.materials {
-		asked := b.asked(i)
-		if row.box != nil && row.box.Checked != (b.ticked[i] && !asked) {
-			row.box.Checked = b.ticked[i] && !asked // not SetChecked: the list's own tick stays
+		mark := b.panelMark(i)
+		on := row.shown(b.ticked[i], mark)
+		if row.box != nil && row.box.Checked != on {
+			row.box.Checked = on // not SetChecked: the list's own tick stays
 			row.box.Refresh()
 		}
 		if row.icon != nil {
-			row.icon.SetResource(receivedIcon(row.received && !asked))
+			row.icon.SetResource(receivedIcon(on))
 		}
 		if i < len(item.Materials) {
-			row.about.SetText(materialLine(i, item.Materials[i], b.cur, asked))
+			row.about.SetText(materialLine(i, item.Materials[i], b.cur, mark))
 		}
+	}
+	if b.columns.materials != nil {
+		refit(b.columns.materials)
 	}
 }
 
-// materialLine describes material i of an item under its tick box; asked
-// says that the open notice asks for it.
-func materialLine(i int, m catalog.Material, c *cases.Case, asked bool) string {
+// materialLine describes material i of an item under its tick box; mark
+// is what the open panel says of it.
+func materialLine(i int, m catalog.Material, c *cases.Case, mark panelMark) string {
 	form := tCopy
 	if m.Original {
 		form = tOriginal
@@ -124,20 +171,26 @@ func materialLine(i int, m catalog.Material, c *cases.Case, asked bool) string {
 	}
 	zh := []string{count.ZH, need.ZH}
 	en := []string{count.EN, need.EN}
-	received := c.Received
-	if asked {
+	received, missing, owed := c.Received, c.Missing, c.Owed
+	switch mark {
+	case markToAsk:
 		received = nil
+	case markArriving: // no longer missing or owed once recorded
+		missing, owed = nil, nil
 	}
-	for _, mark := range []struct {
+	for _, said := range []struct {
 		in []int
 		t  cases.Text
-	}{{c.Materials, tDeclared}, {received, tReceivedMark}, {c.Missing, tMissingMark}, {c.Owed, tOwedMark}} {
-		if slices.Contains(mark.in, i) {
-			zh, en = append(zh, mark.t.ZH), append(en, mark.t.EN)
+	}{{c.Materials, tDeclared}, {received, tReceivedMark}, {missing, tMissingMark}, {owed, tOwedMark}} {
+		if slices.Contains(said.in, i) {
+			zh, en = append(zh, said.t.ZH), append(en, said.t.EN)
 		}
 	}
-	if asked {
+	switch mark {
+	case markToAsk:
 		zh, en = append(zh, tToAskMark.ZH), append(en, tToAskMark.EN)
+	case markArriving:
+		zh, en = append(zh, tArrivingMark.ZH), append(en, tArrivingMark.EN)
 	}
 	line := strings.Join(zh, "，") + " · " + m.NameEN + ": " + strings.Join(en, ", ")
 	if m.NoteZH != "" {
@@ -148,11 +201,11 @@ func materialLine(i int, m catalog.Material, c *cases.Case, asked bool) string {
 
 // supplyList is the notice's checklist of missing materials: the required
 // ones not ticked on the case's list come ticked. Each tick shows on the
-// list at once (showAsked); a material ticked on the list is no longer
+// list at once (showPanelTicks); a material ticked on the list is no longer
 // asked for.
 func (b *bench) supplyList(p *panel, item *catalog.Item) fyne.CanvasObject {
 	list := b.pickList(p, item, func(i int) bool { return !b.ticked[i] && item.Materials[i].Required },
-		func(bool) { b.showAsked() })
+		func(bool) { b.showPanelTicks() })
 	p.listTicked = func(i int, on bool) {
 		if on && i < len(p.toggles) && p.toggles[i].Checked {
 			p.toggles[i].SetChecked(false)

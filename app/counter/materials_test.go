@@ -8,8 +8,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/cases"
+	"tongban/app/ui/uitest"
 )
 
 // listShows fails unless the case's checklist shows material i (0-based)
@@ -108,4 +110,80 @@ func TestChecklistFollowsTheNoticeAfterAcceptance(t *testing.T) {
 	if got := r.stored(c.ID); !slices.Equal(got.Received, []int{0, 1, 3}) || got.Status != cases.StatusAccepted {
 		t.Fatalf("the cancelled notice changed the case: status %s, received %v", got.Status, got.Received)
 	}
+}
+
+// listSays fails unless the checklist shows material i (0-based) ticked
+// or not, its line naming want and not wantNot.
+func (r *rig) listSays(i int, ticked bool, want, wantNot cases.Text) {
+	r.t.Helper()
+	row := r.c.bench.materials[i]
+	if row.icon == nil {
+		r.t.Fatalf("material %d has a tick box: the case is not past acceptance", i+1)
+	}
+	if got := row.icon.Resource == theme.CheckButtonCheckedIcon(); got != ticked {
+		r.t.Errorf("material %d is shown ticked = %v on the checklist, want %v", i+1, got, ticked)
+	}
+	line := row.about.Text
+	if !strings.Contains(line, want.ZH) || !strings.Contains(line, want.EN) {
+		r.t.Errorf("the line of material %d reads %q, without %q", i+1, line, want.Both())
+	}
+	if strings.Contains(line, wantNot.ZH) {
+		r.t.Errorf("the line of material %d reads %q, with %q", i+1, line, wantNot.ZH)
+	}
+}
+
+// The audit: Materials received (F3 on a case awaiting materials) came
+// with the material asked for ticked, while the checklist above went on
+// showing it unticked and missing, and Alt+2 changed the panel only. The
+// checklist now shows the panel's ticks as they change, and as it was once
+// the panel is cancelled. With what is still missing and the Alt+R hint,
+// the panel's message is whole and in sight, not under the action bar.
+func TestChecklistFollowsTheReceivedPanel(t *testing.T) {
+	_, c, r := scannedCase(t)
+	r.key(keySupplement)
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key2) // ask for material 2
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	if got := r.stored(c.ID); got.Status != cases.StatusSupplement || !slices.Equal(got.Missing, []int{1}) {
+		t.Fatalf("asked for: status %s, missing %v; want material 2 asked for", got.Status, got.Missing)
+	}
+	r.listSays(1, false, tMissingMark, tArrivingMark)
+
+	r.key(keySupplement)
+	if p := r.c.bench.panel; p == nil || p.kind != cases.KindSupplementReceived || !p.toggles[1].Checked {
+		t.Fatal("F3 did not open Materials received with material 2 ticked")
+	}
+	r.listSays(1, true, tArrivingMark, tMissingMark)
+	r.listSays(0, true, tReceivedMark, tArrivingMark) // received before
+	r.listSays(2, false, tOptional, tArrivingMark)    // neither asked for nor brought
+
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key2) // not come after all
+	r.listSays(1, false, tMissingMark, tArrivingMark)
+	summary := uitest.Find(r.c.bench.panel.view, func(l *widget.Label) bool {
+		return strings.HasPrefix(l.Text, strings.SplitN(tSuppliedLeft.ZH, "%", 2)[0])
+	})
+	if summary == nil {
+		t.Fatalf("the panel does not say what is still missing; the screen shows %q", r.screenTexts())
+	}
+	if !r.wholeInSight(summary) || summary.Size().Height < summary.MinSize().Height {
+		t.Fatalf("the panel's message is cut: %v of the %v it needs, in sight %v", summary.Size(), summary.MinSize(), r.wholeInSight(summary))
+	}
+	if short := r.button(tShortfall.ZH); !r.wholeInSight(short) || short.Size().Width < short.MinSize().Width {
+		t.Fatalf("Accept with shortfall (Alt+R) is %v, not whole in sight", short.Size())
+	}
+
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key2)
+	r.listSays(1, true, tArrivingMark, tMissingMark)
+	r.key(fyne.KeyEscape) // cancel: the list as it was
+	if r.c.bench.panel != nil {
+		t.Fatal("Esc did not close the panel")
+	}
+	r.listSays(1, false, tMissingMark, tArrivingMark)
+	r.mustNotShow(tArrivingMark.ZH)
+
+	r.key(keySupplement)
+	r.key(fyne.KeyReturn)
+	if got := r.stored(c.ID); got.Status != cases.StatusAccepted || !slices.Contains(got.Received, 1) {
+		t.Fatalf("recorded: status %s, received %v; want accepted with material 2", got.Status, got.Received)
+	}
+	r.listSays(1, true, tReceivedMark, tMissingMark)
 }

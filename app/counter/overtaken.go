@@ -69,6 +69,14 @@ func (b *bench) caseMoved(c *cases.Case) {
 	}
 	b.setCase(c)
 	switch {
+	case p.kind == cases.KindCalled:
+		// Call next's question stands while the case is still untouched;
+		// handled elsewhere, it no longer passes the citizen over.
+		if c.Status == cases.StatusSubmitted {
+			b.panel = p
+			b.render()
+		}
+		return
 	case p.kind == cases.KindResolved:
 		i := b.branchIndex(p.branch)
 		if i < 0 {

@@ -46,6 +46,9 @@ type panel struct {
 	entries  []*entry
 	decision *widget.RadioGroup
 	branch   string
+	// box holds the title, buttons and body, laid out again when the
+	// body changes in place (panelChanged).
+	box *fyne.Container
 }
 
 // openPanel opens the panel of an action the case allows.
@@ -194,7 +197,8 @@ func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, 
 	}
 	buttons := append(append([]fyne.CanvasObject{ok}, p.buttons...), cancel)
 	objs := append([]fyne.CanvasObject{head, container.NewHBox(buttons...)}, body...)
-	return widget.NewCard("", "", container.NewVBox(objs...))
+	p.box = container.NewVBox(objs...)
+	return widget.NewCard("", "", p.box)
 }
 
 // closePanel closes the open panel without saving.
@@ -222,6 +226,7 @@ func (b *bench) pickList(p *panel, item *catalog.Item, pre func(int) bool, chang
 	var rows []fyne.CanvasObject
 	for i := range item.Materials {
 		ch := newCheck(b.c, cases.MaterialNames(item, []int{i}).ZH+" "+cases.MaterialName(item, i).EN, changed)
+		ch.OnFocus = func() { b.showToggle(p, i) }
 		ch.Checked = pre(i)
 		p.toggles = append(p.toggles, ch)
 		rows = append(rows, ch)

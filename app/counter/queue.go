@@ -1,9 +1,44 @@
 package counter
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
 	"tongban/app/cases"
 	"tongban/app/queue"
 )
+
+// askCallNext is F8. With a case on screen still submitted — nobody has
+// accepted it, asked for materials or refused it — a slip of the key
+// would call the next ticket over the citizen at the counter, so it asks
+// first, in a panel: Enter calls next, Esc goes back to the case. Any
+// other case on screen, or none, and the next ticket is called at once.
+func (b *bench) askCallNext() {
+	c := b.cur
+	if c == nil || c.Status != cases.StatusSubmitted {
+		b.callNext()
+		return
+	}
+	if b.panel != nil && b.panel.kind == cases.KindCalled {
+		b.c.win.Canvas().Focus(b.panel.focus) // asked already: the answer is Enter or Esc
+		return
+	}
+	p := &panel{kind: cases.KindCalled}
+	p.confirm = func() {
+		b.panel = nil
+		b.callNext() // shows the next case, or the case and why none came
+		if b.panel == nil && b.cur != nil && b.cur.ID == c.ID {
+			b.render()
+		}
+	}
+	ask := widget.NewLabel(withText(tCallAsk, cases.Text{ZH: c.Number, EN: c.Number}, cases.Text{ZH: c.Name(), EN: c.Name()},
+		keyText("Enter"), keyText(keyLabel(keyBack))))
+	ask.Wrapping = fyne.TextWrapWord
+	ask.Importance = widget.WarningImportance
+	p.view = b.panelView(p, tCallAskHead, []fyne.CanvasObject{ask}, "Enter")
+	b.panel = p
+	b.render()
+}
 
 // callNext calls the oldest waiting ticket of the clerk's queue letters
 // (all letters when the clerk has none), records the call on its case with

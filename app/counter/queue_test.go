@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"tongban/app/cases"
 	"tongban/app/store"
 )
@@ -70,9 +72,11 @@ func TestCallNextTakesTheOldestTicket(t *testing.T) {
 	}
 	r.scanFocused()
 
-	r.key(keyCall)
+	r.key(keyCall) // 钱二's case, on screen, is untouched: Enter confirms
+	r.key(fyne.KeyReturn)
 	r.mustShow("请 "+ta2+" 号到 A03 窗口办理", a2.Number)
 	r.key(keyCall)
+	r.key(fyne.KeyReturn)
 	r.mustShow(tNoneWaiting.ZH)
 
 	r.c.signOut(tSignedOut)
@@ -106,11 +110,77 @@ func TestCallNextOnABusyDay(t *testing.T) {
 		t.Fatal(err)
 	}
 	r.signIn("S001", "2468")
-	for _, want := range waiting[:2] {
+	for i, want := range waiting[:2] {
 		r.key(keyCall)
+		if i > 0 { // the first called is on screen, untouched
+			r.key(fyne.KeyReturn)
+		}
 		r.mustShow("请 "+want.Ticket+" 号到 A03 窗口办理", want.Number)
 		if got := r.stored(want.ID); got.CalledAt.IsZero() {
 			t.Fatalf("ticket %s was not called", want.Ticket)
 		}
 	}
+}
+
+// The audit: F8 with a case on screen still submitted and untouched called
+// the next ticket at once, passing over the citizen at the counter on a
+// slip of the key. It now asks first, Enter and Esc both shown: Esc goes
+// back to the case, Enter calls next. A case handled (here accepted) is
+// left without a question.
+func TestCallNextAsksOverAnUntouchedCase(t *testing.T) {
+	z := newCenter(t)
+	kiosk := z.store("kiosk")
+	var waiting []*cases.Case
+	var all []cases.Event
+	for _, name := range []string{"钱二", "孙三", "李四"} {
+		c := z.submit(kiosk, name)
+		_, c, err := kiosk.IssueTicket(c.ID, "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		waiting = append(waiting, c)
+		all = append(all, c.Events...)
+		z.clock.Advance(time.Minute)
+	}
+	r := newRig(t, z, nil)
+	if _, err := r.st.Import(all, false); err != nil {
+		t.Fatal(err)
+	}
+	r.signIn("S001", "2468")
+	r.key(keyCall) // nothing on screen: no question
+	r.mustShow("请 "+waiting[0].Ticket+" 号到 A03 窗口办理", waiting[0].Number)
+	r.mustNotShow(tCallAskHead.ZH)
+
+	notCalled := func(c *cases.Case) {
+		t.Helper()
+		if got := r.stored(c.ID); !got.CalledAt.IsZero() {
+			t.Fatalf("ticket %s was called", c.Ticket)
+		}
+		if r.c.bench.cur == nil || r.c.bench.cur.ID != waiting[0].ID {
+			t.Fatalf("the case on screen is not %s any more", waiting[0].Number)
+		}
+	}
+	r.key(keyCall) // a slip: 钱二's case is untouched
+	r.mustShow(tCallAskHead.ZH, withKey(tConfirm, "Enter"), withKey(tCancel, "Esc"), waiting[0].Name())
+	notCalled(waiting[1])
+	r.key(keyCall) // again: still the question
+	notCalled(waiting[1])
+	r.key(fyne.KeyEscape)
+	r.mustNotShow(tCallAskHead.ZH)
+	notCalled(waiting[1])
+	r.scanFocused()
+
+	r.key(keyCall)
+	r.key(fyne.KeyReturn)
+	r.mustShow("请 "+waiting[1].Ticket+" 号到 A03 窗口办理", waiting[1].Number)
+	r.mustNotShow(tCallAskHead.ZH)
+
+	r.key(keyAccept) // 孙三's case handled: F8 calls at once
+	r.typeText("")
+	if got := r.stored(waiting[1].ID); got.Status != cases.StatusAccepted {
+		t.Fatalf("孙三's case is %s, not accepted; the screen says %q", got.Status, r.c.bench.msg.Text)
+	}
+	r.key(keyCall)
+	r.mustNotShow(tCallAskHead.ZH)
+	r.mustShow("请 "+waiting[2].Ticket+" 号到 A03 窗口办理", waiting[2].Number)
 }

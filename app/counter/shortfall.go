@@ -56,6 +56,7 @@ func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasO
 			short.Show()
 		}
 		summary.SetText(text)
+		b.panelChanged(p)
 	}
 	p.refresh()
 	p.confirm = func() {
@@ -87,8 +88,9 @@ func (b *bench) acceptPanel(p *panel, item *catalog.Item, n *entry) fyne.CanvasO
 // suppliedPanel fills the Materials received panel. It lists every
 // material of the item under its catalog number, so Alt+n ticks material
 // n as everywhere else: those the notice asked for ticked, those received
-// before ticked and fixed, the others free to tick. Below, what the
-// notice asked for and is not ticked, with Accept with shortfall (Alt+R).
+// before ticked and fixed, the others free to tick; the checklist shows
+// the ticks as they change (panelMark). Above the list, what the notice
+// asked for and is not ticked, with Accept with shortfall (Alt+R).
 func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for i := range item.Materials {
@@ -111,7 +113,9 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 			if p.refresh != nil {
 				p.refresh()
 			}
+			b.showPanelTicks()
 		})
+		ch.OnFocus = func() { b.showToggle(p, i) }
 		ch.Checked = asked || had
 		if had {
 			ch.Disable()
@@ -146,6 +150,7 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 			short.Show()
 		}
 		summary.Refresh()
+		b.panelChanged(p)
 	}
 	p.refresh()
 	kind := cases.KindSupplementReceived
@@ -171,7 +176,10 @@ func (b *bench) suppliedPanel(p *panel, c *cases.Case, item *catalog.Item) []fyn
 			b.printFor(c2, kind)
 		}
 	}
-	return []fyne.CanvasObject{container.NewVBox(rows...), summary}
+	// The summary comes first, under the buttons: a panel taller than
+	// its room scrolls, and what is still missing and the key to go on
+	// without it must stay in sight.
+	return []fyne.CanvasObject{summary, container.NewVBox(rows...)}
 }
 
 // keyText is a key as a sentence names it, the same in both languages.

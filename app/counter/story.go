@@ -3,16 +3,17 @@ package counter
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 )
 
-// The case's story — the promise and the timeline — runs oldest first, so
-// what just happened is at its end, which a long history pushed out of
-// the column: after accept, suspend, resume, complete and a reveal, the
-// newest rows were under the bottom edge at 1366×768 and only the mouse
-// wheel reached them. The column now opens at its end whenever a case is
-// shown or changes (tail), and PageUp and PageDown page through it from
-// wherever the keyboard is in the case view.
+// The case's timeline runs oldest first, so what just happened is at its
+// end, which a long history pushed out of the column: after accept,
+// suspend, resume, complete and a reveal, the newest rows were under the
+// bottom edge at 1366×768 and only the mouse wheel reached them. The
+// timeline now opens at its end whenever a case is shown or changes
+// (tail), and PageUp and PageDown page through it from wherever the
+// keyboard is in the case view. The promise and the heading stand above
+// the scroll (caseView): inside it, opened at the end, they went out of
+// sight after every action.
 
 // Keys that page the timeline, shown beside its heading.
 const (
@@ -84,13 +85,9 @@ func (t *tail) atEnd() bool {
 	return s.Offset.Y >= s.Content.MinSize().Height-s.Size().Height-1
 }
 
-// page scrolls a page up (dir -1, older events) or down (+1), less two
-// lines, so the line at the edge is read again on the next page.
+// page scrolls a page up (dir -1, older events) or down (+1), see page.
 func (t *tail) page(dir float32) {
-	s := t.scroll
-	line := 2 * theme.Size(theme.SizeNameText)
-	step := max(s.Size().Height-line, line)
-	s.ScrollToOffset(fyne.NewPos(0, max(s.Offset.Y+dir*step, 0)))
+	page(t.scroll, dir)
 	t.pinned = t.atEnd()
 }
 

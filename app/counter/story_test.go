@@ -1,11 +1,13 @@
 package counter
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 
 	"tongban/app/cases"
+	"tongban/app/ui"
 	"tongban/app/ui/uitest"
 )
 
@@ -127,5 +129,41 @@ func TestTimelineStaysWhereTheClerkScrolled(t *testing.T) {
 	rows := r.c.bench.timeline.Objects
 	if !r.rowInSight(rows[len(rows)-1]) {
 		t.Fatal("the case drawn again does not open at the newest event")
+	}
+}
+
+// The audit: after any action the promised date and the working days left
+// were above the timeline's end, out of sight, because the promise scrolled
+// with the timeline that opens at its end. The promise now stays over the
+// timeline and its heading, in sight whatever the timeline shows.
+func TestPromiseStaysInSight(t *testing.T) {
+	r := longStory(t, false)
+	promise := func() *ui.Text {
+		t.Helper()
+		p := uitest.Find(r.root(), func(l *ui.Text) bool { return strings.HasPrefix(l.Text, "承诺办结 ") })
+		if p == nil {
+			t.Fatalf("the case does not show its promised date; the screen shows %q", r.screenTexts())
+		}
+		return p
+	}
+	heading := func() *ui.Text {
+		return uitest.Find(r.root(), func(l *ui.Text) bool { return l.Text == withKey(tTimeline, timelineKeys()) })
+	}
+	rows := r.c.bench.timeline.Objects
+	if !r.rowInSight(rows[len(rows)-1]) || r.rowInSight(rows[0]) {
+		t.Fatal("the timeline does not open at its end, or fits its column: the test shows nothing")
+	}
+	if !r.wholeInSight(promise()) || !r.wholeInSight(heading()) {
+		t.Fatal("after the actions the promise or the timeline's heading is out of sight")
+	}
+	for range 10 {
+		r.key(fyne.KeyPageUp)
+	}
+	if !r.wholeInSight(promise()) || !r.wholeInSight(heading()) {
+		t.Fatal("paged back to the submission, the promise or the heading is out of sight")
+	}
+	r.key(keyComplete) // a panel beside the case narrows the column
+	if !r.wholeInSight(promise()) {
+		t.Fatal("with the completion panel open the promise is out of sight")
 	}
 }

@@ -91,6 +91,7 @@ var (
 	tReceivedMark  = cases.Text{ZH: "已收", EN: "received"}
 	tMissingMark   = cases.Text{ZH: "待补正", EN: "missing"}
 	tToAskMark     = cases.Text{ZH: "将告知补正", EN: "to be asked for"}
+	tArrivingMark  = cases.Text{ZH: "本次补交", EN: "handed in now"}
 	tOwedMark      = cases.Text{ZH: "容缺待补交", EN: "owed (accepted with a shortfall)"}
 	tTimeline      = cases.Text{ZH: "办理记录", EN: "Timeline"}
 	tFromReceipt   = cases.Text{ZH: "来自回执，尚未同步", EN: "From receipt, not yet synced"}
@@ -199,6 +200,8 @@ var (
 	// The queue.
 	tCalled      = cases.Text{ZH: "请 %s 号到 %s 窗口办理。", EN: "Ticket %s, please come to window %s."}
 	tCalledNoWin = cases.Text{ZH: "已叫 %s 号。", EN: "Ticket %s called."}
+	tCallAskHead = cases.Text{ZH: "叫下一号：屏幕上的案件还没有办理", EN: "Call next: the case on screen has not been handled"}
+	tCallAsk     = cases.Text{ZH: "案件 %[1]s（%[2]s）仍是“已提交”，还没有受理、告知补正或不予受理。叫下一号会把这位申请人留在今日列表中。按 %[3]s 叫下一号，按 %[4]s 取消，继续办理此案件。", EN: "Case %[1]s (%[2]s) is still submitted: not accepted, asked for materials or refused. Calling next leaves this applicant in today's list. Press %[3]s to call next, or %[4]s to cancel and go on with this case."}
 	tNoneWaiting = cases.Text{ZH: "没有等候的号。", EN: "Nobody is waiting."}
 )
 

@@ -39,9 +39,11 @@ type form struct {
 	split   *fyne.Container // the pages left, the keypad right
 	note    *ui.Text
 	body    *fyne.Container // the note over the split
-	// moved lies over the fields: a note that comes or goes under one
-	// arms it (see showRow).
-	moved *ui.TapGuard
+	// moved lies over the fields from movedFrom (an item index) down: a
+	// note that comes or goes under one arms it over that field and
+	// those below (see holdMoved).
+	moved     *ui.TapGuard
+	movedFrom int
 }
 
 // fieldRow is one field on screen.
@@ -420,7 +422,7 @@ func (s *form) showRow(k *Kiosk, key string) {
 			s.pager.Refit()
 		}
 		grew := r.problem.Visible() != before || r.problem.Visible() && r.problem.Size() != beforeSize
-		s.holdMoved(k, grew, still)
+		s.holdMoved(k, key, grew, still)
 	}()
 	if p := s.app.problems[key]; p != nil {
 		r.problem.SetText(k.t(p.Text))

@@ -58,7 +58,11 @@ func (s *lookup) build(k *Kiosk) fyne.CanvasObject {
 	s.say(k)
 
 	scanHint := subheading(k.t(tScanHint))
-	left := ui.Column(scanHint, text(k.t(tTypeHint)), ui.Tall(s.entry), s.msg)
+	typeHint := tTypeHint
+	if k.portrait() { // withKeys puts the keypad under the field
+		typeHint = tTypeHintBelow
+	}
+	left := ui.Column(scanHint, text(k.t(typeHint)), ui.Tall(s.entry), s.msg)
 
 	pad := ui.NewLetterPad(k.padLabels(), true)
 	pad.OnKey = func(key string) { s.setTyped(k, s.typed+key) }
@@ -223,7 +227,7 @@ func (s *progress) build(k *Kiosk) fyne.CanvasObject {
 	status.Importance = statusImportance(c.Status)
 	facts := []fyne.CanvasObject{
 		ui.Columns(bold(k.t(tStatus)), status, 0.6),
-		text(k.t(statusHint(c))),
+		text(k.t(statusHint(c, k.portrait()))),
 	}
 	if t := s.timing(k); t != nil {
 		facts = append(facts, t)
@@ -347,10 +351,18 @@ func (s *progress) missingRow(k *Kiosk, n, i int) fyne.CanvasObject {
 	return ui.Column(name, text(k.materialFacts(m)))
 }
 
-// statusHint says in a sentence what a status means for the citizen.
-func statusHint(c *cases.Case) cases.Text {
-	if c.Status == cases.StatusCompleted && !c.Approved {
+// statusHint says in a sentence what a status means for the citizen. A
+// refusal points at its reasons where details puts them: on the right of
+// a landscape screen, below on a portrait one (the panes stack), and
+// nowhere when the case carries none.
+func statusHint(c *cases.Case, portrait bool) cases.Text {
+	switch {
+	case c.Status == cases.StatusCompleted && !c.Approved:
 		return tHintDenied
+	case c.Status == cases.StatusRefused && len(c.Reasons) == 0:
+		return tRefusedNoReasons
+	case c.Status == cases.StatusRefused && portrait:
+		return tRefusedBelow
 	}
 	if t, ok := statusHints[c.Status]; ok {
 		return t

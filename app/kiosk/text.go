@@ -122,10 +122,13 @@ var (
 	tRateStart   = cases.Text{ZH: "评价服务（好差评）", EN: "Rate our service"}
 
 	// Looking up a case by its receipt or number.
-	tLookupTitle       = cases.Text{ZH: "查询办理进度", EN: "Check the progress of an application"}
-	tRateLookupTitle   = cases.Text{ZH: "评价服务：请先找到您的申请", EN: "Rate our service: first find your application"}
-	tScanHint          = cases.Text{ZH: "请将回执上的二维码对准扫描口", EN: "Hold the QR code on your receipt to the scanner"}
-	tTypeHint          = cases.Text{ZH: "或用右侧按键输入申请编号，如 261127-K01-0042，横线可不输", EN: "Or type the case number on the keys, e.g. 261127-K01-0042; the dashes may be left out"}
+	tLookupTitle     = cases.Text{ZH: "查询办理进度", EN: "Check the progress of an application"}
+	tRateLookupTitle = cases.Text{ZH: "评价服务：请先找到您的申请", EN: "Rate our service: first find your application"}
+	tScanHint        = cases.Text{ZH: "请将回执上的二维码对准扫描口", EN: "Hold the QR code on your receipt to the scanner"}
+	// The keypad is beside the field on a landscape screen and under it
+	// on a portrait one: the hint says where it is.
+	tTypeHint          = cases.Text{ZH: "或用右侧按键输入申请编号，如 261127-K01-0042，横线可不输", EN: "Or type the case number on the keys on the right, e.g. 261127-K01-0042; the dashes may be left out"}
+	tTypeHintBelow     = cases.Text{ZH: "或用下方按键输入申请编号，如 261127-K01-0042，横线可不输", EN: "Or type the case number on the keys below, e.g. 261127-K01-0042; the dashes may be left out"}
 	tNumberPlaceholder = cases.Text{ZH: "申请编号", EN: "Case number"}
 	tLookUp            = cases.Text{ZH: "查询", EN: "Look up"}
 	tTypeFirst         = cases.Text{ZH: "请先扫描回执，或输入申请编号。", EN: "Scan your receipt or type the case number first."}
@@ -155,6 +158,10 @@ var (
 	tMaterialNo     = cases.Text{ZH: "第 %d 项材料", EN: "Material no. %d"}
 	tRateThis       = cases.Text{ZH: "评价本次服务", EN: "Rate this service"}
 	tHintDenied     = cases.Text{ZH: "已办结，结果为不予批准，理由见书面决定。", EN: "Completed: not approved; the written decision gives the reasons."}
+	// A refusal's reasons are beside the facts on a landscape screen and
+	// under them on a portrait one (statusHints has the landscape words).
+	tRefusedBelow     = cases.Text{ZH: "不予受理，原因见下方。", EN: "Not accepted; the reasons are below."}
+	tRefusedNoReasons = cases.Text{ZH: "不予受理，原因请到窗口咨询。", EN: "Not accepted; ask at the window why."}
 
 	// Rating (好差评).
 	tRateTitle       = cases.Text{ZH: "服务评价", EN: "Rate our service"}

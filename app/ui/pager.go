@@ -44,10 +44,11 @@ type Pager struct {
 	// is shown in, so turning from one to the other breaks nothing anew
 	// and the page count stays. Nil: every section has the pager's size.
 	SectionRoom func(from int, size fyne.Size) fyne.Size
-	// Guard, if set, lies over the page's items but not the bar: a form
-	// arms it when a note under a field moved the fields below, so a tap
-	// aimed at one does not land on another, while a page turn still
-	// acts (the buttons did not move).
+	// Guard, if set, lies over the page's items from the one GuardFrom
+	// names down, never over the bar: a form arms it when a note under a
+	// field moved that field and those below it, so a tap aimed at one
+	// does not land on another, while a tap on a field above, or a page
+	// turn, still acts at once (they did not move).
 	Guard *TapGuard
 
 	items    []fyne.CanvasObject
@@ -66,6 +67,8 @@ type Pager struct {
 	anchor int
 	kept   int
 	fitted fyne.Size
+	// guardFrom is the first item the Guard lies over.
+	guardFrom int
 
 	body  *fyne.Container
 	bar   *fyne.Container
@@ -174,6 +177,34 @@ func (p *Pager) Refit() {
 	}
 	p.rebreak(size)
 	p.Refresh()
+}
+
+// GuardFrom lays the Guard over item i and the items after it on the
+// page shown, down to the bar: over the whole page if i is on a page
+// before it, over nothing if on one after it.
+func (p *Pager) GuardFrom(i int) {
+	p.guardFrom = max(i, 0)
+	p.placeGuard()
+}
+
+// placeGuard lays the Guard out from the top of item guardFrom to the
+// bottom of the page's items. The items must have been laid out.
+func (p *Pager) placeGuard() {
+	if p.Guard == nil {
+		return
+	}
+	from, to := p.Shown()
+	size := p.body.Size()
+	var top float32
+	switch {
+	case p.guardFrom <= from:
+	case p.guardFrom >= to:
+		top = size.Height
+	default:
+		top = min(p.items[p.guardFrom].Position().Y, size.Height)
+	}
+	p.Guard.Move(p.body.Position().AddXY(0, top))
+	p.Guard.Resize(fyne.NewSize(size.Width, size.Height-top))
 }
 
 // Turn moves by delta pages; false at either end.
@@ -416,10 +447,7 @@ func (r *pagerRenderer) Layout(size fyne.Size) {
 	}
 	p.body.Move(fyne.NewPos(0, 0))
 	p.body.Resize(fyne.NewSize(size.Width, bodyH))
-	if p.Guard != nil {
-		p.Guard.Move(p.body.Position())
-		p.Guard.Resize(p.body.Size())
-	}
+	p.placeGuard()
 }
 
 // MinSize is the room of the widest item (a grid row of them) and the
@@ -444,5 +472,6 @@ func (r *pagerRenderer) MinSize() fyne.Size {
 func (r *pagerRenderer) Refresh() {
 	r.Layout(r.p.Size())
 	r.p.body.Refresh()
+	r.p.placeGuard() // the items have their places now
 	r.p.bar.Refresh()
 }

@@ -63,6 +63,10 @@ func (g *TapGuard) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// MinSize is nothing: the guard's owner lays it over what it covers,
+// which may be nothing at all (a pager's items below the page shown).
+func (g *TapGuard) MinSize() fyne.Size { return fyne.Size{} }
+
 // CreateRenderer draws nothing.
 func (g *TapGuard) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewWithoutLayout())

@@ -102,3 +102,42 @@ func TestPagerGuardCoversTheItems(t *testing.T) {
 		t.Errorf("once settled an item took %d taps, want 1", taps)
 	}
 }
+
+// GuardFrom lays the pager's guard over an item and those after it: a
+// tap on an item above goes through at once, one on the item or below
+// it is swallowed; an item on a page before the one shown covers the
+// page, one after it nothing.
+func TestPagerGuardFrom(t *testing.T) {
+	themed(t, Kiosk)
+	tapped := -1
+	items := make([]fyne.CanvasObject, 4)
+	for i := range items {
+		items[i] = widget.NewButton(fmt.Sprint(i), func() { tapped = i })
+	}
+	p := NewPager(items, 4, 0, PagerLabels{Prev: "<", Next: ">"})
+	p.Guard = NewTapGuard()
+	w := show(t, p)
+	d := fyne.CurrentApp().Driver()
+	middle := func(o fyne.CanvasObject) fyne.Position {
+		return d.AbsolutePositionForObject(o).Add(fyne.NewPos(o.Size().Width/2, o.Size().Height/2))
+	}
+	p.Guard.Arm(time.Date(2026, 3, 3, 9, 30, 0, 0, time.UTC))
+	for _, c := range []struct {
+		from int
+		acts []bool // per item: a tap on it acts
+	}{
+		{2, []bool{true, true, false, false}},
+		{0, []bool{false, false, false, false}},
+		{4, []bool{true, true, true, true}},
+		{3, []bool{true, true, true, false}},
+	} {
+		p.GuardFrom(c.from)
+		for i, o := range items {
+			tapped = -1
+			test.TapCanvas(w.Canvas(), middle(o))
+			if acts := tapped == i; acts != c.acts[i] {
+				t.Errorf("guard from item %d: a tap on item %d acted %v, want %v", c.from, i, acts, c.acts[i])
+			}
+		}
+	}
+}
