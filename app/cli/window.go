@@ -84,11 +84,6 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		if _, err := d.store.Warm(ctx); err != nil && ctx.Err() == nil {
 			fyne.LogError("warming the store", err)
 		}
-		// A store upgraded from schema 1 indexes its older cases' phone
-		// tails, a step at a time, so a search never waits for it.
-		if err := d.store.IndexPhoneTails(); err != nil {
-			fyne.LogError("indexing phone tails", err)
-		}
 	})
 	fullScreen := !windowed && !d.config.Windowed
 	if fullScreen {

@@ -34,3 +34,17 @@ func BenchmarkRunning(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkFindPhoneTail finds every case four digits match in a store of
+// 1,000,000 cases — about 100 ID tails, 100 phone tails (138… phones) and
+// 1,000 number endings — so the whole phone index is read (phonesEnding)
+// as well as the number index: the most a search by four digits costs.
+func BenchmarkFindPhoneTail(b *testing.B) {
+	s, _ := storetest.Million(b)
+	for b.Loop() {
+		got, err := s.Find(cases.Query{Text: "0004", Limit: 1 << 20})
+		if err != nil || len(got) < 1000 {
+			b.Fatalf("Find(0004) = %d cases, %v", len(got), err)
+		}
+	}
+}

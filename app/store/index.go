@@ -17,7 +17,6 @@ const (
 	idxNumber = "n:"
 	idxPhone  = "p:"
 	idxIDTail = "t:"
-	idxPhTail = "q:" // the last four digits of the phone: 手机尾号
 	idxName   = "m:"
 	idxStatus = "s:"
 )
@@ -83,11 +82,10 @@ func putCase(tx *bolt.Tx, c, old *cases.Case) error {
 func indexKeys(c *cases.Case) []string {
 	keys := []string{
 		idxStatus + string(c.Status) + "\x00" + c.ID,
-		"", "", "", "",
+		"", "", "",
 	}
 	if p := c.Phone(); p != "" {
 		keys[1] = idxPhone + p + "\x00" + c.ID
-		keys[4] = phoneTailKey(p, c.ID)
 	}
 	if n := c.IDNumber(); len(n) >= 4 {
 		keys[2] = idxIDTail + n[len(n)-4:] + "\x00" + c.ID
@@ -96,15 +94,6 @@ func indexKeys(c *cases.Case) []string {
 		keys[3] = idxName + n + "\x00" + c.ID
 	}
 	return keys
-}
-
-// phoneTailKey is the index key of a phone's last four digits, or "" for
-// a phone too short to have them.
-func phoneTailKey(phone, id string) string {
-	if len(phone) < 4 {
-		return ""
-	}
-	return idxPhTail + phone[len(phone)-4:] + "\x00" + id
 }
 
 func numberKey(number string) []byte { return []byte(idxNumber + number) }

@@ -28,11 +28,6 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 		q.Limit = 200
 	}
 	text := strings.ToUpper(strings.TrimSpace(q.Text))
-	if idTailText.MatchString(text) && s.phoneTailsPending() {
-		if err := s.IndexPhoneTails(); err != nil { // an upgraded store's older cases
-			return nil, err
-		}
-	}
 	// match is what the text asks beyond its index key: a whole ID number
 	// is looked up by its last four, which other ID numbers share.
 	match := func(*cases.Case) bool { return true }
@@ -81,7 +76,7 @@ func (s *Store) Find(q cases.Query) (out []*cases.Case, err error) {
 			if err := scanBackward(idx, []byte(idxIDTail+text+"\x00"), take); err != nil || len(out) >= q.Limit || numberTail(text) == "" {
 				return err
 			}
-			if err := scanBackward(idx, []byte(idxPhTail+text+"\x00"), skipping(out, take)); err != nil || len(out) >= q.Limit {
+			if err := phonesEnding(idx, text, skipping(out, take)); err != nil || len(out) >= q.Limit {
 				return err
 			}
 			return numbersEnding(idx, text, skipping(out, take))

@@ -1,13 +1,9 @@
 package store
 
 import (
-	"fmt"
 	"slices"
-	"strings"
 	"testing"
 	"time"
-
-	bolt "go.etcd.io/bbolt"
 
 	"tongban/app/cases"
 )
@@ -71,53 +67,6 @@ func TestFindByWholeIDNumber(t *testing.T) {
 	// The last four of a phone (手机尾号), newest first.
 	if got, _ := s.Find(cases.Query{Text: "8000"}); !slices.Equal(numbers(got), []string{again.Number, mine.Number}) {
 		t.Errorf("Find(8000), a phone's last four, = %v; want %s and %s", numbers(got), again.Number, mine.Number)
-	}
-}
-
-// TestPhoneTailsOfAnOlderStore: a store written before the phone-tail
-// index (schema 1) gets it when opened.
-func TestPhoneTailsOfAnOlderStore(t *testing.T) {
-	defer func(n int) { phoneTailStep = n }(phoneTailStep)
-	phoneTailStep = 2 // five cases: three steps
-	dir := t.TempDir()
-	now := testDay
-	s := openAt(t, dir, &now)
-	var mine *cases.Case
-	for i := range 5 {
-		c, err := s.Submit(sample("张三", fmt.Sprintf("1380013800%d", i), "130102199003071233"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if i == 4 {
-			mine = c
-		}
-	}
-	err := s.db.Update(func(tx *bolt.Tx) error {
-		idx := tx.Bucket(bucketIndex)
-		c := idx.Cursor()
-		for k, _ := c.Seek([]byte(idxPhTail)); k != nil && strings.HasPrefix(string(k), idxPhTail); k, _ = c.Seek([]byte(idxPhTail)) {
-			if err := idx.Delete(k); err != nil {
-				return err
-			}
-		}
-		return tx.Bucket(bucketMeta).Put(keySchema, []byte{0, 0, 0, 1})
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s = openAt(t, dir, &now)
-	if !s.phoneTailsPending() {
-		t.Fatal("the upgrade left nothing to index")
-	}
-	if got, err := s.Find(cases.Query{Text: "8004"}); err != nil || len(got) != 1 || got[0].Number != mine.Number {
-		t.Fatalf("Find(8004) after the upgrade = %v, %v; want %s", numbers(got), err, mine.Number)
-	}
-	if s.phoneTailsPending() {
-		t.Error("the search left cases unindexed")
-	}
-	if v, _ := s.Schema(); v != SchemaVersion {
-		t.Errorf("schema %d after opening, want %d", v, SchemaVersion)
 	}
 }
 

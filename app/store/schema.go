@@ -44,9 +44,6 @@ var migrations = []func(tx *bolt.Tx, opts Options) error{
 		}
 		return initIdentity(tx, opts)
 	},
-	// 1 → 2: the index of phone tails (手机尾号); the cases there are are
-	// indexed after it, a step at a time (phonetail.go).
-	markPhoneTails,
 }
 
 // SchemaVersion is the schema this program writes.
