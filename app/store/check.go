@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"os"
 	"regexp"
 	"runtime/debug"
@@ -130,17 +131,31 @@ func badMetaPage(tx *bolt.Tx) string {
 		return ""
 	}
 	defer f.Close()
-	head := make([]byte, 10) // page ID (8 bytes), flags (2), native order as bbolt writes them
+	// The page header (ID 8 bytes, flags 2, count 2, overflow 4), then the
+	// meta: magic, version, page size, flags (4 bytes each), root bucket
+	// (16), freelist, page count and transaction ID (8 each), and the FNV-64a
+	// checksum of all that; native byte order, as bbolt writes them.
+	const header, sumAt = 16, 56
+	page := make([]byte, header+sumAt+8)
 	for id := range uint64(2) {
-		if _, err := f.ReadAt(head, int64(id)*int64(size)); err != nil {
+		if _, err := f.ReadAt(page, int64(id)*int64(size)); err != nil {
 			return fmt.Sprintf("page %d (a meta page cannot be read: %v)", id, err)
 		}
-		if got := nativeEndian.Uint64(head); got != id || nativeEndian.Uint16(head[8:]) != metaPageFlag {
+		if got := nativeEndian.Uint64(page); got != id || nativeEndian.Uint16(page[8:]) != metaPageFlag {
 			return fmt.Sprintf("page %d (a meta page whose header names page %d)", id, got)
+		}
+		meta := page[header:]
+		sum := fnv.New64a()
+		sum.Write(meta[:sumAt])
+		if nativeEndian.Uint32(meta) != metaMagic || nativeEndian.Uint64(meta[sumAt:]) != sum.Sum64() {
+			return fmt.Sprintf("page %d (a meta page whose contents do not match their checksum: a write cut short)", id)
 		}
 	}
 	return ""
 }
+
+// metaMagic opens every bbolt meta page (bbolt's common.Magic).
+const metaMagic = 0xED0CDAED
 
 // metaPageFlag marks a meta page in its header (bbolt's common.MetaPageFlag).
 const metaPageFlag = 0x04

@@ -108,6 +108,21 @@ func TestLeftoversAreRemoved(t *testing.T) {
 // that only reads does not write the page over (the damage stays for
 // status to see).
 func TestADamagedMetaPageIsReported(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		at    int // bytes into the meta page
+		where string
+	}{
+		{"its header", 0, "whose header names page"},
+		{"a torn write", 40, "do not match their checksum"},
+	} {
+		t.Run(tc.name, func(t *testing.T) { damageMeta(t, tc.at, tc.where) })
+	}
+}
+
+// damageMeta writes garbage at bytes into the second meta page and checks
+// it is reported, and that a read leaves the file alone.
+func damageMeta(t *testing.T, at int, where string) {
 	dir := t.TempDir()
 	s := openTest(t, dir)
 	if _, err := s.Submit(sample("张三", "13800138000", "130102199003071233")); err != nil {
@@ -120,7 +135,7 @@ func TestADamagedMetaPageIsReported(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.WriteAt([]byte("GARBAGEGARBAGE"), int64(size))
+	f.WriteAt([]byte("GARBAGEGARBAGE"), int64(size+at))
 	f.Close()
 	before, _ := os.ReadFile(path)
 
@@ -129,8 +144,8 @@ func TestADamagedMetaPageIsReported(t *testing.T) {
 		t.Fatalf("Open with one good meta page: %v", err)
 	}
 	var damaged *DamagedError
-	if err := s.Check(); !errors.As(err, &damaged) || !strings.Contains(damaged.Where, "meta page") {
-		t.Errorf("Check = %v; want a *DamagedError at a meta page", err)
+	if err := s.Check(); !errors.As(err, &damaged) || !strings.Contains(damaged.Where, where) {
+		t.Errorf("Check = %v; want a *DamagedError at a meta page %q", err, where)
 	}
 	s.Close()
 	if after, _ := os.ReadFile(path); string(after) != string(before) {

@@ -76,25 +76,39 @@ func printedSeq(seq string) bool {
 }
 
 // checkNumberOwner says why a canonical case number is not maker's to give
-// (see the top of this file), or "".
-func checkNumberOwner(number string, maker protocol.Device) string {
+// (see the top of this file), or "". center gives the center's devices;
+// it is asked only for a number of a former code, which another device of
+// the center must not number with now: a device could declare any code
+// its former one, and take the numbers its holder will give.
+func checkNumberOwner(number string, maker protocol.Device, center func() (map[string]protocol.Device, error)) (string, error) {
 	dateCode, _ := numberParts(number)
 	date, code, _ := strings.Cut(dateCode, "-")
 	if code == maker.ShortCode {
-		return ""
+		return "", nil
 	}
 	enrolled := maker.Enrolled.In(cases.Zone)
 	if slices.Contains(maker.FormerCodes, code) {
+		all, err := center()
+		if err != nil {
+			return "", err
+		}
+		for _, d := range all {
+			if d.ID != maker.ID && d.ShortCode == code {
+				return fmt.Sprintf("is a submission of device %s (short code %s) and its case number %s carries %s, which it declared its former short code, but device %s of this center numbers its cases with %s; "+
+					"its numbers would clash with that device's, so send these cases to the platform the device came from, or take them in again there",
+					maker.ID, maker.ShortCode, short(number), code, d.ID, code), nil
+			}
+		}
 		if date <= enrolled.Format("060102") {
-			return "" // numbered before the device came here
+			return "", nil // numbered before the device came here
 		}
 		return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, a short code the device had before it enrolled here on %s, and is dated after that day; "+
 			"a device numbers the cases it makes here with its own short code, so check the clock of the device and that its data folder is its own",
-			maker.ID, maker.ShortCode, short(number), code, enrolled.Format(time.DateOnly))
+			maker.ID, maker.ShortCode, short(number), code, enrolled.Format(time.DateOnly)), nil
 	}
 	return fmt.Sprintf("is a submission of device %s (short code %s) but its case number %s carries %s, another device's short code; "+
 		"a device numbers its cases with its own short code (or one it declared at enrollment as its former one), so check that this device's data folder is its own, not a copy of another device's",
-		maker.ID, maker.ShortCode, short(number), code)
+		maker.ID, maker.ShortCode, short(number), code), nil
 }
 
 // canonicalNumber reports whether cases.NormalizeNumber(n) returns n

@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 
 	"tongban/app/cases"
 	"tongban/sync/platform"
@@ -57,9 +58,11 @@ func TestPushRefusesBadCaseNumber(t *testing.T) {
 
 // TestPushNumberTaken: a second case with a number the center has given
 // already is rejected with a reason naming the number and the case that
-// holds it; the rest of the push is stored. So is a moved device's old
-// number (with a former short code it declared) that a device of this
-// platform gave already: both were K01, each on its own platform.
+// holds it; the rest of the push is stored. A device that declared K01 its
+// former short code while a device of this center numbers with K01 takes
+// no K01 number at all: the declaration alone would let it take the
+// numbers K01 gives (the audit's forged enrollment), and a moved device's
+// old K01 numbers would clash with this platform's K01's.
 func TestPushNumberTaken(t *testing.T) {
 	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
 		kiosk := h.enroll(centerA, protocol.RoleKiosk)
@@ -84,13 +87,15 @@ func TestPushNumberTaken(t *testing.T) {
 			}
 		}
 		moved := h.enrollWith(centerA, protocol.RoleKiosk, protocol.EnrollRequest{FormerCodes: []string{"K01"}})
-		clash, old := numberedBy(moved.DeviceID, "250101-K01-0001"), numberedBy(moved.DeviceID, "250101-K01-0002")
-		got = h.push(moved.Token, []cases.Event{clash, old}).Results
-		if got[0].Status != protocol.Rejected || !strings.Contains(got[0].Reason, own.ID) || got[1].Status != protocol.Stored {
-			t.Fatalf("the moved device's old numbers: %+v, want the one K01 gave here rejected naming %s, the other stored", got, own.ID)
+		for _, number := range []string{"250101-K01-0002", time.Now().In(cases.Zone).Format("060102") + "-K01-0007"} {
+			body, _ := json.Marshal(protocol.PushRequest{Events: []cases.Event{numberedBy(moved.DeviceID, number)}})
+			resp, data := h.request("POST", protocol.PathEvents, moved.Token, body)
+			if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(string(data), "declared its former short code") {
+				t.Fatalf("%s from a device that declared K01 former while K01 is here: %d %s, want 422 naming the clash", number, resp.StatusCode, data)
+			}
 		}
-		if n := h.feedCount(centerA); n != 4 {
-			t.Fatalf("the feed holds %d events, want 4", n)
+		if n := h.feedCount(centerA); n != 3 {
+			t.Fatalf("the feed holds %d events, want 3", n)
 		}
 	})
 }

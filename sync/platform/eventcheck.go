@@ -170,7 +170,11 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 		if numbers[i] == "" {
 			continue
 		}
-		if why := checkNumberOwner(numbers[i], maker); why != "" {
+		why, err := checkNumberOwner(numbers[i], maker, devices)
+		if err != nil {
+			return nil, s.storageError(r, err)
+		}
+		if why != "" {
 			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
 		}
 	}
