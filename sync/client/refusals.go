@@ -38,6 +38,7 @@ var refusals = []refusal{
 	{protocol.CodeForbidden, "admin calls are disabled", "这个平台没有开启管理接口，请用管理令牌启动平台后再试。"},
 	{protocol.CodeForbidden, "", "本设备的角色不能使用这项接口。"},
 	{protocol.CodeCursorAhead, "", "平台上的变更记录落后于本机的读取位置（平台可能从较早的备份恢复），本机将从头重新读取。"},
+	{protocol.CodeStorageDown, "so nothing was changed", "平台在运行，但它的数据库没有应答，没有作任何更改：请检查数据库后再运行一次此命令。"},
 	{protocol.CodeStorageDown, "", "平台在运行，但它的数据库没有应答：请告知平台管理员，稍后再试（本机数据不会丢失）。"},
 	{protocol.CodeUnauthorized, "the admin token is missing or wrong", "管理令牌不对，请给出平台启动时使用的令牌（平台启动时会说明令牌存放在哪里）。"},
 	{protocol.CodeUnauthorized, "admin calls are disabled", "这个平台没有开启管理接口，请用管理令牌启动平台后再试。"},

@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"strings"
 	"time"
 
 	"tongban/sync/protocol"
@@ -193,6 +194,11 @@ func (s *Server) storageError(r *http.Request, err error) *apiError {
 			"the platform is too busy to answer in time; try again shortly")
 	case s.store.Unavailable(err) || errors.Is(err, context.DeadlineExceeded):
 		s.cfg.Logger.Error("platform: storage does not answer", "path", r.URL.Path, "err", err)
+		if strings.HasPrefix(r.URL.Path, "/v1/admin/") {
+			// Said to the administrator, whose change was not made.
+			return fail(http.StatusServiceUnavailable, protocol.CodeStorageDown,
+				"the platform runs but its database does not answer, so nothing was changed; check the database, then run the command again")
+		}
 		return storageDown()
 	}
 	s.cfg.Logger.Error("platform: storage", "path", r.URL.Path, "err", err)
