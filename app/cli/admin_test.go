@@ -111,6 +111,7 @@ func TestAdminRefusalsInBothLanguages(t *testing.T) {
 		{"unknown device", []string{"platform", "devices", "--revoke", "01234567-89ab-7def-8123-456789abcdef"}, "平台上没有编号为 \"01234567-89ab-7def-8123-456789abcdef\" 的设备", "No device has the ID"},
 		{"devices revoke ID", []string{"platform", "devices", "revoke", "01234567-89ab-7def-8123-456789abcdef"}, "吊销设备要用选项 --revoke", "tongban platform devices --revoke DEVICE-ID"},
 		{"devices with a stray word", []string{"platform", "devices", "list"}, "只接受选项，不接受参数 \"list\"", "takes flags only"},
+		{"an empty --revoke", []string{"platform", "devices", "--revoke", ""}, "--revoke 后面是空的", "--revoke is empty"},
 		{"code with a stray word", []string{"platform", "code", "--center", "130102", "--role", "kiosk", "extra"}, "不接受参数 \"extra\"", "takes flags only"},
 	}
 	for _, tt := range tests {
@@ -125,10 +126,13 @@ func TestAdminRefusalsInBothLanguages(t *testing.T) {
 	must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk"))
 	var st statusJSON
 	json.Unmarshal([]byte(must(t, data, "status", "--json")), &st)
-	revoke := append([]string{"platform", "devices", "--revoke", st.Device.ID}, admin...)
+	_, errOut, exit := run(t, "", append([]string{"platform", "devices", "--revoke", st.Device.ShortCode}, admin...)...)
+	wantRefusal(t, "revoke by short code without --center", errOut, exit, "要加 --center", "Give the center with --center")
+	revoke := append([]string{"platform", "devices", "--revoke", strings.ToLower(st.Device.ShortCode), "--center", st.Device.Center}, admin...)
 	if out := must(t, "", revoke...); !strings.HasPrefix(out, "已吊销设备 "+st.Device.ID) || !strings.Contains(out, "Revoked device "+st.Device.ID) {
-		t.Errorf("the first revocation said %q", out)
+		t.Errorf("the first revocation, by short code and center, said %q", out)
 	}
+	revoke = append([]string{"platform", "devices", "--revoke", st.Device.ID}, admin...)
 	if out := must(t, "", revoke...); !strings.Contains(out, "早已吊销，没有作任何更改") || !strings.Contains(out, "was already revoked; nothing was changed") {
 		t.Errorf("the second revocation said %q; want it revoked already", out)
 	}

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 
+	bolt "go.etcd.io/bbolt"
+
 	"tongban/app/store"
 	"tongban/app/store/storetest"
 )
@@ -486,5 +488,23 @@ func TestAnEmptyStoreIsDamage(t *testing.T) {
 	}
 	if fi, _ := os.Stat(live); fi.Size() != 0 {
 		t.Errorf("the empty store was written to: %d bytes", fi.Size())
+	}
+}
+
+// A store written by a newer tongban cannot be read here: status says so
+// as a problem, in JSON too, for the monitoring script.
+func TestStatusOfANewerStore(t *testing.T) {
+	data := t.TempDir()
+	addLicenceCase(t, data)
+	db, err := bolt.Open(filepath.Join(data, store.FileName), 0o600, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Update(func(tx *bolt.Tx) error { return tx.Bucket([]byte("meta")).Put([]byte("schema"), []byte{0, 0, 0, 99}) })
+	db.Close()
+	out, _, code := run(t, data, "status", "--check", "--json")
+	var s statusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || len(s.Problems) != 1 || s.Problems[0].Code != "store_too_new" {
+		t.Errorf("status --check --json of a newer store: exit %d, %s (%v); want exit 1 and store_too_new", code, out, err)
 	}
 }

@@ -314,14 +314,14 @@ func casesShow(c *call, args []string) error {
 // revealCase shows a case with the applicant's whole ID number, as the
 // counter's Reveal (F7) does, and records who looked in the case's events.
 func (d *device) revealCase(c *call, cs *cases.Case, staffID string) error {
-	if staffID == "" {
-		return badf(tRevealStaff)
-	}
 	// The role first: a kiosk has no clerks to name.
 	if id, err := d.store.Identity(); err != nil {
 		return err
 	} else if id.Enrolled() && !cases.RoleMakes(id.Role, cases.KindRevealed) {
 		return badf(tRoleCannot, id.Role, tRevealWords)
+	}
+	if staffID == "" {
+		return badf(tRevealStaff)
 	}
 	if err := d.checkClerk(staffID); err != nil {
 		return err

@@ -33,6 +33,9 @@ func (d *device) printerState() (state, note string) {
 	// A folder is where documents go while no printer is set up: not a
 	// printer that is ready, and no problem either.
 	if folder, ok := strings.CutPrefix(d.printerURL(), "dir://"); ok && err == nil {
+		if d.config.Printer != "" { // a folder set on purpose: documents go there as files
+			return "folder", bothf(tPrinterFolderSet, folder)
+		}
 		return "not_set_up", bothf(tPrinterFolder, folder)
 	}
 	if errors.Is(err, printer.ErrNotTaking) {
@@ -244,7 +247,7 @@ func (s statusJSON) problems() []problemJSON {
 		add("store_damaged", tProblemStore, s.storeDamage)
 	}
 	switch s.PrinterState {
-	case "ready", "no_status", "no_answer", "not_set_up", "unknown":
+	case "ready", "no_status", "no_answer", "not_set_up", "folder", "unknown":
 	case "paper_low":
 		out = append(out, problemJSON{Code: "printer_paper_low", Message: s.printerNote})
 	default:

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -40,7 +41,7 @@ func platformAdmin(c *call, verb string, args []string) error {
 		fs.BoolVar(newCenter, "new-center", false, "open a center the platform has not heard of (no catalog or device names it yet)")
 	case "devices":
 		fs.StringVar(center, "center", "", "only the devices of this center (division code, e.g. 130102)")
-		fs.StringVar(revoke, "revoke", "", "revoke this device ID")
+		fs.StringVar(revoke, "revoke", "", "revoke this device (its ID, or its short code with --center)")
 	case "catalog import":
 		fs.BoolVar(asDefault, "default", false, "publish as the default catalog for every center")
 	case "staff add":
@@ -60,6 +61,10 @@ func platformAdmin(c *call, verb string, args []string) error {
 	// would list the devices and revoke nothing.
 	if verb == "devices" && len(pos) > 0 && pos[0] == "revoke" {
 		return badf(tUseRevokeFlag, strings.Join(pos[1:], " "))
+	}
+	if given(fs, "revoke") && strings.TrimSpace(*revoke) == "" {
+		// An empty variable in a script: listing the devices would read as done.
+		return badf(tEmptyRevoke)
 	}
 	if (verb == "code" || verb == "devices" || verb == "staff list") && len(pos) > 0 {
 		return badf(tNoArgs, c.name, pos[0])
@@ -175,7 +180,7 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 		return nil
 	case "devices":
 		if f.revoke != "" {
-			return revokeDevice(ctx, c, admin, f.revoke)
+			return revokeDevice(ctx, c, admin, f.revoke, f.center)
 		}
 		devs, err := admin.Devices(ctx, f.center)
 		if err != nil {
@@ -215,15 +220,29 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 
 // revokeDevice revokes a device, or says it was revoked already (the
 // platform answers a second revocation as the first).
-func revokeDevice(ctx context.Context, c *call, admin *platform.Admin, id string) error {
-	devs, err := admin.Devices(ctx, "")
+func revokeDevice(ctx context.Context, c *call, admin *platform.Admin, id, center string) error {
+	devs, err := admin.Devices(ctx, center)
 	if err != nil {
 		return err
 	}
 	i := slices.IndexFunc(devs, func(d protocol.Device) bool { return d.ID == id })
-	if i < 0 {
-		return badf(tNoSuchDevice, id)
+	if i < 0 { // the short code the list shows, when one device of the center has it
+		var same []int
+		for j, d := range devs {
+			if strings.EqualFold(d.ShortCode, id) {
+				same = append(same, j)
+			}
+		}
+		switch {
+		case len(same) == 1 && center != "":
+			i = same[0]
+		case len(same) > 0:
+			return badf(tRevokeWhichCenter, id)
+		default:
+			return badf(tNoSuchDevice, id)
+		}
 	}
+	id = devs[i].ID
 	if devs[i].Revoked {
 		if c.json {
 			return writeJSON(c.env.Stdout, devs[i])
@@ -342,4 +361,11 @@ func printDevices(w io.Writer, devs []protocol.Device) {
 		}
 		fmt.Fprintln(w, seen)
 	}
+}
+
+// given reports whether a flag was given on the command line, even empty.
+func given(fs *flag.FlagSet, name string) bool {
+	found := false
+	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
+	return found
 }

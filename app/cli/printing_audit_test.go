@@ -26,6 +26,12 @@ func TestStatusOfTheFolderPrinter(t *testing.T) {
 		strings.Contains(out, tPrinterReady.EN) {
 		t.Errorf("status of the folder printer says\n%s", out)
 	}
+	// A folder set on purpose is not "no printer set up".
+	set := t.TempDir()
+	must(t, data, "config", "printer", "dir://"+set)
+	if s := statusOf(t, data); s.PrinterState != "folder" || codes(s) != "" {
+		t.Errorf("a folder set on purpose: printer_state %q, problems %q; want folder and none", s.PrinterState, codes(s))
+	}
 }
 
 // TestPrinterConfigRefusesDirThatIsAFile: dir:// naming a plain file is refused

@@ -114,6 +114,9 @@ func statusCommand(c *call) error {
 	if errors.As(err, &damaged) {
 		return damagedStatus(c, damaged, *check)
 	}
+	if errors.Is(err, store.ErrNewerSchema) {
+		return newerStatus(c, *check)
+	}
 	if err != nil {
 		return err
 	}
@@ -157,6 +160,12 @@ func damagedStatus(c *call, damaged *store.DamagedError, check bool) error {
 	s := statusJSON{Version: version, Data: dir, Disk: diskOf(dir), StoreDamaged: true, storeDamage: damaged.Where,
 		PrinterState: "unknown"} // its settings are in the store
 	s.Problems = s.problems()
+	return writeUnread(c, s, check)
+}
+
+// writeUnread writes the status of a store that could not be read: only
+// the version, the folder and the problem, in JSON or for people.
+func writeUnread(c *call, s statusJSON, check bool) error {
 	if c.json {
 		if err := writeJSON(c.env.Stdout, s); err != nil {
 			return err
@@ -169,6 +178,15 @@ func damagedStatus(c *call, damaged *store.DamagedError, check bool) error {
 		return failf(tProblemsFound, len(s.Problems))
 	}
 	return nil
+}
+
+// newerStatus reports a store written by a newer tongban, which this one
+// cannot read: as a problem, with the JSON a monitoring script expects.
+func newerStatus(c *call, check bool) error {
+	dir, _ := c.dataDir()
+	s := statusJSON{Version: version, Data: dir, Disk: diskOf(dir), PrinterState: "unknown",
+		Problems: []problemJSON{{Code: "store_too_new", Message: inBoth(store.ErrNewerSchema.Error(), false)}}}
+	return writeUnread(c, s, check)
 }
 
 // unansweredStatus writes the JSON of tongban status --json when the

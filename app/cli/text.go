@@ -30,33 +30,35 @@ var (
 	tNoKeysYet          = cases.Text{ZH: "本机还没有回执密钥，请运行 tongban sync 获取本中心的密钥。", EN: "This device has no receipt keys yet; run tongban sync to fetch the center's keys."}
 
 	// tongban cases.
-	tCasesWhat      = cases.Text{ZH: "请说明要做什么：tongban cases %[1]s（tongban cases --help 说明各子命令）。", EN: "Say what to do: tongban cases %[1]s (tongban cases --help says what each does)."}
-	tCasesNoVerb    = cases.Text{ZH: "tongban cases 没有 %[1]q 这个子命令，可用：%[2]s。", EN: "tongban cases has no %[1]q; use %[2]s (tongban cases --help says what each does)."}
-	tGiveItem       = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
-	tFieldNotKV     = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
-	tFieldTwice     = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
-	tNoCatalogYet   = cases.Text{ZH: "注意：中心 %[1]s 还没有自己的事项目录，它的设备会用中心 %[2]s 的默认目录，回执上印的也是那个中心的名称和地址；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog of its own yet, so its devices get center %[2]s's default catalog and print that center's name and address on receipts; publish one with tongban platform catalog import."}
-	tNoCatalogAtAll = cases.Text{ZH: "注意：中心 %[1]s 还没有事项目录，平台也没有默认目录，它的设备从平台得不到目录，只能用程序自带的示例目录；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog yet and the platform has no default one, so its devices get none from the platform and use the sample built into the program; publish one with tongban platform catalog import."}
-	tUseRevokeFlag  = cases.Text{ZH: "吊销设备要用选项 --revoke：tongban platform devices --revoke 设备编号（给出的是 %[1]q）；没有作任何更改。", EN: "Revoke a device with the flag --revoke: tongban platform devices --revoke DEVICE-ID (given: %[1]q); nothing was changed."}
-	tNoArgs         = cases.Text{ZH: "tongban %[1]s 只接受选项，不接受参数 %[2]q；tongban %[1]s --help 列出它的选项。", EN: "tongban %[1]s takes flags only, not the argument %[2]q; tongban %[1]s --help lists its flags."}
-	tStrayArgs      = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
-	tFieldsMissing  = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
-	tNoItem         = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
-	tBadMaterial    = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
-	tNoSuchField    = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
-	tNotAChoice     = cases.Text{ZH: "%[1]s：%[2]s只能是以下之一：%[3]s，不能是 %[4]q。", EN: "%[1]s: %[2]s must be one of %[3]s, not %[4]q."}
-	tNoMaterials    = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
-	tFieldWarning   = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
-	tBadLimit       = cases.Text{ZH: "--limit 应为正整数，不能是 %[1]d。", EN: "--limit must be a positive whole number, not %[1]d."}
-	tNoStatus       = cases.Text{ZH: "没有 %[1]q 这个状态，可用：%[2]s。", EN: "There is no status %[1]q; use one of %[2]s."}
-	tBadDay         = cases.Text{ZH: "--day %[1]q 不是日期，请写成 2026-11-27 或 today。", EN: "--day %[1]q is not a date like 2026-11-27 (or today)."}
-	tMore           = cases.Text{ZH: "还有 %[1]d 件未列出，用 --limit %[2]d 可全部列出。", EN: "%[1]d more not listed; --limit %[2]d lists them all."}
-	tManyMore       = cases.Text{ZH: "还有超过 %[1]d 件未列出，请缩小查找范围，或用 --limit N 列出更多。", EN: "More than %[1]d more not listed; narrow the search, or list more with --limit N."}
-	tGiveOneCase    = cases.Text{ZH: "请给出一个案件编号：tongban %[1]s %[2]s，案件编号形如 261127-K01-0042。", EN: "Give one case number: tongban %[1]s %[2]s, a number like 261127-K01-0042."}
-	tNotCaseNumber  = cases.Text{ZH: "%[1]q 不是案件编号，案件编号形如 261127-K01-0042。", EN: "%[1]q is not a case number; a case number looks like 261127-K01-0042."}
-	tNoCase         = cases.Text{ZH: "本机没有案件 %[1]s，请核对编号，或同步后再试。", EN: "No case %[1]s on this device; check the number, or sync and try again."}
-	tFromReceipt    = cases.Text{ZH: "来自回执，尚未同步", EN: "From the receipt, not yet synced"}
-	tOnDevice       = cases.Text{ZH: "设备", EN: "Device"}
+	tCasesWhat         = cases.Text{ZH: "请说明要做什么：tongban cases %[1]s（tongban cases --help 说明各子命令）。", EN: "Say what to do: tongban cases %[1]s (tongban cases --help says what each does)."}
+	tCasesNoVerb       = cases.Text{ZH: "tongban cases 没有 %[1]q 这个子命令，可用：%[2]s。", EN: "tongban cases has no %[1]q; use %[2]s (tongban cases --help says what each does)."}
+	tGiveItem          = cases.Text{ZH: "请用 --item 给出事项编码，tongban catalog search 可以查找编码。", EN: "Give the service item with --item CODE; tongban catalog search finds codes."}
+	tFieldNotKV        = cases.Text{ZH: "--field %[1]q 不是“键=值”的形式。", EN: "--field %[1]q is not key=value."}
+	tFieldTwice        = cases.Text{ZH: "--field %[1]s 给了两次（%[2]q 和 %[3]q），每项只能有一个值，请只留一个。", EN: "--field %[1]s is given twice (%[2]q and %[3]q); a field takes one value, so keep one."}
+	tNoCatalogYet      = cases.Text{ZH: "注意：中心 %[1]s 还没有自己的事项目录，它的设备会用中心 %[2]s 的默认目录，回执上印的也是那个中心的名称和地址；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog of its own yet, so its devices get center %[2]s's default catalog and print that center's name and address on receipts; publish one with tongban platform catalog import."}
+	tNoCatalogAtAll    = cases.Text{ZH: "注意：中心 %[1]s 还没有事项目录，平台也没有默认目录，它的设备从平台得不到目录，只能用程序自带的示例目录；请用 tongban platform catalog import 发布本中心的目录。", EN: "Note: center %[1]s has no catalog yet and the platform has no default one, so its devices get none from the platform and use the sample built into the program; publish one with tongban platform catalog import."}
+	tUseRevokeFlag     = cases.Text{ZH: "吊销设备要用选项 --revoke：tongban platform devices --revoke 设备编号（给出的是 %[1]q）；没有作任何更改。", EN: "Revoke a device with the flag --revoke: tongban platform devices --revoke DEVICE-ID (given: %[1]q); nothing was changed."}
+	tEmptyRevoke       = cases.Text{ZH: "--revoke 后面是空的：请给出要吊销的设备编号，或加 --center 给出它的代号（如 C01）；没有作任何更改。", EN: "--revoke is empty: give the ID of the device to revoke, or its short code (such as C01) with --center; nothing was changed."}
+	tRevokeWhichCenter = cases.Text{ZH: "代号 %[1]s 要加 --center 说明是哪个中心的设备（各中心的代号各自编排），或给出设备编号；没有作任何更改。", EN: "Give the center with --center for the short code %[1]s (each center numbers its own devices), or the device ID; nothing was changed."}
+	tNoArgs            = cases.Text{ZH: "tongban %[1]s 只接受选项，不接受参数 %[2]q；tongban %[1]s --help 列出它的选项。", EN: "tongban %[1]s takes flags only, not the argument %[2]q; tongban %[1]s --help lists its flags."}
+	tStrayArgs         = cases.Text{ZH: "tongban %[1]s 不接受参数 %[2]q，表单的值请用 --field 键=值 给出：tongban %[1]s %[3]s。", EN: "tongban %[1]s takes no argument %[2]q; give form values with --field key=value: tongban %[1]s %[3]s."}
+	tFieldsMissing     = cases.Text{ZH: "缺少必填项：%[1]s，请用 --field 键=值 逐项填写。", EN: "Required fields are missing: %[1]s; give each with --field key=value."}
+	tNoItem            = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
+	tBadMaterial       = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
+	tNoSuchField       = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
+	tNotAChoice        = cases.Text{ZH: "%[1]s：%[2]s只能是以下之一：%[3]s，不能是 %[4]q。", EN: "%[1]s: %[2]s must be one of %[3]s, not %[4]q."}
+	tNoMaterials       = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
+	tFieldWarning      = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
+	tBadLimit          = cases.Text{ZH: "--limit 应为正整数，不能是 %[1]d。", EN: "--limit must be a positive whole number, not %[1]d."}
+	tNoStatus          = cases.Text{ZH: "没有 %[1]q 这个状态，可用：%[2]s。", EN: "There is no status %[1]q; use one of %[2]s."}
+	tBadDay            = cases.Text{ZH: "--day %[1]q 不是日期，请写成 2026-11-27 或 today。", EN: "--day %[1]q is not a date like 2026-11-27 (or today)."}
+	tMore              = cases.Text{ZH: "还有 %[1]d 件未列出，用 --limit %[2]d 可全部列出。", EN: "%[1]d more not listed; --limit %[2]d lists them all."}
+	tManyMore          = cases.Text{ZH: "还有超过 %[1]d 件未列出，请缩小查找范围，或用 --limit N 列出更多。", EN: "More than %[1]d more not listed; narrow the search, or list more with --limit N."}
+	tGiveOneCase       = cases.Text{ZH: "请给出一个案件编号：tongban %[1]s %[2]s，案件编号形如 261127-K01-0042。", EN: "Give one case number: tongban %[1]s %[2]s, a number like 261127-K01-0042."}
+	tNotCaseNumber     = cases.Text{ZH: "%[1]q 不是案件编号，案件编号形如 261127-K01-0042。", EN: "%[1]q is not a case number; a case number looks like 261127-K01-0042."}
+	tNoCase            = cases.Text{ZH: "本机没有案件 %[1]s，请核对编号，或同步后再试。", EN: "No case %[1]s on this device; check the number, or sync and try again."}
+	tFromReceipt       = cases.Text{ZH: "来自回执，尚未同步", EN: "From the receipt, not yet synced"}
+	tOnDevice          = cases.Text{ZH: "设备", EN: "Device"}
 
 	// tongban cases show: the marks of the materials and their legend, the
 	// decision of a completed case, what was printed.
@@ -334,4 +336,5 @@ var (
 	tDeviceRefused          = cases.Text{ZH: "设备 %[1]s 拒绝了打印数据（%[3]s）：请检查打印机是否开机、有纸，以及这是不是打印机的设备文件，然后%[2]s。", EN: "The device %[1]s refused the data (%[3]s): check that the printer is on and has paper and that this is the printer's device file, then %[2]s."}
 	tNoCUPS                 = cases.Text{ZH: "本机没有安装 CUPS 打印服务（找不到 lp 命令）：请安装（sudo apt install cups-client），或改用 tcp:// 或 file:// 打印机地址，然后%[2]s。", EN: "CUPS is not installed here (there is no lp command): install it (sudo apt install cups-client), or use a tcp:// or file:// printer address, then %[2]s."}
 	tPrinterFolder          = cases.Text{ZH: "没有设置打印机：单据以文件形式写入文件夹 %[1]s（用 tongban config printer 地址 设置打印机）。", EN: "No printer is set up: documents are written as files into the folder %[1]s (set up a printer with tongban config printer URL)."}
+	tPrinterFolderSet       = cases.Text{ZH: "单据以文件形式写入设置的文件夹 %[1]s。", EN: "Documents are written as files into the folder set up, %[1]s."}
 )
