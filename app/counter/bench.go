@@ -93,7 +93,6 @@ func (b *bench) build() fyne.CanvasObject {
 		newButton(b.c, withKey(tOpenImage, scLabel(scOpenImage)), b.chooseImage),
 		newButton(b.c, withKey(tFind, scLabel(scFind)), b.focusFind),
 		b.highlight(newButton(b.c, withKey(tCallNext, keyLabel(keyCall)), b.askCallNext)),
-		b.called,
 	)
 	top := container.NewBorder(nil, nil, scanLabel, tools, b.scan)
 
@@ -105,7 +104,10 @@ func (b *bench) build() fyne.CanvasObject {
 	b.again = newButton(b.c, withKey(tPrintAgain, scLabel(scPrintAgain)), b.printAgain)
 	b.again.Importance = widget.WarningImportance
 	b.again.Hide()
-	messages := container.NewBorder(nil, nil, nil, container.NewCenter(b.again), container.NewVBox(b.msg, b.printMsg))
+	// The ticket called stands at the right of the messages, large: in the
+	// bar above, its height stretched the scan field and its width cut the
+	// field's hint.
+	messages := container.NewBorder(nil, nil, nil, container.NewHBox(container.NewCenter(b.again), b.called), container.NewVBox(b.msg, b.printMsg))
 
 	b.body = container.NewStack()
 	bar := b.status.build(b)

@@ -94,7 +94,9 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 	who = append(who, b.applicantRows(c)...)
 	who = append(who, section(tForm), field(tItem, item.NameZH+" "+item.NameEN+"（"+item.Code+"）"))
 	who = append(who, formRows(c, item)...)
-	materials := append([]fyne.CanvasObject{sectionText(withKey(tMaterials, columnKeys(scMaterialsUp)))}, b.materialRows(c, item)...)
+	// The checklist's heading, with its keys, stays above its scroll, as
+	// the timeline's does: ticking the fifth material scrolled it away.
+	materialsHeading := sectionText(withKey(tMaterials, columnKeys(scMaterialsUp)))
 	b.timeline = ui.Column(b.timelineRows(c, item)...)
 	heading := sectionText(withKey(tTimeline, timelineKeys()))
 	var tail *fyne.Container
@@ -106,9 +108,10 @@ func (b *bench) caseView(c *cases.Case) fyne.CanvasObject {
 
 	b.columns = caseColumns{
 		who:       container.NewVScroll(ui.Column(who...)),
-		materials: container.NewVScroll(ui.Column(materials...)),
+		materials: container.NewVScroll(ui.Column(b.materialRows(c, item)...)),
 	}
-	var body fyne.CanvasObject = container.New(shares{0.3, 0.37, 0.33}, b.columns.who, b.columns.materials, story)
+	var body fyne.CanvasObject = container.New(shares{0.3, 0.37, 0.33}, b.columns.who,
+		ui.Frame(materialsHeading, b.columns.materials, nil), story)
 	b.conflict = nil
 	if c.Status == cases.StatusConflict {
 		view, want := b.conflictView(c, item)
