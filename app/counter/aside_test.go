@@ -42,12 +42,8 @@ func contrast(a, b color.Color) float64 {
 // apart from the rows in force, every line of it in one colour readable
 // on its ground (WCAG AA, 4.5:1).
 func TestSetAsideEventsReadAsSetAsideAndReadable(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
+	z, c, r := scannedCase(t)
 	refused := newOtherCounter(t, z, c).act(cases.KindRefused, cases.Refusal{Reasons: []string{"不属于本中心职权范围"}})
-	r.signIn("S001", "2468")
-	r.scanCase(c)
 	r.key(keyAccept)
 	r.typeText("")
 	r.mergeFrom(refused)

@@ -19,13 +19,8 @@ import (
 // shows both branches side by side; keeping the refusal resolves it, and
 // the status follows the kept branch.
 func TestConflictShowsBothBranchesAndKeepingOneResolvesIt(t *testing.T) {
-	z := newCenter(t)
-	c := z.submit(z.store("kiosk"), "张三")
-	r := newRig(t, z, nil)
+	z, c, r := scannedCase(t)
 	refused := newOtherCounter(t, z, c).act(cases.KindRefused, cases.Refusal{Reasons: []string{"不属于本中心职权范围"}})
-
-	r.signIn("S001", "2468")
-	r.scanCase(c)
 	r.key(keyAccept)
 	r.typeText("")
 	r.mustBe(c.ID, cases.StatusAccepted, cases.KindAccepted)

@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"encoding/json"
 	"regexp"
 	"slices"
@@ -89,24 +88,12 @@ func numberTail(text string) string {
 // numbers match it reads the whole number index; BenchmarkFindNumberTail
 // measures that on a million cases.
 func numbersEnding(idx *bolt.Bucket, tail string, visit func(id []byte) (bool, error)) error {
-	prefix := []byte(idxNumber)
-	c := idx.Cursor()
-	end := append(bytes.Clone(prefix[:len(prefix)-1]), prefix[len(prefix)-1]+1)
-	k, v := c.Seek(end)
-	if k == nil {
-		k, v = c.Last()
-	} else {
-		k, v = c.Prev()
-	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
-		if !endsIn(k[len(prefix):], tail) {
-			continue
+	return walkBack(idx, []byte(idxNumber), func(k, v []byte) (bool, error) {
+		if !endsIn(k[len(idxNumber):], tail) {
+			return true, nil
 		}
-		if more, err := visit(v); err != nil || !more {
-			return err
-		}
-	}
-	return nil
+		return visit(v)
+	})
 }
 
 // endsIn reports whether a stored case number ends in tail once its

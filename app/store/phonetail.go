@@ -13,23 +13,11 @@ import (
 // beside the intakes; BenchmarkFindPhoneTail measures the read on a
 // million cases.
 func phonesEnding(idx *bolt.Bucket, tail string, visit func(id []byte) (bool, error)) error {
-	prefix := []byte(idxPhone)
 	end := []byte(tail + "\x00")
-	c := idx.Cursor()
-	k, _ := c.Seek(append(bytes.Clone(prefix[:len(prefix)-1]), prefix[len(prefix)-1]+1))
-	if k == nil {
-		k, _ = c.Last()
-	} else {
-		k, _ = c.Prev()
-	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-		phone := k[:bytes.LastIndexByte(k, 0)+1] // "p:13800138000\x00"
-		if !bytes.HasSuffix(phone, end) {
-			continue
+	return walkBack(idx, []byte(idxPhone), func(k, _ []byte) (bool, error) {
+		if phone := k[:bytes.LastIndexByte(k, 0)+1]; !bytes.HasSuffix(phone, end) { // "p:13800138000\x00"
+			return true, nil
 		}
-		if more, err := visit(caseIDOf(k)); err != nil || !more {
-			return err
-		}
-	}
-	return nil
+		return visit(caseIDOf(k))
+	})
 }

@@ -104,16 +104,22 @@ func scan(b *bolt.Bucket, prefix []byte, visit func(id []byte) (bool, error)) er
 // scanBackward is scan from the newest key down: within one value, index
 // keys end in UUIDv7 case IDs, which sort by time.
 func scanBackward(b *bolt.Bucket, prefix []byte, visit func(id []byte) (bool, error)) error {
+	return walkBack(b, prefix, func(k, _ []byte) (bool, error) { return visit(caseIDOf(k)) })
+}
+
+// walkBack visits the keys under prefix and their values from the last
+// down, until visit says to stop.
+func walkBack(b *bolt.Bucket, prefix []byte, visit func(k, v []byte) (bool, error)) error {
 	c := b.Cursor()
 	end := append(bytes.Clone(prefix[:len(prefix)-1]), prefix[len(prefix)-1]+1)
-	k, _ := c.Seek(end)
+	k, v := c.Seek(end)
 	if k == nil {
-		k, _ = c.Last()
+		k, v = c.Last()
 	} else {
-		k, _ = c.Prev()
+		k, v = c.Prev()
 	}
-	for ; k != nil && bytes.HasPrefix(k, prefix); k, _ = c.Prev() {
-		if more, err := visit(caseIDOf(k)); err != nil || !more {
+	for ; k != nil && bytes.HasPrefix(k, prefix); k, v = c.Prev() {
+		if more, err := visit(k, v); err != nil || !more {
 			return err
 		}
 	}

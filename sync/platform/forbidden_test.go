@@ -45,25 +45,16 @@ func TestForbiddenAnswers(t *testing.T) {
 	resp, data = h.request("POST", protocol.PathEvents, kiosk.Token, pushBody(foreign))
 	answers[call{"POST", protocol.PathEvents}] = forbiddenCode(t, "pushing another device's event", resp.StatusCode, data)
 
-	var doc struct {
-		Paths map[string]map[string]struct {
-			Responses map[string]struct {
-				Description string `json:"description"`
-			} `json:"responses"`
-		} `json:"paths"`
-	}
-	if err := json.Unmarshal(protocol.OpenAPI(), &doc); err != nil {
-		t.Fatal(err)
-	}
+	spec := specAnswers(t)
 	for c, got := range answers {
 		if got == protocol.CodeUnauthorized {
 			t.Errorf("%s %s answers 403 with the code %s, which is for a missing or wrong token (401)", c.method, c.path, got)
 		}
-		r, ok := doc.Paths[c.path][strings.ToLower(c.method)].Responses["403"]
+		d, ok := spec[c.path][strings.ToLower(c.method)]["403"]
 		if !ok {
 			t.Errorf("%s %s answers 403 but the OpenAPI document lists no 403 for it", c.method, c.path)
-		} else if !strings.Contains(r.Description, "code "+got+")") {
-			t.Errorf("the OpenAPI 403 of %s %s says %q, want it to name the code %s", c.method, c.path, r.Description, got)
+		} else if !strings.Contains(d, "code "+got+")") {
+			t.Errorf("the OpenAPI 403 of %s %s says %q, want it to name the code %s", c.method, c.path, d, got)
 		}
 	}
 }
