@@ -122,8 +122,12 @@ func Where(msg string) string {
 // badMetaPage reads the headers of the two meta pages, which tx.Check
 // reads in its own goroutine: one whose header names another page would
 // panic there, out of reach of verify's recover. bbolt opens a store with
-// one good meta page, so the other can be damaged unseen until then. It
-// returns where the damage is, or "".
+// one good meta page, so the other can be damaged unseen until then. A
+// meta page whose header is right but whose checksum is not is what a
+// power cut during a save leaves: bbolt opened the store from the other
+// page, the save cut short had not been reported done, and the next save
+// writes the torn page over, so that is not damage (telling IT to restore
+// an older backup would lose cases). It returns where the damage is, or "".
 func badMetaPage(tx *bolt.Tx) string {
 	size := tx.DB().Info().PageSize
 	f, err := os.Open(tx.DB().Path())
@@ -137,6 +141,7 @@ func badMetaPage(tx *bolt.Tx) string {
 	// checksum of all that; native byte order, as bbolt writes them.
 	const header, sumAt = 16, 56
 	page := make([]byte, header+sumAt+8)
+	torn := 0
 	for id := range uint64(2) {
 		if _, err := f.ReadAt(page, int64(id)*int64(size)); err != nil {
 			return fmt.Sprintf("page %d (a meta page cannot be read: %v)", id, err)
@@ -148,8 +153,11 @@ func badMetaPage(tx *bolt.Tx) string {
 		sum := fnv.New64a()
 		sum.Write(meta[:sumAt])
 		if nativeEndian.Uint32(meta) != metaMagic || nativeEndian.Uint64(meta[sumAt:]) != sum.Sum64() {
-			return fmt.Sprintf("page %d (a meta page whose contents do not match their checksum: a write cut short)", id)
+			torn++
 		}
+	}
+	if torn == 2 {
+		return "pages 0 and 1 (both meta pages' contents do not match their checksums)"
 	}
 	return ""
 }

@@ -102,27 +102,40 @@ func TestLeftoversAreRemoved(t *testing.T) {
 	}
 }
 
-// The audit's case: garbage over the second meta page. bbolt opens the
-// store with the first; the check reports the damage instead of
-// panicking in tx.Check's goroutine, and opening it again for a command
-// that only reads does not write the page over (the damage stays for
-// status to see).
+// The audit's case: garbage over the second meta page's header. bbolt
+// opens the store with the first; the check reports the damage instead
+// of panicking in tx.Check's goroutine, and opening it again for a
+// command that only reads does not write the page over (the damage stays
+// for status to see).
 func TestADamagedMetaPageIsReported(t *testing.T) {
-	for _, tc := range []struct {
-		name  string
-		at    int // bytes into the meta page
-		where string
-	}{
-		{"its header", 0, "whose header names page"},
-		{"a torn write", 40, "do not match their checksum"},
-	} {
-		t.Run(tc.name, func(t *testing.T) { damageMeta(t, tc.at, tc.where) })
+	damageMeta(t, 0, "whose header names page")
+}
+
+// A power cut during a save can leave the meta page being written with a
+// right header and a wrong checksum. bbolt opens the store from the other
+// page, nothing reported saved is lost, and the next save heals the page:
+// the check calls that healthy, so no one restores an older backup over
+// it; and the store takes the next case.
+func TestATornMetaPageIsNotDamage(t *testing.T) {
+	dir := damageMeta(t, 40, "")
+	s, err := Open(dir, Options{Center: "130102", Role: "kiosk"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if _, err := s.Submit(sample("李四", "13800138001", "130102199003071233")); err != nil {
+		t.Fatalf("the store refuses a case after a torn meta page: %v", err)
+	}
+	if err := s.Check(); err != nil {
+		t.Errorf("after the next save, Check = %v", err)
 	}
 }
 
-// damageMeta writes garbage at bytes into the second meta page and checks
-// it is reported, and that a read leaves the file alone.
-func damageMeta(t *testing.T, at int, where string) {
+// damageMeta writes garbage at bytes into the second meta page of a new
+// store and checks the check's verdict (where the damage is said to be,
+// or "" for none), and that a read leaves the file alone. It returns the
+// store's folder.
+func damageMeta(t *testing.T, at int, where string) string {
 	dir := t.TempDir()
 	s := openTest(t, dir)
 	if _, err := s.Submit(sample("张三", "13800138000", "130102199003071233")); err != nil {
@@ -144,11 +157,15 @@ func damageMeta(t *testing.T, at int, where string) {
 		t.Fatalf("Open with one good meta page: %v", err)
 	}
 	var damaged *DamagedError
-	if err := s.Check(); !errors.As(err, &damaged) || !strings.Contains(damaged.Where, where) {
+	switch err := s.Check(); {
+	case where == "" && err != nil:
+		t.Errorf("Check = %v; want no damage", err)
+	case where != "" && (!errors.As(err, &damaged) || !strings.Contains(damaged.Where, where)):
 		t.Errorf("Check = %v; want a *DamagedError at a meta page %q", err, where)
 	}
 	s.Close()
 	if after, _ := os.ReadFile(path); string(after) != string(before) {
 		t.Error("opening the store for a read wrote to it")
 	}
+	return dir
 }
