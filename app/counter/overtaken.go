@@ -55,6 +55,13 @@ func (b *bench) overtakenText(old, c *cases.Case, kind cases.Kind) cases.Text {
 // the message says why and that nothing was saved.
 func (b *bench) caseMoved(c *cases.Case) {
 	old, p := b.cur, b.panel
+	if p.kind == cases.KindCalled && p.under != nil {
+		// The question covers an action's panel: that panel meets the
+		// news as it would, and F8 asks again of the case as it now is.
+		b.panel = p.under
+		b.caseMoved(c)
+		return
+	}
 	if len(c.Events) == len(old.Events) { // only the platform's confirmation
 		b.setCase(c)
 		b.panel = p

@@ -49,6 +49,14 @@ type panel struct {
 	// box holds the title, buttons and body, laid out again when the
 	// body changes in place (panelChanged).
 	box *fyne.Container
+	// under is the panel this one covers (the question before calling
+	// next covers an action's panel); closing this one shows it again.
+	under *panel
+}
+
+// typed says whether the clerk has typed anything into the panel.
+func (p *panel) typed() bool {
+	return slices.ContainsFunc(p.entries, func(e *entry) bool { return strings.TrimSpace(e.Text) != "" })
 }
 
 // openPanel opens the panel of an action the case allows.
@@ -201,9 +209,10 @@ func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, 
 	return widget.NewCard("", "", p.box)
 }
 
-// closePanel closes the open panel without saving.
+// closePanel closes the open panel without saving, back to the panel it
+// covered, if any.
 func (b *bench) closePanel() {
-	b.panel = nil
+	b.panel = b.panel.under
 	b.render()
 }
 

@@ -10,20 +10,23 @@ import (
 
 // askCallNext is F8. With a case on screen still submitted — nobody has
 // accepted it, asked for materials or refused it — a slip of the key
-// would call the next ticket over the citizen at the counter, so it asks
-// first, in a panel: Enter calls next, Esc goes back to the case. Any
-// other case on screen, or none, and the next ticket is called at once.
+// would call the next ticket over the citizen at the counter, and with an
+// action's panel holding what the clerk typed it would drop that, so it
+// asks first, in a panel over the open one: Enter calls next, Esc goes
+// back to the case and the panel as they were. Otherwise the next ticket
+// is called at once.
 func (b *bench) askCallNext() {
 	c := b.cur
-	if c == nil || c.Status != cases.StatusSubmitted {
-		b.callNext()
-		return
-	}
 	if b.panel != nil && b.panel.kind == cases.KindCalled {
 		b.c.win.Canvas().Focus(b.panel.focus) // asked already: the answer is Enter or Esc
 		return
 	}
-	p := &panel{kind: cases.KindCalled}
+	typed := b.panel != nil && b.panel.typed()
+	if c == nil || (c.Status != cases.StatusSubmitted && !typed) {
+		b.callNext()
+		return
+	}
+	p := &panel{kind: cases.KindCalled, under: b.panel}
 	p.confirm = func() {
 		b.panel = nil
 		b.callNext() // shows the next case, or the case and why none came
@@ -31,8 +34,12 @@ func (b *bench) askCallNext() {
 			b.render()
 		}
 	}
-	ask := widget.NewLabel(withText(tCallAsk, cases.Text{ZH: c.Number, EN: c.Number}, cases.Text{ZH: c.Name(), EN: c.Name()},
-		keyText("Enter"), keyText(keyLabel(keyBack))))
+	why := withText(tCallAsk, cases.Text{ZH: c.Number, EN: c.Number}, cases.Text{ZH: c.Name(), EN: c.Name()},
+		keyText("Enter"), keyText(keyLabel(keyBack)))
+	if c.Status != cases.StatusSubmitted {
+		why = withText(tCallAskTyped, keyText("Enter"), keyText(keyLabel(keyBack)))
+	}
+	ask := widget.NewLabel(why)
 	ask.Wrapping = fyne.TextWrapWord
 	ask.Importance = widget.WarningImportance
 	p.view = b.panelView(p, tCallAskHead, []fyne.CanvasObject{ask}, "Enter")

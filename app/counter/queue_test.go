@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"tongban/app/cases"
 	"tongban/app/store"
@@ -183,4 +184,62 @@ func TestCallNextAsksOverAnUntouchedCase(t *testing.T) {
 	r.key(keyCall)
 	r.mustNotShow(tCallAskHead.ZH)
 	r.mustShow("请 "+waiting[2].Ticket+" 号到 A03 窗口办理", waiting[2].Number)
+}
+
+// F8 over an action's panel holding what the clerk typed asks first,
+// whatever the case's status, and Esc brings the panel back as it was:
+// a refusal's reasons half typed, a suspension's reason.
+func TestCallNextKeepsWhatThePanelHolds(t *testing.T) {
+	z := newCenter(t)
+	kiosk := z.store("kiosk")
+	var waiting []*cases.Case
+	var all []cases.Event
+	for _, name := range []string{"钱二", "孙三"} {
+		_, c, err := kiosk.IssueTicket(z.submit(kiosk, name).ID, "A")
+		if err != nil {
+			t.Fatal(err)
+		}
+		waiting = append(waiting, c)
+		all = append(all, c.Events...)
+		z.clock.Advance(time.Minute)
+	}
+	r := newRig(t, z, nil)
+	if _, err := r.st.Import(all, false); err != nil {
+		t.Fatal(err)
+	}
+	r.signIn("S001", "2468")
+	r.key(keyCall)
+	r.mustShow(waiting[0].Number)
+
+	backAsTyped := func(title cases.Text, typed, why string) {
+		t.Helper()
+		r.key(keyCall)
+		r.mustShow(tCallAskHead.ZH, why)
+		r.key(fyne.KeyEscape)
+		r.mustNotShow(tCallAskHead.ZH)
+		r.mustShow(title.ZH)
+		if p := r.c.bench.panel; p == nil || len(p.entries) == 0 || p.entries[0].Text != typed {
+			t.Fatalf("after Esc the panel is %+v; want %q kept as typed", p, typed)
+		}
+		if got := r.stored(waiting[1].ID); !got.CalledAt.IsZero() {
+			t.Fatalf("ticket %s was called", waiting[1].Ticket)
+		}
+	}
+	r.key(keyRefuse)
+	test.Type(r.focused(), "材料不全")
+	backAsTyped(tRefuseTitle, "材料不全", waiting[0].Number+"（钱二）仍是“已提交”")
+	r.key(fyne.KeyEscape) // the refusal closed unsaved
+
+	r.key(keyAccept)
+	r.typeText("")
+	if got := r.stored(waiting[0].ID); got.Status != cases.StatusAccepted {
+		t.Fatalf("钱二's case is %s, not accepted; the screen says %q", got.Status, r.c.bench.msg.Text)
+	}
+	r.key(keySuspend)
+	test.Type(r.focused(), "现场核查")
+	backAsTyped(tSuspendTitle, "现场核查", "打开的办理面板中有已输入的内容")
+
+	r.key(keyCall)
+	r.key(fyne.KeyReturn)
+	r.mustShow("请 "+waiting[1].Ticket+" 号到 A03 窗口办理", waiting[1].Number)
 }

@@ -198,11 +198,12 @@ var (
 	tOverdueMark  = cases.Text{ZH: "逾期", EN: "overdue"}
 
 	// The queue.
-	tCalled      = cases.Text{ZH: "请 %s 号到 %s 窗口办理。", EN: "Ticket %s, please come to window %s."}
-	tCalledNoWin = cases.Text{ZH: "已叫 %s 号。", EN: "Ticket %s called."}
-	tCallAskHead = cases.Text{ZH: "叫下一号：屏幕上的案件还没有办理", EN: "Call next: the case on screen has not been handled"}
-	tCallAsk     = cases.Text{ZH: "案件 %[1]s（%[2]s）仍是“已提交”，还没有受理、告知补正或不予受理。叫下一号会把这位申请人留在今日列表中。按 %[3]s 叫下一号，按 %[4]s 取消，继续办理此案件。", EN: "Case %[1]s (%[2]s) is still submitted: not accepted, asked for materials or refused. Calling next leaves this applicant in today's list. Press %[3]s to call next, or %[4]s to cancel and go on with this case."}
-	tNoneWaiting = cases.Text{ZH: "没有等候的号。", EN: "Nobody is waiting."}
+	tCalled       = cases.Text{ZH: "请 %s 号到 %s 窗口办理。", EN: "Ticket %s, please come to window %s."}
+	tCalledNoWin  = cases.Text{ZH: "已叫 %s 号。", EN: "Ticket %s called."}
+	tCallAskHead  = cases.Text{ZH: "叫下一号：屏幕上的案件还没有办理", EN: "Call next: the case on screen has not been handled"}
+	tCallAsk      = cases.Text{ZH: "案件 %[1]s（%[2]s）仍是“已提交”，还没有受理、告知补正或不予受理。叫下一号会把这位申请人留在今日列表中。按 %[3]s 叫下一号，按 %[4]s 取消，继续办理此案件。", EN: "Case %[1]s (%[2]s) is still submitted: not accepted, asked for materials or refused. Calling next leaves this applicant in today's list. Press %[3]s to call next, or %[4]s to cancel and go on with this case."}
+	tCallAskTyped = cases.Text{ZH: "打开的办理面板中有已输入的内容，叫下一号将不保存这些内容。按 %[1]s 叫下一号，按 %[2]s 返回面板继续。", EN: "The open panel holds what you typed; calling next drops it. Press %[1]s to call next, or %[2]s to go back to the panel."}
+	tNoneWaiting  = cases.Text{ZH: "没有等候的号。", EN: "Nobody is waiting."}
 )
 
 // commonReasons are refusal reasons a clerk taps instead of typing
