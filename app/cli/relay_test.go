@@ -157,10 +157,8 @@ func TestRelayWithNobodyAnswering(t *testing.T) {
 	// A monitoring script (status --check --json) still gets JSON that
 	// names the problem.
 	out, errOut, code := run(t, data, "status", "--check", "--json")
-	var s struct {
-		Problems []problemJSON `json:"problems"`
-	}
-	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || len(s.Problems) != 1 ||
+	var s statusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || len(s.Problems) != 1 || s.Data != data || s.Version == "" ||
 		s.Problems[0].Code != "window_not_answering" || !strings.Contains(s.Problems[0].Message, "没有应答") {
 		t.Errorf("status --check --json beside a hung window: exit %d, stdout %q (%v), stderr %q; want exit 1 and the problem window_not_answering", code, out, err, errOut)
 	}

@@ -191,11 +191,13 @@ func newerStatus(c *call, check bool) error {
 
 // unansweredStatus writes the JSON of tongban status --json when the
 // store is held by a window or command that did not answer: nothing about
-// the device can be read, and the one problem is that.
+// the device can be read, and the one problem is that. The shape is the
+// status's own, as for a store that cannot be read, so a monitoring
+// script reads it the same way.
 func unansweredStatus(c *call, err error) {
 	dir, _ := c.dataDir()
-	writeJSON(c.env.Stdout, map[string]any{"data": dir, "problems": []problemJSON{
-		{Code: "window_not_answering", Message: inBoth(strings.TrimSpace(err.Error()), false)}}})
+	writeJSON(c.env.Stdout, statusJSON{Version: version, Data: dir, Disk: diskOf(dir), PrinterState: "unknown",
+		Problems: []problemJSON{{Code: "window_not_answering", Message: inBoth(strings.TrimSpace(err.Error()), false)}}})
 }
 
 // writeStatus prints tongban status for people.
