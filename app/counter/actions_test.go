@@ -209,7 +209,7 @@ func TestDisallowedActionsWriteNothing(t *testing.T) {
 	before := r.events(c.ID)
 
 	r.key(keyComplete) // a case never accepted cannot be completed
-	r.mustShow("案件当前为“已提交”，不能办结；没有作任何更改。", "cannot take complete")
+	r.mustShow("案件当前为“已提交”，不能办结；没有作任何更改。", "The case is submitted, so “Complete” is not possible; nothing was changed.")
 	if r.c.bench.panel != nil {
 		t.Fatal("a panel opened for a disallowed action")
 	}

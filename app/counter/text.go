@@ -153,7 +153,7 @@ var (
 	tNoPrinter         = cases.Text{ZH: "本机未配置打印机，%s没有打印。", EN: "No printer is set up here, so the %s was not printed."}
 	tCaseIsSaved       = cases.Text{ZH: "案件已保存。", EN: "The case is saved."}
 	tNotPrinted        = cases.Text{ZH: "案件 %s 的%s没有打印，可按“重新打印”再打。", EN: "The %[2]s of case %[1]s did not print; press Print again."}
-	tNotAllowed        = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s and cannot take %s; nothing was changed."}
+	tNotAllowed        = cases.Text{ZH: "案件当前为“%s”，不能%s；没有作任何更改。", EN: "The case is %s, so “%s” is not possible; nothing was changed."}
 	tOvertaken         = cases.Text{ZH: "案件已被其他窗口处理（%[1]s），现为“%[2]s”，不能再%[3]s；没有作任何更改。", EN: "Another counter has handled the case meanwhile (%[1]s): it is now %[2]s, so “%[3]s” no longer applies; nothing was changed."}
 	tOvertakenConflict = cases.Text{ZH: "案件已被其他窗口处理（%[1]s），现为“待核对”：请先在下方保留一个分支；没有作任何更改。", EN: "Another counter has handled the case meanwhile (%[1]s): it is now in conflict; keep one branch below first. Nothing was changed."}
 	tPanelClosed       = cases.Text{ZH: "办理面板已关闭。", EN: "The panel was closed."}
@@ -375,7 +375,7 @@ func notAllowed(c *cases.Case, kind cases.Kind) string {
 	if what.ZH == "" {
 		what = cases.Text{ZH: "该操作", EN: "this action"}
 	}
-	return fmt.Sprintf(tNotAllowed.ZH, st.ZH, what.ZH) + " " + fmt.Sprintf(tNotAllowed.EN, strings.ToLower(st.EN), strings.ToLower(what.EN))
+	return fmt.Sprintf(tNotAllowed.ZH, st.ZH, what.ZH) + " " + fmt.Sprintf(tNotAllowed.EN, strings.ToLower(st.EN), what.EN)
 }
 
 // bilingual are the sentinel errors whose text is already a sentence in
