@@ -231,6 +231,12 @@ func TestSegment(t *testing.T) {
 		{"zhangsan", "zhang san"},
 		{"zhangs", "zhang s"},
 		{"xian", "xian"},
+		{"bangongsi", "ban gong si"},
+		{"xianggang", "xiang gang"},
+		{"fangan", "fang an"},
+		{"zhongguoren", "zhong guo ren"},
+		{"bangongs", "ban gong s"},
+		{"liangzh", "liang zh"},
 		{"lvxiaoming", "lv xiao ming"},
 		{"ZhangSan", "zhang san"},
 		{"zh", "zh"},
@@ -383,4 +389,27 @@ func BenchmarkBuild(b *testing.B) {
 	for b.Loop() {
 		buildTable(dictionary())
 	}
+}
+
+// FuzzSegment: whatever is typed, the segments put back together are the
+// input as Segment reads it (folded, cut at MaxInput), none empty.
+func FuzzSegment(f *testing.F) {
+	for _, s := range []string{"bangongsi", "zhangs", "xian", "vvv", "ngng", "Zh"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		want := strings.ToLower(in)
+		if len(want) > MaxInput {
+			want = want[:MaxInput]
+		}
+		segs := Segment(in)
+		if got := strings.Join(segs, ""); got != want {
+			t.Fatalf("Segment(%q) = %q, which joins to %q", in, segs, got)
+		}
+		for _, s := range segs {
+			if s == "" {
+				t.Fatalf("Segment(%q) = %q has an empty segment", in, segs)
+			}
+		}
+	})
 }

@@ -23,8 +23,12 @@ func (s *form) pad(k *Kiosk) fyne.CanvasObject {
 	switch {
 	case !ok && s.onChecklist():
 		return padHint(k.t(tChecklist))
+	case !ok && k.portrait():
+		return padHint(k.t(tTapAFieldAbove))
 	case !ok:
 		return padHint(k.t(tTapAField))
+	case f.Kind == catalog.KindChoice && k.portrait():
+		return padHint(k.t(tChoiceHintAbove))
 	case f.Kind == catalog.KindChoice:
 		return padHint(k.t(tChoiceHint))
 	}

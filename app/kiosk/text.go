@@ -88,10 +88,13 @@ var (
 	tReview           = cases.Text{ZH: "下一步：核对", EN: "Next: check"}
 	tTapAField        = cases.Text{ZH: "请点击左侧要填写的项目", EN: "Tap a field on the left to fill it"}
 	tChoiceHint       = cases.Text{ZH: "请在左侧点选一项", EN: "Tap one of the options on the left"}
-	tFixErrors        = cases.Text{ZH: "有 %d 项需要修改，请看红色提示", EN: "%d entries need fixing; see the red notes"}
-	tFixOneError      = cases.Text{ZH: "有 1 项需要修改，请看红色提示", EN: "1 entry needs fixing; see the red note"}
-	tAllFixed         = cases.Text{ZH: "已全部改好，请点“下一步：核对”", EN: "All fixed; tap Next: check"}
-	tDraftRestored    = cases.Text{ZH: "已恢复您刚才填写的内容", EN: "What you were entering has been restored"}
+	// On a portrait screen the keypad is under the form, not beside it.
+	tTapAFieldAbove  = cases.Text{ZH: "请点击上方要填写的项目", EN: "Tap a field above to fill it"}
+	tChoiceHintAbove = cases.Text{ZH: "请在上方点选一项", EN: "Tap one of the options above"}
+	tFixErrors       = cases.Text{ZH: "有 %d 项需要修改，请看红色提示", EN: "%d entries need fixing; see the red notes"}
+	tFixOneError     = cases.Text{ZH: "有 1 项需要修改，请看红色提示", EN: "1 entry needs fixing; see the red note"}
+	tAllFixed        = cases.Text{ZH: "已全部改好，请点“下一步：核对”", EN: "All fixed; tap Next: check"}
+	tDraftRestored   = cases.Text{ZH: "已恢复您刚才填写的内容", EN: "What you were entering has been restored"}
 
 	// Confirm.
 	tConfirmTitle = cases.Text{ZH: "请核对您填写的信息", EN: "Please check what you entered"}

@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"slices"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -90,4 +91,32 @@ func (r *rig) lies(o, from fyne.CanvasObject, portrait bool) bool {
 		return at.Y >= ref.Y+from.Size().Height
 	}
 	return at.X >= ref.X+from.Size().Width
+}
+
+// The form's keypad area points at a choice's options: on the left of a
+// landscape screen, above on a portrait one (where a page holds a choice
+// and a typed field, the keypad area stands beside or under the options).
+func TestFormHintsPointWhereTheFieldsAre(t *testing.T) {
+	for _, size := range screenSizes {
+		portrait := size.Height > size.Width
+		r := newRig(t, nil, nil)
+		r.w.Resize(size)
+		r.openForm()
+		choice, wrongChoice := tChoiceHint, tChoiceHintAbove
+		if portrait {
+			choice, wrongChoice = wrongChoice, choice
+		}
+		r.pageTo("住所")
+		r.tapTile("住所")
+		f := r.k.cur.(*form)
+		if hint := texts(f.pad(r.k)); !slices.Contains(hint, choice.ZH) || slices.Contains(hint, wrongChoice.ZH) {
+			t.Errorf("%v: with a choice active the keypad area says %q; want %q", size, hint, choice.ZH)
+		}
+		if f.padBox.Visible() {
+			said, option := r.textShowing(choice.ZH), r.tile("住所")
+			if !r.lies(said, option, portrait) {
+				t.Errorf("%v: %q, but the option is at %v, the hint at %v", size, choice.ZH, r.position(option), r.position(said))
+			}
+		}
+	}
 }
