@@ -56,15 +56,8 @@ func runKiosk(c *call) error {
 	// Personal information is kept only as long as needed: a kiosk drops
 	// closed, synced cases after the retention period, at start and then
 	// every few hours, as a kiosk runs for weeks.
-	purge := func() error {
-		_, err := d.store.Purge(d.now().AddDate(0, 0, -d.config.retention()))
-		return err
-	}
-	if err := purge(); err != nil {
-		return err
-	}
 	w.every(6*time.Hour, func() {
-		if err := purge(); err != nil {
+		if _, err := d.store.Purge(d.now().AddDate(0, 0, -d.config.retention())); err != nil {
 			fyne.LogError("kiosk: purging old cases", err)
 		}
 	})
@@ -81,8 +74,7 @@ func runKiosk(c *call) error {
 		// A citizen's scan shows their case without the kiosk keeping it.
 		Lookup: (&scan.Opener{Store: d.store, Keys: d.keyring}).Peek,
 	})
-	k.Show(w.win)
-	w.win.SetOnClosed(k.Close)
+	w.show(k)
 	w.every(time.Minute, func() {
 		if cat := d.newerCatalog(); cat != nil {
 			fyne.Do(func() { k.SetCatalog(cat) })
@@ -218,7 +210,6 @@ func runCounter(c *call) error {
 		SerialPort:   d.config.Scanner,
 		CameraDevice: d.config.Camera,
 	})
-	k.Show(w.win)
-	w.win.SetOnClosed(k.Close)
+	w.show(k)
 	return w.run(c)
 }

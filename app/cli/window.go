@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -14,6 +15,7 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/counter"
+	"tongban/app/store"
 	"tongban/sync/client"
 )
 
@@ -26,6 +28,17 @@ type window struct {
 	syncer *client.Syncer
 	ctx    context.Context // ends when the window closes
 	cancel context.CancelFunc
+	// work is the context of the work that reads and writes the store in
+	// the background (sync, every): it starts once the store has warmed
+	// (warmed closes) and ends early if the store is found damaged.
+	work     context.Context
+	stopWork context.CancelFunc
+	warmed   chan struct{}
+	// ui is the role's screen, closed when the window goes out of service.
+	ui interface{ Close() }
+	// fullScreen is how the window was opened, for the out-of-service
+	// notice that takes its place.
+	fullScreen bool
 
 	// bg is the background work on the store (syncing, the relay,
 	// warming, every): run waits for it before closing the store.
@@ -61,6 +74,8 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	w.win = w.app.NewWindow("通办 Tongban · " + role)
 	ctx, cancel := context.WithCancel(context.Background())
 	w.ctx, w.cancel = ctx, cancel
+	w.work, w.stopWork = context.WithCancel(ctx)
+	w.warmed = make(chan struct{})
 	w.syncer = client.New(d.store, client.Options{})
 	w.status = w.syncer.Status()
 	w.syncer.OnChange(func(s client.Status) {
@@ -68,9 +83,6 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		w.status = s
 		w.mu.Unlock()
 	})
-	if w.status.Enrolled {
-		w.bg.Go(func() { w.syncer.Run(ctx) })
-	}
 	// tongban status, backup and stop beside the window.
 	if w.unmark, err = markWindow(d.dir, w.role); err != nil {
 		w.unmark = func() {}
@@ -79,19 +91,31 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	host := relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop}
 	w.bg.Go(func() { serveRelay(ctx, host) })
 	// The first scan or progress lookup of the day should not wait on the
-	// disk: read the store once in the background.
+	// disk: read the store once in the background. Reading every page, the
+	// warm-up is the first to meet a damaged one; the background work
+	// starts after it, so none of it reads a page the warm-up found bad.
+	enrolled := w.status.Enrolled
 	w.bg.Go(func() {
-		if _, err := d.store.Warm(ctx); err != nil && ctx.Err() == nil {
+		_, err := d.store.Warm(ctx)
+		switch {
+		case errors.Is(err, store.ErrDamaged):
+			w.outOfService(err)
+			return
+		case err != nil && ctx.Err() == nil:
 			fyne.LogError("warming the store", err)
 		}
+		close(w.warmed)
+		if enrolled {
+			w.bg.Go(func() { w.syncer.Run(w.work) })
+		}
 	})
-	fullScreen := !windowed && !d.config.Windowed
-	if fullScreen {
+	w.fullScreen = !windowed && !d.config.Windowed
+	if w.fullScreen {
 		w.win.SetFullScreen(true)
 	} else {
 		w.win.Resize(size)
 	}
-	keepScreenOn(w.app, fullScreen)
+	keepScreenOn(w.app, w.fullScreen)
 	return w, nil
 }
 
@@ -146,14 +170,21 @@ func (w *window) liveStatus() client.Status {
 	return w.status
 }
 
-// every runs f every period until the window closes.
+// every runs f once the store has warmed, then every period, until the
+// window closes or goes out of service.
 func (w *window) every(period time.Duration, f func()) {
 	w.bg.Go(func() {
+		select {
+		case <-w.work.Done():
+			return
+		case <-w.warmed:
+			f()
+		}
 		t := time.NewTicker(period)
 		defer t.Stop()
 		for {
 			select {
-			case <-w.ctx.Done():
+			case <-w.work.Done():
 				return
 			case <-t.C:
 				f()

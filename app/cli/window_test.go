@@ -5,12 +5,17 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"tongban/app/store"
+	"tongban/app/store/storetest"
+	"tongban/app/ui/uitest"
 )
 
 // loopApp is a test app that runs as the desktop app does: Run hands
@@ -112,5 +117,59 @@ func TestStopClosesARealWindow(t *testing.T) {
 	must(t, data, "config", "role", "counter") // the store is free
 	if _, err := os.Stat(mark); !os.IsNotExist(err) {
 		t.Errorf("the window's mark is left after it closed (%v)", err)
+	}
+}
+
+// A kiosk window on a store with a damaged page (the warm-up at start is
+// the first to read it) goes out of service with a notice for the citizen
+// and IT staff, and closes on tongban stop: it ended in a panic.
+func TestAWindowOnADamagedStoreSaysSo(t *testing.T) {
+	data := t.TempDir()
+	item := licenceItem(t, data)
+	for range 12 { // the cases bucket fills a page of its own
+		must(t, data, "cases", "add", "--item", item, "--field", "name=张三",
+			"--field", "id_number=130102199003071233", "--field", "phone=13800138000",
+			"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA07L2KQ25", "--field", "change=住所")
+	}
+	storetest.Damage(t, filepath.Join(data, store.FileName))
+	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
+		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
+	}, NewApp: newLoopApp}
+	exited := make(chan int, 1)
+	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
+	mark := filepath.Join(data, relayFolder, windowMarkFile)
+	shown := func() (texts []string) {
+		if _, err := os.Stat(mark); err != nil {
+			return nil // the window is not up yet
+		}
+		fyne.DoAndWait(func() {
+			for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+				texts = append(texts, uitest.Texts(w.Canvas().Content(), nil)...)
+			}
+		})
+		return texts
+	}
+	for start := time.Now(); !uitest.Shows(shown(), tOutOfService.Both()); time.Sleep(100 * time.Millisecond) {
+		select {
+		case code := <-exited:
+			t.Fatalf("the kiosk window on a damaged store ended: exit %d, %s", code, env.Stderr)
+		default:
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatalf("the kiosk window never went out of service; it shows %q", shown())
+		}
+	}
+	uitest.MustShow(t, shown, tOutOfServiceAsk.ZH, "tongban restore", "page ")
+	if out, _, code := run(t, data, "status", "--json"); code != 0 || !strings.Contains(out, `"store_damaged"`) {
+		t.Errorf("status beside the out-of-service window: exit %d, %s", code, out)
+	}
+	must(t, data, "stop")
+	select {
+	case code := <-exited:
+		if code != 0 {
+			t.Errorf("the out-of-service window closed by stop exits %d, %s", code, env.Stderr)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the kiosk window answered stop but is still running")
 	}
 }

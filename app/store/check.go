@@ -53,11 +53,7 @@ func CheckFile(path string) error { return checkFile(path, path) }
 // tx.Check, where it could not be.
 func checkFile(path, name string) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = &DamagedError{File: name, Where: Where(fmt.Sprint(r))}
-		}
-	}()
+	defer damageRecovered(name, &err)
 	db, err := bolt.Open(path, 0o600, &bolt.Options{Timeout: time.Second})
 	if err != nil {
 		return &DamagedError{File: name, Where: err.Error()}
@@ -75,11 +71,7 @@ func checkFile(path, name string) (err error) {
 // whose header names another page would still escape (tx.Check reads it).
 func verify(tx *bolt.Tx, name string) (err error) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = &DamagedError{File: name, Where: Where(fmt.Sprint(r))}
-		}
-	}()
+	defer damageRecovered(name, &err)
 	if err := tx.ForEach(func(_ []byte, b *bolt.Bucket) error {
 		b.Stats()
 		return nil
@@ -105,6 +97,15 @@ func verify(tx *bolt.Tx, name string) (err error) {
 		at = fmt.Sprintf("%s, and %d more problems", at, problems-1)
 	}
 	return &DamagedError{File: name, Where: at}
+}
+
+// damageRecovered, deferred after debug.SetPanicOnFault(true), turns a
+// panic of bbolt's over a damaged page, or a fault reading the memory
+// map, into a *DamagedError of the file name in *err.
+func damageRecovered(name string, err *error) {
+	if r := recover(); r != nil {
+		*err = &DamagedError{File: name, Where: Where(fmt.Sprint(r))}
+	}
 }
 
 var pageOf = regexp.MustCompile(`^(?:assertion failed: )?[Pp]age (?:expected to be: )?(\d+)`)

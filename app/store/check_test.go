@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
@@ -228,4 +229,19 @@ func BenchmarkCheck(b *testing.B) {
 			}
 		}
 	})
+}
+
+// The windows warm the store in the background at start, reading every
+// page: on a damaged one that is a *DamagedError naming the file, not a
+// panic that ends the window.
+func TestWarmMeetsADamagedPage(t *testing.T) {
+	dir := t.TempDir()
+	storeWithCases(t, dir, 12)
+	storetest.Damage(t, filepath.Join(dir, store.FileName))
+	s := openAt(t, dir)
+	_, err := s.Warm(context.Background())
+	var d *store.DamagedError
+	if !errors.As(err, &d) || d.File != s.Path() || d.Where == "" {
+		t.Fatalf("Warm of a damaged store = %v, want a DamagedError naming %s and where", err, s.Path())
+	}
 }

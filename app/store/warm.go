@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"runtime/debug"
 
 	bolt "go.etcd.io/bbolt"
 )
@@ -17,8 +18,12 @@ var warmChunk = 20_000
 // process started costs a fault (and, after a reboot, a disk read) the first
 // time a scan touches it. A counter holding a million cases warms in about
 // two seconds. Windows call it in the background at start; it stops early
-// when ctx ends and returns how many keys it visited.
+// when ctx ends and returns how many keys it visited. Reading every page,
+// it is the first to meet a damaged one: that is a *DamagedError, not a
+// panic that would end the window.
 func (s *Store) Warm(ctx context.Context) (keys int, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer damageRecovered(s.path, &err)
 	var names [][]byte
 	err = s.db.View(func(tx *bolt.Tx) error {
 		return tx.ForEach(func(name []byte, _ *bolt.Bucket) error {

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"tongban/app/cases"
+)
+
+// A window whose store turns out damaged (a bad disk, a power cut on a
+// disk that lies about its writes) stops taking work instead of writing on
+// over a broken page or ending in a panic nobody sees on a kiosk: a notice
+// takes the role's place, for the citizen and for IT staff. Nothing is
+// deleted; tongban status, stop and restore work beside it as ever.
+
+var (
+	tOutOfService     = cases.Text{ZH: "本机暂停服务", EN: "Out of service"}
+	tOutOfServiceAsk  = cases.Text{ZH: "请到人工窗口办理，给您带来不便，敬请谅解。", EN: "Please go to a staffed counter; we are sorry for the trouble."}
+	tOutOfServiceIT   = cases.Text{ZH: "技术人员：本机数据文件已损坏，本机已停止保存新的记录，已保存的记录没有删除。请运行 tongban status 查看，再用 tongban stop 关闭本程序，用 tongban restore 恢复最近的备份（仍能读出的未同步记录会一并带回）。", EN: "IT staff: this device's data file is damaged, so it has stopped saving; nothing saved was deleted. Run tongban status, then tongban stop, and tongban restore the latest backup (what was not synced is carried across where it can still be read)."}
+	tOutOfServiceWhat = cases.Text{ZH: "详情：", EN: "Details: "}
+)
+
+// show puts the role's screen in the window; it is closed with the window,
+// or when the window goes out of service.
+func (w *window) show(ui interface {
+	Show(fyne.Window)
+	Close()
+}) {
+	ui.Show(w.win)
+	w.win.SetOnClosed(ui.Close)
+	w.ui = ui
+}
+
+// outOfService stops the background work on the store and puts the notice
+// in a window of its own in place of the role's: a new window takes none
+// of the role's keys and shortcuts, which would reach into the store. The
+// role's window is hidden, not closed, as closing the first window would
+// end the app; closing the notice does.
+func (w *window) outOfService(err error) {
+	w.stopWork()
+	fyne.LogError("the data file is damaged: the window is out of service", err)
+	fyne.Do(func() {
+		notice := w.app.NewWindow(w.win.Title())
+		notice.SetContent(outOfServiceNotice(err))
+		if w.fullScreen {
+			notice.SetFullScreen(true)
+		} else {
+			notice.Resize(w.win.Canvas().Size())
+		}
+		notice.SetOnClosed(w.app.Quit)
+		notice.Show()
+		role := w.win
+		w.win = notice
+		role.Hide()
+		if w.ui != nil {
+			w.ui.Close()
+		}
+	})
+}
+
+// outOfServiceNotice is the notice's content: what the citizen should do,
+// large, then what IT staff should, and the damage in the store's words.
+func outOfServiceNotice(err error) fyne.CanvasObject {
+	head := widget.NewLabel(tOutOfService.Both())
+	head.TextStyle.Bold = true
+	head.SizeName = theme.SizeNameHeadingText
+	head.Alignment = fyne.TextAlignCenter
+	ask := widget.NewLabel(tOutOfServiceAsk.ZH + "\n" + tOutOfServiceAsk.EN)
+	ask.Alignment = fyne.TextAlignCenter
+	ask.Wrapping = fyne.TextWrapWord
+	it := widget.NewLabel(tOutOfServiceIT.ZH + "\n" + tOutOfServiceIT.EN)
+	it.Wrapping = fyne.TextWrapWord
+	it.Importance = widget.WarningImportance
+	what := widget.NewLabel(tOutOfServiceWhat.ZH + " " + tOutOfServiceWhat.EN + err.Error())
+	what.Wrapping = fyne.TextWrapWord
+	what.SizeName = theme.SizeNameCaptionText
+	return container.NewPadded(container.NewVBox(head, widget.NewSeparator(), ask, widget.NewSeparator(), it, what))
+}
