@@ -190,7 +190,7 @@ func casesAct(c *call, args []string, a action) error {
 	if id, err := d.store.Identity(); err != nil {
 		return err
 	} else if id.Enrolled() && !cases.RoleMakes(id.Role, a.kind) {
-		return badf(tRoleCannot, id.Role, a.words)
+		return badf(tRoleCannot, roleName(id.Role), a.words)
 	}
 	if a.kind != cases.KindRated && a.kind != cases.KindWithdrawn && f.staff == "" {
 		return badf(tSayStaff)

@@ -335,7 +335,7 @@ func TestKioskRefusesClerkActions(t *testing.T) {
 	n := addLicenceCase(t, kiosk)
 	before, _ := eventCount(t, kiosk, n)
 	_, errOut, exit := run(t, kiosk, "cases", "accept", n, "--staff", "S001", "--tolerate")
-	if exit != 2 || !strings.Contains(errOut, "注册为 kiosk") || !strings.Contains(errOut, "enrolled as a kiosk") {
+	if exit != 2 || !strings.Contains(errOut, "注册为自助机") || !strings.Contains(errOut, "enrolled as a kiosk") {
 		t.Fatalf("accept on a kiosk: exit %d, %q; want exit 2 and a sentence saying it is a kiosk", exit, errOut)
 	}
 	if after, _ := eventCount(t, kiosk, n); after != before {

@@ -318,7 +318,7 @@ func (d *device) revealCase(c *call, cs *cases.Case, staffID string) error {
 	if id, err := d.store.Identity(); err != nil {
 		return err
 	} else if id.Enrolled() && !cases.RoleMakes(id.Role, cases.KindRevealed) {
-		return badf(tRoleCannot, id.Role, tRevealWords)
+		return badf(tRoleCannot, roleName(id.Role), tRevealWords)
 	}
 	if staffID == "" {
 		return badf(tRevealStaff)

@@ -150,7 +150,10 @@ func configCommand(c *call) error {
 		return nil
 	case 2:
 		value := pos[1]
-		reset := value == "" || value == "default" || optionalSetting(key) && (value == "none" || value == tNone.ZH)
+		if strings.TrimSpace(value) == "" { // an unset shell variable in a setup script
+			return badf(tEmptySetting, key)
+		}
+		reset := value == "default" || optionalSetting(key) && (value == "none" || value == tNone.ZH)
 		if reset {
 			d.config.reset(key)
 		} else if err := k.set(&d.config, value); err != nil {
@@ -161,7 +164,7 @@ func configCommand(c *call) error {
 		if id, err := d.store.Identity(); err != nil {
 			return err
 		} else if key == "role" && id.Enrolled() && d.config.runs() != id.Role {
-			return badf(tRoleIsEnrolled, id.Role, d.config.runs())
+			return badf(tRoleIsEnrolled, roleName(id.Role), roleName(d.config.runs()))
 		}
 		if err := d.store.PutJSON(keyConfig, d.config); err != nil {
 			return err

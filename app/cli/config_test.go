@@ -32,7 +32,7 @@ func TestConfigOneKey(t *testing.T) {
 		{[]string{"config", "lock_seconds"}, "300（默认 default）\n"},
 		{[]string{"config", "lock_seconds", "600"}, "已设置 lock_seconds 为 600。 Set lock_seconds to 600.\n"},
 		{[]string{"config", "role", "counter"}, "已设置 role 为 counter。 Set role to counter.\n"},
-		{[]string{"config", "role", ""}, "已将 role 恢复为默认值 kiosk。 Reset role to its default, kiosk.\n"},
+		{[]string{"config", "role", "default"}, "已将 role 恢复为默认值 kiosk。 Reset role to its default, kiosk.\n"},
 	}
 	for _, s := range steps {
 		if out := must(t, data, s.args...); out != s.want {
@@ -154,5 +154,22 @@ func TestConfigDevicePaths(t *testing.T) {
 	}
 	if !slices.Contains(codes, "scanner_missing") || slices.Contains(codes, "camera_missing") {
 		t.Errorf("status problems %v; want scanner_missing and no camera_missing", codes)
+	}
+}
+
+// An empty value (an unset variable in a setup script: tongban config
+// printer "$P") is refused, not taken as "back to the default": the real
+// printer would be gone without a word.
+func TestConfigRefusesAnEmptyValue(t *testing.T) {
+	data := t.TempDir()
+	must(t, data, "config", "printer", "tcp://192.0.2.7:9100")
+	for _, v := range []string{"", " "} {
+		_, errOut, code := run(t, data, "config", "printer", v)
+		if code != exitBadArgs || !strings.Contains(errOut, "没有给出 printer 的值") || !strings.Contains(errOut, "tongban config printer default") {
+			t.Errorf("config printer %q: exit %d, %q; want exit 2 saying no value was given and how to reset", v, code, errOut)
+		}
+	}
+	if got := must(t, data, "config", "printer"); !strings.Contains(got, "tcp://192.0.2.7:9100") {
+		t.Errorf("after the refused empty values the printer is %q", got)
 	}
 }

@@ -235,7 +235,7 @@ func (s statusJSON) problems() []problemJSON {
 		}
 	}
 	if dev.EnrolledRole != "" {
-		add("role_mismatch", tProblemRole, dev.Role, dev.EnrolledRole)
+		add("role_mismatch", tProblemRole, roleName(dev.Role), roleName(dev.EnrolledRole), dev.EnrolledRole)
 	}
 	if s.Rejected > 0 {
 		add("parked_events", tProblemParked, s.Rejected)

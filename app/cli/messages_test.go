@@ -195,7 +195,7 @@ func TestOutputIsChineseThenEnglish(t *testing.T) {
 		{"staff list", []string{"staff", "list"}, []string{"工号 ID", "姓名 Name", "窗口 Windows", "队列 Queues", "状态 State\n", "S001      王芳        A03           —             在用 active\n"}},
 		{"config idle_seconds", []string{"config", "idle_seconds", "120"}, []string{"已设置 idle_seconds 为 120。 Set idle_seconds to 120.\n"}},
 		{"config role", []string{"config", "role", "counter"}, []string{"已设置 role 为 counter。 Set role to counter.\n"}},
-		{"config camera", []string{"config", "camera", ""}, []string{"已清除 camera。 Cleared camera.\n"}},
+		{"config camera", []string{"config", "camera", "none"}, []string{"已清除 camera。 Cleared camera.\n"}},
 		{"config, set", []string{"config"}, []string{"idle_seconds     120\n"}},
 		{"keys export", []string{"keys", "export", keys}, []string{"已导出 1 个回执密钥到 " + keys, "。 Exported 1 receipt keys to " + keys + "; keep the file secret.\n"}},
 		{"staff disable", []string{"staff", "disable", "S001"}, []string{"已停用经办人 S001 王芳。 Disabled clerk S001 王芳.\n"}},

@@ -11,6 +11,7 @@ import (
 	neturl "net/url"
 	"os"
 	"slices"
+	"regexp"
 	"strings"
 	"time"
 
@@ -162,7 +163,7 @@ func platformCall(c *call, verb string, pos []string, admin *platform.Admin, f a
 		var refused *platform.APIError
 		if errors.As(err, &refused) && refused.Code == protocol.CodeUnknownCenter {
 			// The platform's sentence names the centers it knows.
-			return badf(tUnknownCenter, f.center, capitalized(strings.TrimSuffix(refused.Message, ".")))
+			return badf(tUnknownCenter, f.center, capitalized(strings.TrimSuffix(refused.Message, ".")), knownCenters(refused.Message))
 		}
 		if err != nil {
 			return err
@@ -369,3 +370,20 @@ func given(fs *flag.FlagSet, name string) bool {
 	fs.Visit(func(f *flag.Flag) { found = found || f.Name == name })
 	return found
 }
+
+// knownCenters reads the centers a platform's unknown_center sentence
+// names ("… (it knows 130102, 130104 and 3 more from their catalogs …")
+// into Chinese ("130102、130104、另 3 个"); "无" when it names none.
+func knownCenters(msg string) string {
+	m := knownCentersIn.FindStringSubmatch(msg)
+	if m == nil {
+		return "无"
+	}
+	list := strings.NewReplacer(", ", "、", " and ", "、").Replace(m[1])
+	return moreCenters.ReplaceAllString(list, "另 $1 个")
+}
+
+var (
+	knownCentersIn = regexp.MustCompile(`it knows (.+?) from `)
+	moreCenters    = regexp.MustCompile(`(\d+) more$`)
+)

@@ -24,7 +24,7 @@ func TestPlatformCodeUnknownCenter(t *testing.T) {
 
 	_, errOut, exit := run(t, "", append([]string{"platform", "code", "--center", "999999", "--role", "kiosk"}, admin...)...)
 	zh, en := wantBilingual(t, "a code for an unknown center", errOut)
-	if exit != exitBadArgs || !strings.Contains(zh, "平台不认识中心 999999") || !strings.Contains(zh, "--new-center") ||
+	if exit != exitBadArgs || !strings.Contains(zh, "平台不认识中心 999999") || !strings.Contains(zh, "平台认识的中心：130102）") || !strings.Contains(zh, "--new-center") ||
 		!strings.Contains(en, "Center 999999 is not one this platform knows (it knows 130102 from") || !strings.Contains(en, "--new-center") {
 		t.Fatalf("a code for an unknown center: exit %d, %q / %q; want exit 2 naming 999999, 130102 and --new-center", exit, zh, en)
 	}
@@ -195,4 +195,17 @@ func (b *lockedBuffer) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()
+}
+
+func TestKnownCentersInChinese(t *testing.T) {
+	for msg, want := range map[string]string{
+		"center 9 is not one this platform knows (it knows 130102 from their catalogs and devices); check": "130102",
+		"… (it knows 130102 and 130104 from their catalogs …":                                              "130102、130104",
+		"… (it knows 130102, 130104, 130105 and 7 more from their catalogs …":                              "130102、130104、130105、另 7 个",
+		"some other sentence": "无",
+	} {
+		if got := knownCenters(msg); got != want {
+			t.Errorf("knownCenters(%q) = %q, want %q", msg, got, want)
+		}
+	}
 }

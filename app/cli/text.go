@@ -74,7 +74,7 @@ var (
 	// The counter's actions.
 	tRevealStaff     = cases.Text{ZH: "查看完整证件号要记入案件的经过：请用 --staff 给出经办人工号，例如 tongban cases show 编号 --reveal --staff S001。", EN: "Seeing the whole ID number is recorded in the case's timeline: give the clerk with --staff, for example tongban cases show NUMBER --reveal --staff S001."}
 	tRevealWords     = cases.Text{ZH: "查看完整证件号", EN: "have its ID number revealed"}
-	tRoleCannot      = cases.Text{ZH: "本设备在平台注册为 %[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}
+	tRoleCannot      = cases.Text{ZH: "本设备在平台注册为%[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}
 	tSayStaff        = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
 	tNoClerk         = cases.Text{ZH: "本机没有工号 %[1]q，请用 tongban staff add 添加（tongban staff list 列出本机的经办人）。", EN: "There is no clerk %[1]q on this device; add one with tongban staff add (tongban staff list shows them)."}
 	tClerkDisabled   = cases.Text{ZH: "工号 %[1]s 已停用，请联系管理员，或换一位经办人。", EN: "Clerk %[1]s is disabled; ask the administrator, or act as another clerk."}
@@ -130,6 +130,7 @@ var (
 	tBadRetention      = cases.Text{ZH: "retention_days 应为 1 至 365 之间的整数，不能是 %[1]q。", EN: "retention_days must be a whole number from 1 to 365, not %[1]q."}
 	tBadWindowed       = cases.Text{ZH: "windowed 只能是 true 或 false，不能是 %[1]q。", EN: "windowed must be true or false, not %[1]q."}
 	tNoSetting         = cases.Text{ZH: "没有 %[1]q 这个设置项，可设置：%[2]s。", EN: "There is no setting %[1]q; the settings are %[2]s."}
+	tEmptySetting      = cases.Text{ZH: "没有给出 %[1]s 的值，没有作任何更改；要恢复默认值，请用 tongban config %[1]s default。", EN: "No value was given for %[1]s, so nothing was changed; to go back to the default, use tongban config %[1]s default."}
 	tConfigUse         = cases.Text{ZH: "用 tongban config 列出设置，用 tongban config 键 值 修改一项。", EN: "Use tongban config to list settings, or tongban config KEY VALUE to set one."}
 	tConfigSet         = cases.Text{ZH: "已设置 %[1]s 为 %[2]s。", EN: "Set %[1]s to %[2]s."}
 	tNotADevice        = cases.Text{ZH: "%[1]s 不是设备（是普通文件或文件夹），不能作%[2]s：请给出设备名，如 /dev/ttyACM0 或 /dev/video0（ls /dev 可查看）。", EN: "%[1]s is not a device (it is a file or a folder) and cannot be the %[2]s: give a device such as /dev/ttyACM0 or /dev/video0 (ls /dev lists them)."}
@@ -261,7 +262,7 @@ var (
 	tRevoked        = cases.Text{ZH: "已吊销设备 %[1]s（%[2]s %[3]s），它要用新的注册码重新注册才能再同步。", EN: "Revoked device %[1]s (%[2]s %[3]s); it needs a new enrollment code to sync again."}
 	tAlreadyRevoked = cases.Text{ZH: "设备 %[1]s（%[2]s %[3]s）早已吊销，没有作任何更改。", EN: "Device %[1]s (%[2]s %[3]s) was already revoked; nothing was changed."}
 	tNoSuchDevice   = cases.Text{ZH: "平台上没有编号为 %[1]q 的设备，没有吊销任何设备；tongban platform devices 列出各设备的编号。", EN: "No device has the ID %[1]q on the platform, so nothing was revoked; tongban platform devices lists the devices with their IDs."}
-	tUnknownCenter  = cases.Text{ZH: "平台不认识中心 %[1]s：没有哪个已发布的事项目录或已注册的设备属于它（平台认识的中心见后面的英文说明），没有生成注册码。请核对中心代码是否输错；确要开设新中心，请加 --new-center。", EN: "%[2]s."}
+	tUnknownCenter  = cases.Text{ZH: "平台不认识中心 %[1]s：没有哪个已发布的事项目录或已注册的设备属于它（平台认识的中心：%[3]s），没有生成注册码。请核对中心代码是否输错；确要开设新中心，请加 --new-center。", EN: "%[2]s.%.0[3]s"}
 	tBadCatalogFile = cases.Text{ZH: "文件 %[1]s 不是有效的事项目录，没有导入；具体问题（如哪个事项的哪一项）见后面的英文说明。", EN: "%[1]s is not a valid catalog, so nothing was imported: %[2]v"}
 	tDevicesHeader  = [7]cases.Text{{ZH: "设备编号", EN: "Device ID"}, {ZH: "角色", EN: "Role"}, {ZH: "代号", EN: "Code"}, {ZH: "中心", EN: "Center"},
 		{ZH: "名称", EN: "Name"}, {ZH: "状态", EN: "State"}, {ZH: "最近联系（中心时间 UTC+8）", EN: "Last seen (center time, UTC+8)"}}
@@ -298,7 +299,7 @@ var (
 	tProblemParked        = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "Events the platform refused and set aside: %[1]d (tongban status lists them); tell the platform's administrator."}
 	tProblemDiskLow       = cases.Text{ZH: "数据目录所在的磁盘只剩 %[1]s（%[2]d%%）可用：请腾出空间，磁盘写满后就保存不了案件。", EN: "Only %[1]s (%[2]d%%) is free on the data folder's disk: free some space, as a full disk stops cases from being saved."}
 	tRoleIsEnrolled       = cases.Text{ZH: "本设备在平台注册为%[1]s，不能改为%[2]s（平台不会接受它以%[2]s身份做的记录）；要改角色，请用%[2]s的注册码重新注册（tongban enroll）。没有作任何更改。", EN: "This device is enrolled as a %[1]s and cannot run as a %[2]s (the platform would refuse its records); to change roles, enroll again with a %[2]s code (tongban enroll). Nothing was changed."}
-	tProblemRole          = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[2]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[2]s, or enroll again with a %[1]s code."}
+	tProblemRole          = cases.Text{ZH: "本机设置为%[1]s，但在平台注册为%[2]s：平台不收它以%[1]s身份做的记录；请用 tongban config role %[3]s 改回，或用%[1]s的注册码重新注册。", EN: "This device is set to run as a %[1]s but is enrolled as a %[2]s, whose records the platform takes: set tongban config role %[3]s, or enroll again with a %[1]s code."}
 	tProblemCatalog       = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录：请同步一次以取回本中心的目录。", EN: "The catalog saved on this device is damaged and the built-in sample is in force: sync once to bring the center's catalog back."}
 	tProblemDeviceMissing = cases.Text{ZH: "设置的%[1]s %[2]s 现在不在：请检查它的连接线，或用 tongban config 改正设备名。", EN: "The %[1]s set up, %[2]s, is not there now: check its cable, or correct its name with tongban config."}
 	tProblemDBDown        = cases.Text{ZH: "平台 %[1]s 在运行，但它的数据库没有应答：待同步的记录留在本机排队，不会丢失；请告知平台管理员。", EN: "The platform %[1]s runs but its database does not answer: what waits to sync stays queued on this device and is not lost; tell the platform's administrator."}

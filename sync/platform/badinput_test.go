@@ -69,6 +69,8 @@ func TestBadInput(t *testing.T) {
 		{"unknown top field", "POST", protocol.PathEvents, dev.Token, []byte(`{"events":[],"extra":1}`), nil, 400, protocol.CodeBadRequest, `"extra"`},
 		{"unknown event field", "POST", protocol.PathEvents, dev.Token,
 			bytes.Replace(good, []byte(`"case_id"`), []byte(`"colour":"red","case_id"`), 1), nil, 400, protocol.CodeBadRequest, `index 0`},
+		{"unknown payload field", "POST", protocol.PathEvents, dev.Token,
+			bytes.Replace(good, []byte(`"payload":{`), []byte(`"payload":{"bogus":1,`), 1), nil, 422, protocol.CodeBadEvent, `unknown field "bogus"`},
 		{"trailing data", "POST", protocol.PathEvents, dev.Token, append(bytes.Clone(good), `{}`...), nil, 400, protocol.CodeBadRequest, "more data"},
 		{"body over the limit", "POST", protocol.PathEvents, dev.Token, huge, nil, 413, protocol.CodeTooLarge, "larger"},
 		{"gzip bomb over the limit", "POST", protocol.PathEvents, dev.Token, gzipped(huge), []string{"Content-Encoding", "gzip"}, 413, protocol.CodeTooLarge, "larger"},

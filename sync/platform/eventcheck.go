@@ -206,7 +206,8 @@ func checkShape(e *cases.Event) string {
 	return ""
 }
 
-// checkPayload says why an event's payload is not its kind's, or "".
+// checkPayload says why an event's payload is not its kind's (a field
+// of the wrong type, a name the kind does not have), or "".
 func checkPayload(e *cases.Event) string {
 	newPayload, ok := payloadTypes[e.Kind]
 	if !ok {
@@ -219,7 +220,12 @@ func checkPayload(e *cases.Event) string {
 	if s := payloadShapes[e.Kind]; s != nil && fitsShape(p, s) {
 		return "" // json.Unmarshal would succeed: no need to run it
 	}
-	if err := json.Unmarshal(p, newPayload()); err != nil {
+	// Unknown names are refused here as everywhere in a push: a field the
+	// platform does not know would go on to every device of the center
+	// unread (the devices' own reading of a pulled event stays lenient).
+	dec := json.NewDecoder(bytes.NewReader(p))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(newPayload()); err != nil {
 		return fmt.Sprintf("is of kind %s and its payload does not fit: %s", e.Kind, jsonProblem(err, "the payload"))
 	}
 	return ""
