@@ -10,8 +10,8 @@ import (
 	"net/http"
 	neturl "net/url"
 	"os"
-	"slices"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
