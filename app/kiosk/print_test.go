@@ -60,7 +60,7 @@ func TestReceiptPrintsAndPrintsAgainAfterAFault(t *testing.T) {
 	s := &receipt{c: c, item: item, ticket: "A007"}
 	r.k.show(s)
 	s.print(r.k)
-	r.eventually("打印机缺纸，请装入新纸卷后点“重新打印”。 申请已保存。")
+	r.eventually("没有打印出来（打印机缺纸），申请已保存，请找工作人员帮忙。")
 	r.mustShow(c.Number, "A007")
 	if p.count() != 0 {
 		t.Fatal("the fault printed anyway")
@@ -72,5 +72,21 @@ func TestReceiptPrintsAndPrintsAgainAfterAFault(t *testing.T) {
 	}
 	if _, err := r.store.ByNumber(c.Number); err != nil {
 		t.Fatalf("the case is not saved: %v", err)
+	}
+}
+
+func TestFaultOnly(t *testing.T) {
+	for in, want := range map[string]string{
+		"打印机缺纸，请装入新纸卷后点“重新打印”。":                                               "打印机缺纸",
+		"The printer is out of paper: load a new roll and press Print again.": "the printer is out of paper",
+		"打印机没有回应状态查询；如果打印不出东西，请检查打印机。":                                        "打印机没有回应状态查询",
+		"CUPS has disabled the queue: ask IT staff to check the printer.":     "CUPS has disabled the queue",
+		"The receipt cannot be laid out for printing: ask IT staff.":          "the receipt cannot be laid out for printing",
+		"write /dev/usb/lp0: no such device":                                  "write /dev/usb/lp0",
+		"offline":                                                             "offline",
+	} {
+		if got := faultOnly(in); got != want {
+			t.Errorf("faultOnly(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -2,7 +2,9 @@ package kiosk
 
 import (
 	"errors"
+	"strings"
 	"time"
+	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -85,7 +87,7 @@ func (s *receipt) build(k *Kiosk) fyne.CanvasObject {
 	case s.printing:
 		side.Add(text(k.t(tPrinting)))
 	case s.printErr != nil:
-		l := text(k.fault(s.printErr) + " " + k.t(tPrintFailed))
+		l := text(k.tf(tPrintFailed, faultOnly(k.fault(s.printErr))))
 		l.Importance = widget.DangerImportance
 		side.Add(l)
 	case k.deps.Printer != nil:
@@ -174,4 +176,21 @@ func (k *Kiosk) fault(err error) string {
 		return k.t(t.Text())
 	}
 	return err.Error()
+}
+
+// faultOnly is a printer fault's sentence cut to what went wrong ("打印机
+// 缺纸", "the printer is out of paper"), without what to do about it: that
+// is for the staff a citizen is sent to, not for the citizen.
+func faultOnly(sentence string) string {
+	cut := len(sentence)
+	for _, sep := range []string{"，", "；", "：", ": ", "。", ". "} {
+		if i := strings.Index(sentence, sep); i > 0 && i < cut {
+			cut = i
+		}
+	}
+	what := []rune(sentence[:cut])
+	if len(what) > 1 && unicode.IsUpper(what[0]) && unicode.IsLower(what[1]) {
+		what[0] = unicode.ToLower(what[0])
+	}
+	return string(what)
 }

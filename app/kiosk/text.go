@@ -113,11 +113,13 @@ var (
 	tShowNumber   = cases.Text{ZH: "请记下编号或拍下二维码，到窗口出示", EN: "Show this number or QR code at the window"}
 	tDone         = cases.Text{ZH: "完成", EN: "Done"}
 	tDoneIn       = cases.Text{ZH: "完成（%d）", EN: "Done (%d)"} // seconds until Done can be pressed
-	tPrintFailed  = cases.Text{ZH: "申请已保存。", EN: "Your application is saved."}
-	tPrinting     = cases.Text{ZH: "正在打印回执和排队号……", EN: "Printing your receipt and queue ticket…"}
-	tPrinted      = cases.Text{ZH: "请取走打印的回执和排队号。", EN: "Please take your printed receipt and queue ticket."}
-	tPrintAgain   = cases.Text{ZH: "重新打印", EN: "Print again"}
-	tTicket       = cases.Text{ZH: "排队号", EN: "Queue ticket"}
+	// A printer fault is the staff's to clear: the citizen is told to ask,
+	// the staff who come read what the printer reported.
+	tPrintFailed = cases.Text{ZH: "没有打印出来（%s），申请已保存，请找工作人员帮忙。", EN: "Not printed (%s), but your application is saved: please ask staff."}
+	tPrinting    = cases.Text{ZH: "正在打印回执和排队号……", EN: "Printing your receipt and queue ticket…"}
+	tPrinted     = cases.Text{ZH: "请取走打印的回执和排队号。", EN: "Please take your printed receipt and queue ticket."}
+	tPrintAgain  = cases.Text{ZH: "重新打印", EN: "Print again"}
+	tTicket      = cases.Text{ZH: "排队号", EN: "Queue ticket"}
 
 	// The start screen's other ways in; their subtitles are the other
 	// language.
