@@ -70,6 +70,8 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		return nil, err
 	}
 	w := &window{dev: d, role: windowRole(role)}
+	w.fullScreen = !windowed && !d.config.Windowed
+	fitScreen(c.env.Getenv, w.role, size, w.fullScreen)
 	w.app = c.env.NewApp()
 	w.win = w.app.NewWindow("通办 Tongban · " + role)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -109,7 +111,6 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 			w.bg.Go(func() { w.syncer.Run(w.work) })
 		}
 	})
-	w.fullScreen = !windowed && !d.config.Windowed
 	if w.fullScreen {
 		w.win.SetFullScreen(true)
 	} else {

@@ -1,0 +1,92 @@
+package cli
+
+import (
+	"context"
+	"os"
+	"os/exec"
+	"regexp"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+)
+
+// The windows are laid out for a kiosk's screen: 1280×1024 or 1080×1920
+// for the kiosk, 1280×720 for the counter. On a smaller screen (a 1366×768
+// laptop running make run, a cheap kiosk monitor) the layout would be
+// cut off at the bottom: Fyne grows a window to its content's minimum
+// size. Before the app starts, the window reads the screen's size and,
+// when the screen is smaller, sets FYNE_SCALE so that everything, text,
+// keys and pictures alike, shrinks to fit. Fyne reads FYNE_SCALE when the
+// app is made and offers no way to learn the screen's size before a
+// window is up, so the size comes from xdpyinfo (x11-utils), when it is
+// there; a FYNE_SCALE already set is left alone.
+
+// windowMargin is the room a window manager's title bar and panels take
+// from a window that is not full screen.
+const windowMargin = 72
+
+// fitScale returns the scale at which a window laid out for design fits a
+// screen of the given size ("0.72"), or "" when it fits as it is. Full
+// screen, the window has the whole screen; windowed, it leaves
+// windowMargin for the title bar and panels.
+func fitScale(screen, design fyne.Size, windowed bool) string {
+	if screen.Width <= 0 || screen.Height <= 0 {
+		return ""
+	}
+	room := screen
+	if windowed {
+		room.Height -= windowMargin
+	}
+	f := min(room.Width/design.Width, room.Height/design.Height)
+	if f >= 1 {
+		return ""
+	}
+	f = float32(int(f*100)) / 100 // round down: a pixel too many is a row cut off
+	return strconv.FormatFloat(float64(max(f, 0.4)), 'f', -1, 32)
+}
+
+// kioskPortrait is the size the kiosk is laid out for on a screen taller
+// than wide, where it puts its keypads under the fields.
+var kioskPortrait = fyne.NewSize(1080, 1920)
+
+// fitScreen sets FYNE_SCALE, unless it is set, so that a window laid out
+// for design (landscape) fits the screen; a full-screen kiosk on a
+// portrait screen is laid out for kioskPortrait.
+func fitScreen(getenv func(string) string, role string, design fyne.Size, fullScreen bool) {
+	if getenv("FYNE_SCALE") != "" || getenv("DISPLAY") == "" {
+		return
+	}
+	screen := screenSize()
+	if fullScreen && role == "kiosk" && screen.Height > screen.Width {
+		design = kioskPortrait
+	}
+	if f := fitScale(screen, design, !fullScreen); f != "" {
+		os.Setenv("FYNE_SCALE", f)
+	}
+}
+
+// screenSize is the size in pixels of the X display's screen, or a zero
+// size when xdpyinfo is missing or says nothing useful.
+func screenSize() fyne.Size {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "xdpyinfo").Output()
+	if err != nil {
+		return fyne.Size{}
+	}
+	return parseDimensions(string(out))
+}
+
+var dimensions = regexp.MustCompile(`dimensions:\s+(\d+)x(\d+) pixels`)
+
+// parseDimensions reads the first screen's size from xdpyinfo's report.
+func parseDimensions(report string) fyne.Size {
+	m := dimensions.FindStringSubmatch(report)
+	if m == nil {
+		return fyne.Size{}
+	}
+	w, _ := strconv.Atoi(m[1])
+	h, _ := strconv.Atoi(m[2])
+	return fyne.NewSize(float32(w), float32(h))
+}
