@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -28,4 +30,12 @@ func (e *Entry) FocusGained() {
 		e.OnFocus()
 	}
 	e.Entry.FocusGained()
+}
+
+// MinSize is the entry's, at least a touch target high (SizeNameTarget):
+// the citizen taps a field to type into it.
+func (e *Entry) MinSize() fyne.Size {
+	s := e.Entry.MinSize()
+	s.Height = max(s.Height, theme.Size(SizeNameTarget))
+	return s
 }
