@@ -12,11 +12,12 @@ DATA     ?= .data/kiosk
 VERSION  ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 # tongban version says the version of the package that carries the binary.
 LDFLAGS  := -X tongban/app/cli.version=$(shell build/package/version.sh $(VERSION) 2>/dev/null || echo $(VERSION))
-# Debian packages: build (cgo, OpenGL, X11), the windowed smoke test, QR
-# checks, PostgreSQL for the platform's storage tests, and Noto CJK for the
-# rare characters of names the bundled font lacks.
-DEB_PKGS := gcc pkg-config xorg-dev libgl1-mesa-dev xvfb x11-apps x11-utils imagemagick zbar-tools postgresql \
-            dpkg-dev xz-utils desktop-file-utils curl fonts-noto-cjk
+# Debian packages: certificates for the Go module proxy, build (cgo,
+# OpenGL, X11), the windowed smoke test, QR checks, PostgreSQL for the
+# platform's storage tests, the package checks (lintian), and Noto CJK for
+# the rare characters of names the bundled font lacks.
+DEB_PKGS := ca-certificates gcc pkg-config xorg-dev libgl1-mesa-dev xvfb x11-apps x11-utils imagemagick zbar-tools \
+            postgresql procps dpkg-dev xz-utils desktop-file-utils lintian curl fonts-noto-cjk
 STAMP    := .cache/deps.stamp
 
 .PHONY: run test bench build deps vet unit smoke clean freq

@@ -10,9 +10,11 @@ shot=${SMOKE_SHOT:-.cache/smoke-$role.png}
 mkdir -p "$(dirname "$shot")"
 
 # A free display number: Xvfb -displayfd picks one and tells us.
-exec 3< <(Xvfb -displayfd 1 -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log")
+# $! of the process substitution is Xvfb's own PID (bash execs a lone
+# command), so the cleanup stops this run's Xvfb and no other.
+exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log")
+xvfb_pid=$!
 read -r -t 10 display <&3 || { echo "smoke: Xvfb did not start"; cat "$work/xvfb.log"; exit 1; }
-xvfb_pid=$(pgrep -n -f "Xvfb -displayfd" || true)
 export DISPLAY=":$display"
 app_pid=""
 cleanup() {
