@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -73,9 +74,14 @@ func TestIdleTimerPauseAndTimeout(t *testing.T) {
 // Run hands the states to the UI goroutine until stopped.
 func TestIdleTimerRun(t *testing.T) {
 	themed(t, Kiosk)
-	it := NewIdleTimer(30*time.Millisecond, 10*time.Millisecond, time.Now())
+	// The clock moves 2 ms a tick whatever the machine's load, so the
+	// ticks pass through the warning's 10 ms however late they come.
+	start := time.Now()
+	var ticks atomic.Int64
+	now := func() time.Time { return start.Add(time.Duration(ticks.Add(1)) * 2 * time.Millisecond) }
+	it := NewIdleTimer(30*time.Millisecond, 10*time.Millisecond, start)
 	states := make(chan IdleState, 100)
-	stop := it.Run(2*time.Millisecond, time.Now, func(s IdleState) {
+	stop := it.Run(2*time.Millisecond, now, func(s IdleState) {
 		select {
 		case states <- s:
 		default:
