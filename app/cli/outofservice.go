@@ -18,6 +18,7 @@ import (
 var (
 	tOutOfService     = cases.Text{ZH: "本机暂停服务", EN: "Out of service"}
 	tOutOfServiceAsk  = cases.Text{ZH: "请到人工窗口办理，给您带来不便，敬请谅解。", EN: "Please go to a staffed counter; we are sorry for the trouble."}
+	tOutOfServiceDesk = cases.Text{ZH: "本窗口暂不能办理：请联系技术人员，并请群众到其他窗口办理。", EN: "This counter cannot handle cases for now: call IT staff, and send citizens to another counter."}
 	tOutOfServiceIT   = cases.Text{ZH: "技术人员：本机数据文件已损坏，本机已停止保存新的记录，已保存的记录没有删除。请运行 tongban status 查看，再用 tongban stop 关闭本程序，用 tongban restore 恢复最近的备份（仍能读出的未同步记录会一并带回）。", EN: "IT staff: this device's data file is damaged, so it has stopped saving; nothing saved was deleted. Run tongban status, then tongban stop, and tongban restore the latest backup (what was not synced is carried across where it can still be read)."}
 	tOutOfServiceWhat = cases.Text{ZH: "详情：", EN: "Details: "}
 )
@@ -43,7 +44,7 @@ func (w *window) outOfService(err error) {
 	fyne.LogError("the data file is damaged: the window is out of service", err)
 	fyne.Do(func() {
 		notice := w.app.NewWindow(w.win.Title())
-		notice.SetContent(outOfServiceNotice(err))
+		notice.SetContent(outOfServiceNotice(w.role, err))
 		if w.fullScreen {
 			notice.SetFullScreen(true)
 		} else {
@@ -60,21 +61,25 @@ func (w *window) outOfService(err error) {
 	})
 }
 
-// outOfServiceNotice is the notice's content: what the citizen should do,
-// large, then what IT staff should, and the damage in the store's words.
-func outOfServiceNotice(err error) fyne.CanvasObject {
+// outOfServiceNotice is the notice's content: what the citizen (or, at a
+// counter, the clerk) should do, then what IT staff should, and the damage
+// in the store's words.
+func outOfServiceNotice(role string, err error) fyne.CanvasObject {
 	head := widget.NewLabel(tOutOfService.Both())
 	head.TextStyle.Bold = true
 	head.SizeName = theme.SizeNameHeadingText
 	head.Alignment = fyne.TextAlignCenter
-	ask := widget.NewLabel(tOutOfServiceAsk.ZH + "\n" + tOutOfServiceAsk.EN)
+	say := tOutOfServiceAsk
+	if role == "counter" {
+		say = tOutOfServiceDesk
+	}
+	ask := widget.NewLabel(say.ZH + "\n" + say.EN)
 	ask.Alignment = fyne.TextAlignCenter
 	ask.Wrapping = fyne.TextWrapWord
 	it := widget.NewLabel(tOutOfServiceIT.ZH + "\n" + tOutOfServiceIT.EN)
 	it.Wrapping = fyne.TextWrapWord
-	it.Importance = widget.WarningImportance
+	it.TextStyle.Bold = true
 	what := widget.NewLabel(tOutOfServiceWhat.ZH + " " + tOutOfServiceWhat.EN + err.Error())
 	what.Wrapping = fyne.TextWrapWord
-	what.SizeName = theme.SizeNameCaptionText
 	return container.NewPadded(container.NewVBox(head, widget.NewSeparator(), ask, widget.NewSeparator(), it, what))
 }

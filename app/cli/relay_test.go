@@ -162,6 +162,9 @@ func TestRelayWithNobodyAnswering(t *testing.T) {
 		s.Problems[0].Code != "window_not_answering" || !strings.Contains(s.Problems[0].Message, "没有应答") {
 		t.Errorf("status --check --json beside a hung window: exit %d, stdout %q (%v), stderr %q; want exit 1 and the problem window_not_answering", code, out, err, errOut)
 	}
+	if !strings.Contains(out, `"pending": null`) || !strings.Contains(out, `"device": null`) {
+		t.Errorf("status --json beside a hung window gives values it could not read (a zero passes for a reading): %s", out)
+	}
 	if left, _ := filepath.Glob(filepath.Join(data, relayFolder, "*.req")); len(left) != 0 {
 		t.Fatalf("requests left behind: %v", left)
 	}

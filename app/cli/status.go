@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -167,7 +169,7 @@ func damagedStatus(c *call, damaged *store.DamagedError, check bool) error {
 // the version, the folder and the problem, in JSON or for people.
 func writeUnread(c *call, s statusJSON, check bool) error {
 	if c.json {
-		if err := writeJSON(c.env.Stdout, s); err != nil {
+		if err := writeJSON(c.env.Stdout, unread(s)); err != nil {
 			return err
 		}
 	} else {
@@ -196,8 +198,28 @@ func newerStatus(c *call, check bool) error {
 // script reads it the same way.
 func unansweredStatus(c *call, err error) {
 	dir, _ := c.dataDir()
-	writeJSON(c.env.Stdout, statusJSON{Version: version, Data: dir, Disk: diskOf(dir), PrinterState: "unknown",
-		Problems: []problemJSON{{Code: "window_not_answering", Message: inBoth(strings.TrimSpace(err.Error()), false)}}})
+	writeJSON(c.env.Stdout, unread(statusJSON{Version: version, Data: dir, Disk: diskOf(dir), PrinterState: "unknown",
+		Problems: []problemJSON{{Code: "window_not_answering", Message: inBoth(strings.TrimSpace(err.Error()), false)}}}))
+}
+
+// knownUnread are the keys of the status that hold without reading the
+// store; unread sets every other key to null.
+var knownUnread = []string{"version", "data", "disk", "printer_state", "store_damaged", "problems"}
+
+// unread is the status JSON of a store that could not be read: the
+// status's keys, so a monitoring script reads it the same way, with null
+// for every value that was not read (a zero would pass for a reading: 0
+// pending, not enrolled).
+func unread(s statusJSON) map[string]any {
+	var m map[string]any
+	b, _ := json.Marshal(s)
+	json.Unmarshal(b, &m)
+	for k := range m {
+		if !slices.Contains(knownUnread, k) {
+			m[k] = nil
+		}
+	}
+	return m
 }
 
 // writeStatus prints tongban status for people.

@@ -84,6 +84,8 @@ func TestFaultOnly(t *testing.T) {
 		"The receipt cannot be laid out for printing: ask IT staff.":          "the receipt cannot be laid out for printing",
 		"write /dev/usb/lp0: no such device":                                  "write /dev/usb/lp0",
 		"offline":                                                             "offline",
+		"打印机报告故障（例如切刀卡纸），请关掉打印机电源再打开后点“重新打印”。":                                "打印机报告故障",
+		"Something answered at the printer address but closed the connection at once, so it is probably not a printer port (network printers use 9100): ask IT staff.": "something answered at the printer address but closed the connection at once",
 	} {
 		if got := faultOnly(in); got != want {
 			t.Errorf("faultOnly(%q) = %q, want %q", in, got, want)

@@ -183,7 +183,7 @@ func (k *Kiosk) fault(err error) string {
 // is for the staff a citizen is sent to, not for the citizen.
 func faultOnly(sentence string) string {
 	cut := len(sentence)
-	for _, sep := range []string{"，", "；", "：", ": ", "。", ". "} {
+	for _, sep := range []string{"，", "；", "：", "（", ": ", ", ", " (", "。", ". "} {
 		if i := strings.Index(sentence, sep); i > 0 && i < cut {
 			cut = i
 		}

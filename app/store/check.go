@@ -29,7 +29,12 @@ type DamagedError struct {
 }
 
 func (e *DamagedError) Error() string {
-	return fmt.Sprintf("数据文件 %s 已损坏。 The data file %s is damaged at %s", e.File, e.File, e.Where)
+	if strings.HasPrefix(e.Where, "page") {
+		return fmt.Sprintf("数据文件 %s 已损坏。 The data file %s is damaged at %s", e.File, e.File, e.Where)
+	}
+	// Not a page bbolt named, such as a Go runtime error from reading
+	// one: said as what was reported.
+	return fmt.Sprintf("数据文件 %s 已损坏。 The data file %s is damaged (reading it failed: %s)", e.File, e.File, e.Where)
 }
 
 // Is makes errors.Is(err, ErrDamaged) hold.
