@@ -16,6 +16,15 @@ func newCode(t *testing.T, url, role string) string {
 	return strings.TrimSpace(must(t, "", "platform", "code", "--url", url, "--token", testAdminToken, "--center", "130102", "--role", role))
 }
 
+// revokeOn revokes the device of the data folder on the platform at url,
+// as its administrator does before the device takes a new code.
+func revokeOn(t *testing.T, url, data string) {
+	t.Helper()
+	var st statusJSON
+	json.Unmarshal([]byte(must(t, data, "status", "--json")), &st)
+	must(t, "", "platform", "devices", "--url", url, "--token", testAdminToken, "--revoke", st.Device.ID)
+}
+
 // TestEnrollRefusesDemoCases: a folder holding cases made before
 // enrollment is not enrolled unless --keep-cases says to upload them; the
 // refusal costs no enrollment code. A re-enrollment has no demo cases.
@@ -58,8 +67,18 @@ func TestEnrollRefusesDemoCases(t *testing.T) {
 		t.Errorf("sync after enroll --keep-cases = %s; want the 2 cases pushed", out)
 	}
 	addLicenceCase(t, data)
-	if _, errOut, exit := run(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk")); exit != 0 {
-		t.Errorf("re-enrolling a device with a case pending: exit %d, %s; want it enrolled", exit, errOut)
+	// A new code for a device that is enrolled and in use is refused, and
+	// stays unused: whoever knew the device's ID (or copied its disk) would
+	// take its identity. Once an administrator revokes it, it enrolls.
+	again := newCode(t, url, "kiosk")
+	_, errOut, exit = run(t, data, "enroll", "--platform", url, "--code", again)
+	if zh, en := wantBilingual(t, "a new code for a device in use", errOut); exit == 0 || !strings.Contains(zh, "仍在使用") ||
+		!strings.Contains(zh, "注册码没有用掉") || !strings.Contains(en, "revoke it first") {
+		t.Errorf("a new code for a device in use: exit %d, %q; want a refusal saying to revoke it first", exit, errOut)
+	}
+	revokeOn(t, url, data)
+	if _, errOut, exit := run(t, data, "enroll", "--platform", url, "--code", again); exit != 0 {
+		t.Errorf("re-enrolling a revoked device with a case pending: exit %d, %s; want it enrolled", exit, errOut)
 	}
 }
 
@@ -112,6 +131,7 @@ func TestEnrollWithAnotherPlatform(t *testing.T) {
 	if json.Unmarshal([]byte(out), &rep); rep.Pushed != 1 || rep.Pending != 0 {
 		t.Errorf("sync with the new platform = %s; want the case pushed to it", out)
 	}
+	revokeOn(t, first, data)
 	out = must(t, data, "enroll", "--platform", first, "--code", newCode(t, first, "kiosk"))
 	if !strings.Contains(out, "已注册为中心 130102 石家庄市长安区政务服务中心 的自助机 K01") || !strings.Contains(out, "Enrolled as kiosk K01 of center 130102 Chang'an District") ||
 		!strings.Contains(out, "重新排队") || !strings.Contains(out, "queues the events it made again for it (1;") {
@@ -186,6 +206,7 @@ func TestEnrollTakesThePlatformsRole(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &e); err != nil || e.Role != "counter" || e.RoleWas != "" {
 		t.Errorf("enroll --json of an empty folder with the refused code = %s (%v); want role counter", out, err)
 	}
+	revokeOn(t, url, data)
 	if out := must(t, data, "enroll", "--platform", url, "--code", newCode(t, url, "kiosk")); strings.Contains(out, "role was changed") {
 		t.Errorf("enrolling with the role the device has said %q", out)
 	}

@@ -45,7 +45,8 @@ func (c Code) redeemableBy(deviceID, proofHash string) bool {
 // of the role in the center, NextShortCode), called only then. A code
 // used already (by this device, Check saw to that) renews the device only
 // while it is not revoked: a revocation stands against the code that
-// enrolled the device.
+// enrolled the device. A new code renews a device only once it is revoked
+// (ErrDeviceActive).
 func Renew(e Enrollment, c Code, old *protocol.Device, allocate func(center, role string) (string, error)) (protocol.Device, error) {
 	if e.CasesCenter != "" && e.CasesCenter != c.Center {
 		return protocol.Device{}, fmt.Errorf("%w (they are center %s's, the code is for %s)", ErrCasesCenter, e.CasesCenter, c.Center)
@@ -70,6 +71,9 @@ func Renew(e Enrollment, c Code, old *protocol.Device, allocate func(center, rol
 	}
 	if old.Role != c.Role {
 		return protocol.Device{}, fmt.Errorf("%w (device %s is a %s, %s; the code is for a %s)", ErrOtherRole, old.ID, old.Role, old.ShortCode, c.Role)
+	}
+	if c.Used.IsZero() && !old.Revoked {
+		return protocol.Device{}, fmt.Errorf("%w (device %s is %s %s, enrolled and not revoked)", ErrDeviceActive, old.ID, old.Role, old.ShortCode)
 	}
 	if dev.Name == "" {
 		dev.Name = old.Name

@@ -71,6 +71,8 @@ func (s *Server) enroll(w http.ResponseWriter, r *http.Request) *apiError {
 		return fail(http.StatusConflict, protocol.CodeOtherRole, "%s", err.Error())
 	case errors.Is(err, ErrCasesCenter):
 		return fail(http.StatusConflict, protocol.CodeCasesCenter, "%s", err.Error())
+	case errors.Is(err, ErrDeviceActive):
+		return fail(http.StatusConflict, protocol.CodeDeviceActive, "%s", err.Error())
 	case errors.Is(err, ErrShortCodesExhausted):
 		return fail(http.StatusConflict, protocol.CodeShortCodesExhausted, "%s", err.Error())
 	case err != nil:

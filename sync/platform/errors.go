@@ -27,6 +27,12 @@ var (
 	// re-enroll with a code for another: its past work would then read as
 	// done by a device of the other role (a kiosk that accepted cases).
 	ErrOtherRole = errors.New("this device is enrolled in another role; use a code for that role, or enroll the device from an empty data folder, which makes it a new device, to give it the other role")
+	// ErrDeviceActive is returned when a new code names a device that is
+	// enrolled and not revoked: whoever knows a device's ID (the center's
+	// devices see it, and so does a copy of its disk) would otherwise take
+	// its identity, its short code and its token with any code of its
+	// center and role, and two machines would number cases alike.
+	ErrDeviceActive = errors.New("this device is enrolled and in use; to enroll it again, have the platform administrator revoke it first (tongban platform devices --revoke), or, if this computer is a copy of another's disk, enroll it from an empty data folder, which makes it a new device")
 	// ErrShortCodesExhausted is returned when a center has used every short code of a role.
 	ErrShortCodesExhausted = errors.New("this center has no free device short code left for this role; revoke and reuse devices or split the center")
 	// ErrCatalogVersion is returned for a catalog whose version is not newer

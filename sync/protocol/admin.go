@@ -46,6 +46,9 @@ const (
 	// CodeShortCodesExhausted: the center has no short code left for the
 	// code's role.
 	CodeShortCodesExhausted = "short_codes_exhausted"
+	// CodeDeviceActive: a new code names a device that is enrolled and
+	// not revoked (its token works): an administrator revokes it first.
+	CodeDeviceActive = "device_active"
 )
 
 // CatalogPublished answers POST /v1/admin/catalog.

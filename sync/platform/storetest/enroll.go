@@ -84,6 +84,19 @@ func testReenroll(t *testing.T, s platform.Storage) {
 	id := cases.NewID()
 	first := enroll(t, s, centerA, protocol.RoleKiosk, id, "old")
 	enroll(t, s, centerA, protocol.RoleKiosk, cases.NewID(), "someone")
+	// While the device is in use, a new code naming its ID is refused:
+	// the ID is no secret. The code stays unused, for a new device.
+	taken := addCode(t, s, "takeover", centerA, protocol.RoleKiosk)
+	_, err := s.Enroll(ctx, platform.Enrollment{CodeHash: taken, DeviceID: id, TokenHash: platform.HashSecret("thief"),
+		At: t0.Add(time.Minute), Key: key("X")})
+	wantErr(t, "a new code for a device in use", err, platform.ErrDeviceActive)
+	if d, err := s.DeviceByToken(ctx, platform.HashSecret("old")); err != nil || d.ID != id {
+		t.Fatalf("after the refused takeover the device's token → %+v, %v; want device %s", d, err, id)
+	}
+	if d, err := s.Enroll(ctx, platform.Enrollment{CodeHash: taken, DeviceID: cases.NewID(), TokenHash: platform.HashSecret("newcomer"),
+		At: t0.Add(time.Minute), Key: key("X")}); err != nil || d.Device.ShortCode == first.Device.ShortCode {
+		t.Fatalf("the refused code, given to a new device: %+v, %v; want a short code of its own", d.Device, err)
+	}
 	if _, err := s.Revoke(ctx, id); err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +113,7 @@ func testReenroll(t *testing.T, s platform.Storage) {
 	// Nor can a code of another role: the device's past work would read
 	// as the other role's. The code stays unused, for a new device.
 	roleCode := addCode(t, s, "other role", centerA, protocol.RoleCounter)
-	_, err := s.Enroll(ctx, platform.Enrollment{CodeHash: roleCode, DeviceID: id, TokenHash: platform.HashSecret("x"),
+	_, err = s.Enroll(ctx, platform.Enrollment{CodeHash: roleCode, DeviceID: id, TokenHash: platform.HashSecret("x"),
 		At: t0.Add(time.Minute), Key: key("X")})
 	wantErr(t, "re-enrollment in another role", err, platform.ErrOtherRole)
 	if d, err := s.Enroll(ctx, platform.Enrollment{CodeHash: roleCode, DeviceID: cases.NewID(), TokenHash: platform.HashSecret("counter"),
@@ -116,8 +129,8 @@ func testReenroll(t *testing.T, s platform.Storage) {
 		t.Fatalf("a refused re-enrollment broke the device's token: %v", err)
 	}
 	list, _ := s.Devices(ctx, "")
-	if len(list) != 3 {
-		t.Fatalf("Devices = %d, want 3 (re-enrollment keeps one record per ID)", len(list))
+	if len(list) != 4 { // the first, someone, the newcomer and the counter
+		t.Fatalf("Devices = %d, want 4 (re-enrollment keeps one record per ID)", len(list))
 	}
 }
 
