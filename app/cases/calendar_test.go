@@ -83,9 +83,16 @@ func TestClockNeverGoesBack(t *testing.T) {
 	t0 := time.UnixMilli(1_000_000)
 	a := c.Tick(t0)
 	b := c.Tick(t0.Add(-time.Hour)) // the wall clock jumped back
-	c.Observe(Stamp{Wall: 2_000_000, Counter: 7})
+	c.Observe(Stamp{Wall: 2_000_000, Counter: 7}, t0)
 	d := c.Tick(t0)
 	if a.Compare(b) >= 0 || b.Compare(d) >= 0 || d.Compare(Stamp{Wall: 2_000_000, Counter: 7}) <= 0 {
 		t.Fatalf("stamps went backwards: %v %v %v", a, b, d)
+	}
+	// A stamp years ahead is not followed: the device's next stamps stay
+	// in its own year.
+	far := t0.Add(3 * MaxObserveAhead).UnixMilli()
+	c.Observe(Stamp{Wall: far}, t0)
+	if e := c.Tick(t0); e.Wall >= far || e.Compare(d) <= 0 {
+		t.Fatalf("after a stamp years ahead the clock reads %v (before %v)", e, d)
 	}
 }

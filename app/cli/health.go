@@ -229,6 +229,10 @@ func (s statusJSON) problems() []problemJSON {
 			add("platform_storage_down", tProblemDBDown, dev.Platform)
 		case !s.Online:
 			add("platform_unreachable", tProblemUnreachable, dev.Platform)
+		case s.LastError != "":
+			// The platform answers, and still the last round failed:
+			// something no waiting mends (a refused page, a local fault).
+			add("sync_failing", tProblemSyncFailing, errors.New(s.LastError))
 		}
 		if s.LastSync == nil {
 			add("never_synced", tProblemNeverSynced)

@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"tongban/app/store"
 	"tongban/printer"
@@ -192,5 +193,23 @@ func TestPrintTestSaysPaperLow(t *testing.T) {
 	}
 	if err := json.Unmarshal([]byte(must(t, data, "print-test", "--printer", p.URL(), "--json")), &sent); err != nil || !sent.Sent || !sent.PaperLow {
 		t.Errorf("print-test --json with the paper low = %+v (%v)", sent, err)
+	}
+}
+
+// A platform that answers while the rounds still fail (a refused page, a
+// local fault) is a problem for status --check, with the error's words:
+// it stayed silent while every sync failed.
+func TestSyncFailingIsAProblem(t *testing.T) {
+	last := time.Now()
+	s := statusJSON{Device: deviceJSON{Enrolled: true}, Online: true, LastSync: &last, PrinterState: "ready",
+		LastError: "平台不收这一页。 The platform refused the page"}
+	got := s.problems()
+	if len(got) != 1 || got[0].Code != "sync_failing" || !strings.Contains(got[0].Message, "平台不收这一页") ||
+		!strings.Contains(got[0].Message, "the last sync did not finish: The platform refused the page") {
+		t.Errorf("problems = %+v; want sync_failing with the error's words", got)
+	}
+	s.LastError = ""
+	if got := s.problems(); len(got) != 0 {
+		t.Errorf("after a good round, problems = %+v; want none", got)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"syscall"
 	"time"
+	"unicode/utf8"
 
 	"github.com/jackc/pgx/v5/pgconn"
 
@@ -205,13 +206,19 @@ func databaseFailed(err error) error {
 }
 
 // adminToken picks the admin token: the flag, the environment, or one
-// generated once into the data folder (readable by its owner only).
+// generated once into the data folder (readable by its owner only). A
+// token given is refused when shorter than minAdminToken once trimmed:
+// a blank one matched no call, with no word why, and a short one is
+// guessed.
 func (c *call) adminToken(flagValue, dir string) (token, file string, err error) {
-	if flagValue != "" {
-		return flagValue, "", nil
-	}
-	if t := c.env.Getenv("TONGBAN_ADMIN_TOKEN"); t != "" {
-		return t, "", nil
+	for _, given := range []struct{ value, from string }{{flagValue, "--admin-token"}, {c.env.Getenv("TONGBAN_ADMIN_TOKEN"), "TONGBAN_ADMIN_TOKEN"}} {
+		if given.value == "" {
+			continue
+		}
+		if t := strings.TrimSpace(given.value); utf8.RuneCountInString(t) >= minAdminToken {
+			return t, "", nil
+		}
+		return "", "", badf(tShortAdminToken, given.from, minAdminToken)
 	}
 	file = filepath.Join(dir, adminTokenFile)
 	if b, err := os.ReadFile(file); err == nil && len(strings.TrimSpace(string(b))) > 0 {
@@ -222,6 +229,10 @@ func (c *call) adminToken(flagValue, dir string) (token, file string, err error)
 	token = hex.EncodeToString(b)
 	return token, file, os.WriteFile(file, []byte(token+"\n"), 0o600)
 }
+
+// minAdminToken is the fewest characters of an admin token given by hand;
+// a generated one has 48.
+const minAdminToken = 12
 
 // publishSample gives a new platform the sample catalog as its default,
 // so a demo works end to end; a published catalog is never replaced.

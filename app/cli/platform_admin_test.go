@@ -147,7 +147,7 @@ func serveUntilStarted(t *testing.T, dir string, args ...string) string {
 	var errOut bytes.Buffer
 	done := make(chan int)
 	go func() {
-		done <- Main(append([]string{"platform", "serve", "--addr", "127.0.0.1:0", "--admin-token", "x"}, args...),
+		done <- Main(append([]string{"platform", "serve", "--addr", "127.0.0.1:0", "--admin-token", testAdminToken}, args...),
 			Env{Stdout: out, Stderr: &errOut, Getenv: func(k string) string {
 				if k == "TONGBAN_DATA" {
 					return dir
@@ -206,6 +206,32 @@ func TestKnownCentersInChinese(t *testing.T) {
 	} {
 		if got := knownCenters(msg); got != want {
 			t.Errorf("knownCenters(%q) = %q, want %q", msg, got, want)
+		}
+	}
+}
+
+// An admin token given by hand that is blank or short is refused before
+// the platform starts: a blank one matched no admin call, without a word.
+func TestShortAdminTokenIsRefused(t *testing.T) {
+	for _, tc := range []struct{ flag, env, from string }{
+		{"a", "", "--admin-token"},
+		{"   short   ", "", "--admin-token"},
+		{"", " ", "TONGBAN_ADMIN_TOKEN"},
+	} {
+		args := []string{"platform", "serve", "--addr", "127.0.0.1:0", "--data", t.TempDir()}
+		if tc.flag != "" {
+			args = append(args, "--admin-token", tc.flag)
+		}
+		var out, errOut bytes.Buffer
+		code := Main(args, Env{Stdout: &out, Stderr: &errOut, Getenv: func(k string) string {
+			if k == "TONGBAN_ADMIN_TOKEN" {
+				return tc.env
+			}
+			return ""
+		}})
+		if zh, en := wantBilingual(t, "a short admin token", errOut.String()); code != exitBadArgs ||
+			!strings.Contains(zh, tc.from+" 给出的管理令牌不足 12 个字符") || !strings.Contains(en, "did not start") {
+			t.Errorf("platform serve with admin token %q / env %q: exit %d, %q", tc.flag, tc.env, code, errOut.String())
 		}
 	}
 }

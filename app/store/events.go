@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	bolt "go.etcd.io/bbolt"
 
@@ -68,7 +69,7 @@ func (s *Store) Import(events []cases.Event, fromReceipt bool) (changed []*cases
 		src = FromReceipt
 	}
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		changed, _, err = importEvents(tx, events, src)
+		changed, _, err = importEvents(tx, events, src, s.now())
 		return err
 	})
 	return changed, err
@@ -82,7 +83,7 @@ func (s *Store) Import(events []cases.Event, fromReceipt bool) (changed []*cases
 // counted; an event of its own it had lost (a restored backup) is.
 func (s *Store) ApplyPage(events []cases.Event, cursor string) (changed []*cases.Case, added int, err error) {
 	err = s.db.Update(func(tx *bolt.Tx) error {
-		if changed, added, err = importEvents(tx, events, FromPlatform); err != nil {
+		if changed, added, err = importEvents(tx, events, FromPlatform, s.now()); err != nil {
 			return err
 		}
 		return putSetting(tx, KeyCursor, []byte(cursor))
@@ -98,7 +99,7 @@ const KeyCursor = "sync/cursor"
 // new. A new submission numbered with this device's short code raises the
 // day's sequence past it (claimNumber), so the device does not issue that
 // number again.
-func importEvents(tx *bolt.Tx, events []cases.Event, src Source) (changed []*cases.Case, added int, err error) {
+func importEvents(tx *bolt.Tx, events []cases.Event, src Source, now time.Time) (changed []*cases.Case, added int, err error) {
 	clock, err := loadClock(tx)
 	if err != nil {
 		return nil, 0, err
@@ -111,7 +112,7 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source) (changed []*cas
 	var order []string
 	b := tx.Bucket(bucketCases)
 	for _, e := range events {
-		clock.Observe(e.Stamp)
+		clock.Observe(e.Stamp, now)
 		old := b.Get(eventKey(e))
 		if old != nil {
 			var known cases.Event

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"tongban/app/cases"
 	"tongban/sync/platform"
@@ -50,6 +51,10 @@ func TestBadInput(t *testing.T) {
 		many[i] = newEvent(centerA, dev.DeviceID, i)
 	}
 	huge := []byte(`{"events":[` + strings.Repeat(" ", protocol.MaxBody) + `]}`)
+	ahead := newEvent(centerA, dev.DeviceID, 2)
+	ahead.Stamp.Wall = h.clock.Now().Add(25 * time.Hour).UnixMilli()
+	farAhead := newEvent(centerA, dev.DeviceID, 3)
+	farAhead.Stamp.Wall = 1 << 62 // past year 9999
 	tests := []struct {
 		name, method, path, token string
 		body                      []byte
@@ -71,6 +76,8 @@ func TestBadInput(t *testing.T) {
 			bytes.Replace(good, []byte(`"case_id"`), []byte(`"colour":"red","case_id"`), 1), nil, 400, protocol.CodeBadRequest, `index 0`},
 		{"unknown payload field", "POST", protocol.PathEvents, dev.Token,
 			bytes.Replace(good, []byte(`"payload":{`), []byte(`"payload":{"bogus":1,`), 1), nil, 422, protocol.CodeBadEvent, `unknown field "bogus"`},
+		{"stamp a day ahead", "POST", protocol.PathEvents, dev.Token, pushBody(ahead), nil, 422, protocol.CodeBadEvent, "more than a day ahead of the platform's clock"},
+		{"stamp past year 9999", "POST", protocol.PathEvents, dev.Token, pushBody(farAhead), nil, 422, protocol.CodeBadEvent, "stamped 9999-12-31"},
 		{"trailing data", "POST", protocol.PathEvents, dev.Token, append(bytes.Clone(good), `{}`...), nil, 400, protocol.CodeBadRequest, "more data"},
 		{"body over the limit", "POST", protocol.PathEvents, dev.Token, huge, nil, 413, protocol.CodeTooLarge, "larger"},
 		{"gzip bomb over the limit", "POST", protocol.PathEvents, dev.Token, gzipped(huge), []string{"Content-Encoding", "gzip"}, 413, protocol.CodeTooLarge, "larger"},

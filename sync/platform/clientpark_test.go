@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"tongban/app/cases"
 	"tongban/app/store"
@@ -17,7 +18,8 @@ import (
 // with the platform's reason (what `tongban status` shows), and its own
 // case pushed in the same round.
 func TestClientParksTakenNumber(t *testing.T) {
-	h := boltHarness(t, platform.Config{})
+	h := boltHarness(t, platform.Config{Now: time.Now}) // the devices' stores keep real time
+
 	ctx := context.Background()
 	device := func(role string) *store.Store {
 		st, err := store.Open(t.TempDir(), store.Options{Center: centerA, Role: role})

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"strconv"
+	"time"
 
 	"tongban/app/cases"
 	"tongban/sync/protocol"
@@ -125,8 +126,14 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 		}
 		return center, nil
 	}
+	latest := s.cfg.Now().Add(maxAhead).UnixMilli()
 	for i := range events {
 		e := &events[i]
+		if e.Stamp.Wall > latest {
+			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, fmt.Sprintf(
+				"is stamped %s, more than a day ahead of the platform's clock; the device's clock is wrong: set it right (automatic time), and the device makes its next events with the right time",
+				time.UnixMilli(min(e.Stamp.Wall, maxStampShown)).UTC().Format("2006-01-02 15:04 UTC")))
+		}
 		if why := checkShape(e); why != "" {
 			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, why)
 		}
@@ -180,6 +187,16 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 	}
 	return numbers, nil
 }
+
+// maxAhead is how far ahead of the platform's clock an event's stamp may
+// be: devices keep time by NTP, and every device of the center moves its
+// own clock past the stamps it pulls (a hybrid logical clock), so one
+// device with the wrong year would carry the whole center into it.
+const maxAhead = 24 * time.Hour
+
+// maxStampShown keeps a refusal's date within what Format writes (year
+// 9999).
+var maxStampShown = time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC).UnixMilli()
 
 // checkShape says what an event lacks or has malformed, or "".
 func checkShape(e *cases.Event) string {
