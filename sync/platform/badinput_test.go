@@ -55,6 +55,11 @@ func TestBadInput(t *testing.T) {
 	ahead.Stamp.Wall = h.clock.Now().Add(25 * time.Hour).UnixMilli()
 	farAhead := newEvent(centerA, dev.DeviceID, 3)
 	farAhead.Stamp.Wall = 1 << 62 // past year 9999
+	rated := func(payload string) cases.Event {
+		e := newEvent(centerA, dev.DeviceID, 4)
+		e.Kind, e.ID, e.Payload = cases.KindRated, cases.NewID(), json.RawMessage(payload)
+		return e
+	}
 	tests := []struct {
 		name, method, path, token string
 		body                      []byte
@@ -76,6 +81,9 @@ func TestBadInput(t *testing.T) {
 			bytes.Replace(good, []byte(`"case_id"`), []byte(`"colour":"red","case_id"`), 1), nil, 400, protocol.CodeBadRequest, `index 0`},
 		{"unknown payload field", "POST", protocol.PathEvents, dev.Token,
 			bytes.Replace(good, []byte(`"payload":{`), []byte(`"payload":{"bogus":1,`), 1), nil, 422, protocol.CodeBadEvent, `unknown field "bogus"`},
+		{"rating level 9", "POST", protocol.PathEvents, dev.Token, pushBody(rated(`{"level":9,"channel":"kiosk"}`)), nil, 422, protocol.CodeBadEvent, "none of the five levels"},
+		{"payload over the limit", "POST", protocol.PathEvents, dev.Token,
+			pushBody(rated(`{"level":5,"channel":"kiosk","comment":"` + strings.Repeat("好", protocol.MaxPayload/3+1) + `"}`)), nil, 422, protocol.CodeBadEvent, "more than the 32768"},
 		{"stamp a day ahead", "POST", protocol.PathEvents, dev.Token, pushBody(ahead), nil, 422, protocol.CodeBadEvent, "more than a day ahead of the platform's clock"},
 		{"stamp past year 9999", "POST", protocol.PathEvents, dev.Token, pushBody(farAhead), nil, 422, protocol.CodeBadEvent, "stamped 9999-12-31"},
 		{"trailing data", "POST", protocol.PathEvents, dev.Token, append(bytes.Clone(good), `{}`...), nil, 400, protocol.CodeBadRequest, "more data"},

@@ -234,6 +234,15 @@ func checkPayload(e *cases.Event) string {
 	if len(p) == 0 || string(p) == "null" {
 		return fmt.Sprintf("is of kind %s but has no payload; every %s event carries its payload object", e.Kind, e.Kind)
 	}
+	if len(p) > protocol.MaxPayload {
+		return fmt.Sprintf("has a payload of %d bytes, more than the %d an event may carry", len(p), protocol.MaxPayload)
+	}
+	if e.Kind == cases.KindRated {
+		var r cases.Rating
+		if json.Unmarshal(p, &r) == nil && !r.Level.Valid() {
+			return fmt.Sprintf("rates the case %d, which is none of the five levels (1 very dissatisfied to 5 very satisfied)", r.Level)
+		}
+	}
 	if s := payloadShapes[e.Kind]; s != nil && fitsShape(p, s) {
 		return "" // json.Unmarshal would succeed: no need to run it
 	}

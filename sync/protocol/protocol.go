@@ -32,6 +32,10 @@ const (
 	MaxPull = 5000
 	// MaxBody is the largest request body, after gzip decoding.
 	MaxBody = 8 << 20
+	// MaxPayload is the largest payload one event may carry: a submission
+	// with every field of the catalog at its longest takes a few KB, and
+	// every device of the center pulls what the platform stores.
+	MaxPayload = 32 << 10
 )
 
 // Roles a device can enroll as.
