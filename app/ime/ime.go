@@ -60,63 +60,6 @@ func Lookup(pinyin string, o Order) []rune {
 	return loadTable().lookup(segs[0], o)
 }
 
-// Segment splits toneless pinyin into syllables, as few as cover it all,
-// the longest first where two splits tie (xian is one syllable, not xi'an;
-// bangongsi is ban'gong'si, not bang'o'ng'si, which the lone syllables o
-// and ng would allow); the last may be the start of a syllable still being
-// typed (zhangs → zhang, s). Input that no split covers is cut greedily,
-// each syllable the longest that fits from the left, and the rest no
-// syllable starts with is returned as one segment, which has no
-// candidates. Upper case is folded; input longer than MaxInput is cut.
-func Segment(pinyin string) []string {
-	s := strings.ToLower(pinyin)
-	if len(s) > MaxInput {
-		s = s[:MaxInput]
-	}
-	t := loadTable()
-	if split := t.fewestSyllables(s); split != nil {
-		return split
-	}
-	var out []string
-	for s != "" {
-		n := t.longestSyllable(s)
-		if n == 0 {
-			out = append(out, s) // a prefix still being typed, or nothing valid
-			break
-		}
-		out = append(out, s[:n])
-		s = s[n:]
-	}
-	return out
-}
-
-// fewestSyllables splits s into the fewest whole syllables, the last of
-// which may be the start of one; nil when there is no such split. best[i]
-// is the split of s[i:]; MaxInput letters keep the table small.
-func (t *table) fewestSyllables(s string) []string {
-	best := make([][]string, len(s)+1)
-	best[len(s)] = []string{}
-	for i := len(s) - 1; i >= 0; i-- {
-		if t.startsSyllable(s[i:]) {
-			best[i] = []string{s[i:]}
-		}
-		for n := min(len(s)-i, 6); n > 0; n-- { // longest first: it wins a tie
-			rest := best[i+n]
-			if _, ok := t.bySyllable[s[i:i+n]]; ok && rest != nil && (best[i] == nil || len(rest)+1 < len(best[i])) {
-				best[i] = append([]string{s[i : i+n]}, rest...)
-			}
-		}
-	}
-	return best[0]
-}
-
-// startsSyllable reports whether s is the start of a syllable but not a
-// whole one (zh, sh, zhua).
-func (t *table) startsSyllable(s string) bool {
-	i, found := slices.BinarySearch(t.syllables, s)
-	return !found && i < len(t.syllables) && strings.HasPrefix(t.syllables[i], s)
-}
-
 // IsSyllable reports whether s is a whole toneless syllable (zhang, lv).
 func IsSyllable(s string) bool {
 	_, ok := loadTable().bySyllable[s]
@@ -212,11 +155,18 @@ func (t *table) longestSyllable(s string) int {
 
 // lookup ranks the characters of the syllable syl, then of the syllables
 // syl only starts, each character once at its best place.
-func (t *table) lookup(syl string, o Order) []rune {
+func (t *table) lookup(syl string, o Order) []rune { return t.lookupIn(syl, o, true) }
+
+// lookupIn is lookup, without the characters of the syllables syl only
+// starts when withPrefixed is false: syl is followed by more letters.
+func (t *table) lookupIn(syl string, o Order, withPrefixed bool) []rune {
 	exact := t.bySyllable[syl]
 	var prefixed []candidate
 	lo, _ := slices.BinarySearch(t.syllables, syl)
 	for _, s := range t.syllables[lo:] {
+		if !withPrefixed {
+			break
+		}
 		if !strings.HasPrefix(s, syl) {
 			break
 		}

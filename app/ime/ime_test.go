@@ -233,7 +233,10 @@ func TestSegment(t *testing.T) {
 		{"xian", "xian"},
 		{"bangongsi", "ban gong si"},
 		{"xianggang", "xiang gang"},
-		{"fangan", "fang an"},
+		{"fangan", "fan gan"},
+		{"lina", "li na"},
+		{"nver", "nv er"},
+		{"tiananmen", "tian an men"},
 		{"zhongguoren", "zhong guo ren"},
 		{"bangongs", "ban gong s"},
 		{"liangzh", "liang zh"},
@@ -412,4 +415,36 @@ func FuzzSegment(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Pinyin typed without apostrophes can be read two ways with as many
+// syllables: both readings' characters are on the first page, each taking
+// its own letters; a split into fewer syllables has no rival.
+func TestChoicesOfATie(t *testing.T) {
+	find := func(cs []Choice, r rune) (Choice, int) {
+		for i, c := range cs {
+			if c.R == r {
+				return c, i
+			}
+		}
+		return Choice{}, -1
+	}
+	for _, tt := range []struct {
+		in      string
+		want    rune
+		letters int
+	}{
+		{"lina", '李', 2},
+		{"lina", '林', 3},
+		{"changan", '长', 5},
+		{"changan", '产', 4},
+	} {
+		cs := Choices(tt.in, Names)
+		if c, i := find(cs, tt.want); i < 0 || i >= 10 || c.Letters != tt.letters {
+			t.Errorf("Choices(%q): %c at %d taking %d letters; want it on the first page taking %d", tt.in, tt.want, i, c.Letters, tt.letters)
+		}
+	}
+	if _, i := find(Choices("xian", Common), '西'); i >= 0 && i < 20 {
+		t.Errorf("Choices(\"xian\") offers 西 at %d: xi'an takes two syllables, xian one", i)
+	}
 }

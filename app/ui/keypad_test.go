@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -243,5 +244,30 @@ func TestPinyinInputPages(t *testing.T) {
 	in.Clear()
 	if in.Pending() || len(in.Shown()) != 0 || in.Choose(0) != "" {
 		t.Error("a cleared input still offers candidates")
+	}
+}
+
+// lina reads li'na or lin'a: both 李 and 林 are on the first page, and
+// each takes its own letters, so 李 leaves na (娜) and 林 leaves a.
+func TestPinyinInputChoosesEitherReading(t *testing.T) {
+	for _, tt := range []struct {
+		pick rune
+		left string
+		next rune
+	}{{'李', "na", '娜'}, {'林', "a", '阿'}} {
+		in := NewPinyinInput(ime.Names, 10)
+		for _, r := range "lina" {
+			in.Type(r)
+		}
+		i := slices.Index(in.Shown(), tt.pick)
+		if i < 0 {
+			t.Fatalf("lina: the first page %q lacks %c", string(in.Shown()), tt.pick)
+		}
+		if got := in.Choose(i); got != string(tt.pick) || in.Letters() != tt.left {
+			t.Errorf("choosing %c gave %q and left %q; want %q left", tt.pick, got, in.Letters(), tt.left)
+		}
+		if !slices.Contains(in.Shown(), tt.next) {
+			t.Errorf("after %c the candidates of %s %q lack %c", tt.pick, tt.left, string(in.Shown()), tt.next)
+		}
 	}
 }

@@ -7,14 +7,15 @@ import (
 )
 
 // PinyinInput is the state of the pinyin keyboard, apart from drawing:
-// the letters typed, the candidates of their first syllable and the page of
-// them on show. Choosing a candidate takes that syllable off the letters,
+// the letters typed, the candidates of their first syllable (of both
+// readings where the letters split two ways, ime.Choices) and the page of
+// them on show. Choosing a candidate takes its syllable off the letters,
 // so zhangsan gives 张, then the candidates of san.
 type PinyinInput struct {
 	order   ime.Order
 	perPage int
 	letters string
-	cands   []rune
+	cands   []ime.Choice
 	page    int
 }
 
@@ -63,6 +64,15 @@ func (in *PinyinInput) Letters() string { return strings.Join(ime.Segment(in.let
 
 // Shown returns the candidates of the page on show.
 func (in *PinyinInput) Shown() []rune {
+	var out []rune
+	for _, c := range in.shown() {
+		out = append(out, c.R)
+	}
+	return out
+}
+
+// shown is the page on show.
+func (in *PinyinInput) shown() []ime.Choice {
 	from := min(in.page*in.perPage, len(in.cands))
 	to := min(from+in.perPage, len(in.cands))
 	return in.cands[from:to]
@@ -88,18 +98,17 @@ func (in *PinyinInput) Turn(delta int) bool {
 // Choose returns the i-th shown candidate and takes its syllable off the
 // letters; "" when there is no such candidate.
 func (in *PinyinInput) Choose(i int) string {
-	shown := in.Shown()
+	shown := in.shown()
 	if i < 0 || i >= len(shown) {
 		return ""
 	}
-	r := shown[i]
-	segs := ime.Segment(in.letters)
-	in.letters = strings.Join(segs[1:], "")
+	c := shown[i]
+	in.letters = in.letters[min(c.Letters, len(in.letters)):]
 	in.update()
-	return string(r)
+	return string(c.R)
 }
 
 func (in *PinyinInput) update() {
 	in.page = 0
-	in.cands = ime.Lookup(in.letters, in.order)
+	in.cands = ime.Choices(in.letters, in.order)
 }
