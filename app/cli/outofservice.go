@@ -1,12 +1,15 @@
 package cli
 
 import (
+	"errors"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"runtime/debug"
 
 	"tongban/app/cases"
+	"tongban/app/store"
 )
 
 // A window whose store turns out damaged (a bad disk, a power cut on a
@@ -40,6 +43,10 @@ func (w *window) show(ui interface {
 // role's window is hidden, not closed, as closing the first window would
 // end the app; closing the notice does.
 func (w *window) outOfService(err error) {
+	w.outOnce.Do(func() { w.goOutOfService(err) })
+}
+
+func (w *window) goOutOfService(err error) {
 	w.stopWork()
 	fyne.LogError("the data file is damaged: the window is out of service", err)
 	fyne.Do(func() {
@@ -82,4 +89,22 @@ func outOfServiceNotice(role string, err error) fyne.CanvasObject {
 	what := widget.NewLabel(tOutOfServiceWhat.ZH + " " + tOutOfServiceWhat.EN + err.Error())
 	what.Wrapping = fyne.TextWrapWord
 	return container.NewPadded(container.NewVBox(head, widget.NewSeparator(), ask, widget.NewSeparator(), it, what))
+}
+
+// guarded runs background work on the store: a panic in it that the
+// consistency check then explains (bbolt's over a damaged page, a fault
+// reading the map) takes the window out of service instead of ending it;
+// any other panic goes on, as the bug it is.
+func (w *window) guarded(f func()) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if err := w.dev.store.Check(); errors.Is(err, store.ErrDamaged) {
+				w.outOfService(err)
+				return
+			}
+			panic(r)
+		}
+	}()
+	f()
 }

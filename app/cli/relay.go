@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -244,6 +245,9 @@ type relayHost struct {
 	// (as JSON when asked) once the store is closed. nil where there is no
 	// window to close.
 	stop func(answer string, asJSON bool)
+	// damaged takes the window out of service when a relayed command
+	// found the store damaged; nil where there is no window.
+	damaged func(error)
 }
 
 // serveRelay answers the requests of commands run beside the window,
@@ -301,9 +305,27 @@ func writeAnswer(path string, a relayAnswer) {
 
 // runRelayed runs one relayed command on a fresh device over the window's
 // store.
-func runRelayed(h relayHost, args []string) relayAnswer {
+func runRelayed(h relayHost, args []string) (a relayAnswer) {
 	var stdout, stderr bytes.Buffer
 	d := h.dev
+	// A read over a damaged page panics (bbolt); the window holding the
+	// store would end with it. The command is told, and the window goes
+	// out of service.
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err := d.store.Check()
+			if !errors.Is(err, store.ErrDamaged) {
+				panic(r)
+			}
+			if h.damaged != nil {
+				h.damaged(err)
+			}
+			stderr.Reset()
+			a = relayAnswer{Stdout: stdout.String(), Stderr: stderr.String(), Code: report(&stderr, err)}
+			a.Stderr = stderr.String()
+		}
+	}()
 	shared := &device{store: d.store, dir: d.dir, now: time.Now, borrowed: true}
 	err := shared.load()
 	if err == nil {

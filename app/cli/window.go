@@ -34,8 +34,10 @@ type window struct {
 	work     context.Context
 	stopWork context.CancelFunc
 	warmed   chan struct{}
-	// ui is the role's screen, closed when the window goes out of service.
-	ui interface{ Close() }
+	// ui is the role's screen, closed when the window goes out of service
+	// (once: outOnce).
+	ui      interface{ Close() }
+	outOnce sync.Once
 	// fullScreen is how the window was opened, for the out-of-service
 	// notice that takes its place.
 	fullScreen bool
@@ -90,7 +92,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		w.unmark = func() {}
 		fyne.LogError("marking the data folder as the window's", err)
 	}
-	host := relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop}
+	host := relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop, damaged: w.outOfService}
 	w.bg.Go(func() { serveRelay(ctx, host) })
 	// The first scan or progress lookup of the day should not wait on the
 	// disk: read the store once in the background. Reading every page, the
@@ -108,7 +110,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		}
 		close(w.warmed)
 		if enrolled {
-			w.bg.Go(func() { w.syncer.Run(w.work) })
+			w.bg.Go(func() { w.guarded(func() { w.syncer.Run(w.work) }) })
 		}
 	})
 	if w.fullScreen {
@@ -179,7 +181,7 @@ func (w *window) every(period time.Duration, f func()) {
 		case <-w.work.Done():
 			return
 		case <-w.warmed:
-			f()
+			w.guarded(f)
 		}
 		t := time.NewTicker(period)
 		defer t.Stop()
@@ -188,7 +190,7 @@ func (w *window) every(period time.Duration, f func()) {
 			case <-w.work.Done():
 				return
 			case <-t.C:
-				f()
+				w.guarded(f)
 			}
 		}
 	})

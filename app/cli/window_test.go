@@ -173,3 +173,70 @@ func TestAWindowOnADamagedStoreSaysSo(t *testing.T) {
 		t.Fatal("the kiosk window answered stop but is still running")
 	}
 }
+
+// A store damaged while the window runs (a disk going bad): the command
+// handed to the window that meets the damage says so, and the window
+// goes out of service instead of ending in bbolt's panic.
+func TestAWindowWhoseStoreIsDamagedWhileItRuns(t *testing.T) {
+	data := t.TempDir()
+	item := licenceItem(t, data)
+	for range 12 {
+		must(t, data, "cases", "add", "--item", item, "--field", "name=张三",
+			"--field", "id_number=130102199003071233", "--field", "phone=13800138000",
+			"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA07L2KQ25", "--field", "change=住所")
+	}
+	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
+		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
+	}, NewApp: newLoopApp}
+	exited := make(chan int, 1)
+	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
+	mark := filepath.Join(data, relayFolder, windowMarkFile)
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(mark); err == nil {
+			break
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("the kiosk window never marked its data folder")
+		}
+	}
+	time.Sleep(time.Second) // the warm-up has read the store whole
+	// Zeros over every page but the two meta pages, under the window's
+	// memory map.
+	path := filepath.Join(data, store.FileName)
+	info, _ := os.Stat(path)
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteAt(make([]byte, info.Size()-2*4096), 2*4096)
+	f.Close()
+
+	_, errOut, code := run(t, data, "cases", "list")
+	if code == 0 || !strings.Contains(errOut, "已损坏") {
+		t.Errorf("cases list over the damaged store: exit %d, %q; want the damage said", code, errOut)
+	}
+	select {
+	case code := <-exited:
+		t.Fatalf("the window ended: exit %d, %s", code, env.Stderr)
+	default:
+	}
+	texts := func() (out []string) {
+		fyne.DoAndWait(func() {
+			for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+				out = append(out, uitest.Texts(w.Canvas().Content(), nil)...)
+			}
+		})
+		return out
+	}
+	for start := time.Now(); !uitest.Shows(texts(), tOutOfService.Both()); time.Sleep(50 * time.Millisecond) {
+		if time.Since(start) > 10*time.Second {
+			t.Fatalf("the window did not go out of service; it shows %q", texts())
+		}
+	}
+	must(t, data, "stop")
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the window answered stop but is still running")
+	}
+}
