@@ -140,3 +140,34 @@ func TestStatusOfANewerStore(t *testing.T) {
 		t.Errorf("status --check --json of a newer store: exit %d, %s (%v); want exit 1 and store_too_new", code, out, err)
 	}
 }
+
+// A store cut short (its freelist past the end) or with a page of zeros
+// (a leaf of the cases) still gets the status's JSON naming the damage,
+// for the monitoring script: bbolt panicked opening or reading them, and
+// status wrote nothing.
+func TestStatusOfAStoreCutShortOrZeroed(t *testing.T) {
+	whole := t.TempDir()
+	for range 40 {
+		addLicenceCase(t, whole)
+	}
+	original, _ := os.ReadFile(filepath.Join(whole, store.FileName))
+	for _, tc := range []struct {
+		name   string
+		damage func([]byte) []byte
+	}{
+		{"cut short", func(b []byte) []byte { return b[:len(b)*2/5] }},
+		{"a page of zeros", func(b []byte) []byte {
+			out := bytes.Clone(b)
+			clear(out[11*4096 : 12*4096])
+			return out
+		}},
+	} {
+		data := t.TempDir()
+		os.WriteFile(filepath.Join(data, store.FileName), tc.damage(original), 0o600)
+		out, errOut, code := run(t, data, "status", "--check", "--json")
+		var s statusJSON
+		if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || !s.StoreDamaged {
+			t.Errorf("status --check --json of a store %s: exit %d, %s (%v), %q; want exit 1 and store_damaged", tc.name, code, out, err, errOut)
+		}
+	}
+}

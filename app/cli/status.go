@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"path/filepath"
+	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -119,12 +121,17 @@ func statusCommand(c *call) error {
 	if errors.Is(err, store.ErrNewerSchema) {
 		return newerStatus(c, *check)
 	}
+	if err != nil && !lockedElsewhere(err) {
+		return unopenedStatus(c, err, *check)
+	}
 	if err != nil {
-		return err
+		return err // the window holding the store answers (relay.go)
 	}
 	defer d.close()
-	s, err := d.status()
-	if err != nil {
+	var s statusJSON
+	if err := readingDamage(filepath.Join(d.dir, store.FileName), func() (err error) { s, err = d.status(); return err }); errors.As(err, &damaged) {
+		return damagedStatus(c, damaged, *check)
+	} else if err != nil {
 		return err
 	}
 	if !s.NoStore {
@@ -163,6 +170,30 @@ func damagedStatus(c *call, damaged *store.DamagedError, check bool) error {
 		PrinterState: "unknown"} // its settings are in the store
 	s.Problems = s.problems()
 	return writeUnread(c, s, check)
+}
+
+// unopenedStatus reports a store that could not be opened for another
+// reason than damage (a disk gone read-only, a folder closed to this
+// user): the problem, in the status's shape, so a monitoring script
+// still reads it.
+func unopenedStatus(c *call, err error, check bool) error {
+	dir, _ := c.dataDir()
+	s := statusJSON{Version: version, Data: dir, Disk: diskOf(dir), PrinterState: "unknown"}
+	text, _ := fill(tProblemUnopened, err)
+	s.Problems = []problemJSON{{Code: "store_unreadable", Message: text.Both()}}
+	return writeUnread(c, s, check)
+}
+
+// readingDamage runs f, which reads the store file name: bbolt's panic over a damaged page
+// (or a fault reading its memory map) is a *store.DamagedError.
+func readingDamage(name string, f func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			err = &store.DamagedError{File: name, Where: store.Where(fmt.Sprint(r))}
+		}
+	}()
+	return f()
 }
 
 // writeUnread writes the status of a store that could not be read: only

@@ -306,6 +306,7 @@ var (
 	tProblemDeviceMissing = cases.Text{ZH: "设置的%[1]s %[2]s 现在不在：请检查它的连接线，或用 tongban config 改正设备名。", EN: "The %[1]s set up, %[2]s, is not there now: check its cable, or correct its name with tongban config."}
 	tProblemDBDown        = cases.Text{ZH: "平台 %[1]s 在运行，但它的数据库没有应答：待同步的记录留在本机排队，不会丢失；请告知平台管理员。", EN: "The platform %[1]s runs but its database does not answer: what waits to sync stays queued on this device and is not lost; tell the platform's administrator."}
 	tProblemStore         = cases.Text{ZH: "本机的数据文件已损坏：请用 tongban restore 恢复最近一份完好的备份，或联系技术支持。", EN: "This device's data file is damaged (at %[1]s): restore the last good backup with tongban restore FILE, or contact support."}
+	tProblemUnopened      = cases.Text{ZH: "数据文件打不开：%[1]s 请检查磁盘（是否变成只读或已满）和数据目录的权限。", EN: "The data file cannot be opened: %[1]s. Check the disk (gone read-only, or full?) and the data folder's permissions."}
 	tProblemsFound        = cases.Text{ZH: "tongban status --check 发现 %[1]d 个问题。", EN: "tongban status --check found problems (%[1]d)."}
 	tPaperLow             = cases.Text{ZH: "纸卷快用完了，请准备新纸卷。", EN: "The paper roll is nearly used up: have a new one ready."}
 	tPrinterReady         = cases.Text{ZH: "打印机就绪。", EN: "The printer is ready."}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -51,7 +52,7 @@ func Open(dir string, opts Options) (*Store, error) {
 		// its identity, its cases and its enrollment without a word.
 		return nil, &DamagedError{File: path, Where: "its start: the file is empty (0 bytes)"}
 	}
-	db, err := bolt.Open(path, 0o600, &bolt.Options{
+	db, err := openBolt(path, &bolt.Options{
 		Timeout: time.Second,
 		// The freelist is synced (bbolt's default): skipping it makes
 		// commits a little cheaper but every open walk the whole file,
@@ -91,3 +92,11 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) SetNoSync(v bool) { s.db.NoSync = v }
 
 func (s *Store) now() time.Time { return s.opts.Now() }
+
+// openBolt is bolt.Open, where a file cut short or a damaged freelist is a
+// *DamagedError: bbolt panics reading them.
+func openBolt(path string, opts *bolt.Options) (db *bolt.DB, err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer damageRecovered(path, &err)
+	return bolt.Open(path, 0o600, opts)
+}
