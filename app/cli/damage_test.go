@@ -8,6 +8,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -169,5 +170,37 @@ func TestStatusOfAStoreCutShortOrZeroed(t *testing.T) {
 		if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || !s.StoreDamaged {
 			t.Errorf("status --check --json of a store %s: exit %d, %s (%v), %q; want exit 1 and store_damaged", tc.name, code, out, err, errOut)
 		}
+	}
+}
+
+// A data folder on a disk gone read-only (what a failing disk often
+// comes to): status names the problem, backup still copies the store out
+// and cases list reads it, and a command that would write says why not.
+// It needs a read-only bind mount (root); elsewhere it is skipped.
+func TestAReadOnlyDisk(t *testing.T) {
+	data, ro := t.TempDir(), t.TempDir()
+	addLicenceCase(t, data)
+	if out, err := exec.Command("mount", "--bind", data, ro).CombinedOutput(); err != nil {
+		t.Skipf("no bind mount here: %s", out)
+	}
+	t.Cleanup(func() { exec.Command("umount", ro).Run() })
+	if out, err := exec.Command("mount", "-o", "remount,ro,bind", ro).CombinedOutput(); err != nil {
+		t.Skipf("no read-only remount here: %s", out)
+	}
+	out, errOut, _ := run(t, ro, "status", "--json")
+	var s statusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil || !strings.Contains(out, `"store_read_only"`) {
+		t.Errorf("status --json on a read-only disk: %s (%v), %q; want the problem store_read_only", out, err, errOut)
+	}
+	if _, errOut, code := run(t, ro, "backup", filepath.Join(t.TempDir(), "b.db")); code != 0 {
+		t.Errorf("backup from a read-only disk: exit %d, %q", code, errOut)
+	}
+	if out, _, code := run(t, ro, "cases", "list"); code != 0 || !strings.Contains(out, "张三") {
+		t.Errorf("cases list on a read-only disk: exit %d, %q", code, out)
+	}
+	if _, errOut, code := run(t, ro, "cases", "add", "--item", licenceItem(t, ro), "--field", "name=张三",
+		"--field", "id_number=130102199003071233", "--field", "phone=13800138000",
+		"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA07L2KQ25", "--field", "change=住所"); code != exitFailed || !strings.Contains(errOut, "磁盘是只读的") {
+		t.Errorf("cases add on a read-only disk: exit %d, %q; want exit 1 saying the disk is read-only", code, errOut)
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"io/fs"
+	"syscall"
 
 	"tongban/app/cases"
 	"tongban/app/store"
@@ -16,6 +17,9 @@ import (
 // diskFull replaces an error of a full disk with the sentence for it;
 // other errors pass unchanged.
 func diskFull(err error) error {
+	if store.IsReadOnly(err) || errors.Is(err, syscall.EROFS) {
+		return &saying{text: tReadOnlyDisk, cause: err}
+	}
 	if err == nil || !store.IsDiskFull(err) {
 		return err
 	}

@@ -250,6 +250,9 @@ func (s statusJSON) problems() []problemJSON {
 	if s.StoreDamaged {
 		add("store_damaged", tProblemStore, s.storeDamage)
 	}
+	if s.readOnly {
+		add("store_read_only", tProblemReadOnly)
+	}
 	switch s.PrinterState {
 	case "ready", "no_status", "no_answer", "not_set_up", "folder", "unknown":
 	case "paper_low":

@@ -65,6 +65,9 @@ type statusJSON struct {
 	// damaged (the check reads every page: only with --check).
 	StoreDamaged bool `json:"store_damaged,omitempty"`
 	storeDamage  string
+	// readOnly is a store whose disk is read-only: it was opened to be
+	// read, and nothing can be saved.
+	readOnly bool
 	// Online is true when the platform answers: the window's syncer
 	// knows (status run beside a window), else a quick health probe.
 	Online bool `json:"online"`
@@ -141,6 +144,7 @@ func statusCommand(c *call) error {
 	}
 	s.Disk = diskOf(d.dir)
 	s.CatalogDamaged = d.catalogBroken != nil
+	s.readOnly = d.store != nil && d.store.ReadOnly()
 	if d.store != nil { // every page is read: a second or two for a million cases
 		var damaged *store.DamagedError
 		if err := d.store.Check(); errors.As(err, &damaged) {

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -60,6 +61,12 @@ func Open(dir string, opts Options) (*Store, error) {
 		FreelistType: bolt.FreelistMapType,
 		NoSync:       opts.NoSync,
 	})
+	if errors.Is(err, syscall.EROFS) {
+		// A failing disk is often remounted read-only: the store still
+		// opens to be read (status, backup, cases list), and a write is
+		// refused with bolterrors.ErrDatabaseReadOnly (IsReadOnly).
+		db, err = openBolt(path, &bolt.Options{Timeout: time.Second, ReadOnly: true, FreelistType: bolt.FreelistMapType})
+	}
 	if errors.Is(err, bolterrors.ErrTimeout) {
 		return nil, ErrLocked
 	}
@@ -100,3 +107,11 @@ func openBolt(path string, opts *bolt.Options) (db *bolt.DB, err error) {
 	defer damageRecovered(path, &err)
 	return bolt.Open(path, 0o600, opts)
 }
+
+// ReadOnly reports whether the store was opened read-only, its disk being
+// read-only.
+func (s *Store) ReadOnly() bool { return s.db.IsReadOnly() }
+
+// IsReadOnly reports whether err is a write refused by a store opened
+// read-only, its disk being read-only.
+func IsReadOnly(err error) bool { return errors.Is(err, bolterrors.ErrDatabaseReadOnly) }
