@@ -62,6 +62,10 @@ var (
 	// case of ErrUnreachable.
 	ErrDeviceRefused error = &narrower{ErrUnreachable, "打印机设备拒绝了打印数据，请检查打印机是否开机、有纸，以及设备文件是否是这台打印机的，然后点“重新打印”。 " +
 		"The printer device refused the data: check that the printer is on and has paper and that the device file is the printer's, then press Print again."}
+	// ErrFolderFull is a dir:// printer whose disk is full. A case of
+	// ErrUnreachable.
+	ErrFolderFull error = &narrower{ErrUnreachable, "打印文件夹所在的磁盘已满，请联系技术人员腾出磁盘空间，然后点“重新打印”。 " +
+		"The disk of the print folder is full: ask IT staff to free some space, then press Print again."}
 	// ErrNoSuchHost is a network printer whose host name cannot be looked
 	// up. A case of ErrUnreachable.
 	ErrNoSuchHost error = &narrower{ErrUnreachable, "找不到打印机的主机名，请联系技术人员检查打印机地址，或改用打印机的 IP 地址。 " +
@@ -84,7 +88,7 @@ func (e *narrower) Unwrap() error { return e.broad }
 
 // sentences are the sentinels Message knows, most specific first.
 var sentences = []error{
-	ErrNotTaking, ErrDeviceRefused, ErrNoSuchHost, ErrNotAPrinterPort, ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
+	ErrNotTaking, ErrDeviceRefused, ErrFolderFull, ErrNoSuchHost, ErrNotAPrinterPort, ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
 	ErrCUPSFailed, ErrNoPermission, ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile,
 	ErrBadDocument, ErrNoFont, ErrNoAnswer, ErrStatusUnsupported,
 }

@@ -9,3 +9,6 @@ func SetTakeTimeout(d time.Duration) (restore func()) {
 	takeTimeout = d
 	return func() { takeTimeout = old }
 }
+
+// DirError is dirError, for the tests of the folder transport's faults.
+var DirError = dirError

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // dirTransport stands in for a printer: each job becomes NNNNNN.bin (the
@@ -43,6 +44,9 @@ func DirURL(dir string) string { return "dir://" + filepath.ToSlash(dir) }
 func dirError(err error) error {
 	if errors.Is(err, fs.ErrPermission) {
 		return wrap(ErrNoPermission, err)
+	}
+	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+		return wrap(ErrFolderFull, err)
 	}
 	return wrap(ErrUnreachable, err)
 }

@@ -2,9 +2,11 @@ package printer_test
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"tongban/printer"
@@ -90,5 +92,14 @@ func TestCheckedSaysWhatThePrinterSaid(t *testing.T) {
 	}
 	if n := fake.Connections(); n != 2 {
 		t.Errorf("%d connections for two prints, want 2 (Checked asks nothing)", n)
+	}
+}
+
+// A print folder on a full disk says so, not that the printer cannot be
+// reached (a cable to check), and is still a case of ErrUnreachable.
+func TestDirFolderFull(t *testing.T) {
+	err := printer.DirError(&fs.PathError{Op: "write", Path: "/var/lib/tongban/receipts/000001.bin", Err: syscall.ENOSPC})
+	if !errors.Is(err, printer.ErrFolderFull) || !errors.Is(err, printer.ErrUnreachable) || !strings.Contains(printer.Message(err), "磁盘已满") {
+		t.Errorf("dirError(ENOSPC) = %v, says %q; want ErrFolderFull, a case of ErrUnreachable", err, printer.Message(err))
 	}
 }
