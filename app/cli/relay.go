@@ -134,6 +134,12 @@ func relay(c *call, name string, args []string) (code int, err error) {
 	base := filepath.Join(folder, hex.EncodeToString(id))
 	req, _ := json.Marshal(relayRequest{Args: append([]string{name}, args...)})
 	if err := writeAtomically(base+".req", req); err != nil {
+		os.Remove(base + ".req.tmp")
+		if fullDisk(err) {
+			if code, ok := relayOnFullDisk(c, name, dir, win, hasWindow); ok {
+				return code, nil
+			}
+		}
 		return 0, failf(tCannotWrite, base+".req", err)
 	}
 	// A window answers within half a second; with none marked here the

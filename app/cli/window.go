@@ -6,9 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/signal"
 	"runtime"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -94,6 +96,16 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	}
 	host := relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop, damaged: w.outOfService}
 	w.bg.Go(func() { serveRelay(ctx, host) })
+	// SIGTERM (a shutdown, or tongban stop on a full disk, relayfull.go)
+	// closes the window as its close button does.
+	signals, unwatch := signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt)
+	w.bg.Go(func() {
+		<-signals.Done()
+		if ctx.Err() == nil {
+			w.stop("", false)
+		}
+		unwatch()
+	})
 	// The first scan or progress lookup of the day should not wait on the
 	// disk: read the store once in the background. Reading every page, the
 	// warm-up is the first to meet a damaged one; the background work

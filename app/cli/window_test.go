@@ -3,7 +3,9 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -239,4 +241,57 @@ func TestAWindowWhoseStoreIsDamagedWhileItRuns(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the window answered stop but is still running")
 	}
+}
+
+// On a full disk a command cannot be handed to the window (its request is
+// a file in the data folder): status says what it can without the window,
+// the disk's problem first, and stop closes the window by signal. It
+// needs a small tmpfs (root); elsewhere it is skipped.
+func TestStatusAndStopOnAFullDisk(t *testing.T) {
+	data := t.TempDir()
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", data).CombinedOutput(); err != nil {
+		t.Skipf("no tmpfs here: %s", out)
+	}
+	t.Cleanup(func() { exec.Command("umount", "-l", data).Run() })
+	addLicenceCase(t, data)
+	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
+		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
+	}, NewApp: newLoopApp}
+	exited := make(chan int, 1)
+	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
+	mark := filepath.Join(data, relayFolder, windowMarkFile)
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(mark); err == nil {
+			break
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("the kiosk window never marked its data folder")
+		}
+	}
+	time.Sleep(500 * time.Millisecond) // the window is listening for signals
+	filler, _ := os.Create(filepath.Join(data, "filler"))
+	io.Copy(filler, io.LimitReader(zeros{}, 8<<20)) // until the disk is full
+	filler.Close()
+
+	out, errOut, code := run(t, data, "status", "--json")
+	var s statusJSON
+	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || !strings.Contains(out, `"disk_low"`) {
+		t.Errorf("status --json on a full disk beside the window: exit %d, %s (%v), %q; want exit 1 and disk_low", code, out, err, errOut)
+	}
+	if out, errOut, code := run(t, data, "stop"); code != 0 || !strings.Contains(out, "Closed the kiosk window") {
+		t.Errorf("stop on a full disk: exit %d, %q, %q", code, out, errOut)
+	}
+	select {
+	case <-exited:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the window is still running after stop on a full disk")
+	}
+}
+
+// zeros reads as endless zero bytes.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
 }
