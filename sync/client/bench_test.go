@@ -42,8 +42,9 @@ var syntheticDays atomic.Int64
 func syntheticEvents(n int, device, shortCode string) []cases.Event {
 	// Each call's cases are of a day of their own: the platform holds a
 	// case number to one case of the center, so a benchmark's later
-	// batches must not reuse the numbers of its first.
-	day := time.Date(2026, 11, 27, 9, 0, 0, 0, cases.Zone).AddDate(0, 0, int(syntheticDays.Add(1)))
+	// batches must not reuse the numbers of its first. The days are past
+	// ones: the platform refuses stamps more than a day ahead of its clock.
+	day := time.Date(2025, 1, 1, 9, 0, 0, 0, cases.Zone).AddDate(0, 0, int(syntheticDays.Add(1)))
 	evs := make([]cases.Event, n)
 	for i := range evs {
 		sub := cases.Submission{ItemCode: "130102-SCJG-001", CatalogVersion: 1, Channel: cases.ChannelKiosk,
