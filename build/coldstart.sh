@@ -7,9 +7,9 @@ set -euo pipefail
 bin=$(realpath "$1")
 runs=${2:-5}
 work=$(mktemp -d)
-exec 3< <(Xvfb -displayfd 1 -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log")
+exec 3< <(exec Xvfb -displayfd 1 -screen 0 1280x1024x24 -nolisten tcp 2>"$work/xvfb.log")
+xvfb_pid=$! # Xvfb's own PID (bash execs a lone command): this run's, no other
 read -r -t 10 display <&3 || { echo "coldstart: Xvfb did not start"; exit 1; }
-xvfb_pid=$(pgrep -n -f "Xvfb -displayfd" || true)
 trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null; rm -rf "$work"' EXIT
 export DISPLAY=":$display" TONGBAN_FIRST_FRAME=1
 "$bin" version >/dev/null # the binary's pages in the cache, as on a kiosk that ran before

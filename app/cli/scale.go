@@ -50,14 +50,22 @@ func fitScale(screen, design fyne.Size, windowed bool) string {
 // than wide, where it puts its keypads under the fields.
 var kioskPortrait = fyne.NewSize(1080, 1920)
 
-// fitScreen sets FYNE_SCALE, unless it is set, so that a window laid out
-// for design (landscape) fits the screen; a full-screen kiosk on a
-// portrait screen is laid out for kioskPortrait.
-func fitScreen(getenv func(string) string, role string, design fyne.Size, fullScreen bool) {
+// measureScreen starts reading the screen's size (xdpyinfo takes tens of
+// milliseconds, the store opens meanwhile) and returns what waits for it:
+// a zero size when FYNE_SCALE is set already or there is no display.
+func measureScreen(getenv func(string) string) func() fyne.Size {
 	if getenv("FYNE_SCALE") != "" || getenv("DISPLAY") == "" {
-		return
+		return func() fyne.Size { return fyne.Size{} }
 	}
-	screen := screenSize()
+	done := make(chan fyne.Size, 1)
+	go func() { done <- screenSize() }()
+	return func() fyne.Size { return <-done }
+}
+
+// fitScreen sets FYNE_SCALE so that a window laid out for design
+// (landscape) fits the screen measured; a full-screen kiosk on a portrait
+// screen is laid out for kioskPortrait.
+func fitScreen(screen fyne.Size, role string, design fyne.Size, fullScreen bool) {
 	if fullScreen && role == "kiosk" && screen.Height > screen.Width {
 		design = kioskPortrait
 	}

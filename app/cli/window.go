@@ -69,13 +69,14 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	if noDisplay(c.env.Getenv) {
 		return nil, failf(tNoDisplay)
 	}
+	screen := measureScreen(c.env.Getenv)
 	d, err := c.open()
 	if err != nil {
 		return nil, err
 	}
 	w := &window{dev: d, role: windowRole(role)}
 	w.fullScreen = !windowed && !d.config.Windowed
-	fitScreen(c.env.Getenv, w.role, size, w.fullScreen)
+	fitScreen(screen(), w.role, size, w.fullScreen)
 	w.app = c.env.NewApp()
 	w.win = w.app.NewWindow("通办 Tongban · " + role)
 	ctx, cancel := context.WithCancel(context.Background())
