@@ -56,8 +56,10 @@ type call struct {
 	// shared is the device of the window that runs this command for
 	// another process (relay.go); open returns it.
 	shared *device
-	// live is the sync status of that window's syncer (status.go).
-	live func() client.Status
+	// live is the sync status of that window's syncer (status.go); ok is
+	// false when it has none running (out of service), so status asks
+	// the platform itself.
+	live func() (st client.Status, ok bool)
 }
 
 var commands map[string]command

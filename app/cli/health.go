@@ -94,8 +94,9 @@ var probeTimeout = 5 * time.Second
 // A device with no platform is not online.
 func (c *call) platformOnline(d *device) (online, refused, dbDown bool) {
 	if c.live != nil {
-		st := c.live()
-		return st.Online, false, !st.Online && st.LastErrorCode == protocol.CodeStorageDown
+		if st, ok := c.live(); ok {
+			return st.Online, false, !st.Online && st.LastErrorCode == protocol.CodeStorageDown
+		}
 	}
 	id, err := d.store.Identity()
 	if err != nil || id.Platform == "" {

@@ -246,7 +246,7 @@ type relayHost struct {
 	env Env
 	// live is the window's sync status, which only its syncer knows (is
 	// the platform answering?); nil where there is no syncer.
-	live func() client.Status
+	live func() (client.Status, bool)
 	// stop closes the window; it answers the request in the file answer
 	// (as JSON when asked) once the store is closed. nil where there is no
 	// window to close.

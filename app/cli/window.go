@@ -180,10 +180,10 @@ func (w *window) stop(answer string, asJSON bool) {
 }
 
 // liveStatus is the sync status of the window's syncer.
-func (w *window) liveStatus() client.Status {
+func (w *window) liveStatus() (client.Status, bool) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	return w.status
+	return w.status, w.work.Err() == nil // out of service, nothing syncs
 }
 
 // every runs f once the store has warmed, then every period, until the
