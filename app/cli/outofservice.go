@@ -1,12 +1,16 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"os"
+	"os/signal"
 	"runtime/debug"
+	"syscall"
 
 	"tongban/app/cases"
 	"tongban/app/store"
@@ -107,4 +111,49 @@ func (w *window) guarded(f func()) {
 		}
 	}()
 	f()
+}
+
+// damagedAtOpen shows the out-of-service notice in a window of its own
+// when the store is too damaged to open (a page read at opening): without
+// it a kiosk started at login showed citizens a bare desktop. Nothing
+// holds the store, so status and restore run on it directly; the folder
+// is marked and tongban stop (and SIGTERM) close the notice.
+func (c *call) damagedAtOpen(title string, windowed bool, size fyne.Size, cause error) error {
+	if c.env.NewApp == nil || noDisplay(c.env.Getenv) {
+		return cause
+	}
+	dir, err := c.dataDir()
+	if err != nil {
+		return cause
+	}
+	w := &window{dev: &device{dir: dir}, role: windowRole(title), fullScreen: !windowed}
+	w.ctx, w.cancel = context.WithCancel(context.Background())
+	w.app = c.env.NewApp()
+	w.win = w.app.NewWindow("通办 Tongban · " + title)
+	w.win.SetContent(outOfServiceNotice(w.role, cause))
+	if w.fullScreen {
+		w.win.SetFullScreen(true)
+	} else {
+		w.win.Resize(size)
+	}
+	fyne.LogError("the data file is damaged: the window is out of service", cause)
+	if w.unmark, err = markWindow(dir, w.role); err != nil {
+		w.unmark = func() {}
+	}
+	w.bg.Go(func() { serveRelay(w.ctx, relayHost{dev: w.dev, env: c.env, stop: w.stop}) })
+	signals, unwatch := signal.NotifyContext(w.ctx, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
+	w.bg.Go(func() {
+		<-signals.Done()
+		if w.ctx.Err() == nil {
+			w.stop("", false)
+		}
+		unwatch()
+	})
+	w.win.Show()
+	w.app.Run()
+	w.cancel()
+	w.bg.Wait()
+	w.unmark()
+	w.answerStop()
+	return nil
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +13,7 @@ import (
 	"tongban/app/paper"
 	"tongban/app/queue"
 	"tongban/app/scan"
+	"tongban/app/store"
 	"tongban/printer"
 	"tongban/sync/client"
 )
@@ -49,6 +51,9 @@ func runKiosk(c *call) error {
 		return err
 	}
 	w, err := c.openWindow("自助服务 Kiosk", *windowed, fyne.NewSize(1280, 1024))
+	if errors.Is(err, store.ErrDamaged) {
+		return c.damagedAtOpen("自助服务 Kiosk", *windowed, fyne.NewSize(1280, 1024), err)
+	}
 	if err != nil {
 		return err
 	}
@@ -188,6 +193,9 @@ func runCounter(c *call) error {
 		return err
 	}
 	w, err := c.openWindow("窗口 Counter", *windowed, fyne.NewSize(1280, 720))
+	if errors.Is(err, store.ErrDamaged) {
+		return c.damagedAtOpen("窗口 Counter", *windowed, fyne.NewSize(1280, 720), err)
+	}
 	if err != nil {
 		return err
 	}

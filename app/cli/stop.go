@@ -105,6 +105,14 @@ func stopCommand(c *call) error {
 	}
 	if _, err := os.Stat(filepath.Join(dir, store.FileName)); !errors.Is(err, fs.ErrNotExist) { // else nothing ever ran here
 		d, err := c.open()
+		if errors.Is(err, store.ErrDamaged) {
+			if _, marked := readWindowMark(dir); marked {
+				// The out-of-service notice of a store that does not open
+				// holds nothing: it is asked to close as a window is.
+				_, err := relay(c, "stop", c.args) // it prints the window's answer
+				return err
+			}
+		}
 		if err != nil {
 			return err // held: Main hands tongban stop to the window
 		}

@@ -99,7 +99,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	w.bg.Go(func() { serveRelay(ctx, host) })
 	// SIGTERM (a shutdown, or tongban stop on a full disk, relayfull.go)
 	// closes the window as its close button does.
-	signals, unwatch := signal.NotifyContext(ctx, syscall.SIGTERM, os.Interrupt)
+	signals, unwatch := signal.NotifyContext(ctx, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
 	w.bg.Go(func() {
 		<-signals.Done()
 		if ctx.Err() == nil {
@@ -155,6 +155,12 @@ func (w *window) run(c *call) error {
 	w.bg.Wait()
 	w.dev.close()
 	w.unmark()
+	w.answerStop()
+	return nil
+}
+
+// answerStop answers the tongban stop that closed the window, if one did.
+func (w *window) answerStop() {
 	w.mu.Lock()
 	answer, asJSON := w.stopped, w.stoppedJSON
 	w.mu.Unlock()
@@ -163,7 +169,6 @@ func (w *window) run(c *call) error {
 		writeStopped(&out, asJSON, w.role)
 		writeAnswer(answer, relayAnswer{Stdout: out.String()})
 	}
-	return nil
 }
 
 // stop closes the window for tongban stop, as its user closing it would

@@ -295,3 +295,56 @@ func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+// A store too damaged to open (a page read as it opens): the window still
+// comes up, out of service with its notice, status reads the damage
+// beside it, and stop closes it. Without it a kiosk started at login
+// showed a bare desktop.
+func TestAWindowOnAStoreThatDoesNotOpen(t *testing.T) {
+	data := t.TempDir()
+	addLicenceCase(t, data)
+	storetest.DamageRoot(t, filepath.Join(data, store.FileName))
+	if _, errOut, code := run(t, data, "cases", "list"); code == 0 || !strings.Contains(errOut, "已损坏") {
+		t.Fatalf("cases list on a store whose root page is damaged: exit %d, %q; want the damage said", code, errOut)
+	}
+	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
+		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
+	}, NewApp: newLoopApp}
+	exited := make(chan int, 1)
+	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
+	mark := filepath.Join(data, relayFolder, windowMarkFile)
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(mark); err == nil {
+			break
+		}
+		select {
+		case code := <-exited:
+			t.Fatalf("the kiosk window ended: exit %d, %s", code, env.Stderr)
+		default:
+		}
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("the kiosk window never came up")
+		}
+	}
+	var texts []string
+	fyne.DoAndWait(func() {
+		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
+			texts = append(texts, uitest.Texts(w.Canvas().Content(), nil)...)
+		}
+	})
+	if !uitest.Shows(texts, tOutOfService.Both()) {
+		t.Errorf("the window shows %q; want the out-of-service notice", texts)
+	}
+	if out, _, _ := run(t, data, "status", "--json"); !strings.Contains(out, `"store_damaged"`) {
+		t.Errorf("status --json beside the notice: %s; want store_damaged", out)
+	}
+	must(t, data, "stop")
+	select {
+	case code := <-exited:
+		if code != 0 {
+			t.Errorf("the notice closed by stop exits %d", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the notice answered stop but is still up")
+	}
+}

@@ -77,16 +77,25 @@ func Open(dir string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("cannot open the store %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, opts: opts}
-	// A store of this schema is not written to: a command that only reads
-	// leaves the file as it was (a meta page found damaged stays so until
-	// the next write, for status to see).
-	if v, err := s.Schema(); err != nil || v != SchemaVersion {
-		if err := db.Update(func(tx *bolt.Tx) error { return migrate(tx, opts) }); err != nil {
-			db.Close()
-			return nil, err
-		}
+	if err := s.bringUp(); err != nil {
+		db.Close()
+		return nil, err
 	}
 	return s, nil
+}
+
+// bringUp migrates the store to this schema. A store of this schema is not
+// written to: a command that only reads leaves the file as it was (a meta
+// page found damaged stays so until the next write, for status to see).
+// The schema is the first thing read past the header: a damaged page on
+// the way is a *DamagedError, not bbolt's panic.
+func (s *Store) bringUp() (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer damageRecovered(s.path, &err)
+	if v, err := s.Schema(); err == nil && v == SchemaVersion {
+		return nil
+	}
+	return s.db.Update(func(tx *bolt.Tx) error { return migrate(tx, s.opts) })
 }
 
 // Close closes the store.
