@@ -328,8 +328,10 @@ func runRelayed(h relayHost, args []string) (a relayAnswer) {
 				h.damaged(err)
 			}
 			stderr.Reset()
-			a = relayAnswer{Stdout: stdout.String(), Stderr: stderr.String(), Code: report(&stderr, err)}
-			a.Stderr = stderr.String()
+			var damaged *store.DamagedError
+			errors.As(err, &damaged)
+			code := report(&stderr, failf(tStoreDamaged, damaged.Where, err)) // what to do, as everywhere
+			a = relayAnswer{Stdout: stdout.String(), Stderr: stderr.String(), Code: code}
 		}
 	}()
 	shared := &device{store: d.store, dir: d.dir, now: time.Now, borrowed: true}

@@ -32,7 +32,7 @@ var (
 	// devices see it, and so does a copy of its disk) would otherwise take
 	// its identity, its short code and its token with any code of its
 	// center and role, and two machines would number cases alike.
-	ErrDeviceActive = errors.New("this device is enrolled and in use; to enroll it again, have the platform administrator revoke it first (tongban platform devices --revoke), or, if this computer is a copy of another's disk, enroll it from an empty data folder, which makes it a new device")
+	ErrDeviceActive = errors.New("this device is enrolled and in use on this platform")
 	// ErrShortCodesExhausted is returned when a center has used every short code of a role.
 	ErrShortCodesExhausted = errors.New("this center has no free device short code left for this role; revoke and reuse devices or split the center")
 	// ErrCatalogVersion is returned for a catalog whose version is not newer
