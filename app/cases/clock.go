@@ -49,11 +49,13 @@ func (c *Clock) Tick(now time.Time) Stamp {
 
 // MaxObserveAhead is how far ahead of this device's own clock a stamp
 // seen on another device's event may move the clock. The platform refuses
-// events stamped more than a day ahead of its own clock (sync/platform),
-// so this bound is met only by a feed or receipt that is not honest: a
-// stamp years ahead would otherwise carry every later event of the device
-// into that year (and past 9999, where times no longer write as JSON).
-const MaxObserveAhead = 365 * 24 * time.Hour
+// events stamped more than an hour ahead of its own clock (sync/platform),
+// so past a day this bound is met only by a receipt or feed that is not
+// honest, or by this device's own clock lagging by a day (status says
+// clock_off): a stamp years ahead would otherwise carry every later event
+// of the device into that year (and past 9999, where times no longer
+// write as JSON).
+const MaxObserveAhead = 24 * time.Hour
 
 // Observe moves the clock past a stamp seen on another device's event,
 // unless the stamp is more than MaxObserveAhead ahead of now.

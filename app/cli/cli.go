@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"sort"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -60,6 +61,10 @@ type call struct {
 	// false when it has none running (out of service), so status asks
 	// the platform itself.
 	live func() (st client.Status, ok bool)
+	// clockSkew is how far this device's clock is ahead of the
+	// platform's (negative: behind), from the Date of its answer to the
+	// status probe; zero when not asked.
+	clockSkew time.Duration
 }
 
 var commands map[string]command

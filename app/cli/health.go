@@ -121,6 +121,9 @@ func (c *call) platformOnline(d *device) (online, refused, dbDown bool) {
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&h) != nil {
 		return false, false, false
 	}
+	if at, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		c.clockSkew = time.Since(at).Round(time.Second) // ahead of the platform when positive
+	}
 	if id.Token == "" || id.NeedsEnrollment {
 		return true, false, false
 	}
@@ -251,6 +254,13 @@ func (s statusJSON) problems() []problemJSON {
 	if s.StoreDamaged {
 		add("store_damaged", tProblemStore, s.storeDamage)
 	}
+	if s.clockSkew > maxClockSkew || s.clockSkew < -maxClockSkew {
+		ahead := tClockAhead
+		if s.clockSkew < 0 {
+			ahead = tClockBehind
+		}
+		add("clock_off", tProblemClock, ahead, clockOff(s.clockSkew))
+	}
 	if s.readOnly {
 		add("store_read_only", tProblemReadOnly)
 	}
@@ -284,4 +294,21 @@ func writeProblems(w io.Writer, problems []problemJSON) {
 	for _, p := range problems {
 		fmt.Fprintf(w, "  %s\n", p.Message)
 	}
+}
+
+// maxClockSkew is how far this device's clock may be off the platform's
+// before status says so: the platform refuses events stamped more than an
+// hour ahead of its clock, and a clock a few minutes off already puts
+// wrong times on records.
+const maxClockSkew = 2 * time.Minute
+
+// clockOff says how far the clock is off, in minutes or hours.
+func clockOff(d time.Duration) cases.Text {
+	d = d.Abs()
+	if d < time.Hour {
+		m := int(d.Round(time.Minute) / time.Minute)
+		return cases.Text{ZH: fmt.Sprintf("%d 分钟", m), EN: fmt.Sprintf("%d minutes", m)}
+	}
+	h := d.Hours()
+	return cases.Text{ZH: fmt.Sprintf("%.1f 小时", h), EN: fmt.Sprintf("%.1f hours", h)}
 }

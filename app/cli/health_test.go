@@ -213,3 +213,27 @@ func TestSyncFailingIsAProblem(t *testing.T) {
 		t.Errorf("after a good round, problems = %+v; want none", got)
 	}
 }
+
+// A clock a few minutes off the platform's (the Date of its answer to
+// the status probe) is a problem with how far and which way; within two
+// minutes it is none.
+func TestClockOffIsAProblem(t *testing.T) {
+	last := time.Now()
+	for _, tc := range []struct {
+		skew time.Duration
+		says string
+	}{
+		{10 * time.Minute, "本机时钟比平台快 10 分钟"},
+		{-3 * time.Hour, "本机时钟比平台慢 3.0 小时"},
+		{90 * time.Second, ""},
+	} {
+		s := statusJSON{Device: deviceJSON{Enrolled: true}, Online: true, LastSync: &last, PrinterState: "ready", clockSkew: tc.skew}
+		got := s.problems()
+		switch {
+		case tc.says == "" && len(got) != 0:
+			t.Errorf("skew %v: problems %+v; want none", tc.skew, got)
+		case tc.says != "" && (len(got) != 1 || got[0].Code != "clock_off" || !strings.Contains(got[0].Message, tc.says)):
+			t.Errorf("skew %v: problems %+v; want clock_off saying %q", tc.skew, got, tc.says)
+		}
+	}
+}

@@ -68,6 +68,8 @@ type statusJSON struct {
 	// readOnly is a store whose disk is read-only: it was opened to be
 	// read, and nothing can be saved.
 	readOnly bool
+	// clockSkew is how far the device's clock is ahead of the platform's.
+	clockSkew time.Duration
 	// Online is true when the platform answers: the window's syncer
 	// knows (status run beside a window), else a quick health probe.
 	Online bool `json:"online"`
@@ -141,6 +143,7 @@ func statusCommand(c *call) error {
 		var refused bool
 		s.Online, refused, s.platformDBDown = c.platformOnline(d)
 		s.Device.NeedsEnrollment = s.Device.NeedsEnrollment || refused
+		s.clockSkew = c.clockSkew
 	}
 	s.Disk = diskOf(d.dir)
 	s.CatalogDamaged = d.catalogBroken != nil

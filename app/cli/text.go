@@ -292,6 +292,9 @@ var (
 	tDiskFull        = cases.Text{ZH: "磁盘已满，命令没有完成：请腾出磁盘空间（tongban status 显示剩余空间）后再运行一次此命令。", EN: "The disk is full (%[1]s), so the command did not finish: free some space (tongban status shows what is left) and run the command again."}
 	tReadOnlyDisk    = cases.Text{ZH: "数据目录所在的磁盘是只读的（磁盘可能出了故障），命令没有完成：现在只能查看和备份（tongban backup 到另一块磁盘），不能办理；请检查磁盘。", EN: "The data folder's disk is read-only (it may be failing), so the command did not finish: for now the data can only be read and backed up (tongban backup to another disk), not changed; check the disk."}
 	tProblemReadOnly = cases.Text{ZH: "数据目录所在的磁盘是只读的（磁盘可能出了故障）：现在只能查看和备份（tongban backup 到另一块磁盘），不能办理；请检查磁盘。", EN: "The data folder's disk is read-only (it may be failing): the data can only be read and backed up (tongban backup to another disk), not changed; check the disk."}
+	tProblemClock    = cases.Text{ZH: "本机时钟比平台%[1]s %[2]s：请开启自动对时（timedatectl set-ntp true）；否则本机记录的时间不准，快一小时以上的记录平台不收。", EN: "This device's clock is %[2]s %[1]s the platform's: turn on automatic time (timedatectl set-ntp true); otherwise its records carry the wrong time, and the platform refuses those more than an hour ahead."}
+	tClockAhead      = cases.Text{ZH: "快", EN: "ahead of"}
+	tClockBehind     = cases.Text{ZH: "慢", EN: "behind"}
 
 	// tongban status: what needs looking at, one sentence each.
 	tProblemNoStore       = cases.Text{ZH: "数据目录 %[1]s 里还没有数据：设备还没有运行过，或者 --data 给错了目录。", EN: "The data folder %[1]s holds no data yet: the device has not run, or --data names the wrong folder."}

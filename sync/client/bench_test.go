@@ -43,7 +43,7 @@ func syntheticEvents(n int, device, shortCode string) []cases.Event {
 	// Each call's cases are of a day of their own: the platform holds a
 	// case number to one case of the center, so a benchmark's later
 	// batches must not reuse the numbers of its first. The days are past
-	// ones: the platform refuses stamps more than a day ahead of its clock.
+	// ones: the platform refuses stamps more than an hour ahead of its clock.
 	day := time.Date(2025, 1, 1, 9, 0, 0, 0, cases.Zone).AddDate(0, 0, int(syntheticDays.Add(1)))
 	evs := make([]cases.Event, n)
 	for i := range evs {

@@ -58,7 +58,7 @@ var refusals = []refusal{
 	{protocol.CodeForbiddenEvent, "belongs to center", "这条记录属于另一个中心，本设备注册的中心不收。"},
 	{protocol.CodeForbiddenEvent, "does not make", "本设备的角色不产生这种记录，平台不收。"},
 	{protocol.CodeForbiddenEvent, "", "这条记录不是本设备产生的，平台只收设备自己的记录（窗口还可转交扫描回执得到的申请）。"},
-	{protocol.CodeBadEvent, "ahead of the platform's clock", "这条记录的时间比平台的时钟快了一天以上，说明本设备的时钟不准，平台不收：请把本机时间校准（开启自动对时），之后的记录会带上正确的时间；这条记录请重新办理。"},
+	{protocol.CodeBadEvent, "ahead of the platform's clock", "这条记录的时间比平台的时钟快了一小时以上，说明本设备的时钟不准，平台不收：请把本机时间校准（开启自动对时），之后的记录会带上正确的时间；这条记录请重新办理。"},
 	{protocol.CodeBadEvent, "declared its former short code", "这条申请记录的案件编号带的是本设备注册前的设备编号，而这个中心现在有另一台设备用这个编号编案件号，两边的编号会重复，平台不收：这些案件请送回本设备原来的平台。"},
 	{protocol.CodeBadEvent, "a short code the device had before", "这条申请记录的案件编号带的是本设备注册前的设备编号，日期却在注册到这个平台之后，平台不收：注册后本设备用新的设备编号编案件号，请检查本机的日期时间，以及数据目录是否是它自己的。"},
 	{protocol.CodeBadEvent, "a device numbers", "这条申请记录的案件编号带的是另一台设备的设备编号，平台不收：设备只用自己的设备编号（或注册时申报的原编号）编案件号，请确认本机的数据目录是它自己的，不是从另一台设备复制来的。"},

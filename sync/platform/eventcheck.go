@@ -131,7 +131,7 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 		e := &events[i]
 		if e.Stamp.Wall > latest {
 			return nil, eventError(http.StatusUnprocessableEntity, protocol.CodeBadEvent, i, e, fmt.Sprintf(
-				"is stamped %s, more than a day ahead of the platform's clock; the device's clock is wrong: set it right (automatic time), and the device makes its next events with the right time",
+				"is stamped %s, more than an hour ahead of the platform's clock; the device's clock is wrong: set it right (automatic time), and the device makes its next events with the right time",
 				time.UnixMilli(min(e.Stamp.Wall, maxStampShown)).UTC().Format("2006-01-02 15:04 UTC")))
 		}
 		if why := checkShape(e); why != "" {
@@ -191,8 +191,9 @@ func (s *Server) checkEvents(r *http.Request, dev protocol.Device, events []case
 // maxAhead is how far ahead of the platform's clock an event's stamp may
 // be: devices keep time by NTP, and every device of the center moves its
 // own clock past the stamps it pulls (a hybrid logical clock), so one
-// device with the wrong year would carry the whole center into it.
-const maxAhead = 24 * time.Hour
+// device with a wrong clock (a time zone taken for UTC: eight hours)
+// would carry the whole center's times with it.
+const maxAhead = time.Hour
 
 // maxStampShown keeps a refusal's date within what Format writes (year
 // 9999).
