@@ -287,12 +287,24 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 			return &badInput{err}
 		}
 		clerk.Windows, clerk.Queues = f.windows, f.queues
+		// A clerk of that ID is replaced (a new PIN, a new window): said
+		// so, as a typed-in ID that exists already is replaced too.
+		_, clerks, err := admin.Staff(ctx, center)
+		if err != nil {
+			return err
+		}
+		was := slices.IndexFunc(clerks, func(k staff.Clerk) bool { return k.ID == clerk.ID })
 		res, err := admin.PutClerk(ctx, center, clerk)
 		if err != nil {
 			return err
 		}
 		if c.json {
 			return writeJSON(c.env.Stdout, res)
+		}
+		if was >= 0 {
+			fmt.Fprintf(c.env.Stdout, "已更新中心 %[3]s 的经办人 %[1]s（原为 %[5]s，现为 %[2]s，新的 PIN 和窗口）（经办人名单第 %[4]d 版），各设备下次同步时取得。 Updated clerk %[1]s of center %[3]s (was %[5]s, now %[2]s, with the new PIN and windows; staff version %[4]d); its devices get it at their next sync.\n",
+				clerk.ID, clerk.Name, center, res.Version, clerks[was].Name)
+			return nil
 		}
 		fmt.Fprintf(c.env.Stdout, "已为中心 %[3]s 添加经办人 %[1]s %[2]s（经办人名单第 %[4]d 版），各设备下次同步时取得。 Added clerk %[1]s %[2]s to center %[3]s (staff version %[4]d); its devices get it at their next sync.\n",
 			clerk.ID, clerk.Name, center, res.Version)

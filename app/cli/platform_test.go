@@ -91,7 +91,13 @@ func TestPlatformStaffReachesCounter(t *testing.T) {
 	counter := t.TempDir()
 	must(t, counter, "enroll", "--platform", url, "--code", code)
 
-	must(t, "", append([]string{"platform", "staff", "add", "S001", "--name", "王芳", "--pin", "2468", "--window", "A03"}, admin...)...)
+	if out := must(t, "", append([]string{"platform", "staff", "add", "S001", "--name", "王芳", "--pin", "2468", "--window", "A03"}, admin...)...); !strings.Contains(out, "Added clerk S001") {
+		t.Errorf("the first staff add said %q", out)
+	}
+	// The same ID again replaces the clerk, and says so.
+	if out := must(t, "", append([]string{"platform", "staff", "add", "S001", "--name", "王芳", "--pin", "2468", "--window", "A03"}, admin...)...); !strings.Contains(out, "已更新中心 130102 的经办人 S001") || !strings.Contains(out, "Updated clerk S001") {
+		t.Errorf("staff add of an ID the center has said %q; want it updated", out)
+	}
 	// --pin - reads the PIN from standard input, so it stays out of the process list.
 	if _, errOut, exit := runWithStdin(t, "1357\n", append([]string{"platform", "staff", "add", "S002", "--name", "李四", "--pin", "-"}, admin...)...); exit != 0 {
 		t.Fatalf("platform staff add --pin -: exit %d: %s", exit, errOut)
