@@ -128,8 +128,8 @@ func TestPlatformStaffReachesCounter(t *testing.T) {
 
 	out = must(t, "", append([]string{"platform", "staff", "disable", "S001", "--json"}, admin...)...)
 	var res struct{ Version int }
-	if json.Unmarshal([]byte(out), &res); res.Version != 3 {
-		t.Fatalf("platform staff disable = %s, want staff version 3", out)
+	if json.Unmarshal([]byte(out), &res); res.Version != 4 {
+		t.Fatalf("platform staff disable = %s, want staff version 4 (two adds of S001, one of S002, the disable)", out)
 	}
 	must(t, counter, "sync", "--once")
 	if c := clerksOn(t, counter)["S001"]; !c.Disabled || c.Name != "王芳" {
