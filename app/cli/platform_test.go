@@ -143,8 +143,8 @@ func TestPlatformStaffReachesCounter(t *testing.T) {
 		}
 	}
 	json.Unmarshal([]byte(must(t, "", append([]string{"platform", "staff", "list", "--json"}, admin...)...)), &list)
-	if list.Version != 3 || len(list.Clerks) != 2 || !list.Clerks[0].Disabled || list.Clerks[1].Disabled {
-		t.Fatalf("platform staff list = %+v; want version 3, S001 disabled and S002 not", list)
+	if list.Version != 4 || len(list.Clerks) != 2 || !list.Clerks[0].Disabled || list.Clerks[1].Disabled {
+		t.Fatalf("platform staff list = %+v; want version 4, S001 disabled and S002 not", list)
 	}
 }
 
