@@ -73,7 +73,7 @@ func TestEnrollRefusesDemoCases(t *testing.T) {
 	again := newCode(t, url, "kiosk")
 	_, errOut, exit = run(t, data, "enroll", "--platform", url, "--code", again)
 	if zh, en := wantBilingual(t, "a new code for a device in use", errOut); exit == 0 || !strings.Contains(zh, "仍在使用") ||
-		!strings.Contains(zh, "注册码没有用掉") || !strings.Contains(en, "revoke it first") {
+		!strings.Contains(zh, "注册码没有用掉") || !strings.Contains(en, "revokes it first (tongban platform devices --revoke K01 --center 130102") {
 		t.Errorf("a new code for a device in use: exit %d, %q; want a refusal saying to revoke it first", exit, errOut)
 	}
 	revokeOn(t, url, data)

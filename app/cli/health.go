@@ -95,6 +95,9 @@ var probeTimeout = 5 * time.Second
 func (c *call) platformOnline(d *device) (online, refused, dbDown bool) {
 	if c.live != nil {
 		if st, ok := c.live(); ok {
+			if st.Online {
+				c.measureClock(d) // the window's syncer knows the rest, not the platform's clock
+			}
 			return st.Online, false, !st.Online && st.LastErrorCode == protocol.CodeStorageDown
 		}
 	}
@@ -311,4 +314,27 @@ func clockOff(d time.Duration) cases.Text {
 	}
 	h := d.Hours()
 	return cases.Text{ZH: fmt.Sprintf("%.1f 小时", h), EN: fmt.Sprintf("%.1f hours", h)}
+}
+
+// measureClock sets c.clockSkew from the Date of the platform's answer to
+// GET /v1/health, for status beside a window, whose syncer says whether
+// the platform answers but not how its clock stands.
+func (c *call) measureClock(d *device) {
+	id, err := d.store.Identity()
+	if err != nil || id.Platform == "" {
+		return
+	}
+	hc, err := client.HTTPClient(id.Platform, id.CA, probeTimeout)
+	if err != nil {
+		return
+	}
+	resp, err := hc.Get(strings.TrimSuffix(id.Platform, "/") + protocol.PathHealth)
+	if err != nil {
+		return
+	}
+	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+	resp.Body.Close()
+	if at, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
+		c.clockSkew = time.Since(at).Round(time.Second)
+	}
 }

@@ -126,6 +126,9 @@ func (c *call) damagedAtOpen(title string, windowed bool, size fyne.Size, cause 
 	if err != nil {
 		return cause
 	}
+	if m, shown := readWindowMark(dir); shown { // nothing locks a store that does not open: the mark does
+		return lockedError(m, true)
+	}
 	w := &window{dev: &device{dir: dir}, role: windowRole(title), fullScreen: !windowed}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
 	w.app = c.env.NewApp()

@@ -302,8 +302,12 @@ func platformStaff(ctx context.Context, c *call, admin *platform.Admin, verb, ce
 			return writeJSON(c.env.Stdout, res)
 		}
 		if was >= 0 {
-			fmt.Fprintf(c.env.Stdout, "已更新中心 %[3]s 的经办人 %[1]s（原为 %[5]s，现为 %[2]s，新的 PIN 和窗口）（经办人名单第 %[4]d 版），各设备下次同步时取得。 Updated clerk %[1]s of center %[3]s (was %[5]s, now %[2]s, with the new PIN and windows; staff version %[4]d); its devices get it at their next sync.\n",
-				clerk.ID, clerk.Name, center, res.Version, clerks[was].Name)
+			renamed := cases.Text{}
+			if old := clerks[was].Name; old != clerk.Name {
+				renamed = cases.Text{ZH: "原名 " + old + "，", EN: "was " + old + ", "}
+			}
+			fmt.Fprintf(c.env.Stdout, "已更新中心 %[3]s 的经办人 %[1]s %[2]s（%[5]s使用这次给出的 PIN 和窗口；经办人名单第 %[4]d 版），各设备下次同步时取得。 Updated clerk %[1]s %[2]s of center %[3]s (%[6]swith the PIN and windows given now; staff version %[4]d); its devices get it at their next sync.\n",
+				clerk.ID, clerk.Name, center, res.Version, renamed.ZH, renamed.EN)
 			return nil
 		}
 		fmt.Fprintf(c.env.Stdout, "已为中心 %[3]s 添加经办人 %[1]s %[2]s（经办人名单第 %[4]d 版），各设备下次同步时取得。 Added clerk %[1]s %[2]s to center %[3]s (staff version %[4]d); its devices get it at their next sync.\n",

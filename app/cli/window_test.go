@@ -338,6 +338,15 @@ func TestAWindowOnAStoreThatDoesNotOpen(t *testing.T) {
 	if out, _, _ := run(t, data, "status", "--json"); !strings.Contains(out, `"store_damaged"`) {
 		t.Errorf("status --json beside the notice: %s; want store_damaged", out)
 	}
+	// A second window (tongban run again beside the one of the login) is
+	// refused: nothing locks a store that does not open, and stop would
+	// close only the last.
+	var errOut bytes.Buffer
+	second := env
+	second.Stderr, second.Stdout = &errOut, new(bytes.Buffer)
+	if code := Main([]string{"kiosk", "--windowed"}, second); code == 0 || !strings.Contains(errOut.String(), "tongban stop") {
+		t.Errorf("a second window on the damaged folder: exit %d, %q; want it refused", code, errOut.String())
+	}
 	must(t, data, "stop")
 	select {
 	case code := <-exited:

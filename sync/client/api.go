@@ -167,8 +167,8 @@ func decodeError(status int, body []byte) *PlatformError {
 // oneLine keeps a platform's message to one short line on a screen.
 func oneLine(s string) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 300 {
-		s = string(r[:300]) + "…"
+	if r := []rune(s); len(r) > 600 {
+		s = string(r[:600]) + "…"
 	}
 	return s
 }

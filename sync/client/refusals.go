@@ -27,7 +27,7 @@ var refusals = []refusal{
 	{protocol.CodeOtherCenter, "", "本设备已在另一个中心注册，请用那个中心的注册码；要把设备转到这个中心，请换一个空的数据目录再注册。"},
 	{protocol.CodeCasesCenter, "", "本机注册前办理的案件属于另一个中心，注册到这个中心后永远发不出去；请用那个中心的注册码，或换一个空的数据目录注册。注册码没有用掉。"},
 	{protocol.CodeOtherRole, "", "本设备已注册为另一种角色，请用同一角色的注册码；要让这台电脑改作另一种角色，请换一个空的数据目录再注册（它会成为一台新设备，原来的办理记录仍记在原设备名下）。注册码没有用掉。"},
-	{protocol.CodeDeviceActive, "", "本设备在这个平台上已注册，并且仍在使用（设备编号见后面的英文说明）；要重新注册，请平台管理员先用后面写出的 tongban platform devices --revoke 命令吊销它；如果这台电脑是从另一台设备的磁盘拷贝来的，请换一个空的数据目录再注册（它会成为一台新设备）。注册码没有用掉。"},
+	{protocol.CodeDeviceActive, "", "本设备在这个平台上已注册，并且仍在使用；要重新注册，请平台管理员先吊销它：tongban platform devices --revoke 设备号 --center 中心代码 --url 平台地址 --token 管理令牌（设备号和中心代码见后面的英文说明）；如果这台电脑是从另一台设备的磁盘拷贝来的，请换一个空的数据目录再注册（它会成为一台新设备）。注册码没有用掉。"},
 	{protocol.CodeShortCodesExhausted, "", "这个中心这类设备的编号已经用完，请先吊销不再使用的设备。"},
 	{protocol.CodeBadRequest, "the code's lifetime is negative", "注册码的有效期不能是负数，请给出正的时长（例如 --ttl 24h），或不给以使用默认的 24 小时。"},
 	{protocol.CodeBadRequest, "the code's lifetime", "注册码的有效期超过了平台允许的上限，请给一个短一些的 --ttl。"},

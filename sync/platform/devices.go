@@ -73,8 +73,8 @@ func Renew(e Enrollment, c Code, old *protocol.Device, allocate func(center, rol
 		return protocol.Device{}, fmt.Errorf("%w (device %s is a %s, %s; the code is for a %s)", ErrOtherRole, old.ID, old.Role, old.ShortCode, c.Role)
 	}
 	if c.Used.IsZero() && !old.Revoked {
-		return protocol.Device{}, fmt.Errorf("%w as %s %s (%s); to enroll it again, have the administrator revoke it first (tongban platform devices --revoke %s --center %s), or, if this computer is a copy of another's disk, enroll it from an empty data folder",
-			ErrDeviceActive, old.Role, old.ShortCode, old.ID, old.ShortCode, old.Center)
+		return protocol.Device{}, fmt.Errorf("%w as %s %s; to enroll it again, an administrator revokes it first (tongban platform devices --revoke %s --center %s --url PLATFORM --token ADMIN), or, for a copy of another's disk, enroll from an empty data folder",
+			ErrDeviceActive, old.Role, old.ShortCode, old.ShortCode, old.Center)
 	}
 	if dev.Name == "" {
 		dev.Name = old.Name
