@@ -1,16 +1,12 @@
 package cli
 
 import (
-	"context"
 	"errors"
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"os"
-	"os/signal"
 	"runtime/debug"
-	"syscall"
 
 	"tongban/app/cases"
 	"tongban/app/store"
@@ -129,34 +125,9 @@ func (c *call) damagedAtOpen(title string, windowed bool, size fyne.Size, cause 
 	if m, shown := readWindowMark(dir); shown { // nothing locks a store that does not open: the mark does
 		return lockedError(m, true)
 	}
-	w := &window{dev: &device{dir: dir}, role: windowRole(title), fullScreen: !windowed}
-	w.ctx, w.cancel = context.WithCancel(context.Background())
-	w.app = c.env.NewApp()
-	w.win = w.app.NewWindow("通办 Tongban · " + title)
+	w := c.newWindow(title, &device{dir: dir}, !windowed, size)
 	w.win.SetContent(outOfServiceNotice(w.role, cause))
-	if w.fullScreen {
-		w.win.SetFullScreen(true)
-	} else {
-		w.win.Resize(size)
-	}
 	fyne.LogError("the data file is damaged: the window is out of service", cause)
-	if w.unmark, err = markWindow(dir, w.role); err != nil {
-		w.unmark = func() {}
-	}
-	w.bg.Go(func() { serveRelay(w.ctx, relayHost{dev: w.dev, env: c.env, stop: w.stop}) })
-	signals, unwatch := signal.NotifyContext(w.ctx, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
-	w.bg.Go(func() {
-		<-signals.Done()
-		if w.ctx.Err() == nil {
-			w.stop("", false)
-		}
-		unwatch()
-	})
-	w.win.Show()
-	w.app.Run()
-	w.cancel()
-	w.bg.Wait()
-	w.unmark()
-	w.answerStop()
-	return nil
+	w.serve(relayHost{dev: w.dev, env: c.env, stop: w.stop})
+	return w.run(c) // the device holds no store to close
 }

@@ -74,13 +74,10 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	if err != nil {
 		return nil, err
 	}
-	w := &window{dev: d, role: windowRole(role)}
-	w.fullScreen = !windowed && !d.config.Windowed
-	fitScreen(screen(), w.role, size, w.fullScreen)
-	w.app = c.env.NewApp()
-	w.win = w.app.NewWindow("通办 Tongban · " + role)
-	ctx, cancel := context.WithCancel(context.Background())
-	w.ctx, w.cancel = ctx, cancel
+	fullScreen := !windowed && !d.config.Windowed
+	fitScreen(screen(), windowRole(role), size, fullScreen)
+	w := c.newWindow(role, d, fullScreen, size)
+	ctx := w.ctx
 	w.work, w.stopWork = context.WithCancel(ctx)
 	w.warmed = make(chan struct{})
 	w.syncer = client.New(d.store, client.Options{})
@@ -90,23 +87,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		w.status = s
 		w.mu.Unlock()
 	})
-	// tongban status, backup and stop beside the window.
-	if w.unmark, err = markWindow(d.dir, w.role); err != nil {
-		w.unmark = func() {}
-		fyne.LogError("marking the data folder as the window's", err)
-	}
-	host := relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop, damaged: w.outOfService}
-	w.bg.Go(func() { serveRelay(ctx, host) })
-	// SIGTERM (a shutdown, or tongban stop on a full disk, relayfull.go)
-	// closes the window as its close button does.
-	signals, unwatch := signal.NotifyContext(ctx, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
-	w.bg.Go(func() {
-		<-signals.Done()
-		if ctx.Err() == nil {
-			w.stop("", false)
-		}
-		unwatch()
-	})
+	w.serve(relayHost{dev: d, env: c.env, live: w.liveStatus, stop: w.stop, damaged: w.outOfService})
 	// The first scan or progress lookup of the day should not wait on the
 	// disk: read the store once in the background. Reading every page, the
 	// warm-up is the first to meet a damaged one; the background work
@@ -126,13 +107,44 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 			w.bg.Go(func() { w.guarded(func() { w.syncer.Run(w.work) }) })
 		}
 	})
-	if w.fullScreen {
+	keepScreenOn(w.app, w.fullScreen)
+	return w, nil
+}
+
+// newWindow makes the app and the window titled for a role, full screen
+// or of the given size, with the context that ends when it closes.
+func (c *call) newWindow(role string, d *device, fullScreen bool, size fyne.Size) *window {
+	w := &window{dev: d, role: windowRole(role), fullScreen: fullScreen}
+	w.ctx, w.cancel = context.WithCancel(context.Background())
+	w.app = c.env.NewApp()
+	w.win = w.app.NewWindow("通办 Tongban · " + role)
+	if fullScreen {
 		w.win.SetFullScreen(true)
 	} else {
 		w.win.Resize(size)
 	}
-	keepScreenOn(w.app, w.fullScreen)
-	return w, nil
+	return w
+}
+
+// serve marks the data folder as the window's and answers the commands
+// run beside it (tongban status, backup, stop: relay.go) until it closes;
+// SIGTERM or SIGHUP (a shutdown, a closed terminal, tongban stop on a full
+// disk: relayfull.go) closes it as its close button does.
+func (w *window) serve(host relayHost) {
+	var err error
+	if w.unmark, err = markWindow(w.dev.dir, w.role); err != nil {
+		w.unmark = func() {}
+		fyne.LogError("marking the data folder as the window's", err)
+	}
+	w.bg.Go(func() { serveRelay(w.ctx, host) })
+	signals, unwatch := signal.NotifyContext(w.ctx, syscall.SIGTERM, syscall.SIGHUP, os.Interrupt)
+	w.bg.Go(func() {
+		<-signals.Done()
+		if w.ctx.Err() == nil {
+			w.stop("", false)
+		}
+		unwatch()
+	})
 }
 
 // windowRole is the role of a window by its title ("窗口 Counter"), as
