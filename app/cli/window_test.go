@@ -72,32 +72,87 @@ func (d *loopDriver) DoFromGoroutine(f func(), wait bool) {
 	}
 }
 
+// testWindow is a kiosk window run as tongban runs it (tongban kiosk
+// --windowed on a data folder), on the test app.
+type testWindow struct {
+	t      *testing.T
+	data   string
+	env    Env
+	exited chan int
+}
+
+// startKiosk runs the kiosk window on data and waits until it has marked
+// the folder as its own.
+func startKiosk(t *testing.T, data string) *testWindow {
+	t.Helper()
+	w := &testWindow{t: t, data: data, exited: make(chan int, 1), env: Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer),
+		Getenv: func(k string) string { return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k] }, NewApp: newLoopApp}}
+	go func() { w.exited <- Main([]string{"kiosk", "--windowed"}, w.env) }()
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		if _, err := os.Stat(w.mark()); err == nil {
+			return w
+		}
+		w.mustRun()
+		if time.Since(start) > 20*time.Second {
+			t.Fatal("the kiosk window never marked its data folder")
+		}
+	}
+}
+
+// mark is the window's mark in its data folder.
+func (w *testWindow) mark() string { return filepath.Join(w.data, relayFolder, windowMarkFile) }
+
+// mustRun fails the test if the window has ended.
+func (w *testWindow) mustRun() {
+	w.t.Helper()
+	select {
+	case code := <-w.exited:
+		w.t.Fatalf("the kiosk window ended: exit %d, %s", code, w.env.Stderr)
+	default:
+	}
+}
+
+// texts returns what the app's windows show.
+func (w *testWindow) texts() (out []string) {
+	fyne.DoAndWait(func() {
+		for _, win := range fyne.CurrentApp().Driver().AllWindows() {
+			out = append(out, uitest.Texts(win.Canvas().Content(), nil)...)
+		}
+	})
+	return out
+}
+
+// waitFor waits until a window shows s, while the app runs.
+func (w *testWindow) waitFor(s string) {
+	w.t.Helper()
+	for start := time.Now(); !uitest.Shows(w.texts(), s); time.Sleep(50 * time.Millisecond) {
+		w.mustRun()
+		if time.Since(start) > 20*time.Second {
+			w.t.Fatalf("the window never showed %q; it shows %q", s, w.texts())
+		}
+	}
+}
+
+// stop runs tongban stop beside the window and waits for the window to
+// end: stop's output and exit code, and the window's.
+func (w *testWindow) stop() (out, errOut string, code, windowCode int) {
+	w.t.Helper()
+	out, errOut, code = run(w.t, w.data, "stop")
+	select {
+	case windowCode = <-w.exited:
+	case <-time.After(10 * time.Second):
+		w.t.Fatalf("the kiosk window is still running after tongban stop (%q, %q)", out, errOut)
+	}
+	return out, errOut, code, windowCode
+}
+
 // TestStopClosesARealWindow runs the kiosk window as tongban does and
 // closes it with tongban stop: the window answers status through the relay
 // (online from its own syncer), then closes its store and quits, and only
 // then answers the stop, so a setting made next finds the folder free.
 func TestStopClosesARealWindow(t *testing.T) {
 	data := t.TempDir()
-	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
-		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
-	}, NewApp: newLoopApp}
-	exited := make(chan int, 1)
-	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
-	mark := filepath.Join(data, relayFolder, windowMarkFile)
-	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(mark); err == nil {
-			break
-		}
-		select {
-		case code := <-exited:
-			t.Fatalf("the kiosk window ended at once: exit %d, %s", code, env.Stderr)
-		default:
-		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatal("the kiosk window never marked its data folder")
-		}
-	}
-
+	w := startKiosk(t, data)
 	var s statusJSON
 	if err := json.Unmarshal([]byte(must(t, data, "status", "--json")), &s); err != nil {
 		t.Fatalf("status --json beside the window: %v", err)
@@ -105,19 +160,15 @@ func TestStopClosesARealWindow(t *testing.T) {
 	if s.Online || s.Device.Enrolled || s.Problems == nil {
 		t.Errorf("status beside a demo kiosk: online %v, enrolled %v, problems %v", s.Online, s.Device.Enrolled, s.Problems)
 	}
-	if out := must(t, data, "stop"); out != bothf(tWindowStopped, roleName("kiosk"))+"\n" {
-		t.Errorf("stop said %q", out)
+	out, errOut, code, windowCode := w.stop()
+	if code != 0 || out != bothf(tWindowStopped, roleName("kiosk"))+"\n" {
+		t.Errorf("stop: exit %d, said %q, %q", code, out, errOut)
 	}
-	select {
-	case code := <-exited:
-		if code != 0 {
-			t.Errorf("the kiosk window closed by stop exits %d, %s", code, env.Stderr)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the kiosk window answered stop but is still running")
+	if windowCode != 0 {
+		t.Errorf("the kiosk window closed by stop exits %d, %s", windowCode, w.env.Stderr)
 	}
 	must(t, data, "config", "role", "counter") // the store is free
-	if _, err := os.Stat(mark); !os.IsNotExist(err) {
+	if _, err := os.Stat(w.mark()); !os.IsNotExist(err) {
 		t.Errorf("the window's mark is left after it closed (%v)", err)
 	}
 }
@@ -127,52 +178,18 @@ func TestStopClosesARealWindow(t *testing.T) {
 // and IT staff, and closes on tongban stop: it ended in a panic.
 func TestAWindowOnADamagedStoreSaysSo(t *testing.T) {
 	data := t.TempDir()
-	item := licenceItem(t, data)
 	for range 12 { // the cases bucket fills a page of its own
-		must(t, data, "cases", "add", "--item", item, "--field", "name=张三",
-			"--field", "id_number=130102199003071233", "--field", "phone=13800138000",
-			"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA07L2KQ25", "--field", "change=住所")
+		addLicenceCase(t, data)
 	}
 	storetest.Damage(t, filepath.Join(data, store.FileName))
-	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
-		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
-	}, NewApp: newLoopApp}
-	exited := make(chan int, 1)
-	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
-	mark := filepath.Join(data, relayFolder, windowMarkFile)
-	shown := func() (texts []string) {
-		if _, err := os.Stat(mark); err != nil {
-			return nil // the window is not up yet
-		}
-		fyne.DoAndWait(func() {
-			for _, w := range fyne.CurrentApp().Driver().AllWindows() {
-				texts = append(texts, uitest.Texts(w.Canvas().Content(), nil)...)
-			}
-		})
-		return texts
-	}
-	for start := time.Now(); !uitest.Shows(shown(), tOutOfService.Both()); time.Sleep(100 * time.Millisecond) {
-		select {
-		case code := <-exited:
-			t.Fatalf("the kiosk window on a damaged store ended: exit %d, %s", code, env.Stderr)
-		default:
-		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatalf("the kiosk window never went out of service; it shows %q", shown())
-		}
-	}
-	uitest.MustShow(t, shown, tOutOfServiceAsk.ZH, "tongban restore", "page ")
+	w := startKiosk(t, data)
+	w.waitFor(tOutOfService.Both())
+	uitest.MustShow(t, w.texts, tOutOfServiceAsk.ZH, "tongban restore", "page ")
 	if out, _, code := run(t, data, "status", "--json"); code != 0 || !strings.Contains(out, `"store_damaged"`) {
 		t.Errorf("status beside the out-of-service window: exit %d, %s", code, out)
 	}
-	must(t, data, "stop")
-	select {
-	case code := <-exited:
-		if code != 0 {
-			t.Errorf("the out-of-service window closed by stop exits %d, %s", code, env.Stderr)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the kiosk window answered stop but is still running")
+	if _, errOut, code, windowCode := w.stop(); code != 0 || windowCode != 0 {
+		t.Errorf("stop of the out-of-service window: exit %d (%q), the window's %d, %s", code, errOut, windowCode, w.env.Stderr)
 	}
 }
 
@@ -181,26 +198,10 @@ func TestAWindowOnADamagedStoreSaysSo(t *testing.T) {
 // goes out of service instead of ending in bbolt's panic.
 func TestAWindowWhoseStoreIsDamagedWhileItRuns(t *testing.T) {
 	data := t.TempDir()
-	item := licenceItem(t, data)
 	for range 12 {
-		must(t, data, "cases", "add", "--item", item, "--field", "name=张三",
-			"--field", "id_number=130102199003071233", "--field", "phone=13800138000",
-			"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA07L2KQ25", "--field", "change=住所")
+		addLicenceCase(t, data)
 	}
-	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
-		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
-	}, NewApp: newLoopApp}
-	exited := make(chan int, 1)
-	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
-	mark := filepath.Join(data, relayFolder, windowMarkFile)
-	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(mark); err == nil {
-			break
-		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatal("the kiosk window never marked its data folder")
-		}
-	}
+	w := startKiosk(t, data)
 	time.Sleep(time.Second) // the warm-up has read the store whole
 	// Zeros over every page but the two meta pages, under the window's
 	// memory map.
@@ -217,30 +218,8 @@ func TestAWindowWhoseStoreIsDamagedWhileItRuns(t *testing.T) {
 	if code == 0 || !strings.Contains(errOut, "已损坏") {
 		t.Errorf("cases list over the damaged store: exit %d, %q; want the damage said", code, errOut)
 	}
-	select {
-	case code := <-exited:
-		t.Fatalf("the window ended: exit %d, %s", code, env.Stderr)
-	default:
-	}
-	texts := func() (out []string) {
-		fyne.DoAndWait(func() {
-			for _, w := range fyne.CurrentApp().Driver().AllWindows() {
-				out = append(out, uitest.Texts(w.Canvas().Content(), nil)...)
-			}
-		})
-		return out
-	}
-	for start := time.Now(); !uitest.Shows(texts(), tOutOfService.Both()); time.Sleep(50 * time.Millisecond) {
-		if time.Since(start) > 10*time.Second {
-			t.Fatalf("the window did not go out of service; it shows %q", texts())
-		}
-	}
-	must(t, data, "stop")
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the window answered stop but is still running")
-	}
+	w.waitFor(tOutOfService.Both())
+	w.stop()
 }
 
 // On a full disk a command cannot be handed to the window (its request is
@@ -254,20 +233,7 @@ func TestStatusAndStopOnAFullDisk(t *testing.T) {
 	}
 	t.Cleanup(func() { exec.Command("umount", "-l", data).Run() })
 	addLicenceCase(t, data)
-	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
-		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
-	}, NewApp: newLoopApp}
-	exited := make(chan int, 1)
-	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
-	mark := filepath.Join(data, relayFolder, windowMarkFile)
-	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(mark); err == nil {
-			break
-		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatal("the kiosk window never marked its data folder")
-		}
-	}
+	w := startKiosk(t, data)
 	time.Sleep(500 * time.Millisecond) // the window is listening for signals
 	filler, _ := os.Create(filepath.Join(data, "filler"))
 	io.Copy(filler, io.LimitReader(zeros{}, 8<<20)) // until the disk is full
@@ -278,13 +244,8 @@ func TestStatusAndStopOnAFullDisk(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &s); err != nil || code != exitFailed || !strings.Contains(out, `"disk_low"`) {
 		t.Errorf("status --json on a full disk beside the window: exit %d, %s (%v), %q; want exit 1 and disk_low", code, out, err, errOut)
 	}
-	if out, errOut, code := run(t, data, "stop"); code != 0 || !strings.Contains(out, "Closed the kiosk window") {
+	if out, errOut, code, _ := w.stop(); code != 0 || !strings.Contains(out, "Closed the kiosk window") {
 		t.Errorf("stop on a full disk: exit %d, %q, %q", code, out, errOut)
-	}
-	select {
-	case <-exited:
-	case <-time.After(10 * time.Second):
-		t.Fatal("the window is still running after stop on a full disk")
 	}
 }
 
@@ -307,32 +268,8 @@ func TestAWindowOnAStoreThatDoesNotOpen(t *testing.T) {
 	if _, errOut, code := run(t, data, "cases", "list"); code == 0 || !strings.Contains(errOut, "已损坏") {
 		t.Fatalf("cases list on a store whose root page is damaged: exit %d, %q; want the damage said", code, errOut)
 	}
-	env := Env{Stdout: new(bytes.Buffer), Stderr: new(bytes.Buffer), Getenv: func(k string) string {
-		return map[string]string{"TONGBAN_DATA": data, "DISPLAY": ":95"}[k]
-	}, NewApp: newLoopApp}
-	exited := make(chan int, 1)
-	go func() { exited <- Main([]string{"kiosk", "--windowed"}, env) }()
-	mark := filepath.Join(data, relayFolder, windowMarkFile)
-	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
-		if _, err := os.Stat(mark); err == nil {
-			break
-		}
-		select {
-		case code := <-exited:
-			t.Fatalf("the kiosk window ended: exit %d, %s", code, env.Stderr)
-		default:
-		}
-		if time.Since(start) > 20*time.Second {
-			t.Fatal("the kiosk window never came up")
-		}
-	}
-	var texts []string
-	fyne.DoAndWait(func() {
-		for _, w := range fyne.CurrentApp().Driver().AllWindows() {
-			texts = append(texts, uitest.Texts(w.Canvas().Content(), nil)...)
-		}
-	})
-	if !uitest.Shows(texts, tOutOfService.Both()) {
+	w := startKiosk(t, data)
+	if texts := w.texts(); !uitest.Shows(texts, tOutOfService.Both()) {
 		t.Errorf("the window shows %q; want the out-of-service notice", texts)
 	}
 	if out, _, _ := run(t, data, "status", "--json"); !strings.Contains(out, `"store_damaged"`) {
@@ -342,18 +279,12 @@ func TestAWindowOnAStoreThatDoesNotOpen(t *testing.T) {
 	// refused: nothing locks a store that does not open, and stop would
 	// close only the last.
 	var errOut bytes.Buffer
-	second := env
+	second := w.env
 	second.Stderr, second.Stdout = &errOut, new(bytes.Buffer)
 	if code := Main([]string{"kiosk", "--windowed"}, second); code == 0 || !strings.Contains(errOut.String(), "tongban stop") {
 		t.Errorf("a second window on the damaged folder: exit %d, %q; want it refused", code, errOut.String())
 	}
-	must(t, data, "stop")
-	select {
-	case code := <-exited:
-		if code != 0 {
-			t.Errorf("the notice closed by stop exits %d", code)
-		}
-	case <-time.After(10 * time.Second):
-		t.Fatal("the notice answered stop but is still up")
+	if _, errOut, code, windowCode := w.stop(); code != 0 || windowCode != 0 {
+		t.Errorf("stop of the notice: exit %d (%q), the notice's %d", code, errOut, windowCode)
 	}
 }
