@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"tongban/app/cases"
+	"tongban/app/store"
 	"tongban/printer"
 	"tongban/sync/client"
 	"tongban/sync/protocol"
@@ -101,16 +102,7 @@ func (c *call) platformOnline(d *device) (online, refused, dbDown bool) {
 			return st.Online, false, !st.Online && st.LastErrorCode == protocol.CodeStorageDown
 		}
 	}
-	id, err := d.store.Identity()
-	if err != nil || id.Platform == "" {
-		return false, false, false
-	}
-	hc, err := client.HTTPClient(id.Platform, id.CA, probeTimeout)
-	if err != nil {
-		return false, false, false
-	}
-	base := strings.TrimSuffix(id.Platform, "/")
-	resp, err := hc.Get(base + protocol.PathHealth)
+	id, hc, resp, err := askHealth(d)
 	if err != nil {
 		return false, false, false
 	}
@@ -124,13 +116,11 @@ func (c *call) platformOnline(d *device) (online, refused, dbDown bool) {
 	if resp.StatusCode != http.StatusOK || json.NewDecoder(io.LimitReader(resp.Body, 1<<16)).Decode(&h) != nil {
 		return false, false, false
 	}
-	if at, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
-		c.clockSkew = time.Since(at).Round(time.Second) // ahead of the platform when positive
-	}
+	c.noteClock(resp)
 	if id.Token == "" || id.NeedsEnrollment {
 		return true, false, false
 	}
-	req, err := http.NewRequest(http.MethodGet, base+protocol.PathDevices, nil)
+	req, err := http.NewRequest(http.MethodGet, strings.TrimSuffix(id.Platform, "/")+protocol.PathDevices, nil)
 	if err != nil {
 		return true, false, false
 	}
@@ -316,24 +306,39 @@ func clockOff(d time.Duration) cases.Text {
 	return cases.Text{ZH: fmt.Sprintf("%.1f 小时", h), EN: fmt.Sprintf("%.1f hours", h)}
 }
 
-// measureClock sets c.clockSkew from the Date of the platform's answer to
-// GET /v1/health, for status beside a window, whose syncer says whether
-// the platform answers but not how its clock stands.
+// measureClock sets c.clockSkew from the platform's answer to GET
+// /v1/health, for status beside a window, whose syncer says whether the
+// platform answers but not how its clock stands.
 func (c *call) measureClock(d *device) {
-	id, err := d.store.Identity()
-	if err != nil || id.Platform == "" {
-		return
+	if _, _, resp, err := askHealth(d); err == nil {
+		if resp.StatusCode == http.StatusOK {
+			c.noteClock(resp)
+		}
+		io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
+		resp.Body.Close()
 	}
-	hc, err := client.HTTPClient(id.Platform, id.CA, probeTimeout)
-	if err != nil {
-		return
+}
+
+// askHealth asks the device's platform GET /v1/health (with the CA it was
+// enrolled with); an error for a device with no platform, or none that
+// answers. The caller closes the body.
+func askHealth(d *device) (id store.Identity, hc *http.Client, resp *http.Response, err error) {
+	if id, err = d.store.Identity(); err != nil {
+		return id, nil, nil, err
 	}
-	resp, err := hc.Get(strings.TrimSuffix(id.Platform, "/") + protocol.PathHealth)
-	if err != nil {
-		return
+	if id.Platform == "" {
+		return id, nil, nil, errors.New("not enrolled")
 	}
-	io.Copy(io.Discard, io.LimitReader(resp.Body, 1<<16))
-	resp.Body.Close()
+	if hc, err = client.HTTPClient(id.Platform, id.CA, probeTimeout); err != nil {
+		return id, nil, nil, err
+	}
+	resp, err = hc.Get(strings.TrimSuffix(id.Platform, "/") + protocol.PathHealth)
+	return id, hc, resp, err
+}
+
+// noteClock sets c.clockSkew, how far this device's clock is ahead of the
+// platform's (negative: behind), from the Date of a platform's answer.
+func (c *call) noteClock(resp *http.Response) {
 	if at, err := http.ParseTime(resp.Header.Get("Date")); err == nil {
 		c.clockSkew = time.Since(at).Round(time.Second)
 	}

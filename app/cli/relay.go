@@ -135,7 +135,7 @@ func relay(c *call, name string, args []string) (code int, err error) {
 	req, _ := json.Marshal(relayRequest{Args: append([]string{name}, args...)})
 	if err := writeAtomically(base+".req", req); err != nil {
 		os.Remove(base + ".req.tmp")
-		if fullDisk(err) {
+		if store.IsDiskFull(err) {
 			if code, ok := relayOnFullDisk(c, name, dir, win, hasWindow); ok {
 				return code, nil
 			}

@@ -3,8 +3,6 @@ package cli
 import (
 	"syscall"
 	"time"
-
-	"tongban/app/store"
 )
 
 // A command is handed to the window through files in the data folder;
@@ -40,6 +38,3 @@ func relayOnFullDisk(c *call, name, dir string, win windowMark, hasWindow bool) 
 	}
 	return 0, false
 }
-
-// fullDisk reports whether err says the disk is full.
-func fullDisk(err error) bool { return err != nil && store.IsDiskFull(err) }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
 	"strings"
 	"time"
@@ -134,7 +133,7 @@ func statusCommand(c *call) error {
 	}
 	defer d.close()
 	var s statusJSON
-	if err := readingDamage(filepath.Join(d.dir, store.FileName), func() (err error) { s, err = d.status(); return err }); errors.As(err, &damaged) {
+	if err := store.Guard(filepath.Join(d.dir, store.FileName), func() (err error) { s, err = d.status(); return err }); errors.As(err, &damaged) {
 		return damagedStatus(c, damaged, *check)
 	} else if err != nil {
 		return err
@@ -189,18 +188,6 @@ func unopenedStatus(c *call, err error, check bool) error {
 	text, _ := fill(tProblemUnopened, err)
 	s.Problems = []problemJSON{{Code: "store_unreadable", Message: text.Both()}}
 	return writeUnread(c, s, check)
-}
-
-// readingDamage runs f, which reads the store file name: bbolt's panic over a damaged page
-// (or a fault reading its memory map) is a *store.DamagedError.
-func readingDamage(name string, f func() error) (err error) {
-	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
-	defer func() {
-		if r := recover(); r != nil {
-			err = &store.DamagedError{File: name, Where: store.Where(fmt.Sprint(r))}
-		}
-	}()
-	return f()
 }
 
 // writeUnread writes the status of a store that could not be read: only

@@ -104,6 +104,14 @@ func verify(tx *bolt.Tx, name string) (err error) {
 	return &DamagedError{File: name, Where: at}
 }
 
+// Guard runs f, which reads the store file name: bbolt's panic over a
+// damaged page, or a fault reading its memory map, is a *DamagedError.
+func Guard(name string, f func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer damageRecovered(name, &err)
+	return f()
+}
+
 // damageRecovered, deferred after debug.SetPanicOnFault(true), turns a
 // panic of bbolt's over a damaged page, or a fault reading the memory
 // map, into a *DamagedError of the file name in *err.
