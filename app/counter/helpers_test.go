@@ -78,6 +78,23 @@ func (z *center) submit(st *store.Store, name string) *cases.Case {
 	return z.submitItem(st, licence, values, []int{0, 1, 3})
 }
 
+// ticketed submits a case on a kiosk for each name, each with a queue
+// ticket of letter A, every apart, and returns the cases and all their
+// events, which sync brings a counter.
+func (z *center) ticketed(kiosk *store.Store, names []string, every time.Duration) (waiting []*cases.Case, all []cases.Event) {
+	z.t.Helper()
+	for _, name := range names {
+		_, c, err := kiosk.IssueTicket(z.submit(kiosk, name).ID, "A")
+		if err != nil {
+			z.t.Fatal(err)
+		}
+		waiting = append(waiting, c)
+		all = append(all, c.Events...)
+		z.clock.Advance(every)
+	}
+	return waiting, all
+}
+
 // submitItem makes a case of an item on a store (a kiosk), with the form
 // values and the materials declared.
 func (z *center) submitItem(st *store.Store, item string, values map[string]string, declared []int) *cases.Case {

@@ -1,6 +1,7 @@
 package counter
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -93,18 +94,7 @@ func TestCallNextOnABusyDay(t *testing.T) {
 	z := newCenter(t)
 	kiosk := z.store("kiosk")
 	kiosk.SetNoSync(true)
-	var waiting []*cases.Case
-	var all []cases.Event
-	for range 1001 {
-		c := z.submit(kiosk, "钱二")
-		_, c, err := kiosk.IssueTicket(c.ID, "A")
-		if err != nil {
-			t.Fatal(err)
-		}
-		waiting = append(waiting, c)
-		all = append(all, c.Events...)
-		z.clock.Advance(time.Second)
-	}
+	waiting, all := z.ticketed(kiosk, slices.Repeat([]string{"钱二"}, 1001), time.Second)
 	r := newRig(t, z, nil)
 	r.st.SetNoSync(true)
 	if _, err := r.st.Import(all, false); err != nil { // the kiosk's cases arrive by sync
@@ -131,18 +121,7 @@ func TestCallNextOnABusyDay(t *testing.T) {
 func TestCallNextAsksOverAnUntouchedCase(t *testing.T) {
 	z := newCenter(t)
 	kiosk := z.store("kiosk")
-	var waiting []*cases.Case
-	var all []cases.Event
-	for _, name := range []string{"钱二", "孙三", "李四"} {
-		c := z.submit(kiosk, name)
-		_, c, err := kiosk.IssueTicket(c.ID, "A")
-		if err != nil {
-			t.Fatal(err)
-		}
-		waiting = append(waiting, c)
-		all = append(all, c.Events...)
-		z.clock.Advance(time.Minute)
-	}
+	waiting, all := z.ticketed(kiosk, []string{"钱二", "孙三", "李四"}, time.Minute)
 	r := newRig(t, z, nil)
 	if _, err := r.st.Import(all, false); err != nil {
 		t.Fatal(err)
@@ -192,17 +171,7 @@ func TestCallNextAsksOverAnUntouchedCase(t *testing.T) {
 func TestCallNextKeepsWhatThePanelHolds(t *testing.T) {
 	z := newCenter(t)
 	kiosk := z.store("kiosk")
-	var waiting []*cases.Case
-	var all []cases.Event
-	for _, name := range []string{"钱二", "孙三"} {
-		_, c, err := kiosk.IssueTicket(z.submit(kiosk, name).ID, "A")
-		if err != nil {
-			t.Fatal(err)
-		}
-		waiting = append(waiting, c)
-		all = append(all, c.Events...)
-		z.clock.Advance(time.Minute)
-	}
+	waiting, all := z.ticketed(kiosk, []string{"钱二", "孙三"}, time.Minute)
 	r := newRig(t, z, nil)
 	if _, err := r.st.Import(all, false); err != nil {
 		t.Fatal(err)
