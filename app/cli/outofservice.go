@@ -2,13 +2,13 @@ package cli
 
 import (
 	"errors"
+	"runtime/debug"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"runtime/debug"
 
-	"tongban/app/cases"
 	"tongban/app/store"
 )
 
@@ -16,15 +16,8 @@ import (
 // disk that lies about its writes) stops taking work instead of writing on
 // over a broken page or ending in a panic nobody sees on a kiosk: a notice
 // takes the role's place, for the citizen and for IT staff. Nothing is
-// deleted; tongban status, stop and restore work beside it as ever.
-
-var (
-	tOutOfService     = cases.Text{ZH: "本机暂停服务", EN: "Out of service"}
-	tOutOfServiceAsk  = cases.Text{ZH: "请到人工窗口办理，给您带来不便，敬请谅解。", EN: "Please go to a staffed counter; we are sorry for the trouble."}
-	tOutOfServiceDesk = cases.Text{ZH: "本窗口暂不能办理：请联系技术人员，并请群众到其他窗口办理。", EN: "This counter cannot handle cases for now: call IT staff, and send citizens to another counter."}
-	tOutOfServiceIT   = cases.Text{ZH: "技术人员：本机数据文件已损坏，本机已停止保存新的记录，已保存的记录没有删除。请运行 tongban status 查看，再用 tongban stop 关闭本程序，用 tongban restore 恢复最近的备份（仍能读出的未同步记录会一并带回）。", EN: "IT staff: this device's data file is damaged, so it has stopped saving; nothing saved was deleted. Run tongban status, then tongban stop, and tongban restore the latest backup (what was not synced is carried across where it can still be read)."}
-	tOutOfServiceWhat = cases.Text{ZH: "详情：", EN: "Details: "}
-)
+// deleted; tongban status, stop and restore work beside it as ever. Its
+// words are in text.go.
 
 // show puts the role's screen in the window; it is closed with the window,
 // or when the window goes out of service.

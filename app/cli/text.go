@@ -347,3 +347,13 @@ var (
 	tPrinterFolder          = cases.Text{ZH: "没有设置打印机：单据以文件形式写入文件夹 %[1]s（用 tongban config printer 地址 设置打印机）。", EN: "No printer is set up: documents are written as files into the folder %[1]s (set up a printer with tongban config printer URL)."}
 	tPrinterFolderSet       = cases.Text{ZH: "单据以文件形式写入设置的文件夹 %[1]s。", EN: "Documents are written as files into the folder set up, %[1]s."}
 )
+
+// The out-of-service notice of a window whose store is damaged
+// (outofservice.go).
+var (
+	tOutOfService     = cases.Text{ZH: "本机暂停服务", EN: "Out of service"}
+	tOutOfServiceAsk  = cases.Text{ZH: "请到人工窗口办理，给您带来不便，敬请谅解。", EN: "Please go to a staffed counter; we are sorry for the trouble."}
+	tOutOfServiceDesk = cases.Text{ZH: "本窗口暂不能办理：请联系技术人员，并请群众到其他窗口办理。", EN: "This counter cannot handle cases for now: call IT staff, and send citizens to another counter."}
+	tOutOfServiceIT   = cases.Text{ZH: "技术人员：本机数据文件已损坏，本机已停止保存新的记录，已保存的记录没有删除。请运行 tongban status 查看，再用 tongban stop 关闭本程序，用 tongban restore 恢复最近的备份（仍能读出的未同步记录会一并带回）。", EN: "IT staff: this device's data file is damaged, so it has stopped saving; nothing saved was deleted. Run tongban status, then tongban stop, and tongban restore the latest backup (what was not synced is carried across where it can still be read)."}
+	tOutOfServiceWhat = cases.Text{ZH: "详情：", EN: "Details: "}
+)
