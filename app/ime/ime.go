@@ -43,21 +43,21 @@ const MaxInput = 32
 // the start of one (zh), common characters first. Characters read exactly
 // as the input come before those whose reading only starts with it. The
 // input is the first syllable of what Segment returns; for longer input
-// only that first syllable counts. Letters other than a–z give nothing;
+// only that first syllable counts (and the other reading's, Choices). Letters other than a–z give nothing;
 // ü is typed as v (lv, nv). The slice is the caller's.
 func Candidates(pinyin string) []rune { return Lookup(pinyin, Common) }
 
 // NameCandidates is Candidates with the common family names first.
 func NameCandidates(pinyin string) []rune { return Lookup(pinyin, Names) }
 
-// Lookup returns the candidates of the first syllable of pinyin in the
-// given order.
+// Lookup returns the characters Choices offers for pinyin, in the given
+// order, without the letters each takes.
 func Lookup(pinyin string, o Order) []rune {
-	segs := Segment(pinyin)
-	if len(segs) == 0 {
-		return nil
+	var out []rune
+	for _, c := range Choices(pinyin, o) {
+		out = append(out, c.R)
 	}
-	return loadTable().lookup(segs[0], o)
+	return out
 }
 
 // IsSyllable reports whether s is a whole toneless syllable (zhang, lv).
@@ -153,13 +153,11 @@ func (t *table) longestSyllable(s string) int {
 	return 0
 }
 
-// lookup ranks the characters of the syllable syl, then of the syllables
-// syl only starts, each character once at its best place.
-func (t *table) lookup(syl string, o Order) []rune { return t.lookupIn(syl, o, true) }
-
-// lookupIn is lookup, without the characters of the syllables syl only
-// starts when withPrefixed is false: syl is followed by more letters.
-func (t *table) lookupIn(syl string, o Order, withPrefixed bool) []rune {
+// lookup ranks the characters of the syllable syl, then, with
+// withPrefixed, those of the syllables syl only starts (without it when
+// syl is followed by more letters), each character once at its best
+// place.
+func (t *table) lookup(syl string, o Order, withPrefixed bool) []rune {
 	exact := t.bySyllable[syl]
 	var prefixed []candidate
 	lo, _ := slices.BinarySearch(t.syllables, syl)

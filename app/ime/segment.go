@@ -121,7 +121,7 @@ func Choices(pinyin string, o Order) []Choice {
 	var out []Choice
 	// A syllable followed by more takes only its own characters: lin's
 	// would take li's letters.
-	for _, r := range t.lookupIn(segs[0], o, len(segs) == 1) {
+	for _, r := range t.lookup(segs[0], o, len(segs) == 1) {
 		out = append(out, Choice{r, len(segs[0])})
 	}
 	splits := t.splits(s)
