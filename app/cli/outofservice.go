@@ -92,14 +92,21 @@ func (w *window) guarded(f func()) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			if err := w.dev.store.Check(); errors.Is(err, store.ErrDamaged) {
-				w.outOfService(err)
-				return
-			}
-			panic(r)
+			w.outOfService(damageOf(w.dev.store, r))
 		}
 	}()
 	f()
+}
+
+// damageOf explains a panic recovered over st by its consistency check:
+// the damage the check found, or, when it finds none, the panic goes on as
+// the bug it is.
+func damageOf(st *store.Store, r any) *store.DamagedError {
+	var damaged *store.DamagedError
+	if err := st.Check(); errors.As(err, &damaged) {
+		return damaged
+	}
+	panic(r)
 }
 
 // damagedAtOpen shows the out-of-service notice in a window of its own

@@ -320,17 +320,12 @@ func runRelayed(h relayHost, args []string) (a relayAnswer) {
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
 	defer func() {
 		if r := recover(); r != nil {
-			err := d.store.Check()
-			if !errors.Is(err, store.ErrDamaged) {
-				panic(r)
-			}
+			damaged := damageOf(d.store, r)
 			if h.damaged != nil {
-				h.damaged(err)
+				h.damaged(damaged)
 			}
 			stderr.Reset()
-			var damaged *store.DamagedError
-			errors.As(err, &damaged)
-			code := report(&stderr, failf(tStoreDamaged, damaged.Where, err)) // what to do, as everywhere
+			code := report(&stderr, failf(tStoreDamaged, damaged.Where, damaged)) // what to do, as everywhere
 			a = relayAnswer{Stdout: stdout.String(), Stderr: stderr.String(), Code: code}
 		}
 	}()
