@@ -18,11 +18,7 @@ func relayOnFullDisk(c *call, name, dir string, win windowMark, hasWindow bool) 
 	case name == "status":
 		s := statusJSON{Version: version, Data: dir, Disk: diskOf(dir), PrinterState: "unknown"}
 		s.Problems = s.problems() // disk_low, from the disk alone
-		if c.json {
-			writeJSON(c.env.Stdout, unread(s))
-		} else {
-			writeUnread(c, s, false)
-		}
+		writeUnread(c, s, false)  // JSON, or for people
 		return exitFailed, true
 	case name == "stop" && hasWindow:
 		if syscall.Kill(win.PID, syscall.SIGTERM) != nil {
