@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/go-resty/resty/v2"
+	"github.com/google/uuid"
 
 	"tongban/sync/protocol"
 )
@@ -105,6 +106,11 @@ func newTransport(base, caPEM string) (*http.Transport, error) {
 // ErrUnreachable when no whole answer came back.
 func (a *api) call(ctx context.Context, method, path string, query url.Values, body []byte, zip bool, out any) (int, error) {
 	req := a.r.R().SetContext(ctx)
+	// Every call of the protocol is safe to repeat (events by their IDs,
+	// enrollment by its redemption proof). Said so, Go's transport sends
+	// it again on a new connection when a kept-alive one turns out closed
+	// by a platform that restarted, instead of failing the round.
+	req.SetHeader("Idempotency-Key", uuid.NewString())
 	if query != nil {
 		req.SetQueryParamsFromValues(query)
 	}
