@@ -67,11 +67,12 @@ smoke: build
 bench: deps build postgres-up
 	$(PG_ENV) build/bench.sh $(BIN)
 
-# freq remakes the pinyin keyboard's character ranking (app/ime/freq.txt)
-# from cppjieba's word frequencies, fetched through the module proxy.
+# freq remakes the pinyin keyboard's character ranking and word list
+# (app/ime/freq.txt, app/ime/words.txt) from cppjieba's word frequencies,
+# fetched through the module proxy.
 freq:
 	dir=$$(go mod download -json github.com/yanyiwu/gojieba@v1.4.6 | sed -n 's/.*"Dir": "\(.*\)",/\1/p'); \
-	go run ./build/freqgen "$$dir/deps/cppjieba/dict/jieba.dict.utf8" > app/ime/freq.txt
+	go run ./build/freqgen "$$dir/deps/cppjieba/dict/jieba.dict.utf8" app/ime
 
 clean: postgres-down
 	rm -rf bin .cache .data

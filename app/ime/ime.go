@@ -10,9 +10,11 @@
 // first (primary) reading is the syllable before those that only have it
 // as another reading, then by how often they occur (freq.txt, near ties
 // going to the words of government services, see freq.go), then GB2312
-// level 1 before level 2 before the rest of GBK. There is no word
-// dictionary; a name is typed one syllable at a time, as Segment splits
-// it.
+// level 1 before level 2 before the rest of GBK. Before the characters
+// come words (words.go): 有限公司 for youxiangongsi, 石家庄 for shijiaz,
+// so a company name or an address takes a few taps instead of one per
+// character; names are typed one character at a time, as Segment splits
+// them.
 package ime
 
 import (
@@ -51,13 +53,27 @@ func Candidates(pinyin string) []rune { return Lookup(pinyin, Common) }
 func NameCandidates(pinyin string) []rune { return Lookup(pinyin, Names) }
 
 // Lookup returns the characters Choices offers for pinyin, in the given
-// order, without the letters each takes.
+// order, without the words and the letters each takes.
 func Lookup(pinyin string, o Order) []rune {
+	s := fold(pinyin)
+	segs := Segment(s)
+	if len(segs) == 0 {
+		return nil
+	}
 	var out []rune
-	for _, c := range Choices(pinyin, o) {
-		out = append(out, c.R)
+	for _, c := range loadTable().characters(s, segs, o) {
+		out = append(out, c.r)
 	}
 	return out
+}
+
+// Warm builds the character and word tables, which the first letter
+// typed would otherwise wait for (about a quarter of a second; see
+// BenchmarkBuild and BenchmarkBuildWords). Windows call it in the
+// background at start.
+func Warm() {
+	loadTable()
+	theWords()
 }
 
 // IsSyllable reports whether s is a whole toneless syllable (zhang, lv).
@@ -115,7 +131,6 @@ func loadTable() *table {
 
 func buildTable(dict map[int]string) *table {
 	t := &table{bySyllable: make(map[string][]candidate, 420)}
-	var seen []string // a character's syllables so far, in the dictionary's order
 	for cp, readings := range dict {
 		r := rune(cp)
 		level, code, ok := gbLevel(r)
@@ -123,14 +138,8 @@ func buildTable(dict map[int]string) *table {
 			continue
 		}
 		rank := frequencyRank(r)
-		seen = seen[:0]
-		for _, reading := range strings.Split(readings, ",") {
-			syl := toneless(reading)
-			if syl == "" || slices.Contains(seen, syl) {
-				continue
-			}
-			c := candidate{r: r, reading: readingPlace(r, syl, len(seen)), rank: rank, level: level, code: code}
-			seen = append(seen, syl)
+		for place, syl := range syllables(readings) {
+			c := candidate{r: r, reading: readingPlace(r, syl, place), rank: rank, level: level, code: code}
 			t.bySyllable[syl] = append(t.bySyllable[syl], c)
 		}
 	}
@@ -201,6 +210,18 @@ func (t *table) lookup(syl string, o Order, withPrefixed bool) []rune {
 	}
 	for _, c := range prefixed {
 		add(c.r)
+	}
+	return out
+}
+
+// syllables returns the toneless readings of a dictionary entry
+// ("cháng,zhǎng"), each once, in the dictionary's order.
+func syllables(readings string) []string {
+	var out []string
+	for _, reading := range strings.Split(readings, ",") {
+		if syl := toneless(reading); syl != "" && !slices.Contains(out, syl) {
+			out = append(out, syl)
+		}
 	}
 	return out
 }

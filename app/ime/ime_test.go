@@ -423,7 +423,7 @@ func FuzzSegment(f *testing.F) {
 func TestChoicesOfATie(t *testing.T) {
 	find := func(cs []Choice, r rune) (Choice, int) {
 		for i, c := range cs {
-			if c.R == r {
+			if c.Text == string(r) {
 				return c, i
 			}
 		}
@@ -446,5 +446,91 @@ func TestChoicesOfATie(t *testing.T) {
 	}
 	if _, i := find(Choices("xian", Common), '西'); i >= 0 && i < 20 {
 		t.Errorf("Choices(\"xian\") offers 西 at %d: xi'an takes two syllables, xian one", i)
+	}
+}
+
+// Words come before characters, a few of each kind, each taking the
+// letters of its syllables; the first characters stay on the first page.
+func TestChoicesOfferWords(t *testing.T) {
+	for _, tt := range []struct {
+		in      string
+		want    string
+		letters int
+	}{
+		{"youxiangongsi", "有限公司", 13},
+		{"xian", "西安", 4},      // xi'an, though xian alone is one syllable
+		{"shijiaz", "石家庄", 7},  // the last syllable still being typed
+		{"fangan", "方案", 6},    // fang'an
+		{"fangan", "反感", 6},    // fan'gan
+		{"yinhang", "银行", 7},   // 行 read hang
+		{"xinhuaqu", "新华区", 8}, // a rare district name, listed as an address part
+		{"zhongshanlu", "中山路", 11},
+		{"zhongshannanlu", "中山", 9}, // the first syllables, when all of them spell no word
+		{"gongjijinti", "公积金", 9},   // and the rest typed on
+	} {
+		cs := Choices(tt.in, Common)
+		i := slices.IndexFunc(cs, func(c Choice) bool { return c.Text == tt.want })
+		if i < 0 || i >= 7 || cs[i].Letters != tt.letters {
+			t.Errorf("Choices(%q): %s at %d of %q; want it on the first page of 7 taking %d letters", tt.in, tt.want, i, texts(cs, 10), tt.letters)
+		}
+	}
+	for _, in := range []string{"youxiangongsi", "shijiaz", "xian"} {
+		cs := Choices(in, Common)
+		first := Lookup(in, Common)[0]
+		if i := slices.IndexFunc(cs, func(c Choice) bool { return c.Text == string(first) }); i < 0 || i >= 7 {
+			t.Errorf("Choices(%q): the first character %c is at %d of %q; want it on the first page", in, first, i, texts(cs, 10))
+		}
+	}
+	if cs := Choices("shiji", Common); slices.ContainsFunc(cs[:7], func(c Choice) bool { return c.Text == "石家" }) {
+		t.Errorf("Choices(\"shiji\") = %q: ji is a whole syllable, not the start of jia", texts(cs, 7))
+	}
+	for _, c := range Choices("lina", Names) {
+		if len([]rune(c.Text)) != 1 {
+			t.Fatalf("Choices(\"lina\", Names) offers the word %s: names are typed a character at a time", c.Text)
+		}
+	}
+}
+
+// texts is the first n candidates, for messages.
+func texts(cs []Choice, n int) []string {
+	var out []string
+	for _, c := range cs[:min(n, len(cs))] {
+		out = append(out, c.Text)
+	}
+	return out
+}
+
+// Every listed word is spelled by some reading and found by it.
+func TestEveryWordIsFound(t *testing.T) {
+	idx := theWords()
+	if len(idx) < 40000 {
+		t.Fatalf("%d word readings; words.txt lists about 50,000 words", len(idx))
+	}
+	for _, w := range idx[:2000] {
+		if got := idx.keyed(w.key); !slices.ContainsFunc(got, func(v wordReading) bool { return v.word == w.word }) {
+			t.Fatalf("%s is listed under %q but keyed(%q) does not find it", w.word, w.key, w.key)
+		}
+		if int(w.last) >= len(w.key) || !IsSyllable(w.key[w.last:]) {
+			t.Fatalf("%s under %q: its last syllable %q is no syllable", w.word, w.key, w.key[w.last:])
+		}
+	}
+}
+
+func BenchmarkChoices(b *testing.B) {
+	theWords()
+	for _, in := range []string{"s", "gongsi", "shijiaz", "youxiangongsi", "zhongshandonglu"} {
+		b.Run(in, func(b *testing.B) {
+			for b.Loop() {
+				if len(Choices(in, Common)) == 0 {
+					b.Fatal("no candidates")
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkBuildWords(b *testing.B) {
+	for b.Loop() {
+		buildWords(wordsText, dictionary())
 	}
 }

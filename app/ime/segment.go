@@ -98,67 +98,6 @@ func vowelStarts(split []string) int {
 	return n
 }
 
-// Choice is a candidate character and how many of the typed letters it
-// takes: the letters of its syllable.
-type Choice struct {
-	R       rune
-	Letters int
-}
-
-// Choices returns the candidates of the typed letters as Lookup does, each
-// with the letters it takes. Where another split into as many syllables
-// starts with another whole syllable (lina: li'na and lin'a; changan:
-// chan'gan and chang'an), that syllable's characters come too, in turns
-// with the first's, so that both readings are on the first page: pinyin
-// typed without apostrophes does not say which is meant.
-func Choices(pinyin string, o Order) []Choice {
-	s := fold(pinyin)
-	segs := Segment(s)
-	if len(segs) == 0 {
-		return nil
-	}
-	t := loadTable()
-	var out []Choice
-	// A syllable followed by more takes only its own characters: lin's
-	// would take li's letters.
-	for _, r := range t.lookup(segs[0], o, len(segs) == 1) {
-		out = append(out, Choice{r, len(segs[0])})
-	}
-	splits := t.splits(s)
-	if splits[0] == nil {
-		return out
-	}
-	for n := min(len(s), 6); n > 0; n-- {
-		first := s[:n]
-		if _, whole := t.bySyllable[first]; !whole || first == segs[0] || splits[n] == nil || len(splits[n])+1 != len(segs) {
-			continue
-		}
-		var other []Choice
-		for _, c := range t.bySyllable[first] { // read exactly so: the prefixed ones would crowd the page
-			if !slices.ContainsFunc(out, func(x Choice) bool { return x.R == c.r }) {
-				other = append(other, Choice{c.r, n})
-			}
-		}
-		out = alternate(out, other)
-	}
-	return out
-}
-
-// alternate takes a's and b's items in turns, a first, then the rest of
-// the longer.
-func alternate(a, b []Choice) []Choice {
-	out := make([]Choice, 0, len(a)+len(b))
-	for i := 0; i < max(len(a), len(b)); i++ {
-		if i < len(a) {
-			out = append(out, a[i])
-		}
-		if i < len(b) {
-			out = append(out, b[i])
-		}
-	}
-	return out
-}
-
 // startsSyllable reports whether s is the start of a syllable but not a
 // whole one (zh, sh, zhua).
 func (t *table) startsSyllable(s string) bool {

@@ -18,6 +18,7 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/catalog"
+	"tongban/app/ime"
 	"tongban/app/ui"
 )
 
@@ -189,6 +190,7 @@ func (k *Kiosk) Show(w fyne.Window) {
 			f.TypedKey(e)
 		}
 	})
+	go ime.Warm()
 	if !k.restoreDraft() {
 		k.show(&attract{})
 	}

@@ -72,15 +72,11 @@ func TestNumberPadExtraKey(t *testing.T) {
 }
 
 func TestPinyinPadTypesAName(t *testing.T) {
-	themed(t, Kiosk)
-	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", ToLatin: "ABC", ToHanzi: "中文"}, ime.Names, 8)
-	field := ""
-	p.OnInsert = func(s string) { field += s }
-	p.OnBackspace = func() { field = trimLast(field) }
-	p.OnClear = func() { field = "" }
+	p, field := pinyinPad(t, ime.Names, 8)
+	p.OnBackspace = func() { *field = trimLast(*field) }
+	p.OnClear = func() { *field = "" }
 	activity := 0
 	p.OnActivity = func() { activity++ }
-	show(t, p)
 	if !contains(texts(p), "输入拼音") {
 		t.Errorf("no hint before typing: %q", texts(p))
 	}
@@ -89,32 +85,60 @@ func TestPinyinPadTypesAName(t *testing.T) {
 		t.Errorf("letters not shown as zhang'san: %q", texts(p))
 	}
 	tap(t, p, "张")
-	if field != "张" || p.Input().Letters() != "san" {
-		t.Fatalf("after 张: field %q, letters %q", field, p.Input().Letters())
+	if *field != "张" || p.Input().Letters() != "san" {
+		t.Fatalf("after 张: field %q, letters %q", *field, p.Input().Letters())
 	}
 	tap(t, p, "▶") // 三 is not a surname: find it on a later page if not on this one
 	if !contains(texts(p), "三") {
 		tap(t, p, "◀")
 	}
 	tap(t, p, "三")
-	if field != "张三" || p.Input().Pending() {
-		t.Fatalf("field %q, pending %v; want 张三 and nothing pending", field, p.Input().Pending())
+	if *field != "张三" || p.Input().Pending() {
+		t.Fatalf("field %q, pending %v; want 张三 and nothing pending", *field, p.Input().Pending())
 	}
 	tap(t, p, "L", "删除") // the first backspace eats the letter
-	if field != "张三" {
-		t.Errorf("backspace with a pending letter changed the field to %q", field)
+	if *field != "张三" {
+		t.Errorf("backspace with a pending letter changed the field to %q", *field)
 	}
 	tap(t, p, "删除")
-	if field != "张" {
-		t.Errorf("backspace with nothing pending: field %q, want 张", field)
+	if *field != "张" {
+		t.Errorf("backspace with nothing pending: field %q, want 张", *field)
 	}
 	tap(t, p, "ABC", "A", "1", "·", "中文")
-	if field != "张A1·" {
-		t.Errorf("Latin mode typed %q, want 张A1·", field)
+	if *field != "张A1·" {
+		t.Errorf("Latin mode typed %q, want 张A1·", *field)
 	}
 	tap(t, p, "清空")
-	if field != "" || activity < 15 {
-		t.Errorf("after 清空 field %q; activity %d", field, activity)
+	if *field != "" || activity < 15 {
+		t.Errorf("after 清空 field %q; activity %d", *field, activity)
+	}
+}
+
+// pinyinPad shows a pinyin pad in a kiosk-sized window and returns it
+// with the field it types into.
+func pinyinPad(t *testing.T, o ime.Order, perPage int) (*PinyinPad, *string) {
+	themed(t, Kiosk)
+	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", ToLatin: "ABC", ToHanzi: "中文"}, o, perPage)
+	field := new(string)
+	p.OnInsert = func(s string) { *field += s }
+	show(t, p)
+	return p, field
+}
+
+// A company name takes a few taps: the words come first on the bar, and
+// each takes its own letters.
+func TestPinyinPadTypesACompanyName(t *testing.T) {
+	p, field := pinyinPad(t, ime.Common, 7)
+	for _, step := range []struct{ letters, pick string }{
+		{"SHIJIAZHUANGSHI", "石家庄市"},
+		{"SHANGMAO", "商贸"},
+		{"YOUXIANGONGSI", "有限公司"},
+	} {
+		tap(t, p, strings.Split(step.letters, "")...)
+		tap(t, p, step.pick)
+	}
+	if *field != "石家庄市商贸有限公司" || p.Input().Pending() {
+		t.Errorf("field %q, pending %v; want 石家庄市商贸有限公司 and nothing pending", *field, p.Input().Pending())
 	}
 }
 
@@ -169,21 +193,17 @@ func TestLetterPadEditingRow(t *testing.T) {
 // An English name has a space: the text keyboard types one in Latin
 // mode; with pinyin pending, space takes the first candidate.
 func TestPinyinPadSpace(t *testing.T) {
-	themed(t, Kiosk)
-	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", ToLatin: "ABC", ToHanzi: "中文"}, ime.Names, 8)
-	field := ""
-	p.OnInsert = func(s string) { field += s }
-	show(t, p)
+	p, field := pinyinPad(t, ime.Names, 8)
 	tap(t, p, "W", "A", "N", "G")
-	first := string(p.Input().Shown()[0])
+	first := p.Input().Shown()[0]
 	tap(t, p, "空格")
-	if field != first || p.Input().Pending() {
-		t.Fatalf("space with wang pending typed %q, want the first candidate %q", field, first)
+	if *field != first || p.Input().Pending() {
+		t.Fatalf("space with wang pending typed %q, want the first candidate %q", *field, first)
 	}
-	field = ""
+	*field = ""
 	tap(t, p, "ABC", "J", "O", "H", "N", "空格", "S", "M", "I", "T", "H")
-	if field != "JOHN SMITH" {
-		t.Errorf("Latin mode typed %q, want JOHN SMITH", field)
+	if *field != "JOHN SMITH" {
+		t.Errorf("Latin mode typed %q, want JOHN SMITH", *field)
 	}
 }
 
@@ -234,9 +254,9 @@ func TestPinyinInputPages(t *testing.T) {
 	if page, pages := in.Page(); page != 1 || pages < 5 {
 		t.Fatalf("yi: page %d of %d; yi has dozens of characters", page, pages)
 	}
-	first := string(in.Shown())
-	if !in.Turn(1) || string(in.Shown()) == first || in.Turn(-2) {
-		t.Errorf("turning pages: %q then %q", first, string(in.Shown()))
+	first := in.Shown()
+	if !in.Turn(1) || slices.Equal(in.Shown(), first) || in.Turn(-2) {
+		t.Errorf("turning pages: %q then %q", first, in.Shown())
 	}
 	if in.Type('1') || in.Type('ü') {
 		t.Error("Type accepted a non-letter")
@@ -259,15 +279,15 @@ func TestPinyinInputChoosesEitherReading(t *testing.T) {
 		for _, r := range "lina" {
 			in.Type(r)
 		}
-		i := slices.Index(in.Shown(), tt.pick)
+		i := slices.Index(in.Shown(), string(tt.pick))
 		if i < 0 {
-			t.Fatalf("lina: the first page %q lacks %c", string(in.Shown()), tt.pick)
+			t.Fatalf("lina: the first page %q lacks %c", in.Shown(), tt.pick)
 		}
 		if got := in.Choose(i); got != string(tt.pick) || in.Letters() != tt.left {
 			t.Errorf("choosing %c gave %q and left %q; want %q left", tt.pick, got, in.Letters(), tt.left)
 		}
-		if !slices.Contains(in.Shown(), tt.next) {
-			t.Errorf("after %c the candidates of %s %q lack %c", tt.pick, tt.left, string(in.Shown()), tt.next)
+		if !slices.Contains(in.Shown(), string(tt.next)) {
+			t.Errorf("after %c the candidates of %s %q lack %c", tt.pick, tt.left, in.Shown(), tt.next)
 		}
 	}
 }

@@ -7,10 +7,11 @@ import (
 )
 
 // PinyinInput is the state of the pinyin keyboard, apart from drawing:
-// the letters typed, the candidates of their first syllable (of both
-// readings where the letters split two ways, ime.Choices) and the page of
-// them on show. Choosing a candidate takes its syllable off the letters,
-// so zhangsan gives 张, then the candidates of san.
+// the letters typed, their candidates (words, then the characters of the
+// first syllable, of both readings where the letters split two ways:
+// ime.Choices) and the page of them on show. Choosing a candidate takes
+// its syllables off the letters, so zhangsan gives 张, then the
+// candidates of san, and youxiangongsi gives 有限公司 at once.
 type PinyinInput struct {
 	order   ime.Order
 	perPage int
@@ -63,10 +64,10 @@ func (in *PinyinInput) Pending() bool { return in.letters != "" }
 func (in *PinyinInput) Letters() string { return strings.Join(ime.Segment(in.letters), "'") }
 
 // Shown returns the candidates of the page on show.
-func (in *PinyinInput) Shown() []rune {
-	var out []rune
+func (in *PinyinInput) Shown() []string {
+	var out []string
 	for _, c := range in.shown() {
-		out = append(out, c.R)
+		out = append(out, c.Text)
 	}
 	return out
 }
@@ -95,7 +96,7 @@ func (in *PinyinInput) Turn(delta int) bool {
 	return true
 }
 
-// Choose returns the i-th shown candidate and takes its syllable off the
+// Choose returns the i-th shown candidate and takes its syllables off the
 // letters; "" when there is no such candidate.
 func (in *PinyinInput) Choose(i int) string {
 	shown := in.shown()
@@ -105,7 +106,7 @@ func (in *PinyinInput) Choose(i int) string {
 	c := shown[i]
 	in.letters = in.letters[min(c.Letters, len(in.letters)):]
 	in.update()
-	return string(c.R)
+	return c.Text
 }
 
 func (in *PinyinInput) update() {

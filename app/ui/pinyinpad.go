@@ -207,7 +207,7 @@ func (p *PinyinPad) show() {
 	shown := p.input.Shown()
 	for i, b := range p.cands {
 		if i < len(shown) {
-			b.SetText(string(shown[i]))
+			b.SetText(shown[i])
 			b.Enable()
 		} else {
 			b.SetText("")

@@ -1,12 +1,20 @@
-// Command freqgen ranks hanzi by how often they occur, for the kiosk's
-// pinyin keyboard (app/ime): it reads a word list with frequencies — the
-// dictionary of cppjieba (MIT), found in the Go module cache as
+// Command freqgen ranks hanzi and words by how often they occur, for the
+// kiosk's pinyin keyboard (app/ime). It reads a word list with frequencies
+// — the dictionary of cppjieba (MIT), found in the Go module cache as
 // github.com/yanyiwu/gojieba@v1.4.6/deps/cppjieba/dict/jieba.dict.utf8 —
-// adds each word's frequency to each of its characters, and writes the
-// characters from the most to the least frequent. Run it with make freq
-// (see the Makefile); its output, app/ime/freq.txt, is committed.
+// and writes two files into DIR:
 //
-// Usage: freqgen DICT > app/ime/freq.txt
+//   - freq.txt: the characters from the most to the least frequent, each
+//     scored by the frequencies of the words it occurs in;
+//   - words.txt: the words of two to four hanzi a citizen is likely to
+//     type, from the most to the least frequent: every word common enough
+//     (minWordFreq), and every place name that ends as an address part
+//     does (新华区, 中山东路), however rare, since addresses are what the
+//     kiosk's text fields hold most.
+//
+// Run it with make freq (see the Makefile); its output is committed.
+//
+// Usage: freqgen DICT DIR
 package main
 
 import (
@@ -14,31 +22,62 @@ import (
 	"cmp"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
-// keep is how many characters the ranking lists: more than GB2312's
+// keepChars is how many characters the ranking lists: more than GB2312's
 // 6,763, so every character a citizen is likely to type is ranked.
-const keep = 8000
+const keepChars = 8000
+
+// minWordFreq is the frequency from which a word is listed: about 50,000
+// words of cppjieba's 350,000, a word list the size of a phone IME's
+// base dictionary.
+const minWordFreq = 50
+
+// addressEnds are the last characters of the place names listed whatever
+// their frequency (cppjieba tags place names ns).
+const addressEnds = "省市区县旗镇乡村路街道巷"
+
+// entry is one line of the dictionary: word frequency tag.
+type entry struct {
+	word string
+	freq int64
+	tag  string
+}
 
 func main() {
-	if len(os.Args) != 2 {
-		fmt.Fprintln(os.Stderr, "usage: freqgen DICT > app/ime/freq.txt")
+	if len(os.Args) != 3 {
+		fmt.Fprintln(os.Stderr, "usage: freqgen DICT DIR")
 		os.Exit(2)
 	}
-	f, err := os.Open(os.Args[1])
+	entries, err := read(os.Args[1])
+	if err == nil {
+		err = write(filepath.Join(os.Args[2], "freq.txt"), charLines(entries))
+	}
+	if err == nil {
+		err = write(filepath.Join(os.Args[2], "words.txt"), wordLines(entries))
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "freqgen:", err)
 		os.Exit(1)
 	}
+}
+
+func read(name string) ([]entry, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
 	defer f.Close()
-	counts := map[rune]int64{}
+	var out []entry
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
-		fields := strings.Fields(sc.Text()) // word frequency tag
+		fields := strings.Fields(sc.Text())
 		if len(fields) < 2 {
 			continue
 		}
@@ -46,15 +85,27 @@ func main() {
 		if err != nil {
 			continue
 		}
-		for _, r := range fields[0] {
+		e := entry{word: fields[0], freq: n}
+		if len(fields) > 2 {
+			e.tag = fields[2]
+		}
+		out = append(out, e)
+	}
+	return out, sc.Err()
+}
+
+const source = "of cppjieba's dict/jieba.dict.utf8 (The MIT License (MIT),\n# Copyright (c) 2013; see app/ime/freq-LICENSE)."
+
+// charLines ranks each hanzi by the summed frequencies of its words, fifty
+// characters a line.
+func charLines(entries []entry) []string {
+	counts := map[rune]int64{}
+	for _, e := range entries {
+		for _, r := range e.word {
 			if unicode.Is(unicode.Han, r) {
-				counts[r] += n
+				counts[r] += e.freq
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		fmt.Fprintln(os.Stderr, "freqgen:", err)
-		os.Exit(1)
 	}
 	chars := make([]rune, 0, len(counts))
 	for r := range counts {
@@ -66,13 +117,54 @@ func main() {
 		}
 		return cmp.Compare(a, b)
 	})
-	chars = chars[:min(keep, len(chars))]
-	w := bufio.NewWriter(os.Stdout)
-	fmt.Fprintln(w, "# Hanzi from the most to the least frequent, made by build/freqgen from the")
-	fmt.Fprintln(w, "# word frequencies of cppjieba's dict/jieba.dict.utf8 (The MIT License (MIT),")
-	fmt.Fprintln(w, "# Copyright (c) 2013; see app/ime/freq-LICENSE). Fifty characters a line.")
+	chars = chars[:min(keepChars, len(chars))]
+	lines := []string{"# Hanzi from the most to the least frequent, made by build/freqgen from the",
+		"# word frequencies " + source + " Fifty characters a line."}
 	for i := 0; i < len(chars); i += 50 {
-		fmt.Fprintln(w, string(chars[i:min(i+50, len(chars))]))
+		lines = append(lines, string(chars[i:min(i+50, len(chars))]))
 	}
-	w.Flush()
+	return lines
+}
+
+// wordLines lists the words of two to four hanzi worth offering, the most
+// frequent first, one a line.
+func wordLines(entries []entry) []string {
+	var words []entry
+	seen := map[string]bool{}
+	for _, e := range entries {
+		n := utf8.RuneCountInString(e.word)
+		if n < 2 || n > 4 || seen[e.word] || !allHan(e.word) {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(e.word)
+		if e.freq >= minWordFreq || (e.tag == "ns" && strings.ContainsRune(addressEnds, last)) {
+			seen[e.word] = true
+			words = append(words, e)
+		}
+	}
+	slices.SortFunc(words, func(a, b entry) int {
+		if c := cmp.Compare(b.freq, a.freq); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.word, b.word)
+	})
+	lines := []string{"# Words of two to four hanzi from the most to the least frequent, made by",
+		"# build/freqgen from the word frequencies " + source}
+	for _, w := range words {
+		lines = append(lines, w.word)
+	}
+	return lines
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func write(name string, lines []string) error {
+	return os.WriteFile(name, []byte(strings.Join(lines, "\n")+"\n"), 0o644)
 }

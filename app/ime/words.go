@@ -1,0 +1,195 @@
+package ime
+
+import (
+	"cmp"
+	_ "embed"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// wordsText lists words of two to four hanzi from the most to the least
+// frequent, one a line (build/freqgen makes it from cppjieba's word
+// frequencies, MIT; see freq-LICENSE): about 50,000 common words and the
+// place names that end as address parts do (新华区, 中山东路).
+//
+//go:embed words.txt
+var wordsText string
+
+// maxWordReadings bounds the readings a word is listed under. The list
+// has no pinyin of its own, so a word is listed under the readings of its
+// characters, fewest other-than-first readings first: 银行 under yinhang
+// and yinxing, 长安 under chang'an and zhang'an. A wrong reading only adds
+// a candidate to letters nobody types for that word.
+const maxWordReadings = 4
+
+// wordReading is a word under one of its readings.
+type wordReading struct {
+	key  string // the syllables run together, as typed: xian for 西安
+	last uint8  // where the last syllable starts in key
+	odd  uint8  // syllables not read as the character's first reading (readingPlace)
+	rank uint32 // the word's place in words.txt
+	word string
+}
+
+// compare orders by key, then reading, then frequency.
+func (w wordReading) compare(v wordReading) int {
+	if c := strings.Compare(w.key, v.key); c != 0 {
+		return c
+	}
+	return byReadingThenRank(w, v)
+}
+
+func byReadingThenRank(w, v wordReading) int {
+	if w.odd != v.odd {
+		return cmp.Compare(w.odd, v.odd)
+	}
+	return cmp.Compare(w.rank, v.rank)
+}
+
+// wordIndex is every word under each of its readings, by key.
+type wordIndex []wordReading
+
+var theWords = sync.OnceValue(func() wordIndex { return buildWords(wordsText, dictionary()) })
+
+func buildWords(text string, dict map[int]string) wordIndex {
+	idx := make(wordIndex, 0, 80000)
+	spell := speller(dict)
+	var rank uint32
+	for line := range strings.Lines(text) {
+		line = strings.TrimSuffix(line, "\n")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		rank++
+		idx = spell(idx, line, rank)
+	}
+	slices.SortFunc(idx, wordReading.compare)
+	return idx
+}
+
+// syllable is one reading of a character, as words use it.
+type syllable struct {
+	s   string
+	odd uint8 // 1 when not the character's first reading (readingPlace)
+}
+
+// speller returns a function that adds the readings of a word to idx
+// (none when a character is outside GBK or has no reading), looking up
+// each character's readings once.
+func speller(dict map[int]string) func(idx wordIndex, word string, rank uint32) wordIndex {
+	cache := map[rune][]syllable{}
+	readingsOf := func(r rune) []syllable {
+		syls, ok := cache[r]
+		if ok {
+			return syls
+		}
+		if _, _, gb := gbLevel(r); gb {
+			for place, s := range syllables(dict[int(r)]) {
+				if place == 3 { // the fourth reading of a character is never the one a word needs first
+					break
+				}
+				syls = append(syls, syllable{s, min(readingPlace(r, s, place), 1)})
+			}
+		}
+		cache[r] = syls
+		return syls
+	}
+	var chars [][]syllable
+	return func(idx wordIndex, word string, rank uint32) wordIndex {
+		chars = chars[:0]
+		for _, r := range word {
+			syls := readingsOf(r)
+			if len(syls) == 0 {
+				return idx
+			}
+			chars = append(chars, syls)
+		}
+		return appendReadings(idx, word, rank, chars)
+	}
+}
+
+// appendReadings adds word to idx under the readings its characters'
+// syllables spell, the fewest odd ones first, at most maxWordReadings.
+func appendReadings(idx wordIndex, word string, rank uint32, chars [][]syllable) wordIndex {
+	var readings []wordReading
+	var spell func(i int, key string, last int, odd uint8)
+	spell = func(i int, key string, last int, odd uint8) {
+		if i == len(chars) {
+			readings = append(readings, wordReading{key: key, last: uint8(last), odd: odd, rank: rank, word: word})
+			return
+		}
+		for _, s := range chars[i] {
+			spell(i+1, key+s.s, len(key), odd+s.odd)
+		}
+	}
+	spell(0, "", 0, 0)
+	slices.SortStableFunc(readings, func(a, b wordReading) int { return cmp.Compare(a.odd, b.odd) })
+	return append(idx, readings[:min(len(readings), maxWordReadings)]...)
+}
+
+// From is the first place in idx whose key is at least s.
+func (idx wordIndex) from(s string) int {
+	i, _ := slices.BinarySearchFunc(idx, s, func(w wordReading, s string) int { return cmp.Compare(w.key, s) })
+	return i
+}
+
+// How many words of each kind Choices offers before the characters: the
+// words are the quick way, the characters the sure one, and both belong
+// on the first page.
+const (
+	wholeWords   = 4 // words spelled by all the letters
+	typingWords  = 2 // words whose last syllable is being typed
+	shorterWords = 2 // words spelled by the first syllables, per length
+)
+
+// words returns the words the letters s spell, as Choices offers them:
+// words spelled by all of s (xian: 西安 xi'an beside the one syllable
+// xian, and fangan both 方案 and 反感); words whose last syllable s is
+// still typing (shijiaz: 石家庄), when s ends so; then words spelled by
+// the first syllables of s, longest first (zhongshandonglu: 中山). Each
+// kind is ranked by reading, then frequency; each word comes once.
+func (idx wordIndex) words(s string, segs []string, incomplete bool) []Choice {
+	var out []Choice
+	add := func(ws []wordReading, most int, letters func(wordReading) int) {
+		for _, w := range ws {
+			if most == 0 {
+				return
+			}
+			if !slices.ContainsFunc(out, func(c Choice) bool { return c.Text == w.word }) {
+				out = append(out, Choice{Text: w.word, Letters: letters(w)})
+				most--
+			}
+		}
+	}
+	whole := func(w wordReading) int { return len(w.key) }
+	add(idx.keyed(s), wholeWords, whole)
+	if incomplete {
+		var typing []wordReading
+		for i := idx.from(s); i < len(idx) && strings.HasPrefix(idx[i].key, s); i++ {
+			if w := idx[i]; len(w.key) > len(s) && int(w.last) < len(s) {
+				typing = append(typing, w)
+			}
+		}
+		slices.SortFunc(typing, byReadingThenRank)
+		add(typing, typingWords, func(wordReading) int { return len(s) })
+	}
+	// The first syllables: only where the segmentation of s puts a
+	// boundary, so that shiji of shijiazhuang does not offer 世纪.
+	n := len(s) - len(segs[len(segs)-1])
+	for i := len(segs) - 1; i >= 2; i-- {
+		add(idx.keyed(s[:n]), shorterWords, whole)
+		n -= len(segs[i-1])
+	}
+	return out
+}
+
+// keyed returns the readings whose key is s, by reading then frequency.
+func (idx wordIndex) keyed(s string) []wordReading {
+	i := idx.from(s)
+	j := i
+	for j < len(idx) && idx[j].key == s {
+		j++
+	}
+	return idx[i:j]
+}
