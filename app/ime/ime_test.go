@@ -395,7 +395,8 @@ func BenchmarkBuild(b *testing.B) {
 }
 
 // FuzzSegment: whatever is typed, the segments put back together are the
-// input as Segment reads it (folded, cut at MaxInput), none empty.
+// input as Segment reads it (folded, cut at MaxInput), none empty, and
+// every candidate takes some of the letters, never more than there are.
 func FuzzSegment(f *testing.F) {
 	for _, s := range []string{"bangongsi", "zhangs", "xian", "vvv", "ngng", "Zh"} {
 		f.Add(s)
@@ -412,6 +413,11 @@ func FuzzSegment(f *testing.F) {
 		for _, s := range segs {
 			if s == "" {
 				t.Fatalf("Segment(%q) = %q has an empty segment", in, segs)
+			}
+		}
+		for _, c := range Choices(in, Common) {
+			if c.Letters < 1 || c.Letters > len(want) || c.Text == "" {
+				t.Fatalf("Choices(%q) offers %q taking %d of %d letters", in, c.Text, c.Letters, len(want))
 			}
 		}
 	})
