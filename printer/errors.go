@@ -66,6 +66,11 @@ var (
 	// ErrUnreachable.
 	ErrFolderFull error = &narrower{ErrUnreachable, "打印文件夹所在的磁盘已满，请联系技术人员腾出磁盘空间，然后点“重新打印”。 " +
 		"The disk of the print folder is full: ask IT staff to free some space, then press Print again."}
+	// ErrFolderNotWritable is a dir:// printer whose folder cannot be
+	// written: a read-only disk, or a folder the program's user may not
+	// write to. A case of ErrUnreachable.
+	ErrFolderNotWritable error = &narrower{ErrUnreachable, "打印文件夹不能写入（磁盘只读，或本程序的运行账户没有写权限），请联系技术人员检查 dir:// 打印机地址里的文件夹，然后点“重新打印”。 " +
+		"The print folder cannot be written (a read-only disk, or the program's user may not write there): ask IT staff to check the folder of the dir:// printer address, then press Print again."}
 	// ErrNoSuchHost is a network printer whose host name cannot be looked
 	// up. A case of ErrUnreachable.
 	ErrNoSuchHost error = &narrower{ErrUnreachable, "找不到打印机的主机名，请联系技术人员检查打印机地址，或改用打印机的 IP 地址。 " +
@@ -88,7 +93,7 @@ func (e *narrower) Unwrap() error { return e.broad }
 
 // sentences are the sentinels Message knows, most specific first.
 var sentences = []error{
-	ErrNotTaking, ErrDeviceRefused, ErrFolderFull, ErrNoSuchHost, ErrNotAPrinterPort, ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
+	ErrNotTaking, ErrDeviceRefused, ErrFolderFull, ErrFolderNotWritable, ErrNoSuchHost, ErrNotAPrinterPort, ErrCoverOpen, ErrPaperOut, ErrPrinterFault, ErrOffline, ErrNoCUPS, ErrNoQueue, ErrQueueDisabled,
 	ErrCUPSFailed, ErrNoPermission, ErrUnreachable, ErrBadURL, ErrUnknownProfile, ErrBadProfile,
 	ErrBadDocument, ErrNoFont, ErrNoAnswer, ErrStatusUnsupported,
 }

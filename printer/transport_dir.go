@@ -42,11 +42,11 @@ func DirURL(dir string) string { return "dir://" + filepath.ToSlash(dir) }
 
 // dirError names a failure in the directory in the user's terms.
 func dirError(err error) error {
-	if errors.Is(err, fs.ErrPermission) {
-		return wrap(ErrNoPermission, err)
-	}
-	if errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT) {
+	switch {
+	case errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT):
 		return wrap(ErrFolderFull, err)
+	case errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) || errors.Is(err, syscall.ENOTDIR):
+		return wrap(ErrFolderNotWritable, err)
 	}
 	return wrap(ErrUnreachable, err)
 }
@@ -116,11 +116,19 @@ func (t *dirTransport) lastJob() (int, error) {
 	return last, nil
 }
 
-// Status reports the directory online when it exists or can be made.
+// Status reports the directory online when a file can be written in it:
+// a folder that exists on a read-only disk, or that the program's user
+// may not write to, takes no job.
 func (t *dirTransport) Status() (Status, error) {
 	if err := os.MkdirAll(t.dir, 0o755); err != nil {
 		return Status{}, dirError(err)
 	}
+	probe, err := os.CreateTemp(t.dir, ".probe-*")
+	if err != nil {
+		return Status{}, dirError(err)
+	}
+	probe.Close()
+	os.Remove(probe.Name())
 	return Status{Online: true}, nil
 }
 

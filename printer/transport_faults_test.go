@@ -95,11 +95,26 @@ func TestCheckedSaysWhatThePrinterSaid(t *testing.T) {
 	}
 }
 
-// A print folder on a full disk says so, not that the printer cannot be
-// reached (a cable to check), and is still a case of ErrUnreachable.
-func TestDirFolderFull(t *testing.T) {
-	err := printer.DirError(&fs.PathError{Op: "write", Path: "/var/lib/tongban/receipts/000001.bin", Err: syscall.ENOSPC})
-	if !errors.Is(err, printer.ErrFolderFull) || !errors.Is(err, printer.ErrUnreachable) || !strings.Contains(printer.Message(err), "磁盘已满") {
-		t.Errorf("dirError(ENOSPC) = %v, says %q; want ErrFolderFull, a case of ErrUnreachable", err, printer.Message(err))
+// A print folder that takes no file says why in words IT acts on — a
+// full disk, or a folder it cannot write (a read-only disk, no write
+// permission) — not that the printer cannot be reached (a cable to check)
+// nor that the user needs the lp group; each is still a case of
+// ErrUnreachable.
+func TestDirFolderFaults(t *testing.T) {
+	for _, tt := range []struct {
+		errno syscall.Errno
+		want  error
+		says  string
+	}{
+		{syscall.ENOSPC, printer.ErrFolderFull, "磁盘已满"},
+		{syscall.EDQUOT, printer.ErrFolderFull, "磁盘已满"},
+		{syscall.EROFS, printer.ErrFolderNotWritable, "不能写入"},
+		{syscall.EACCES, printer.ErrFolderNotWritable, "没有写权限"},
+		{syscall.ENOTDIR, printer.ErrFolderNotWritable, "不能写入"},
+	} {
+		err := printer.DirError(&fs.PathError{Op: "write", Path: "/var/lib/tongban/receipts/000001.bin", Err: tt.errno})
+		if !errors.Is(err, tt.want) || !errors.Is(err, printer.ErrUnreachable) || !strings.Contains(printer.Message(err), tt.says) {
+			t.Errorf("dirError(%v) = %v, says %q; want %v, a case of ErrUnreachable", tt.errno, err, printer.Message(err), tt.want)
+		}
 	}
 }

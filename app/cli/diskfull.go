@@ -7,6 +7,7 @@ import (
 
 	"tongban/app/cases"
 	"tongban/app/store"
+	"tongban/printer"
 )
 
 // A full disk fails a command deep down, in a write of the store or a
@@ -17,6 +18,12 @@ import (
 // diskFull replaces an error of a full disk with the sentence for it;
 // other errors pass unchanged.
 func diskFull(err error) error {
+	// A printer fault has its own sentence, also where the system error
+	// under it is a full or read-only disk: the print folder's, which may
+	// be on another disk than the data folder.
+	if printer.Cause(err) != nil {
+		return err
+	}
 	if store.IsReadOnly(err) || errors.Is(err, syscall.EROFS) {
 		return &saying{text: tReadOnlyDisk, cause: err}
 	}

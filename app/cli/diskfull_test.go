@@ -5,10 +5,13 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
 	"testing"
+
+	"tongban/printer"
 )
 
 // TestDiskFullHasItsOwnSentence: an error of a full disk, however deep
@@ -50,5 +53,26 @@ func TestDiskFullFromACommand(t *testing.T) {
 	_, errOut, code := run(t, data, "receipt", n, "--png", "/dev/full")
 	if zh, en := wantBilingual(t, "receipt --png /dev/full", errOut); code != exitFailed || zh != tDiskFull.ZH || !strings.Contains(en, "The disk is full") {
 		t.Errorf("receipt --png /dev/full: exit %d, %q", code, errOut)
+	}
+}
+
+// TestPrinterFaultKeepsItsSentence: a printer's fault over a full or
+// read-only disk is the print folder's, which may be on another disk
+// than the data folder: diskFull leaves it to the printer's sentence.
+func TestPrinterFaultKeepsItsSentence(t *testing.T) {
+	file := filepath.Join(t.TempDir(), "receipts")
+	if err := os.WriteFile(file, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tr, err := printer.Open("dir://" + file + "/today")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fault := tr.Write([]byte("x"))
+	for _, errno := range []syscall.Errno{syscall.EROFS, syscall.ENOSPC} {
+		err := fmt.Errorf("%w (%w)", fault, errno)
+		if got := diskFull(err); got != err {
+			t.Errorf("diskFull(a printer fault over %v) = %v; want it unchanged", errno, got)
+		}
 	}
 }
