@@ -70,7 +70,7 @@ type SyncState struct {
 	Confirmed bool `json:"confirmed"`
 	// FromReceipt marks a case opened from its sealed receipt at a counter
 	// before the platform confirmed it.
-	FromReceipt bool `json:"from_receipt,omitempty"`
+	FromReceipt bool `json:"from_receipt"`
 }
 
 // Span is a stretch of time during which the case's clock stopped.

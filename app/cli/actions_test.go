@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"os/exec"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -108,6 +109,18 @@ func TestReceiptOpensOnAnotherDeviceOfTheCenter(t *testing.T) {
 	}
 	if out, _, _ := run(t, other, "cases", "list"); strings.Contains(out, n) {
 		t.Fatalf("a kiosk kept the case it was shown:\n%s", out)
+	}
+	if out, _, _ := run(t, other, "scan", "--text", payload, "--json"); !strings.Contains(out, `"confirmed": false`) || !strings.Contains(out, `"from_receipt": true`) {
+		t.Fatalf("scan --json on a kiosk calls a case it does not hold synced:\n%s", out)
+	}
+	// A mistyped --data makes no device: it would hold no keys to open
+	// the receipt with.
+	missing := filepath.Join(t.TempDir(), "nothing")
+	if _, errOut, exit := run(t, missing, "scan", "--text", payload); exit != exitBadArgs || !strings.Contains(errOut, "no tongban store") {
+		t.Fatalf("scan on a folder without a store: exit %d, %q", exit, errOut)
+	}
+	if _, err := os.Stat(missing); !os.IsNotExist(err) {
+		t.Fatalf("scan on a folder without a store made %s (%v)", missing, err)
 	}
 
 	out, errOut, exit := run(t, counter, "scan", "--text", payload)

@@ -122,9 +122,10 @@ const (
 )
 
 // usesStore says what the call's command needs of the store. The commands
-// that may come first on a new device are the windows, enrollment,
-// scanning a receipt and the ones that add (a case, a setting, keys, a
-// clerk); every other command needs the store there. A call made in code
+// that may come first on a new device are the windows, enrollment and
+// the ones that add (a case, a setting, keys, a clerk); every other
+// command needs the store there (scan too: a device without a store has
+// no keys to open a receipt with). A call made in code
 // (no name) makes it, as a window does.
 func (c *call) usesStore() storeUse {
 	switch c.name {
@@ -132,7 +133,7 @@ func (c *call) usesStore() storeUse {
 		// status reports a new device as new, rather than refusing it or
 		// making an identity that would vanish again.
 		return noStore
-	case "", "run", "kiosk", "counter", "enroll", "scan", "cases add", "keys import", "staff add":
+	case "", "run", "kiosk", "counter", "enroll", "cases add", "keys import", "staff add":
 		return makesStore
 	case "config":
 		if len(positional(c.args)) > 0 { // setting one, not listing

@@ -152,7 +152,10 @@ func scanCommand(c *call) error {
 	defer d.close()
 	// A kiosk shows a citizen's case without keeping it, as its window
 	// does: a copy would go to the platform as its own and be refused.
-	o := &scan.Opener{Store: d.store, Keys: d.keyring}
+	// Opening a receipt only reads the keys: a device without any makes
+	// none, as sealing would, for a key of its own opens no other
+	// device's receipt.
+	o := &scan.Opener{Store: d.store, Keys: d.storedKeys}
 	open := o.Open
 	if d.config.runs() == "kiosk" { // a device whose role is not set runs the kiosk
 		open = o.Peek
@@ -161,8 +164,12 @@ func scanCommand(c *call) error {
 	if err != nil {
 		return &badInput{err}
 	}
-	if err := d.withPending(cs); err != nil {
-		return err
+	// A case a kiosk peeked at is not in its store: it has no sync state
+	// there but that it came from the receipt.
+	if !cs.Sync.FromReceipt {
+		if err := d.withPending(cs); err != nil {
+			return err
+		}
 	}
 	if c.json {
 		return writeJSON(c.env.Stdout, caseView(cs))
