@@ -2,8 +2,8 @@ package cli
 
 import (
 	"encoding/json"
-	"os/exec"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
