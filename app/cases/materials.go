@@ -17,6 +17,10 @@ import (
 //     and take the rest later. The acceptance then lists the required
 //     materials not received in its Shortfall, and the case owes them (Owed)
 //     until they are received; the receipt prints them as still owed.
+//   - A one-time notice (一次性告知) asks for every missing material at
+//     once: each required material is received (before or with the
+//     notice) or asked for (NoticeLeavesOut). A notice that left one out
+//     would let the case be accepted without it.
 //   - Materials handed in after a one-time notice (一次性告知) must cover
 //     every material the notice asked for. A receipt of only some of them is
 //     refused, with what is still missing and the two ways on: wait until
@@ -37,6 +41,14 @@ func RequiredMissing(item *catalog.Item, received []int) []int {
 		}
 	}
 	return out
+}
+
+// NoticeLeavesOut lists, in the item's order, the required materials a
+// notice of missing materials would leave out: received neither before
+// (the case's Received) nor with the notice (received), and not asked
+// for (missing).
+func NoticeLeavesOut(item *catalog.Item, c *Case, missing, received []int) []int {
+	return RequiredMissing(item, union(union(c.Received, received), missing))
 }
 
 // Outstanding lists the materials the case's notice of missing materials

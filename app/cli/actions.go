@@ -49,8 +49,8 @@ var actions = map[string]action{
 		"NUMBER --staff ID --received 1,2,4 [--tolerate] [--note TEXT] [--print]",
 		"accept with the materials received: every required one, or --tolerate (容缺受理)",
 		cases.Text{ZH: "受理", EN: "be accepted"}},
-	"supplement": {cases.KindSupplementRequested, takesMissing | takesNote | takesPrint,
-		"NUMBER --staff ID --missing 1,2 [--note TEXT] [--print]",
+	"supplement": {cases.KindSupplementRequested, takesMissing | takesReceived | takesNote | takesPrint,
+		"NUMBER --staff ID --missing 1,2 [--received 3] [--note TEXT] [--print]",
 		"ask for every missing material in one notice (一次性告知)",
 		cases.Text{ZH: "发出补正告知", EN: "be sent a notice of missing materials"}},
 	"supplied": {cases.KindSupplementReceived, takesReceived | takesTolerate | takesPrint,
@@ -271,10 +271,23 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 		return cases.SupplementReceipt{Received: idx, Shortfall: left}, left, nil
 	case cases.KindSupplementRequested:
 		idx, err := materialList(item, f.missing, "--missing")
-		if err == nil && len(idx) == 0 {
-			err = badf(tNoMissing, cs.Number)
+		if err != nil {
+			return nil, nil, err
 		}
-		return cases.SupplementRequest{Missing: idx, Note: f.note}, nil, err
+		if len(idx) == 0 {
+			return nil, nil, badf(tNoMissing, cs.Number)
+		}
+		received, err := materialList(item, f.received, "--received")
+		if err != nil {
+			return nil, nil, err
+		}
+		if both := intersect(idx, received); len(both) > 0 {
+			return nil, nil, badf(tMissingAndReceived, materialNumbers(both))
+		}
+		if left := cases.NoticeLeavesOut(item, cs, idx, received); len(left) > 0 {
+			return nil, nil, badf(tNoticeLeavesOut, cases.MaterialNames(item, left), materialNumbers(left))
+		}
+		return cases.SupplementRequest{Missing: idx, Received: received, Note: f.note}, nil, nil
 	case cases.KindRefused:
 		if strings.TrimSpace(strings.Join(f.reasons, "")) == "" {
 			return nil, nil, badf(tNoReasons)
@@ -327,6 +340,7 @@ func actError(err error, cs *cases.Case, a action) error {
 // them, and returns their indexes in the item (from 0).
 func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 	var out []int
+	// A number given twice (1,2,4,4) is one material, recorded once.
 	for _, part := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '，' || r == ' ' }) {
 		n, err := strconv.Atoi(part)
 		switch {
@@ -339,9 +353,22 @@ func materialList(item *catalog.Item, s, flag string) ([]int, error) {
 			}
 			return nil, badf(tBadMaterial, flag, part, last, code)
 		}
-		out = append(out, n-1)
+		if !slices.Contains(out, n-1) {
+			out = append(out, n-1)
+		}
 	}
 	return out, nil
+}
+
+// intersect returns the numbers in both a and b, in a's order.
+func intersect(a, b []int) []int {
+	var out []int
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // materialNumber is the number people see for a material: its place in

@@ -58,7 +58,7 @@ func TestCounterActionsFollowTheStatusMachine(t *testing.T) {
 		t.Fatalf("a refused action changed the events: %d → %d", before, after)
 	}
 	steps := [][]string{
-		{"supplement", n, "--staff", "S001", "--missing", "1"},
+		{"supplement", n, "--staff", "S001", "--missing", "1", "--received", "2,4"},
 		{"supplied", n, "--staff", "S001", "--received", "1"},
 		{"suspend", n, "--staff", "S001", "--reason", "现场核查"},
 		{"resume", n, "--staff", "S001", "--reason", "核查完成"},
@@ -244,6 +244,35 @@ func lastPayload(t *testing.T, data, number, kind string) map[string]any {
 	return nil
 }
 
+// TestNoticeListsEveryMissingMaterial: a notice asks for every required
+// material not received, as the window's does, so that the case cannot
+// go on to approval without one; a number given twice is one material.
+func TestNoticeListsEveryMissingMaterial(t *testing.T) {
+	data, _ := clerkWithPrinter(t)
+	n := addLicenceCase(t, data) // declared 1, 2 and 4, the required ones; none received yet
+	before, _ := eventCount(t, data, n)
+	for _, tt := range []struct {
+		flags []string
+		says  string
+	}{
+		{[]string{"--missing", "4"}, "The notice leaves out required materials (1. Change registration application form, 2. Resolution or decision on the change)"},
+		{[]string{"--missing", "4", "--received", "1,2,4"}, "Material 4 cannot be both missing and received"},
+	} {
+		_, errOut, exit := run(t, data, append([]string{"cases", "supplement", n, "--staff", "S001"}, tt.flags...)...)
+		if _, en := wantBilingual(t, "supplement "+strings.Join(tt.flags, " "), errOut); exit != 2 || !strings.Contains(en, tt.says) {
+			t.Errorf("supplement %s: exit %d, %q; want 2 and %q", strings.Join(tt.flags, " "), exit, errOut, tt.says)
+		}
+	}
+	if after, status := eventCount(t, data, n); after != before || status != "submitted" {
+		t.Fatalf("a refused notice was stored: %d → %d events, status %s", before, after, status)
+	}
+	must(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "4,4", "--received", "1,2,2")
+	payload := lastPayload(t, data, n, "supplement_requested")
+	if !slices.Equal(numbersOf(payload["missing"]), []int{3}) || !slices.Equal(numbersOf(payload["received"]), []int{0, 1}) {
+		t.Fatalf("the notice is %v; want material 4 asked for and 1, 2 received, each once", payload)
+	}
+}
+
 // TestSuppliedMustCoverTheNotice: materials handed in after a notice must
 // be every one it asked for; a part is refused with what is still missing
 // and the two ways on, and --tolerate goes on with the rest recorded as
@@ -251,7 +280,7 @@ func lastPayload(t *testing.T, data, number, kind string) map[string]any {
 func TestSuppliedMustCoverTheNotice(t *testing.T) {
 	data, p := clerkWithPrinter(t)
 	n := addLicenceCase(t, data)
-	if _, errOut, exit := run(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "2,4"); exit != 0 {
+	if _, errOut, exit := run(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "2,4", "--received", "1"); exit != 0 {
 		t.Fatalf("cases supplement: %s", errOut)
 	}
 	before, _ := eventCount(t, data, n)

@@ -55,7 +55,7 @@ func TestTablesLineUpInDisplayColumns(t *testing.T) {
 	}
 
 	n := strings.Fields(out)[0]
-	run(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "1")
+	run(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "1", "--received", "2,4")
 	show, _, _ := run(t, data, "cases", "show", n)
 	_, timeline, _ := strings.Cut(show, "经过 Timeline\n")
 	rows := strings.Split(strings.TrimRight(timeline, "\n"), "\n")

@@ -41,7 +41,7 @@ func TestMaterialsAreNumberedFromOne(t *testing.T) {
 		json func(c caseJSON) []int
 		want []int
 	}{
-		{"supplement --missing 3", []string{"supplement", added.Number, "--missing", "3"}, func(c caseJSON) []int { return c.Missing }, []int{2}},
+		{"supplement --missing 3", []string{"supplement", added.Number, "--missing", "3", "--received", "1,2,4"}, func(c caseJSON) []int { return c.Missing }, []int{2}},
 		{"supplied --received 1,2,3,4", []string{"supplied", added.Number, "--received", "1，2 3,4"}, func(c caseJSON) []int { return c.Received }, []int{0, 1, 2, 3}},
 	}
 	for _, tt := range tests {

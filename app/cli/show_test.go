@@ -29,9 +29,9 @@ func TestCaseShowSaysWhatHappened(t *testing.T) {
 	act("accept", denied, "--received", "1,2,4")
 	act("complete", denied, "--denied")
 	noticed := addLicenceCase(t, data)
-	act("supplement", noticed, "--missing", "3,5", "--print")
+	act("supplement", noticed, "--missing", "3,5", "--received", "1,2,4", "--print")
 	supplied := addLicenceCase(t, data) // a notice before acceptance, then what it named came
-	act("supplement", supplied, "--missing", "3")
+	act("supplement", supplied, "--missing", "3", "--received", "1,2,4")
 	act("supplied", supplied, "--received", "3")
 	partly := addLicenceCase(t, data) // accepted short, then one of the two came
 	act("accept", partly, "--received", "1", "--tolerate")
@@ -54,10 +54,10 @@ func TestCaseShowSaysWhatHappened(t *testing.T) {
 			[]string{"已办结 Completed · 不予批准 Denied", "— 不予批准 Denied"},
 			[]string{"准予 Approved"}},
 		{"notice before acceptance", noticed,
-			[]string{"· 1. 公司变更登记申请书", "✗ 3. 修改后的公司章程", "✗ 5. 授权委托书", "— 一次性告知单 notice of missing materials"},
-			[]string{"✓ 1.", "✗ 1.", "✗ 2.", "✗ 4."}},
+			[]string{"✓ 1. 公司变更登记申请书", "✗ 3. 修改后的公司章程", "✗ 5. 授权委托书", "— 一次性告知单 notice of missing materials"},
+			[]string{"· 1.", "✗ 1.", "✗ 2.", "✗ 4."}},
 		{"accepted when the notice's materials came", supplied,
-			[]string{"已受理 Accepted", "✓ 3. 修改后的公司章程", "· 4. 营业执照"},
+			[]string{"已受理 Accepted", "✓ 3. 修改后的公司章程", "✓ 4. 营业执照"},
 			[]string{"✗ 1.", "✗ 2.", "✗ 3.", "✗ 4."}},
 		{"part of the shortfall came", partly,
 			[]string{"✓ 2. 变更决议或决定", "✗ 4. 营业执照"},
@@ -142,7 +142,7 @@ func TestCaseShowTimelineSaysWhy(t *testing.T) {
 	refused := addLicenceCase(t, data)
 	act("refuse", refused, "--reason", "不属于本中心受理范围", "--reason", "申请人不具备主体资格")
 	handled := addLicenceCase(t, data)
-	act("supplement", handled, "--missing", "3,5", "--note", "请于五日内补交")
+	act("supplement", handled, "--missing", "3,5", "--received", "1,2,4", "--note", "请于五日内补交")
 	act("supplied", handled, "--received", "3,5")
 	act("suspend", handled, "--reason", "需现场核查")
 	act("resume", handled, "--reason", "核查已完成")

@@ -72,18 +72,20 @@ var (
 	tSetAside    = cases.Text{ZH: "已搁置", EN: "set aside"}
 
 	// The counter's actions.
-	tRevealStaff     = cases.Text{ZH: "查看完整证件号要记入案件的经过：请用 --staff 给出经办人工号，例如 tongban cases show 编号 --reveal --staff S001。", EN: "Seeing the whole ID number is recorded in the case's timeline: give the clerk with --staff, for example tongban cases show NUMBER --reveal --staff S001."}
-	tRevealWords     = cases.Text{ZH: "查看完整证件号", EN: "have its ID number revealed"}
-	tRoleCannot      = cases.Text{ZH: "本设备在平台注册为%[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}
-	tSayStaff        = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
-	tNoClerk         = cases.Text{ZH: "本机没有工号 %[1]q，请用 tongban staff add 添加（tongban staff list 列出本机的经办人）。", EN: "There is no clerk %[1]q on this device; add one with tongban staff add (tongban staff list shows them)."}
-	tClerkDisabled   = cases.Text{ZH: "工号 %[1]s 已停用，请联系管理员，或换一位经办人。", EN: "Clerk %[1]s is disabled; ask the administrator, or act as another clerk."}
-	tRequiredMissing = cases.Text{ZH: "缺少必需材料 %[1]s：请用 tongban cases supplement %[2]s --missing %[3]s 一次性告知补正，或加 --tolerate 容缺受理；没有作任何更改。", EN: "Required materials are missing (%[1]s): ask for them in one notice with tongban cases supplement %[2]s --missing %[3]s, or add --tolerate to accept with the shortfall; nothing was changed."}
-	tTolerated       = cases.Text{ZH: "容缺受理：尚缺 %[1]s，由申请人日后补交。", EN: "Accepted with a shortfall: %[1]s still to come from the applicant."}
-	tStillMissing    = cases.Text{ZH: "补正告知所列材料尚缺 %[1]s：请待材料补齐后用 tongban cases supplied %[2]s --received %[3]s 登记，或加 --tolerate 容缺受理，将其记为待补交；没有作任何更改。", EN: "Materials the notice asked for are still missing (%[1]s): once all have come, record them with tongban cases supplied %[2]s --received %[3]s, or add --tolerate to accept with the shortfall, recording them as owed; nothing was changed."}
-	tNoMissing       = cases.Text{ZH: "请用 --missing 列出全部缺少的材料（一次性告知），例如 tongban cases supplement %[1]s --missing 1,2。", EN: "Name every missing material with --missing, e.g. tongban cases supplement %[1]s --missing 1,2; one notice lists them all."}
-	tNoReasons       = cases.Text{ZH: "不予受理须用 --reason 写明理由（每条一个 --reason），通知书会打印出来。", EN: "Give every reason for refusing with --reason (one for each); the notice prints them."}
-	tNoReason        = map[cases.Kind]cases.Text{
+	tRevealStaff        = cases.Text{ZH: "查看完整证件号要记入案件的经过：请用 --staff 给出经办人工号，例如 tongban cases show 编号 --reveal --staff S001。", EN: "Seeing the whole ID number is recorded in the case's timeline: give the clerk with --staff, for example tongban cases show NUMBER --reveal --staff S001."}
+	tRevealWords        = cases.Text{ZH: "查看完整证件号", EN: "have its ID number revealed"}
+	tRoleCannot         = cases.Text{ZH: "本设备在平台注册为%[1]s，案件在这里不能%[2]s（平台不会接受）；请在窗口设备上办理，没有作任何更改。", EN: "This device is enrolled as a %[1]s, where no case can %[2]s (the platform would refuse it); do it on a counter device; nothing was changed."}
+	tSayStaff           = cases.Text{ZH: "请用 --staff 工号 说明经办人，tongban staff list 列出本机的经办人。", EN: "Say who acts with --staff ID; tongban staff list shows the clerks."}
+	tNoClerk            = cases.Text{ZH: "本机没有工号 %[1]q，请用 tongban staff add 添加（tongban staff list 列出本机的经办人）。", EN: "There is no clerk %[1]q on this device; add one with tongban staff add (tongban staff list shows them)."}
+	tClerkDisabled      = cases.Text{ZH: "工号 %[1]s 已停用，请联系管理员，或换一位经办人。", EN: "Clerk %[1]s is disabled; ask the administrator, or act as another clerk."}
+	tRequiredMissing    = cases.Text{ZH: "缺少必需材料 %[1]s：请用 tongban cases supplement %[2]s --missing %[3]s 一次性告知补正，或加 --tolerate 容缺受理；没有作任何更改。", EN: "Required materials are missing (%[1]s): ask for them in one notice with tongban cases supplement %[2]s --missing %[3]s, or add --tolerate to accept with the shortfall; nothing was changed."}
+	tTolerated          = cases.Text{ZH: "容缺受理：尚缺 %[1]s，由申请人日后补交。", EN: "Accepted with a shortfall: %[1]s still to come from the applicant."}
+	tStillMissing       = cases.Text{ZH: "补正告知所列材料尚缺 %[1]s：请待材料补齐后用 tongban cases supplied %[2]s --received %[3]s 登记，或加 --tolerate 容缺受理，将其记为待补交；没有作任何更改。", EN: "Materials the notice asked for are still missing (%[1]s): once all have come, record them with tongban cases supplied %[2]s --received %[3]s, or add --tolerate to accept with the shortfall, recording them as owed; nothing was changed."}
+	tNoticeLeavesOut    = cases.Text{ZH: "补正告知漏了必需材料 %[1]s：一次性告知要列出全部缺少的材料，请把第 %[2]s 项加进 --missing，已收到的用 --received 登记；没有作任何更改。", EN: "The notice leaves out required materials (%[1]s): one notice asks for every missing material, so add %[2]s to --missing, or record those received with --received; nothing was changed."}
+	tMissingAndReceived = cases.Text{ZH: "第 %[1]s 项材料不能既列为缺少又登记为已收到，请只写在 --missing 或 --received 之一里；没有作任何更改。", EN: "Material %[1]s cannot be both missing and received: give it in --missing or in --received, not both; nothing was changed."}
+	tNoMissing          = cases.Text{ZH: "请用 --missing 列出全部缺少的材料（一次性告知），例如 tongban cases supplement %[1]s --missing 1,2。", EN: "Name every missing material with --missing, e.g. tongban cases supplement %[1]s --missing 1,2; one notice lists them all."}
+	tNoReasons          = cases.Text{ZH: "不予受理须用 --reason 写明理由（每条一个 --reason），通知书会打印出来。", EN: "Give every reason for refusing with --reason (one for each); the notice prints them."}
+	tNoReason           = map[cases.Kind]cases.Text{
 		cases.KindSuspended: {ZH: "请用 --reason 写明中止的原因（如现场核查）。", EN: "Give the reason for suspending with --reason (an inspection, say)."},
 		cases.KindResumed:   {ZH: "请用 --reason 写明恢复办理的原因（如核查已完成）。", EN: "Give the reason for resuming with --reason (the inspection is done, say)."},
 		cases.KindWithdrawn: {ZH: "请用 --reason 写明撤回的原因（如申请人要求撤回）。", EN: "Give the reason for withdrawing with --reason (the applicant asked, say)."},

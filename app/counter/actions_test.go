@@ -187,14 +187,13 @@ func TestRefusalReasonsHaveKeys(t *testing.T) {
 	if !ok || !reasons.MultiLine {
 		t.Fatalf("after Alt+3 the keyboard is with %T, want the reasons", r.focused())
 	}
-	if want := "营业执照已注销\n" + commonReasons[2] + "\n" + commonReasons[0]; reasons.Text != want {
+	if want := "营业执照已注销\n" + commonReasons[2] + "\n" + commonReasons[0] + "\n"; reasons.Text != want {
 		t.Fatalf("reasons after Alt+3, Alt+1:\n%q\nwant\n%q", reasons.Text, want)
 	}
 	if got := r.c.bench.tickedList(); !slices.Equal(got, ticked) {
 		t.Fatalf("Alt+n in the refusal changed the ticked materials: %v → %v", ticked, got)
 	}
-	r.key(fyne.KeyReturn) // typing goes on after the reason added
-	test.Type(r.focused(), "经营范围不符")
+	test.Type(r.focused(), "经营范围不符") // on a line of its own: another reason
 	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
 	got := r.mustBe(c.ID, cases.StatusRefused, cases.KindRefused)
 	if want := []string{"营业执照已注销", commonReasons[2], commonReasons[0], "经营范围不符"}; !slices.Equal(got.Reasons, want) {

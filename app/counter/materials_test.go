@@ -84,6 +84,28 @@ func TestChecklistFollowsTheNoticeBeforeAcceptance(t *testing.T) {
 	}
 }
 
+// One notice asks for every missing material: a required material
+// neither ticked as received nor asked for stops the notice with its
+// name, and nothing is saved, so a case is never accepted without it.
+func TestNoticeLeavesNoRequiredMaterialOut(t *testing.T) {
+	_, c, r := scannedCase(t)
+	before := r.events(c.ID)
+	r.key(keySupplement)
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key4) // the licence is asked for
+	r.w.Canvas().Focus(r.c.bench.checks[0])    // the form was not brought after all
+	test.Type(r.focused(), " ")
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	r.mustShow("告知单漏了必需材料 1. ", "one notice asks for every missing material")
+	if n := r.events(c.ID); n != before || r.c.bench.panel == nil {
+		t.Fatalf("a notice leaving out material 1: %d events (had %d), panel open %v; want nothing saved, the panel open", n, before, r.c.bench.panel != nil)
+	}
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key1) // asked for too
+	r.shortcut(fyne.KeyModifierShortcutDefault, fyne.KeyReturn)
+	if got := r.stored(c.ID); got.Status != cases.StatusSupplement || !slices.Equal(got.Missing, []int{0, 3}) {
+		t.Fatalf("saved: status %s, missing %v; want 1 and 4 asked for", got.Status, got.Missing)
+	}
+}
+
 // After acceptance the checklist marks what came in: asking for two of
 // those again takes their marks off while the notice is open, and puts
 // them back when it is cancelled.

@@ -91,6 +91,10 @@ func (b *bench) openPanel(kind cases.Kind) {
 					received = append(received, i)
 				}
 			}
+			if left := cases.NoticeLeavesOut(item, c, missing, received); len(left) > 0 {
+				b.fail(withText(tNoticeLeavesOut, cases.MaterialNames(item, left)))
+				return
+			}
 			if c2, ok := b.act(kind, cases.SupplementRequest{Missing: missing, Received: received, Note: strings.TrimSpace(n.Text)}); ok {
 				b.printFor(c2, kind)
 			}
@@ -112,10 +116,13 @@ func (b *bench) openPanel(kind cases.Kind) {
 		// a 1280-wide screen and takes few lines of a 720-high one.
 		var quick []fyne.CanvasObject
 		for i, r := range commonReasons {
+			// The reason goes on a line of its own, and the cursor to a
+			// new line after it: what the clerk types next is another
+			// reason, not the end of this one.
 			add := func() {
-				reasons.SetText(strings.TrimLeft(strings.TrimRight(reasons.Text, "\n")+"\n"+r, "\n"))
+				reasons.SetText(strings.TrimLeft(strings.TrimRight(reasons.Text, "\n")+"\n"+r+"\n", "\n"))
 				b.c.win.Canvas().Focus(reasons)
-				reasons.CursorRow, reasons.CursorColumn = len(strings.Split(reasons.Text, "\n"))-1, len([]rune(r))
+				reasons.CursorRow, reasons.CursorColumn = len(strings.Split(reasons.Text, "\n"))-1, 0
 				reasons.Refresh()
 			}
 			label := r
