@@ -125,7 +125,10 @@ func (c *call) damagedAtOpen(title string, windowed bool, size fyne.Size, cause 
 	if m, shown := readWindowMark(dir); shown { // nothing locks a store that does not open: the mark does
 		return lockedError(m, true)
 	}
-	w := c.newWindow(title, &device{dir: dir}, !windowed, size)
+	w, err := c.newWindow(title, &device{dir: dir}, !windowed, size)
+	if err != nil {
+		return cause // the damage is what IT must see first
+	}
 	w.win.SetContent(outOfServiceNotice(w.role, cause))
 	fyne.LogError("the data file is damaged: the window is out of service", cause)
 	w.serve(relayHost{dev: w.dev, env: c.env, stop: w.stop})

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -301,5 +302,24 @@ func TestWindowNeedsADisplay(t *testing.T) {
 	code := Main([]string{"kiosk", "--data", t.TempDir()}, Env{Stdout: &out, Stderr: &errOut, Getenv: env(map[string]string{}), NewApp: app})
 	if code != 1 || !strings.Contains(errOut.String(), "DISPLAY") || strings.Count(errOut.String(), "\n") != 1 {
 		t.Fatalf("kiosk without a display: exit %d, %q; want exit 1 and one sentence naming DISPLAY", code, errOut.String())
+	}
+}
+
+// A display that is set but cannot be opened (no X server there, or one
+// this account may not use) makes GLFW panic as the window is made: the
+// window says so in one sentence, and the store it opened is closed.
+func TestDisplayThatCannotBeOpened(t *testing.T) {
+	vars := map[string]string{"DISPLAY": "127.0.0.1:85"}
+	getenv := func(k string) string { return vars[k] }
+	app := func() fyne.App { panic(errors.New("NotInitialized: The GLFW library is not initialized")) }
+	data := t.TempDir()
+	var out, errOut bytes.Buffer
+	code := Main([]string{"kiosk", "--data", data}, Env{Stdout: &out, Stderr: &errOut, Getenv: getenv, NewApp: app})
+	if code != 1 || !strings.Contains(errOut.String(), "Cannot open the display 127.0.0.1:85") || strings.Count(errOut.String(), "\n") != 1 {
+		t.Fatalf("kiosk on a display that does not open: exit %d, %q; want exit 1 and one sentence naming the display", code, errOut.String())
+	}
+	must(t, data, "status") // the store is not left locked
+	if err := displayFailed("index out of range", getenv); err != nil {
+		t.Errorf("displayFailed takes any panic for the display's: %v", err)
 	}
 }

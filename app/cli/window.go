@@ -76,7 +76,11 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	}
 	fullScreen := !windowed && !d.config.Windowed
 	fitScreen(screen(), windowRole(role), size, fullScreen)
-	w := c.newWindow(role, d, fullScreen, size)
+	w, err := c.newWindow(role, d, fullScreen, size)
+	if err != nil {
+		d.close()
+		return nil, err
+	}
 	ctx := w.ctx
 	w.work, w.stopWork = context.WithCancel(ctx)
 	w.warmed = make(chan struct{})
@@ -113,9 +117,17 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 
 // newWindow makes the app and the window titled for a role, full screen
 // or of the given size, with the context that ends when it closes.
-func (c *call) newWindow(role string, d *device, fullScreen bool, size fyne.Size) *window {
-	w := &window{dev: d, role: windowRole(role), fullScreen: fullScreen}
+func (c *call) newWindow(role string, d *device, fullScreen bool, size fyne.Size) (w *window, err error) {
+	w = &window{dev: d, role: windowRole(role), fullScreen: fullScreen}
 	w.ctx, w.cancel = context.WithCancel(context.Background())
+	defer func() {
+		if r := recover(); r != nil {
+			w.cancel()
+			if err = displayFailed(r, c.env.Getenv); err == nil {
+				panic(r)
+			}
+		}
+	}()
 	w.app = c.env.NewApp()
 	w.win = w.app.NewWindow("通办 Tongban · " + role)
 	if fullScreen {
@@ -123,7 +135,23 @@ func (c *call) newWindow(role string, d *device, fullScreen bool, size fyne.Size
 	} else {
 		w.win.Resize(size)
 	}
-	return w
+	return w, nil
+}
+
+// displayFailed turns GLFW's panic at a display that is set but cannot be
+// opened (no X server there, or one this account may not use: a window
+// started over SSH with DISPLAY=:0) into a sentence; nil for any other
+// panic. GLFW logs why first ("X11: Failed to open display"), then panics
+// as it makes the window.
+func displayFailed(r any, getenv func(string) string) error {
+	if !strings.Contains(fmt.Sprint(r), "GLFW") {
+		return nil
+	}
+	display := getenv("DISPLAY")
+	if display == "" {
+		display = getenv("WAYLAND_DISPLAY")
+	}
+	return failf(tDisplayNotOpened, display)
 }
 
 // serve marks the data folder as the window's and answers the commands
