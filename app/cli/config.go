@@ -257,6 +257,21 @@ func absoluteDirURL(v string) (string, error) {
 	return printer.DirURL(abs), nil
 }
 
+// kioskDemo reports whether the device runs the kiosk only because no
+// role is set: a device not enrolled, whose window is then the demo on
+// the sample catalog. An enrolled kiosk with no role set runs as the
+// kiosk it was enrolled as (config refuses any other role).
+func (d *device) kioskDemo() bool {
+	if d.config.Role != "" {
+		return false
+	}
+	if d.store == nil {
+		return true
+	}
+	id, err := d.store.Identity()
+	return err != nil || !id.Enrolled()
+}
+
 // setting is a setting's value in force for tongban config to list: what
 // was set, or the default the device uses, marked so.
 func (d *device) setting(key string) string {
@@ -269,10 +284,10 @@ func (d *device) setting(key string) string {
 	}
 	switch key {
 	case "role":
-		if cfg.Role == "" {
+		if d.kioskDemo() {
 			return "kiosk（" + tKioskDemo.Both() + "）"
 		}
-		return cfg.Role
+		return cfg.runs()
 	case "printer":
 		return set(d.printerURL(), cfg.Printer != "")
 	case "printer_profile":

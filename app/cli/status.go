@@ -338,7 +338,7 @@ func (d *device) status() (statusJSON, error) {
 		s.LastSync = &st.LastSync
 	}
 	var notes []string
-	if d.config.Role == "" {
+	if d.config.Role == "" && !id.Enrolled() {
 		notes = append(notes, tKioskDemo.Both())
 	}
 	if id.Enrolled() && id.Role != s.Device.Role {

@@ -22,6 +22,13 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 	if _, errOut, code := run(t, enrolledKiosk, "config", "role", "counter"); code != 2 || !strings.Contains(errOut, "enrolled as a kiosk") {
 		t.Fatalf("config role counter on a device enrolled as a kiosk: exit %d, %q; want it refused", code, errOut)
 	}
+	unsetKiosk := t.TempDir() // enrolled, then its role put back to the default: no demo
+	must(t, unsetKiosk, "enroll", "--platform", url, "--code",
+		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))
+	must(t, unsetKiosk, "config", "role", "default")
+	if out := must(t, unsetKiosk, "config"); strings.Contains(out, "demo") {
+		t.Errorf("config of an enrolled kiosk with the role unset calls it the demo:\n%s", out)
+	}
 
 	tests := []struct {
 		name, data       string
@@ -31,6 +38,7 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 		{"new device", newDevice, "kiosk", "", "角色 Role        自助机 kiosk（未设置，运行自助机演示 not set: the kiosk demo runs）\n"},
 		{"set to counter", counter, "counter", "", "角色 Role        窗口 counter\n"},
 		{"enrolled as kiosk", enrolledKiosk, "kiosk", "", "角色 Role        自助机 kiosk\n"},
+		{"enrolled as kiosk, role unset", unsetKiosk, "kiosk", "", "角色 Role        自助机 kiosk\n"},
 	}
 	for _, tt := range tests {
 		var s statusJSON
