@@ -72,7 +72,7 @@ func TestErrorRejectionReasons(t *testing.T) {
 			"平台上已有同一编号而内容不同的记录，平台保留原有的，不收这一条。", "An event with this ID but different content is already stored; the stored event is kept and this one is refused"},
 		{`the event kind "teleported" is unknown to this platform; update the platform to accept it`, "平台的版本较旧，不认识这种记录，请升级平台。", `The event kind "teleported" is unknown`},
 		{"the case number 261128-K01-0003 is already held by case 01a21eab of this center, so this case is refused; a number is given to one case per center: check which device numbered both cases",
-			"这个案件编号在本中心已被另一个案件占用，平台不收这条记录：请查明是哪两台设备编了同一个号（tongban status 列出此记录，tongban cases show 编号 显示本机的案件）。", "The case number 261128-K01-0003 is already held"},
+			"案件编号 261128-K01-0003 在本中心已被另一个案件（01a21eab）占用，平台不收这条记录：请查明是哪两台设备编了同一个号，常见的是同一台设备的数据有两份在用（例如备份恢复到了另一个目录）（tongban status 列出此记录，tongban cases show 编号 显示本机的案件）。", "The case number 261128-K01-0003 is already held"},
 		{"something new", "平台不收这条记录，原因见后面的英文说明。", "Something new"},
 		{"这条记录属于另一个中心，本设备注册的中心不收。 The event at index 0 belongs to center \"130103\"", "这条记录属于另一个中心，本设备注册的中心不收。", "The event at index 0 belongs to center \"130103\""},
 	}
@@ -178,3 +178,13 @@ func TestStatusOfASilentPlatform(t *testing.T) {
 // quietLog keeps a test server's expected TLS handshake errors out of the
 // test output.
 func quietLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// TestErrorDeviceActiveNamesTheDevice: the Chinese refusal of a device
+// still in use gives the whole revoke command with the device's short
+// code and center, as the English does.
+func TestErrorDeviceActiveNamesTheDevice(t *testing.T) {
+	msg := "the device is enrolled and in use as kiosk K02; to enroll it again, an administrator revokes it first (tongban platform devices --revoke K02 --center 130102 --url PLATFORM --token ADMIN), or, for a copy of another's disk, enroll from an empty data folder"
+	if zh := refusalText(protocol.CodeDeviceActive, msg); !strings.Contains(zh, "tongban platform devices --revoke K02 --center 130102 --url 平台地址 --token 管理令牌；") {
+		t.Errorf("device_active says %q; want the revoke command with K02 and 130102", zh)
+	}
+}

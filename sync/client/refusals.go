@@ -1,6 +1,7 @@
 package client
 
 import (
+	"regexp"
 	"strings"
 
 	"tongban/app/cases"
@@ -27,7 +28,7 @@ var refusals = []refusal{
 	{protocol.CodeOtherCenter, "", "本设备已在另一个中心注册，请用那个中心的注册码；要把设备转到这个中心，请换一个空的数据目录再注册。"},
 	{protocol.CodeCasesCenter, "", "本机注册前办理的案件属于另一个中心，注册到这个中心后永远发不出去；请用那个中心的注册码，或换一个空的数据目录注册。注册码没有用掉。"},
 	{protocol.CodeOtherRole, "", "本设备已注册为另一种角色，请用同一角色的注册码；要让这台电脑改作另一种角色，请换一个空的数据目录再注册（它会成为一台新设备，原来的办理记录仍记在原设备名下）。注册码没有用掉。"},
-	{protocol.CodeDeviceActive, "", "本设备在这个平台上已注册，并且仍在使用；要重新注册，请平台管理员先吊销它：tongban platform devices --revoke 设备号 --center 中心代码 --url 平台地址 --token 管理令牌（设备号和中心代码见后面的英文说明）；如果这台电脑是从另一台设备的磁盘拷贝来的，请换一个空的数据目录再注册（它会成为一台新设备）。注册码没有用掉。"},
+	{protocol.CodeDeviceActive, "", "本设备在这个平台上已注册，并且仍在使用；要重新注册，请平台管理员先吊销它：{revoke}；如果这台电脑是从另一台设备的磁盘拷贝来的，请换一个空的数据目录再注册（它会成为一台新设备）。注册码没有用掉。"},
 	{protocol.CodeShortCodesExhausted, "", "这个中心这类设备的编号已经用完，请先吊销不再使用的设备。"},
 	{protocol.CodeBadRequest, "the code's lifetime is negative", "注册码的有效期不能是负数，请给出正的时长（例如 --ttl 24h），或不给以使用默认的 24 小时。"},
 	{protocol.CodeBadRequest, "the code's lifetime", "注册码的有效期超过了平台允许的上限，请给一个短一些的 --ttl。"},
@@ -67,7 +68,7 @@ var refusals = []refusal{
 	{protocol.CodeBadEvent, "", "这条记录的格式不对，平台不收。"},
 	{protocol.Rejected, "the event belongs to center", "这条记录属于另一个中心，本设备注册的中心不收。"},
 	{protocol.Rejected, "an event with this id but different content", "平台上已有同一编号而内容不同的记录，平台保留原有的，不收这一条。"},
-	{protocol.Rejected, "is already held by case", "这个案件编号在本中心已被另一个案件占用，平台不收这条记录：请查明是哪两台设备编了同一个号（tongban status 列出此记录，tongban cases show 编号 显示本机的案件）。"},
+	{protocol.Rejected, "is already held by case", "案件编号 {number} 在本中心已被另一个案件（{holder}）占用，平台不收这条记录：请查明是哪两台设备编了同一个号，常见的是同一台设备的数据有两份在用（例如备份恢复到了另一个目录）（tongban status 列出此记录，tongban cases show 编号 显示本机的案件）。"},
 	{protocol.Rejected, "is unknown to this platform", "平台的版本较旧，不认识这种记录，请升级平台。"},
 	{protocol.Rejected, "is not a lower-case uuid", "记录的编号格式不对，平台不收。"},
 	{protocol.Rejected, "the event has no case_id", "记录没有写明所属的案件，平台不收。"},
@@ -80,10 +81,38 @@ func refusalText(code, message string) string {
 	lower := strings.ToLower(message)
 	for _, r := range refusals {
 		if r.code == code && strings.Contains(lower, r.phrase) {
-			return r.zh
+			return fill(r.zh, message)
 		}
 	}
 	return "平台拒绝了这个请求，原因见后面的英文说明。"
+}
+
+var (
+	revokeMatch = regexp.MustCompile(`tongban platform devices --revoke \S+ --center \S+`)
+	numberMatch = regexp.MustCompile(`the case number (\S+) is already held by case (\S+)`)
+)
+
+// fill puts into a Chinese sentence the values the platform's English
+// one names: {revoke} the command that revokes the device (its short code
+// and center), {number} and {holder} a case number and the case that
+// holds it. A value the sentence lacks is said in words.
+func fill(zh, message string) string {
+	if strings.Contains(zh, "{revoke}") {
+		cmd := revokeMatch.FindString(message)
+		if cmd == "" {
+			cmd = "tongban platform devices --revoke 设备号 --center 中心代码"
+		}
+		zh = strings.ReplaceAll(zh, "{revoke}", cmd+" --url 平台地址 --token 管理令牌")
+	}
+	if strings.Contains(zh, "{number}") {
+		number, holder := "", "另一案件"
+		if m := numberMatch.FindStringSubmatch(message); m != nil {
+			number, holder = m[1], strings.TrimSuffix(m[2], ",")
+		}
+		zh = strings.ReplaceAll(strings.ReplaceAll(zh, "{number}", number), "{holder}", holder)
+		zh = strings.ReplaceAll(zh, "案件编号  ", "案件编号")
+	}
+	return zh
 }
 
 // RejectionReason says in both languages why the platform refused one

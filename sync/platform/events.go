@@ -17,7 +17,7 @@ const conflictReason = "an event with this ID but different content is already s
 // another case of the center holds.
 func numberTakenReason(number, holder string) string {
 	return fmt.Sprintf("the case number %s is already held by case %s of this center, so this case is refused; "+
-		"a number is given to one case per center: check which device numbered both cases", number, holder)
+		"a number is given to one case per center: check which device numbered both cases, often two copies of one device's data in use (a backup restored into a second folder)", number, holder)
 }
 
 // push answers POST /v1/events: the events are checked (eventcheck.go)
