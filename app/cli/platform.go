@@ -216,6 +216,12 @@ func (c *call) adminToken(flagValue, dir string) (token, file string, err error)
 			continue
 		}
 		if t := strings.TrimSpace(given.value); utf8.RuneCountInString(t) >= minAdminToken {
+			// A token file left by an earlier start without a token given
+			// would be taken for the token in force, and refused.
+			stale := filepath.Join(dir, adminTokenFile)
+			if b, err := os.ReadFile(stale); err == nil && strings.TrimSpace(string(b)) != t && os.Remove(stale) == nil {
+				fmt.Fprintln(c.env.Stderr, bothf(tStaleAdminToken, stale, given.from))
+			}
 			return t, "", nil
 		}
 		return "", "", badf(tShortAdminToken, given.from, minAdminToken)

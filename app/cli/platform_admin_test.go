@@ -235,3 +235,27 @@ func TestShortAdminTokenIsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A token file an earlier start generated goes when a token is given:
+// IT staff reading it would take it for the token in force.
+func TestGivenAdminTokenRemovesAStaleFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, adminTokenFile)
+	if err := os.WriteFile(file, []byte("e338e5b6-from-an-earlier-start\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var errOut bytes.Buffer
+	c := &call{env: Env{Stderr: &errOut, Getenv: func(k string) string {
+		if k == "TONGBAN_ADMIN_TOKEN" {
+			return "a-token-for-every-instance"
+		}
+		return ""
+	}}}
+	token, _, err := c.adminToken("", dir)
+	if err != nil || token != "a-token-for-every-instance" {
+		t.Fatalf("adminToken = %q, %v; want the environment's", token, err)
+	}
+	if _, err := os.Stat(file); !os.IsNotExist(err) || !strings.Contains(errOut.String(), "Removed "+file) {
+		t.Fatalf("the stale token file is still there (%v), or nothing said so: %q", err, errOut.String())
+	}
+}
