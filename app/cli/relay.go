@@ -121,6 +121,10 @@ func relay(c *call, name string, args []string) (code int, err error) {
 		return 0, err
 	}
 	win, hasWindow := readWindowMark(dir)
+	if hasWindow && (&call{name: name}).isWindow() {
+		// A second window on the folder: the one asked for is open already.
+		return 0, &saying{text: fillText(tWindowRunsAlready, roleName(win.Role), win.PID), cause: store.ErrLocked}
+	}
 	if !relayable(name, args) {
 		return 0, lockedError(win, hasWindow)
 	}

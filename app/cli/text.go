@@ -279,17 +279,18 @@ var (
 // a full disk, enrollment over another role, config and print-test.
 var (
 	// The data folder held by another process (relay.go, stop.go).
-	tLockedByWindow  = cases.Text{ZH: "数据目录正被正在运行的%[1]s程序使用：请先用 tongban stop 关闭它（之后运行 tongban 或重新登录即可再打开），再运行此命令。", EN: "The data folder is in use by the running %[1]s window: close the window with tongban stop first (tongban, or the next login, starts it again), then run this command again."}
-	tLockedStop      = cases.Text{ZH: "数据目录正被另一个 tongban 程序使用：如果是自助机或窗口程序，请先用 tongban stop 关闭窗口，如果是别的命令，请等它结束；或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process: if it is the kiosk or counter window, close the window with tongban stop first, and if it is another command, wait for it to end; or use another --data folder."}
-	tLockedByCommand = cases.Text{ZH: "数据目录正被另一个不代为执行命令的 tongban 程序使用（例如一直运行的 tongban sync）：请等它结束或先结束它，或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process that does not run commands for others (such as tongban sync left running): wait for it to end or end it first, or use another --data folder."}
-	tWindowSilent    = cases.Text{ZH: "占用数据目录的%[1]s程序在 %[2]d 秒内没有应答，可能已卡住：请%[3]s，再运行 tongban 重新打开。", EN: "The %[1]s window holding the data folder did not answer within %[2]d s and may hang: %[3]s, then start it again with tongban."}
-	tKillProcess     = cases.Text{ZH: "用 %[1]s 结束它", EN: "end it with %[1]s"}
-	tKillUnknown     = cases.Text{ZH: "结束它的进程", EN: "end its process"}
-	tKioskOrCounter  = cases.Text{ZH: "自助机或窗口", EN: "kiosk or counter"}
-	tWindowGone      = cases.Text{ZH: "自助机或窗口程序在执行此命令之前已经关闭，请再运行一次此命令。", EN: "The window closed before it ran this command; run the command again."}
-	tWindowStopped   = cases.Text{ZH: "已关闭%[1]s程序；运行 tongban 或重新登录即可再打开。", EN: "Closed the %[1]s window; tongban, or the next login, starts it again."}
-	tNoWindowRunning = cases.Text{ZH: "没有正在运行的自助机或窗口程序使用这个数据目录，不需要关闭。", EN: "No window is running on this data folder; there is nothing to close."}
-	tNoWindowToStop  = cases.Text{ZH: "占用数据目录的程序没有可关闭的界面，请结束它的进程。", EN: "The process holding the data folder has no window to close; end its process instead."}
+	tWindowRunsAlready = cases.Text{ZH: "这个数据目录上已经有%[1]s窗口在运行（进程 %[2]d），不用再打开；要重新打开它，请先用 tongban stop 关闭。", EN: "The %[1]s window already runs on this data folder (process %[2]d), so there is no need to start it again; to restart it, close it with tongban stop first."}
+	tLockedByWindow    = cases.Text{ZH: "数据目录正被正在运行的%[1]s程序使用：请先用 tongban stop 关闭它（之后运行 tongban 或重新登录即可再打开），再运行此命令。", EN: "The data folder is in use by the running %[1]s window: close the window with tongban stop first (tongban, or the next login, starts it again), then run this command again."}
+	tLockedStop        = cases.Text{ZH: "数据目录正被另一个 tongban 程序使用：如果是自助机或窗口程序，请先用 tongban stop 关闭窗口，如果是别的命令，请等它结束；或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process: if it is the kiosk or counter window, close the window with tongban stop first, and if it is another command, wait for it to end; or use another --data folder."}
+	tLockedByCommand   = cases.Text{ZH: "数据目录正被另一个不代为执行命令的 tongban 程序使用（例如一直运行的 tongban sync）：请等它结束或先结束它，或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process that does not run commands for others (such as tongban sync left running): wait for it to end or end it first, or use another --data folder."}
+	tWindowSilent      = cases.Text{ZH: "占用数据目录的%[1]s程序在 %[2]d 秒内没有应答，可能已卡住：请%[3]s，再运行 tongban 重新打开。", EN: "The %[1]s window holding the data folder did not answer within %[2]d s and may hang: %[3]s, then start it again with tongban."}
+	tKillProcess       = cases.Text{ZH: "用 %[1]s 结束它", EN: "end it with %[1]s"}
+	tKillUnknown       = cases.Text{ZH: "结束它的进程", EN: "end its process"}
+	tKioskOrCounter    = cases.Text{ZH: "自助机或窗口", EN: "kiosk or counter"}
+	tWindowGone        = cases.Text{ZH: "自助机或窗口程序在执行此命令之前已经关闭，请再运行一次此命令。", EN: "The window closed before it ran this command; run the command again."}
+	tWindowStopped     = cases.Text{ZH: "已关闭%[1]s程序；运行 tongban 或重新登录即可再打开。", EN: "Closed the %[1]s window; tongban, or the next login, starts it again."}
+	tNoWindowRunning   = cases.Text{ZH: "没有正在运行的自助机或窗口程序使用这个数据目录，不需要关闭。", EN: "No window is running on this data folder; there is nothing to close."}
+	tNoWindowToStop    = cases.Text{ZH: "占用数据目录的程序没有可关闭的界面，请结束它的进程。", EN: "The process holding the data folder has no window to close; end its process instead."}
 
 	// A full disk, wherever an error is reported (report).
 	tDiskFull        = cases.Text{ZH: "磁盘已满，命令没有完成：请腾出磁盘空间（tongban status 显示剩余空间）后再运行一次此命令。", EN: "The disk is full (%[1]s), so the command did not finish: free some space (tongban status shows what is left) and run the command again."}

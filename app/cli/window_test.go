@@ -160,6 +160,13 @@ func TestStopClosesARealWindow(t *testing.T) {
 	if s.Online || s.Device.Enrolled || s.Problems == nil {
 		t.Errorf("status beside a demo kiosk: online %v, enrolled %v, problems %v", s.Online, s.Device.Enrolled, s.Problems)
 	}
+	// A second window on the folder is told the first runs, not to close
+	// the window it asked for.
+	var second bytes.Buffer
+	if code := Main([]string{"kiosk", "--windowed"}, Env{Stdout: new(bytes.Buffer), Stderr: &second, Getenv: w.env.Getenv, NewApp: newLoopApp}); code != 1 ||
+		!strings.Contains(second.String(), "The kiosk window already runs on this data folder") {
+		t.Errorf("a second kiosk on the folder: exit %d, %q", code, second.String())
+	}
 	out, errOut, code, windowCode := w.stop()
 	if code != 0 || out != bothf(tWindowStopped, roleName("kiosk"))+"\n" {
 		t.Errorf("stop: exit %d, said %q, %q", code, out, errOut)
