@@ -83,7 +83,7 @@ var (
 	tPlaceholderID    = cases.Text{ZH: "18位，最后一位可能是X", EN: "18 characters; the last may be X"}
 	tPlaceholderPhone = cases.Text{ZH: "11位手机号码", EN: "11-digit mobile number"}
 	tPlaceholderDate  = cases.Text{ZH: "年-月-日，如 2026-03-01", EN: "year-month-day, e.g. 2026-03-01"}
-	tPlaceholderCode  = cases.Text{ZH: "18位，见营业执照", EN: "18 characters, on the business licence"}
+	tPlaceholderCode  = cases.Text{ZH: "18位，见营业执照", EN: "18 characters, see the licence"}
 	tCancel           = cases.Text{ZH: "取消", EN: "Cancel"}
 	tReview           = cases.Text{ZH: "下一步：核对", EN: "Next: check"}
 	tTapAField        = cases.Text{ZH: "请点击左侧要填写的项目", EN: "Tap a field on the left to fill it"}
