@@ -133,6 +133,10 @@ func (d *device) ticket(c *cases.Case, it *catalog.Item) (string, error) {
 // device's printer.
 type kioskPrinter struct{ d *device }
 
+// Paperless reports that no printer is set up: documents go to the
+// default folder as files, and no paper comes out for the citizen.
+func (p kioskPrinter) Paperless() bool { return p.d.config.Printer == "" }
+
 func (p kioskPrinter) PrintReceipt(c *cases.Case, it *catalog.Item) error {
 	d := p.d
 	payload, err := d.sealed(c)

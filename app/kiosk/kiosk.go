@@ -64,6 +64,13 @@ type Printer interface {
 	PrintReceipt(c *cases.Case, item *catalog.Item) error
 }
 
+// Paperless is a Printer that puts out no paper: no printer is set up,
+// and documents go to files. The receipt screen then asks the citizen to
+// keep the QR code or the number instead of taking paper.
+type Paperless interface {
+	Paperless() bool
+}
+
 // Default timings.
 const (
 	DefaultIdleTimeout    = 90 * time.Second

@@ -75,6 +75,36 @@ func TestReceiptPrintsAndPrintsAgainAfterAFault(t *testing.T) {
 	}
 }
 
+// folderPrinter is a kiosk with no printer set up: it writes files.
+type folderPrinter struct{ scriptedPrinter }
+
+func (*folderPrinter) Paperless() bool { return true }
+
+// With no printer set up no paper comes out: the receipt screen asks the
+// citizen to keep the QR code or the number, and offers no print again.
+func TestReceiptWithoutAPrinterPromisesNoPaper(t *testing.T) {
+	r := newRig(t, nil, nil)
+	p := &folderPrinter{}
+	r.k.deps.Printer = p
+	r.k.spawn = func(f func()) { f() }
+	c, err := r.store.Submit(cases.Submission{ItemCode: "130102-SCJG-003", CatalogVersion: 1, Channel: cases.ChannelKiosk,
+		Fields: map[string]string{"name": "李四", "id_number": "11010519491231002X", "phone": "13800138000"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	item, _ := r.deps.Catalog.Item(c.ItemCode)
+	s := &receipt{c: c, item: item}
+	r.k.show(s)
+	s.print(r.k)
+	r.eventually(tNoPaper.ZH)
+	if r.shows(tPrinted.ZH) || r.shows(tPrintAgain.ZH) {
+		t.Fatal("a kiosk with no printer promises printed paper or offers to print again")
+	}
+	if p.count() != 1 {
+		t.Fatalf("the receipt went to the folder %d times, want 1", p.count())
+	}
+}
+
 func TestFaultOnly(t *testing.T) {
 	for in, want := range map[string]string{
 		"打印机缺纸，请装入新纸卷后点“重新打印”。":                                               "打印机缺纸",

@@ -90,11 +90,13 @@ func (s *receipt) build(k *Kiosk) fyne.CanvasObject {
 		l := text(k.tf(tPrintFailed, faultOnly(k.fault(s.printErr))))
 		l.Importance = widget.DangerImportance
 		side.Add(l)
+	case k.paperless():
+		side.Add(text(k.t(tNoPaper)))
 	case k.deps.Printer != nil:
 		side.Add(text(k.t(tPrinted)))
 	}
 	var again fyne.CanvasObject
-	if k.deps.Printer != nil && !s.printing {
+	if k.deps.Printer != nil && !s.printing && !k.paperless() {
 		again = k.button(k.t(tPrintAgain), func() { s.print(k) })
 	}
 	done := k.primary(k.t(tDone), k.Reset)
@@ -181,6 +183,12 @@ func (k *Kiosk) fault(err error) string {
 // faultOnly is a printer fault's sentence cut to what went wrong ("打印机
 // 缺纸", "the printer is out of paper"), without what to do about it: that
 // is for the staff a citizen is sent to, not for the citizen.
+// paperless reports whether the kiosk's printer puts out no paper.
+func (k *Kiosk) paperless() bool {
+	p, ok := k.deps.Printer.(Paperless)
+	return ok && p.Paperless()
+}
+
 func faultOnly(sentence string) string {
 	cut := len(sentence)
 	for _, sep := range []string{"，", "；", "：", "（", ": ", ", ", " (", "。", ". "} {
