@@ -37,14 +37,21 @@ func backupCommand(c *call) error {
 	}
 	defer d.close()
 	file := pos[0]
+	// A nightly backup to one name replaces the last one, as it should;
+	// the answer says so, so that a file given by mistake is noticed.
+	info, err := os.Stat(file)
+	replaced := err == nil && info.Mode().IsRegular()
 	n, err := d.store.BackupFile(file)
 	if err != nil {
 		return backupError(file, err)
 	}
 	if c.json {
-		return writeJSON(c.env.Stdout, map[string]any{"file": file, "bytes": n})
+		return writeJSON(c.env.Stdout, map[string]any{"file": file, "bytes": n, "replaced": replaced})
 	}
 	fmt.Fprintf(c.env.Stdout, "已备份 Backed up %d bytes to %s\n", n, file)
+	if replaced {
+		fmt.Fprintln(c.env.Stdout, tBackupReplaced.Both())
+	}
 	return nil
 }
 

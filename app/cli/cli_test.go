@@ -153,8 +153,11 @@ func TestBackupRestoreAndStatus(t *testing.T) {
 	out, _, _ := run(t, data, append([]string{"cases", "add", "--item", code}, formFor(t, data, code)...)...)
 	number := strings.Fields(out)[2]
 	file := t.TempDir() + "/b.db"
-	if _, errOut, exit := run(t, data, "backup", file); exit != 0 {
-		t.Fatalf("backup: %s", errOut)
+	if out, errOut, exit := run(t, data, "backup", file); exit != 0 || strings.Contains(out, "replacing") {
+		t.Fatalf("backup: %q %s", out, errOut)
+	}
+	if out, errOut, exit := run(t, data, "backup", file); exit != 0 || !strings.Contains(out, tBackupReplaced.Both()) {
+		t.Fatalf("a backup over the last one does not say it replaced it: %q %s", out, errOut)
 	}
 	other := t.TempDir()
 	if _, errOut, exit := run(t, other, "restore", file); exit != 0 {

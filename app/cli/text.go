@@ -306,6 +306,7 @@ var (
 	tProblemNeverSynced   = cases.Text{ZH: "本设备已注册，但还没有成功同步过：请运行 tongban sync --once 查看原因。", EN: "This device is enrolled but has never synced: run tongban sync --once to see why."}
 	tProblemSyncFailing   = cases.Text{ZH: "平台能连上，但上次同步没有完成：%[1]s 请运行 tongban sync --once 再试；仍不行，请把这句话告知技术支持。", EN: "The platform answers, but the last sync did not finish: %[1]s. Run tongban sync --once to try again; if it fails again, report this sentence."}
 	tStaleAdminToken      = cases.Text{ZH: "已删除 %[1]s：它是平台上次启动时生成的管理令牌，现在起作用的是 %[2]s 给出的令牌。", EN: "Removed %[1]s: it held the admin token of an earlier start, and the token given by %[2]s is in force now."}
+	tBackupReplaced       = cases.Text{ZH: "（替换了原来在那里的文件）", EN: "(replacing the file that was there)"}
 	tShortAdminToken      = cases.Text{ZH: "%[1]s 给出的管理令牌不足 %[2]d 个字符（去掉首尾空格后），容易被猜中，平台没有启动：请给一个更长的令牌，或者不给，由平台生成一个写进数据目录的 admin-token 文件。", EN: "The admin token from %[1]s has fewer than %[2]d characters (trimmed), so it is easily guessed and the platform did not start: give a longer one, or none, and the platform writes one into DATA/admin-token."}
 	tProblemUnreachable   = cases.Text{ZH: "连接不上平台 %[1]s：待同步的记录留在本机排队，请检查网络，以及平台是否在运行。", EN: "The platform %[1]s cannot be reached: what waits to sync stays queued on this device; check the network and that the platform runs."}
 	tProblemParked        = cases.Text{ZH: "有 %[1]d 条记录被平台拒收并搁置（tongban status 列出它们），请告知平台管理员。", EN: "Events the platform refused and set aside: %[1]d (tongban status lists them); tell the platform's administrator."}
