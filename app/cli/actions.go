@@ -209,6 +209,24 @@ func casesAct(c *call, args []string, a action) error {
 	if err != nil {
 		return actError(err, cs, a)
 	}
+	// The action is saved: a printer fault now leaves it so, and says so.
+	// Materials received after a notice accept the case (or complete its
+	// materials): the citizen's paper is the receipt, listing what is owed.
+	// The paper goes first, so that the case shown (--json too) has it
+	// among its events.
+	var where string
+	var printErr error
+	if f.print {
+		kind := a.kind
+		if kind == cases.KindSupplementReceived {
+			kind = cases.KindAccepted
+		}
+		d.clerk = f.staff
+		where, printErr = d.printFor(updated, kind)
+		if again, err := d.store.Case(updated.ID); err == nil {
+			updated = again
+		}
+	}
 	if c.json {
 		if err := d.withPending(updated); err != nil {
 			return err
@@ -216,30 +234,16 @@ func casesAct(c *call, args []string, a action) error {
 		if err := writeJSON(c.env.Stdout, caseView(updated)); err != nil {
 			return err
 		}
-	} else {
-		fmt.Fprintf(c.env.Stdout, "%s %s: %s %s\n", updated.Number, a.kind.Label().ZH, updated.Status.Label().ZH, updated.Status.Label().EN)
-		if len(tolerated) > 0 {
-			fmt.Fprintln(c.env.Stdout, bothf(tTolerated, cases.MaterialNames(item, tolerated)))
-		}
+		return printErr
 	}
-	if !f.print {
-		return nil
+	fmt.Fprintf(c.env.Stdout, "%s %s: %s %s\n", updated.Number, a.kind.Label().ZH, updated.Status.Label().ZH, updated.Status.Label().EN)
+	if len(tolerated) > 0 {
+		fmt.Fprintln(c.env.Stdout, bothf(tTolerated, cases.MaterialNames(item, tolerated)))
 	}
-	// The action is saved: a printer fault now leaves it so, and says so.
-	// Materials received after a notice accept the case (or complete its
-	// materials): the citizen's paper is the receipt, listing what is owed.
-	kind := a.kind
-	if kind == cases.KindSupplementReceived {
-		kind = cases.KindAccepted
-	}
-	where, err := d.printFor(updated, kind)
-	if err != nil {
-		return err
-	}
-	if !c.json && where != "" {
+	if where != "" {
 		fmt.Fprintln(c.env.Stdout, where)
 	}
-	return nil
+	return printErr
 }
 
 // payload checks the flags of an action and makes its payload. For an

@@ -266,7 +266,14 @@ func TestNoticeListsEveryMissingMaterial(t *testing.T) {
 	if after, status := eventCount(t, data, n); after != before || status != "submitted" {
 		t.Fatalf("a refused notice was stored: %d → %d events, status %s", before, after, status)
 	}
-	must(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "4,4", "--received", "1,2,2")
+	out := must(t, data, "cases", "supplement", n, "--staff", "S001", "--missing", "4,4", "--received", "1,2,2", "--print", "--json")
+	var shown struct {
+		Events []struct{ Kind, Staff string }
+	}
+	if err := json.Unmarshal([]byte(out), &shown); err != nil || len(shown.Events) == 0 ||
+		shown.Events[len(shown.Events)-1].Kind != "printed" || shown.Events[len(shown.Events)-1].Staff != "S001" {
+		t.Fatalf("supplement --print --json does not show the notice printed by S001 (%v):\n%s", err, out)
+	}
 	payload := lastPayload(t, data, n, "supplement_requested")
 	if !slices.Equal(numbersOf(payload["missing"]), []int{3}) || !slices.Equal(numbersOf(payload["received"]), []int{0, 1}) {
 		t.Fatalf("the notice is %v; want material 4 asked for and 1, 2 received, each once", payload)

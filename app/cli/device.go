@@ -39,6 +39,9 @@ type device struct {
 	// catalogBroken is why the catalog sync saved could not be read: the
 	// sample is in force instead until a sync replaces it (load).
 	catalogBroken error
+	// clerk is the staff ID a command acts for (cases accept … --staff),
+	// recorded on what it prints as the window records its clerk.
+	clerk string
 }
 
 // madeStore is a store a command made: what it was like then, so that

@@ -117,7 +117,7 @@ func (d *device) printChecked(c *cases.Case, doc printer.Document, kind string) 
 	if c == nil {
 		return checked, nil
 	}
-	_, err = d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Payload: cases.Printing{Document: kind}})
+	_, err = d.store.Act(c.ID, cases.Action{Kind: cases.KindPrinted, Staff: d.clerk, Payload: cases.Printing{Document: kind}})
 	return checked, err
 }
 

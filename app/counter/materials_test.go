@@ -90,7 +90,12 @@ func TestChecklistFollowsTheNoticeBeforeAcceptance(t *testing.T) {
 func TestNoticeLeavesNoRequiredMaterialOut(t *testing.T) {
 	_, c, r := scannedCase(t)
 	before := r.events(c.ID)
+	r.key(keyComplete) // not allowed: its error goes when the next panel opens
+	r.mustShow("The case is submitted, so “Complete” is not possible")
 	r.key(keySupplement)
+	if r.shows("The case is submitted, so “Complete” is not possible") {
+		t.Fatal("the error about Complete stays on screen under the notice's panel")
+	}
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key4) // the licence is asked for
 	r.w.Canvas().Focus(r.c.bench.checks[0])    // the form was not brought after all
 	test.Type(r.focused(), " ")

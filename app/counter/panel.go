@@ -193,6 +193,10 @@ func (b *bench) openPanel(kind cases.Kind) {
 	}
 	p.view = b.panelView(p, title, body, confirmKey)
 	b.panel = p
+	// An error said about another action would read as this one's.
+	if b.msg.Importance == widget.DangerImportance {
+		b.show("", widget.MediumImportance)
+	}
 	b.render()
 }
 
