@@ -163,7 +163,8 @@ func (e Event) Summary(it *catalog.Item) string {
 		}
 	case KindRevealed:
 		var p Reveal
-		if e.Decode(&p) == nil {
+		// The kind says the ID number; another field revealed is named.
+		if e.Decode(&p) == nil && p.Field != catalog.FieldIDNumber {
 			add(tSumField, p.Field)
 		}
 	}

@@ -304,7 +304,10 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 		}
 		return cases.Reasoned{Reason: reason}, nil, nil
 	case cases.KindCompleted:
-		if f.approved == f.denied {
+		if f.approved && f.denied {
+			return nil, nil, badf(tOneDecision)
+		}
+		if !f.approved && !f.denied {
 			return nil, nil, badf(tSayDecision)
 		}
 		return cases.Completion{Approved: f.approved, Note: f.note}, nil, nil
