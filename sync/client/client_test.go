@@ -348,7 +348,7 @@ func replay(t *testing.T, f *fakePlatform, w http.ResponseWriter, r *http.Reques
 // TestEnrollWithPrivateCA: an https platform with a private CA works with
 // --ca and says "not trusted" (not "cannot be reached") without it.
 func TestEnrollWithPrivateCA(t *testing.T) {
-	f := &fakePlatform{byID: map[string][32]byte{}, tokens: map[string]string{}}
+	f := unstartedFake()
 	srv := httptest.NewTLSServer(f)
 	defer srv.Close()
 	caPEM := string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: srv.Certificate().Raw}))

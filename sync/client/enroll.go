@@ -238,20 +238,23 @@ func savedKeys(st Store) []protocol.ReceiptKey {
 }
 
 // moved reports whether an enrollment takes a device that synced with one
-// platform to another: the address differs, or the center, or none of the
-// center's receipt keys the platform sent is one the device had (a platform
-// keeps a center's keys, and adds a newer one when it rotates them, so the
-// same platform always sends a key the device knows). A device enrolling
-// for the first time has synced with nothing.
+// platform to another: the center differs, or none of the center's receipt
+// keys the platform sent is one the device had (a platform keeps a
+// center's keys, and adds a newer one when it rotates them, so the same
+// platform always sends a key the device knows). The keys, not the
+// address, tell: another instance behind the load balancer, or the same
+// platform by its IP address, is no move; a platform reinstalled at the
+// same address is. Only without keys to compare does the address decide.
+// A device enrolling for the first time has synced with nothing.
 func moved(old store.Identity, oldKeys []protocol.ReceiptKey, base string, resp protocol.EnrollResponse) bool {
 	if old.Platform == "" {
 		return false
 	}
-	if !samePlatformURL(old.Platform, base) || old.Center != resp.Center {
+	if old.Center != resp.Center {
 		return true
 	}
 	if len(oldKeys) == 0 {
-		return false // nothing to compare: trust the address
+		return !samePlatformURL(old.Platform, base)
 	}
 	for _, k := range resp.ReceiptKeys {
 		for _, o := range oldKeys {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -92,6 +93,17 @@ func TestEnrollWithAnotherPlatformStartsAfresh(t *testing.T) {
 		t.Errorf("re-enrolling with the same platform changed the cursor to %q, want 8", cur)
 	}
 	mustPending(t, st, 0)
+
+	// The same platform at another address (another instance behind the
+	// load balancer, its IP instead of its name): its keys say so.
+	alias := httptest.NewServer(next)
+	t.Cleanup(alias.Close)
+	if e, err = EnrollDevice(testContext(t), alias.URL, "GOOD", "", st); err != nil || e.Moved || e.Requeued != 0 {
+		t.Errorf("enrolling with the same platform at another address: %+v, %v; want nothing moved", e, err)
+	}
+	if cur, _ := st.Get(KeyCursor); string(cur) != "8" {
+		t.Errorf("re-enrolling at another address of the platform changed the cursor to %q, want 8", cur)
+	}
 
 	// The same address, but another platform answers there (reinstalled,
 	// its data gone): its receipt key is none the device had.

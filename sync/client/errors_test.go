@@ -88,7 +88,7 @@ func TestErrorRejectionReasons(t *testing.T) {
 // that does not verify says so and names --ca FILE; one issued for
 // another name says that instead (--ca would not help).
 func TestErrorUntrustedCertificate(t *testing.T) {
-	f := &fakePlatform{byID: map[string][32]byte{}, tokens: map[string]string{}}
+	f := unstartedFake()
 	srv := httptest.NewUnstartedServer(f)
 	srv.Config.ErrorLog = quietLog()
 	srv.StartTLS()

@@ -2,6 +2,7 @@ package client
 
 import (
 	"compress/gzip"
+	"crypto/rand"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -27,6 +28,8 @@ type fakePlatform struct {
 	catalog   []byte            // served when newer than since
 	version   int
 	nextShort int
+	// key is the center's receipt key: every platform makes its own.
+	key protocol.ReceiptKey
 	// plainPushes counts pushes that came without gzip, or from a client
 	// that does not accept gzip answers.
 	plainPushes int
@@ -37,9 +40,16 @@ type fakePlatform struct {
 
 func newFake(t *testing.T) *fakePlatform {
 	t.Helper()
-	f := &fakePlatform{byID: map[string][32]byte{}, tokens: map[string]string{}}
+	f := unstartedFake()
 	f.srv = httptest.NewServer(f)
 	t.Cleanup(f.srv.Close)
+	return f
+}
+
+// unstartedFake is a fake platform for a test to serve itself.
+func unstartedFake() *fakePlatform {
+	f := &fakePlatform{byID: map[string][32]byte{}, tokens: map[string]string{}, key: protocol.ReceiptKey{ID: "k1", Key: make([]byte, 32)}}
+	rand.Read(f.key.Key)
 	return f
 }
 
@@ -67,7 +77,7 @@ func (f *fakePlatform) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		f.tokens[token] = req.DeviceID
 		writeJSONTest(w, 200, protocol.EnrollResponse{DeviceID: req.DeviceID, Token: token, Role: "kiosk",
 			Center: "130102", ShortCode: "K" + strconv.Itoa(f.nextShort),
-			ReceiptKeys: []protocol.ReceiptKey{{ID: "k1", Key: make([]byte, 32)}}})
+			ReceiptKeys: []protocol.ReceiptKey{f.key}})
 		return
 	}
 	if _, ok := f.tokens[bearer(r)]; !ok {
