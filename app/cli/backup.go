@@ -126,6 +126,11 @@ func restoreCommand(c *call) error {
 			"next_number_today": r.NextNumber})
 	}
 	switch {
+	case r.Kept == "" && r.Device.Enrolled():
+		// A new folder made a copy of an enrolled device: it is meant to
+		// take the place of the original, never to run beside it.
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredNew, file, dir))
+		fmt.Fprintln(c.env.Stdout, bothf(tRestoredIsTheDevice, deviceLabel(r.Device)))
 	case r.Kept == "":
 		fmt.Fprintln(c.env.Stdout, bothf(tRestoredNew, file, dir))
 	case r.Damaged:

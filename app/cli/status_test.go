@@ -22,6 +22,13 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 	if _, errOut, code := run(t, enrolledKiosk, "config", "role", "counter"); code != 2 || !strings.Contains(errOut, "enrolled as a kiosk") {
 		t.Fatalf("config role counter on a device enrolled as a kiosk: exit %d, %q; want it refused", code, errOut)
 	}
+	// A backup of an enrolled device restored into a new folder is that
+	// device: restore says to use it in place of the original.
+	backup := t.TempDir() + "/k.db"
+	must(t, enrolledKiosk, "backup", backup)
+	if out := must(t, t.TempDir()+"/copy", "restore", backup); !strings.Contains(out, "use it in place of the original device, never beside it") {
+		t.Errorf("restoring an enrolled kiosk into a new folder does not warn of two copies:\n%s", out)
+	}
 	unsetKiosk := t.TempDir() // enrolled, then its role put back to the default: no demo
 	must(t, unsetKiosk, "enroll", "--platform", url, "--code",
 		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))

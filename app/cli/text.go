@@ -191,6 +191,7 @@ var (
 	tRestoreOtherDevice  = cases.Text{ZH: "这个备份属于%[1]s，而本机是%[2]s：请选择本机的备份文件；如确要让本机成为那台设备（只适用于替换它的新机器），请加上 --other-device。", EN: "This backup is of %[1]s, but this device is %[2]s: use this device's backup, or add --other-device to make this machine that device deliberately (only sensible on a machine that replaces it)."}
 	tDeviceLabel         = cases.Text{ZH: "中心 %[3]s 的%[1]s %[2]s", EN: "%[1]s %[2]s of center %[3]s"}
 	tNoCenterYet         = cases.Text{ZH: "（未注册）", EN: "(not enrolled)"}
+	tRestoredIsTheDevice = cases.Text{ZH: "这个目录现在就是%[1]s：请用它代替原来那台设备，不要两边同时使用，否则两边会编出相同的案件编号；原设备还在用时，请改用一个空目录和新的注册码注册一台新设备。", EN: "This folder is now %[1]s: use it in place of the original device, never beside it, or both number cases alike; while the original is in use, enroll a new device from an empty folder with a new code instead."}
 	tRestoredLeapt       = cases.Text{ZH: "今天的新案件从第 %[1]d 号编起（取号单从 100 号起）：备份之后原机器用过的号码要等第一次同步才取回，这样不会重号；能联网时请先同步一次。", EN: "Today's new cases are numbered from %[1]d on (queue tickets from 100): the numbers the old machine issued after the backup come back only with the first sync, so none is issued twice; sync once first when the network is there."}
 	tRestoredCarried     = cases.Text{ZH: "原来的数据中尚未发送、备份里没有的 %[1]d 条记录已一并带入，下次同步时发送。", EN: "Unsent events of the previous store that the backup lacked were carried over (%[1]d); they go out with the next sync."}
 	tRestoredNoneUnsent  = cases.Text{ZH: "原来的数据中没有备份里缺少的未发送记录。", EN: "The previous store had no unsent events the backup lacked."}
