@@ -21,9 +21,9 @@ var (
 	tNoWindows        = cases.Text{ZH: "这个版本的 tongban 没有窗口，请使用命令行。", EN: "This build of tongban has no windows; use the command line."}
 	tDisplayNotOpened = cases.Text{ZH: "打不开显示器 %[1]s（那里没有运行 X 服务，或本账户无权使用它）：请在设备的桌面会话中启动窗口，或检查 DISPLAY 和 XAUTHORITY。", EN: "Cannot open the display %[1]s (no X server runs there, or this account may not use it): start the window in the device's desktop session, or check DISPLAY and XAUTHORITY."}
 	tNoDisplay        = cases.Text{ZH: "没有可用的显示器（DISPLAY 和 WAYLAND_DISPLAY 都未设置）：请在设备的桌面会话中启动窗口，或设置 DISPLAY，例如 DISPLAY=:0。", EN: "There is no display (neither DISPLAY nor WAYLAND_DISPLAY is set): start the window in the device's desktop session, or set DISPLAY, e.g. DISPLAY=:0."}
-	tCannotRead       = cases.Text{ZH: "读不了文件 %[1]s，请检查路径和权限。", EN: "Cannot read %[1]s: %[2]v."}
+	tCannotRead       = cases.Text{ZH: "读不了文件 %[1]s（%[2]v），请检查路径和权限。", EN: "Cannot read %[1]s (%[2]v): check the path and the permissions."}
 	tKeysFileExists   = cases.Text{ZH: "文件 %[1]s 已存在，可能存有其他密钥：请另选一个文件名，或先移走它。", EN: "%[1]s exists already and may hold other keys: choose another file name, or move it away first."}
-	tCannotWrite      = cases.Text{ZH: "写不了文件 %[1]s（%[2]v），请检查目录和权限。", EN: "Cannot write %[1]s: %[2]v."}
+	tCannotWrite      = cases.Text{ZH: "写不了文件 %[1]s（%[2]v），请检查目录和权限。", EN: "Cannot write %[1]s (%[2]v): check the folder and the permissions."}
 
 	// The device's data.
 	tSavedCatalogBroken = cases.Text{ZH: "本机保存的事项目录已损坏，暂用内置的示例目录；同步一次即可重新取得本中心的目录。", EN: "The catalog saved on this device is damaged (%[1]v), so the built-in sample catalog is in force; one sync brings the center's catalog back."}
