@@ -27,23 +27,25 @@ import (
 const windowMargin = 72
 
 // fitScale returns the scale at which a window laid out for design fits a
-// screen of the given size ("0.72"), or "" when it fits as it is. Full
-// screen, the window has the whole screen; windowed, it leaves
-// windowMargin for the title bar and panels.
-func fitScale(screen, design fyne.Size, windowed bool) string {
+// screen of the given size, 0 when it fits as it is, and the ratio it was
+// rounded down from. Full screen, the window has the whole screen;
+// windowed, it leaves windowMargin for the title bar and panels. Fyne
+// applies a scale to a tenth, rounded to the nearest (0.67 is 0.7, and
+// 0.96 is 1), so the scale is rounded down to a tenth here: rounded up,
+// the window would not fit.
+func fitScale(screen, design fyne.Size, windowed bool) (scale, ratio float32) {
 	if screen.Width <= 0 || screen.Height <= 0 {
-		return ""
+		return 0, 0
 	}
 	room := screen
 	if windowed {
 		room.Height -= windowMargin
 	}
-	f := min(room.Width/design.Width, room.Height/design.Height)
-	if f >= 1 {
-		return ""
+	ratio = min(room.Width/design.Width, room.Height/design.Height)
+	if ratio >= 1 {
+		return 0, ratio
 	}
-	f = float32(int(f*100)) / 100 // round down: a pixel too many is a row cut off
-	return strconv.FormatFloat(float64(max(f, 0.4)), 'f', -1, 32)
+	return max(float32(int(ratio*10))/10, 0.4), ratio
 }
 
 // kioskPortrait is the size the kiosk is laid out for on a screen taller
@@ -63,15 +65,23 @@ func measureScreen(getenv func(string) string) func() fyne.Size {
 }
 
 // fitScreen sets FYNE_SCALE so that a window laid out for design
-// (landscape) fits the screen measured; a full-screen kiosk on a portrait
-// screen is laid out for kioskPortrait.
-func fitScreen(screen fyne.Size, role string, design fyne.Size, fullScreen bool) {
+// (landscape) fits the screen measured, and returns the size to open a
+// window that is not full screen at: design, or, scaled down, design
+// grown into the room the rounding down left. A scaled layout needs that
+// room: each line of text rounds up to whole pixels, and the kiosk's
+// start screen, which fills 1024 high to the last pixel, lost the bottom
+// of its buttons at 0.9. A full-screen kiosk on a portrait screen is laid
+// out for kioskPortrait.
+func fitScreen(screen fyne.Size, role string, design fyne.Size, fullScreen bool) fyne.Size {
 	if fullScreen && role == "kiosk" && screen.Height > screen.Width {
 		design = kioskPortrait
 	}
-	if f := fitScale(screen, design, !fullScreen); f != "" {
-		os.Setenv("FYNE_SCALE", f)
+	scale, ratio := fitScale(screen, design, !fullScreen)
+	if scale == 0 {
+		return design
 	}
+	os.Setenv("FYNE_SCALE", strconv.FormatFloat(float64(scale), 'f', -1, 32))
+	return design.Max(fyne.NewSize(design.Width*ratio/scale, design.Height*ratio/scale))
 }
 
 // screenSize is the size in pixels of the X display's screen, or a zero

@@ -75,7 +75,7 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 		return nil, err
 	}
 	fullScreen := !windowed && !d.config.Windowed
-	fitScreen(screen(), windowRole(role), size, fullScreen)
+	size = fitScreen(screen(), windowRole(role), size, fullScreen)
 	w, err := c.newWindow(role, d, fullScreen, size)
 	if err != nil {
 		d.close()
