@@ -27,8 +27,8 @@ import (
 // device's account on every system. Commands that read are relayed, and
 // those that print or open a receipt as the window itself would (printing
 // again what a printer fault held back must work while a kiosk runs all
-// day, and so must a test page); no command that changes a case's course
-// or the device's settings. tongban stop is relayed too: the window closes,
+// day, and so must a test page), and cases add, the kiosk's own intake;
+// no command that changes a case's course or the device's settings. tongban stop is relayed too: the window closes,
 // and the commands that set the device up run once it has (stop.go).
 
 // relayFolder is where requests and answers wait, inside the data folder.
@@ -61,7 +61,10 @@ func relayable(name string, args []string) bool {
 	case "keys":
 		return len(args) > 0 && args[0] == "export"
 	case "cases":
-		return len(args) > 0 && (args[0] == "list" || args[0] == "show")
+		// An application added is the kiosk's own intake, one transaction
+		// as the window's: it changes no case's course, and bad input gets
+		// its sentence (exit 2) while the window runs, not "stop it first".
+		return len(args) > 0 && (args[0] == "list" || args[0] == "show" || args[0] == "add")
 	case "catalog":
 		return len(args) > 0 && (args[0] == "search" || args[0] == "show")
 	case "staff":

@@ -49,8 +49,9 @@ func holdStore(t *testing.T, data string) {
 	t.Cleanup(closeAll)
 }
 
-// With a window holding the store, status and backup run through it; a
-// command that would change the store still says the folder is in use.
+// With a window holding the store, status, backup and cases add run
+// through it; a command that would change the store's settings still says
+// the folder is in use.
 func TestCommandsBesideARunningWindow(t *testing.T) {
 	data := t.TempDir()
 	item := licenceItem(t, data)
@@ -110,6 +111,16 @@ func TestCommandsBesideARunningWindow(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "k.json")); err != nil {
 		t.Fatalf("keys export beside the window wrote no k.json in the caller's folder: %v", err)
+	}
+
+	// An application is taken as the window takes one; bad input is told.
+	add := []string{"cases", "add", "--item", item, "--field", "name=李四", "--field", "phone=13800138000",
+		"--field", "company=石家庄通办科技有限公司", "--field", "credit_code=91130100MA07L2KQ25", "--field", "change=住所"}
+	if _, errOut, code := run(t, data, append(add, "--field", "id_number=130102199003071234")...); code != exitBadArgs || !strings.Contains(errOut, "ID number") {
+		t.Fatalf("cases add with a wrong ID number beside the window: exit %d, %q; want 2 and the field named", code, errOut)
+	}
+	if out, errOut, code := run(t, data, append(add, "--field", "id_number=130102199003071233")...); code != 0 || !strings.Contains(out, "-0002") {
+		t.Fatalf("cases add beside the window: exit %d, %q, %q", code, out, errOut)
 	}
 
 	if _, errOut, code := run(t, data, "config", "idle_seconds", "60"); code != exitFailed || !strings.Contains(errOut, "close the window with tongban stop first") {
