@@ -45,6 +45,11 @@ for size in 512 256 128 64 48; do
 	mkdir -p "$dir"
 	convert assets/icon.png -resize ${size}x$size -strip -define png:exclude-chunks=date,time "$dir/cn.gov.tongban.png"
 done
+mkdir -p "$root/usr/share/man/man1"
+for page in tongban tongban-autostart; do
+	$pkg/manpage.sh "$bin" $page | gzip -9n >"$root/usr/share/man/man1/$page.1.gz"
+	chmod 0644 "$root/usr/share/man/man1/$page.1.gz"
+done
 doc=$root/usr/share/doc/tongban
 install -D -m 0644 $tpl/README.txt "$doc/README.txt"
 # The .deb refers to Debian's copy of the Apache license; the tar.xz, which

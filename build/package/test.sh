@@ -136,7 +136,7 @@ for f in usr/bin/tongban usr/bin/tongban-autostart usr/share/applications/cn.gov
 	usr/share/icons/hicolor/{512x512,256x256,128x128,64x64,48x48}/apps/cn.gov.tongban.png \
 	etc/xdg/autostart/cn.gov.tongban.desktop usr/share/tongban/autostart/cn.gov.tongban.desktop \
 	lib/systemd/system/tongban-platform.service usr/lib/systemd/user/tongban.service etc/default/tongban-platform \
-	usr/share/doc/tongban/{copyright,README.txt,changelog.gz}; do
+	usr/share/doc/tongban/{copyright,README.txt,changelog.gz} usr/share/man/man1/{tongban,tongban-autostart}.1.gz; do
 	check "/$f is in the package" test -s "$x/$f"
 done
 check "every file is root-owned" lacks "$(grep -v ' root/root ' <<<"$contents")" /
