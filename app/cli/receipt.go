@@ -1,9 +1,11 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"tongban/app/cases"
@@ -178,6 +180,14 @@ func scanCommand(c *call) error {
 	return nil
 }
 
+// cameraCause is what the system said about a camera, without the
+// counter window's sentence around it.
+func cameraCause(err error, device string) string {
+	s := strings.TrimSpace(strings.TrimPrefix(err.Error(), scan.ErrCamera.Error()))
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
+	return strings.TrimPrefix(s, device+": ")
+}
+
 // listenCamera starts a camera; tests replace it.
 var listenCamera = scan.ListenCamera
 
@@ -207,6 +217,11 @@ func firstCode(device string, timeout time.Duration) (string, error) {
 	case s := <-codes:
 		return s, nil
 	case err := <-failed:
+		// The camera's sentence is the counter window's, which keeps
+		// trying; a command tries once.
+		if errors.Is(err, scan.ErrCamera) {
+			return "", failf(tCameraNotThere, device, cameraCause(err, device))
+		}
 		return "", err
 	case <-time.After(timeout):
 		return "", failf(tCameraSawNothing, device, timeout)

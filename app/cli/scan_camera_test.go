@@ -93,7 +93,8 @@ func TestScanCameraFailures(t *testing.T) {
 	data := t.TempDir()
 	missing := filepath.Join(t.TempDir(), "video9")
 	_, errOut, exit := run(t, data, "scan", "--camera", missing)
-	if exit != exitFailed || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "摄像头未连接") || !strings.Contains(errOut, missing) {
+	if exit != exitFailed || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "打不开摄像头 "+missing+"（no such file or directory）") ||
+		!strings.Contains(errOut, "then run the command again") || strings.Contains(errOut, "reconnects") {
 		t.Errorf("a missing camera (the real V4L2 open): exit %d, %q", exit, errOut)
 	}
 	_, errOut, exit = run(t, data, "scan", "--camera", missing, "--text", "TB1:X")

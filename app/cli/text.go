@@ -124,6 +124,7 @@ var (
 	// Scanning.
 	tScanGiveOne      = cases.Text{ZH: "请给出 --text 扫描内容、--image 图片文件 或 --camera 摄像头设备 中的一个。", EN: "Give one of --text PAYLOAD, --image FILE or --camera DEVICE."}
 	tBadTimeout       = cases.Text{ZH: "--timeout 应为正的时长，例如 30s，不能是 %[1]s。", EN: "--timeout must be a positive duration such as 30s, not %[1]s."}
+	tCameraNotThere   = cases.Text{ZH: "打不开摄像头 %[1]s（%[2]v），请检查数据线和设备名（ls /dev/video*），插好后再运行一次。", EN: "Cannot open the camera %[1]s (%[2]v): check its cable and the device name (ls /dev/video*), then run the command again."}
 	tCameraSawNothing = cases.Text{ZH: "摄像头 %[1]s 在 %[2]s 内没有看到二维码，请把回执的二维码对准镜头后再试。", EN: "The camera %[1]s saw no QR code in %[2]s; hold the receipt's QR code in front of the lens and try again."}
 
 	// tongban config.
