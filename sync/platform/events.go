@@ -115,8 +115,24 @@ func (s *Server) pull(w http.ResponseWriter, r *http.Request) *apiError {
 			after)
 	}
 	s.touch(r, dev)
-	writeBody(w, r, http.StatusOK, "application/json", encodePage(page))
+	writeBody(w, r, http.StatusOK, "application/json", encodePage(capPage(page, protocol.MaxPullBytes)))
 	return nil
+}
+
+// capPage cuts a page after the events that fit in max bytes, at least
+// one: the rest waits for the next page, which the cursor of the last
+// event kept starts.
+func capPage(p Page, max int) Page {
+	size := 0
+	for i, e := range p.Events {
+		size += len(e) + 1
+		if size > max && i > 0 && len(p.Seqs) == len(p.Events) {
+			p.Events, p.Seqs = p.Events[:i], p.Seqs[:i]
+			p.Next, p.More = p.Seqs[i-1], true
+			break
+		}
+	}
+	return p
 }
 
 // encodePage writes a PullResponse around the stored JSON of the events,

@@ -165,6 +165,54 @@ func TestPullInterrupted(t *testing.T) {
 	}
 }
 
+// TestPullPagesHaveAByteCap: a page of large events stops at
+// protocol.MaxPullBytes however many were asked for, and the pages
+// together carry every event once.
+func TestPullPagesHaveAByteCap(t *testing.T) {
+	eachBackend(t, platform.Config{}, func(t *testing.T, h *harness) {
+		kiosk := h.enroll(centerA, protocol.RoleKiosk)
+		big := strings.Repeat("长", 9000) // 27 KB of a field, under MaxPayload
+		var sent []cases.Event
+		for b := range 2 {
+			var events []cases.Event
+			for i := range 200 {
+				e := newEvent(centerA, kiosk.DeviceID, b*200+i)
+				e.Payload = bytes.Replace(e.Payload, []byte(`"张三"`), []byte(`"`+big+`"`), 1)
+				events = append(events, e)
+			}
+			h.push(kiosk.Token, events)
+			sent = append(sent, events...)
+		}
+		seen := map[string]int{}
+		cursor, pages := "", 0
+		for ; ; pages++ {
+			resp, data := h.request("GET", fmt.Sprintf("%s?after=%s&limit=%d", protocol.PathEvents, cursor, protocol.MaxPull), kiosk.Token, nil)
+			if resp.StatusCode != http.StatusOK || len(data) > protocol.MaxPullBytes+1024 {
+				t.Fatalf("page %d: %d, %d bytes; want 200 and at most %d", pages, resp.StatusCode, len(data), protocol.MaxPullBytes)
+			}
+			var page protocol.PullResponse
+			if err := json.Unmarshal(data, &page); err != nil {
+				t.Fatal(err)
+			}
+			for _, e := range page.Events {
+				seen[e.ID]++
+			}
+			cursor = page.Next
+			if !page.More {
+				break
+			}
+		}
+		if pages < 2 {
+			t.Errorf("400 events of 27 KB came in %d page(s); want several under the cap", pages+1)
+		}
+		for i, e := range sent {
+			if seen[e.ID] != 1 {
+				t.Fatalf("event %d seen %d times, want once", i, seen[e.ID])
+			}
+		}
+	})
+}
+
 // TestGzipBothWays sends a gzipped push and gets a gzipped page back.
 func TestGzipBothWays(t *testing.T) {
 	h := boltHarness(t, platform.Config{})

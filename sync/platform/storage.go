@@ -272,8 +272,10 @@ func (o Outcome) String() string {
 
 // Page is a slice of a center's feed.
 type Page struct {
-	// Events are the stored canonical JSON of each event, in feed order.
+	// Events are the stored canonical JSON of each event, in feed order,
+	// and Seqs the sequence number of each.
 	Events []json.RawMessage
+	Seqs   []uint64
 	// Next is the sequence number of the last event returned, or the
 	// requested one when there is none.
 	Next uint64

@@ -30,6 +30,11 @@ const (
 	MaxPush = 500
 	// MaxPull is the largest page GET /v1/events returns.
 	MaxPull = 5000
+	// MaxPullBytes bounds a page of GET /v1/events in bytes as well: a
+	// page of MaxPull events at MaxPayload each would be 160 MB for a
+	// device on a lobby's network to take in one answer. A page holds at
+	// least one event, whatever its size.
+	MaxPullBytes = 4 << 20
 	// MaxBody is the largest request body, after gzip decoding.
 	MaxBody = 8 << 20
 	// MaxPayload is the largest payload one event may carry: a submission

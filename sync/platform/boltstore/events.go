@@ -177,6 +177,7 @@ func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int
 			}
 			page.Events = append(page.Events, json.RawMessage(bytes.Clone(v)))
 			page.Next = binary.BigEndian.Uint64(k)
+			page.Seqs = append(page.Seqs, page.Next)
 		}
 		return nil
 	})

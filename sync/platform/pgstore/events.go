@@ -297,6 +297,7 @@ func (s *Store) Pull(ctx context.Context, center string, after uint64, limit int
 			return nil
 		}
 		page.Events = append(page.Events, json.RawMessage(data)) // a fresh slice per row
+		page.Seqs = append(page.Seqs, uint64(seq))
 		page.Next = uint64(seq)
 		return nil
 	})

@@ -69,6 +69,11 @@ func testPullPages(t *testing.T, s platform.Storage) {
 			t.Fatalf("paging by %d: %d events, want the %d pushed, in push order", n, len(got), len(want))
 		}
 	}
+	// Each event comes with its sequence number, the last one the cursor.
+	p, err = s.Pull(ctx, centerA, 0, 10)
+	if err != nil || len(p.Seqs) != len(p.Events) || p.Seqs[len(p.Seqs)-1] != p.Next || !slices.IsSorted(p.Seqs) {
+		t.Fatalf("page of 10: sequence numbers %v for %d events, next %d (%v)", p.Seqs, len(p.Events), p.Next, err)
+	}
 	// The last page's cursor asks for nothing more.
 	p, err = s.Pull(ctx, centerA, 0, 35)
 	if err != nil || p.More || len(p.Events) != 35 {
