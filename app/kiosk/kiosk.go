@@ -77,6 +77,7 @@ const (
 	DefaultReceiptTimeout = 45 * time.Second
 	countdownWindow       = 10 * time.Second
 	statusEvery           = 5 * time.Second
+	warmAfter             = 2 * time.Second
 	// settleTime is how long taps are ignored after the screen changed.
 	// The main buttons of successive screens sit at the same place
 	// (下一步：核对, 确认提交 and 完成 bottom right), so the second tap
@@ -197,7 +198,9 @@ func (k *Kiosk) Show(w fyne.Window) {
 			f.TypedKey(e)
 		}
 	})
-	go ime.Warm()
+	// The pinyin keyboard's tables take a quarter of a second to build:
+	// after the first frame, long before a citizen reaches a form.
+	time.AfterFunc(warmAfter, ime.Warm)
 	if !k.restoreDraft() {
 		k.show(&attract{})
 	}
