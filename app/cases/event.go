@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/json"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -169,6 +171,19 @@ type SupplementReceipt struct {
 // Refusal gives the reasons a case was not accepted.
 type Refusal struct {
 	Reasons []string `json:"reasons"`
+}
+
+// Reasons is the reasons of a refusal as the notice prints them: each
+// trimmed, blanks dropped, each once, in the order given. The window and
+// the command line both take the clerk's reasons through it.
+func Reasons(given []string) []string {
+	var out []string
+	for _, r := range given {
+		if r = strings.TrimSpace(r); r != "" && !slices.Contains(out, r) {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Reasoned is the payload of suspended, resumed and withdrawn events.

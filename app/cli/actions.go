@@ -200,6 +200,11 @@ func casesAct(c *call, args []string, a action) error {
 			return err
 		}
 	}
+	// The status first: advice on materials is no help for an action
+	// the case's status does not allow.
+	if _, err := cases.Next(cs.Status, a.kind); err != nil {
+		return actError(err, cs, a)
+	}
 	item, _ := d.catalog.Item(cs.ItemCode)
 	payload, tolerated, err := f.payload(a.kind, cs, item)
 	if err != nil {
@@ -293,10 +298,11 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 		}
 		return cases.SupplementRequest{Missing: idx, Received: received, Note: f.note}, nil, nil
 	case cases.KindRefused:
-		if strings.TrimSpace(strings.Join(f.reasons, "")) == "" {
+		reasons := cases.Reasons(f.reasons)
+		if len(reasons) == 0 {
 			return nil, nil, badf(tNoReasons)
 		}
-		return cases.Refusal{Reasons: f.reasons}, nil, nil
+		return cases.Refusal{Reasons: reasons}, nil, nil
 	case cases.KindSuspended, cases.KindResumed, cases.KindWithdrawn:
 		reason := strings.TrimSpace(strings.Join(f.reasons, "；"))
 		if reason == "" {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -277,6 +278,23 @@ func TestNoticeListsEveryMissingMaterial(t *testing.T) {
 	payload := lastPayload(t, data, n, "supplement_requested")
 	if !slices.Equal(numbersOf(payload["missing"]), []int{3}) || !slices.Equal(numbersOf(payload["received"]), []int{0, 1}) {
 		t.Fatalf("the notice is %v; want material 4 asked for and 1, 2 received, each once", payload)
+	}
+	// Awaiting materials, the case takes only what the notice asked for:
+	// an acceptance is refused for its status, not advised on materials.
+	_, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "1")
+	if _, en := wantBilingual(t, "accept while awaiting materials", errOut); exit != 2 || !strings.Contains(en, "cannot be accepted") || strings.Contains(en, "supplement") {
+		t.Errorf("accept of a case awaiting materials: exit %d, %q; want the status's sentence", exit, errOut)
+	}
+}
+
+// TestRefusalReasonsAreEachOnce: blank reasons are dropped and one given
+// twice is printed once.
+func TestRefusalReasonsAreEachOnce(t *testing.T) {
+	data, _ := clerkWithPrinter(t)
+	n := addLicenceCase(t, data)
+	must(t, data, "cases", "refuse", n, "--staff", "S001", "--reason", "材料不全", "--reason", " 材料不全 ", "--reason", " ", "--reason", "不属于本中心")
+	if got := lastPayload(t, data, n, "refused")["reasons"]; fmt.Sprint(got) != "[材料不全 不属于本中心]" {
+		t.Fatalf("reasons stored %v; want 材料不全 and 不属于本中心, each once", got)
 	}
 }
 

@@ -282,7 +282,7 @@ var (
 // a full disk, enrollment over another role, config and print-test.
 var (
 	// The data folder held by another process (relay.go, stop.go).
-	tWindowRunsAlready = cases.Text{ZH: "这个数据目录上已经有%[1]s窗口在运行（进程 %[2]d），不用再打开；要重新打开它，请先用 tongban stop 关闭。", EN: "The %[1]s window already runs on this data folder (process %[2]d), so there is no need to start it again; to restart it, close it with tongban stop first."}
+	tWindowRunsAlready = cases.Text{ZH: "这个数据目录上的%[1]s程序已经在运行（进程 %[2]d），不用再打开；要重新打开它，请先用 tongban stop 关闭。", EN: "The %[1]s window already runs on this data folder (process %[2]d), so there is no need to start it again; to restart it, close it with tongban stop first."}
 	tLockedByWindow    = cases.Text{ZH: "数据目录正被正在运行的%[1]s程序使用：请先用 tongban stop 关闭它（之后运行 tongban 或重新登录即可再打开），再运行此命令。", EN: "The data folder is in use by the running %[1]s window: close the window with tongban stop first (tongban, or the next login, starts it again), then run this command again."}
 	tLockedStop        = cases.Text{ZH: "数据目录正被另一个 tongban 程序使用：如果是自助机或窗口程序，请先用 tongban stop 关闭窗口，如果是别的命令，请等它结束；或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process: if it is the kiosk or counter window, close the window with tongban stop first, and if it is another command, wait for it to end; or use another --data folder."}
 	tLockedByCommand   = cases.Text{ZH: "数据目录正被另一个不代为执行命令的 tongban 程序使用（例如一直运行的 tongban sync）：请等它结束或先结束它，或用 --data 换一个目录。", EN: "The data folder is in use by another tongban process that does not run commands for others (such as tongban sync left running): wait for it to end or end it first, or use another --data folder."}

@@ -181,6 +181,7 @@ func TestRefusalReasonsHaveKeys(t *testing.T) {
 	ticked := r.c.bench.tickedList()
 	test.Type(r.focused(), "营业执照已注销")
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key3)
+	r.shortcut(fyne.KeyModifierAlt, fyne.Key3) // a key bounce: the reason is there once
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key1)
 	r.shortcut(fyne.KeyModifierAlt, fyne.Key9) // no ninth reason: nothing
 	reasons, ok := r.focused().(*entry)

@@ -120,6 +120,10 @@ func (b *bench) openPanel(kind cases.Kind) {
 			// new line after it: what the clerk types next is another
 			// reason, not the end of this one.
 			add := func() {
+				if slices.Contains(cases.Reasons(strings.Split(reasons.Text, "\n")), r) {
+					b.c.win.Canvas().Focus(reasons) // given already (a key pressed twice)
+					return
+				}
 				reasons.SetText(strings.TrimLeft(strings.TrimRight(reasons.Text, "\n")+"\n"+r+"\n", "\n"))
 				b.c.win.Canvas().Focus(reasons)
 				reasons.CursorRow, reasons.CursorColumn = len(strings.Split(reasons.Text, "\n"))-1, 0
@@ -135,12 +139,7 @@ func (b *bench) openPanel(kind cases.Kind) {
 		common := container.NewBorder(nil, nil, container.NewVBox(widget.NewLabel(both(tCommon))), nil, container.NewGridWithColumns(2, quick...))
 		body = append(body, reasons, common)
 		p.confirm = func() {
-			var rs []string
-			for _, line := range strings.Split(reasons.Text, "\n") {
-				if line = strings.TrimSpace(line); line != "" {
-					rs = append(rs, line)
-				}
-			}
+			rs := cases.Reasons(strings.Split(reasons.Text, "\n"))
 			if len(rs) == 0 {
 				b.fail(both(tRefuseNone))
 				return
@@ -193,11 +192,16 @@ func (b *bench) openPanel(kind cases.Kind) {
 	}
 	p.view = b.panelView(p, title, body, confirmKey)
 	b.panel = p
-	// An error said about another action would read as this one's.
+	b.clearError() // said about another action, it would read as this one's
+	b.render()
+}
+
+// clearError takes an error off the message line when the action it was
+// about is no longer on screen.
+func (b *bench) clearError() {
 	if b.msg.Importance == widget.DangerImportance {
 		b.show("", widget.MediumImportance)
 	}
-	b.render()
 }
 
 // panelView frames a panel's body with its title and buttons. The buttons
@@ -224,6 +228,7 @@ func (b *bench) panelView(p *panel, title cases.Text, body []fyne.CanvasObject, 
 // covered, if any.
 func (b *bench) closePanel() {
 	b.panel = b.panel.under
+	b.clearError()
 	b.render()
 }
 
