@@ -11,8 +11,9 @@ type Choice struct {
 
 // Choices returns the candidates for the typed letters, each with the
 // letters it takes. In Common order words come first (see
-// wordIndex.words: 西安 for xian, 石家庄 for shijiaz), a few of each kind,
-// then the characters of the first syllable as Lookup ranks them. Names
+// wordIndex.words: 石家庄 for shijiaz), a few of each kind, then the
+// characters of the first syllable as Lookup ranks them, with the words
+// of another split among them (xian: 现, 先, 县, then 西安). Names
 // are typed a character at a time, so the Names order offers no words:
 // a given name is rarely a dictionary word, and words would push the
 // family names off the first page.
@@ -23,14 +24,19 @@ func Choices(pinyin string, o Order) []Choice {
 		return nil
 	}
 	t := loadTable()
-	var out []Choice
+	var words wordChoices
 	if o == Common {
-		out = theWords().words(s, segs, t.incomplete(segs))
+		words = theWords().words(s, segs, t.incomplete(segs))
 	}
-	for _, c := range t.characters(s, segs, o) {
+	out := words.first
+	for i, c := range t.characters(s, segs, o) {
+		if i == otherSplitsAfter {
+			out = append(out, words.otherSplit...)
+			words.otherSplit = nil
+		}
 		out = append(out, Choice{string(c.r), c.letters})
 	}
-	return out
+	return append(out, words.otherSplit...)
 }
 
 // letteredRune is a candidate character with the letters it takes.

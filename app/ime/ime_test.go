@@ -487,6 +487,13 @@ func TestChoicesOfferWords(t *testing.T) {
 			t.Errorf("Choices(%q): the first character %c is at %d of %q; want it on the first page", in, first, i, texts(cs, 10))
 		}
 	}
+	// A word of another split never comes first: yue is one syllable (月),
+	// not yu'e (余额); xian is 现 before it is 西安.
+	for in, first := range map[string]string{"yue": "月", "xian": "现", "jue": "决", "jiang": "将", "qian": "前"} {
+		if cs := Choices(in, Common); cs[0].Text != first {
+			t.Errorf("Choices(%q) = %q; want %s first", in, texts(cs, 7), first)
+		}
+	}
 	if cs := Choices("shiji", Common); slices.ContainsFunc(cs[:7], func(c Choice) bool { return c.Text == "石家" }) {
 		t.Errorf("Choices(\"shiji\") = %q: ji is a whole syllable, not the start of jia", texts(cs, 7))
 	}

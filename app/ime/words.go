@@ -28,6 +28,7 @@ type wordReading struct {
 	key  string // the syllables run together, as typed: xian for 西安
 	last uint8  // where the last syllable starts in key
 	odd  uint8  // syllables not read as the character's first reading (readingPlace)
+	n    uint8  // syllables
 	rank uint32 // the word's place in words.txt
 	word string
 }
@@ -116,7 +117,7 @@ func appendReadings(idx wordIndex, word string, rank uint32, chars [][]syllable)
 	var spell func(i int, key string, last int, odd uint8)
 	spell = func(i int, key string, last int, odd uint8) {
 		if i == len(chars) {
-			readings = append(readings, wordReading{key: key, last: uint8(last), odd: odd, rank: rank, word: word})
+			readings = append(readings, wordReading{key: key, last: uint8(last), odd: odd, n: uint8(len(chars)), rank: rank, word: word})
 			return
 		}
 		for _, s := range chars[i] {
@@ -134,36 +135,61 @@ func (idx wordIndex) from(s string) int {
 	return i
 }
 
-// How many words of each kind Choices offers before the characters: the
-// words are the quick way, the characters the sure one, and both belong
-// on the first page.
+// How many words of each kind Choices offers: the words are the quick
+// way, the characters the sure one, and both belong on the first page.
 const (
-	wholeWords   = 4 // words spelled by all the letters
+	wholeWords   = 4 // words spelled by all the letters as Segment splits them
 	typingWords  = 2 // words whose last syllable is being typed
 	shorterWords = 2 // words spelled by the first syllables, per length
+	otherSplits  = 2 // words spelled by all the letters split another way
+	// otherSplitsAfter is how many characters come before the words of
+	// another split: yue is one syllable, and 月 comes before 余额 (yu'e),
+	// xian before 西安 (xi'an), yet both stay on the first page.
+	otherSplitsAfter = 3
 )
 
-// words returns the words the letters s spell, as Choices offers them:
-// words spelled by all of s (xian: 西安 xi'an beside the one syllable
-// xian, and fangan both 方案 and 反感); words whose last syllable s is
-// still typing (shijiaz: 石家庄), when s ends so; then words spelled by
-// the first syllables of s, longest first (zhongshandonglu: 中山). Each
-// kind is ranked by reading, then frequency; each word comes once.
-func (idx wordIndex) words(s string, segs []string, incomplete bool) []Choice {
-	var out []Choice
-	add := func(ws []wordReading, most int, letters func(wordReading) int) {
+// wordChoices are the words Choices offers for the letters s: first, the
+// words to put before the characters; then, the words of another split,
+// to put among them (after otherSplitsAfter).
+type wordChoices struct {
+	first, otherSplit []Choice
+}
+
+// words returns the words the letters s spell, as Choices offers them.
+// First come words spelled by all of s as Segment splits it, in as many
+// syllables (yinhang: 银行; fangan both 方案 and 反感); then words whose
+// last syllable s is still typing (shijiaz: 石家庄), when s ends so; then
+// words spelled by the first syllables of s, longest first
+// (zhongshandonglu: 中山). The words all of s spells in more syllables
+// than Segment's split (xian: 西安, yue: 余额) are kept apart: they only
+// join the characters, and only when each syllable is its character's
+// first reading. Each kind is ranked by reading, then frequency; each
+// word comes once.
+func (idx wordIndex) words(s string, segs []string, incomplete bool) wordChoices {
+	var out wordChoices
+	seen := map[string]bool{}
+	add := func(to *[]Choice, ws []wordReading, most int, letters func(wordReading) int) {
 		for _, w := range ws {
-			if most == 0 {
+			if len(*to) >= most {
 				return
 			}
-			if !slices.ContainsFunc(out, func(c Choice) bool { return c.Text == w.word }) {
-				out = append(out, Choice{Text: w.word, Letters: letters(w)})
-				most--
+			if !seen[w.word] {
+				seen[w.word] = true
+				*to = append(*to, Choice{Text: w.word, Letters: letters(w)})
 			}
 		}
 	}
 	whole := func(w wordReading) int { return len(w.key) }
-	add(idx.keyed(s), wholeWords, whole)
+	var asSplit, other []wordReading
+	for _, w := range idx.keyed(s) {
+		switch {
+		case int(w.n) == len(segs):
+			asSplit = append(asSplit, w)
+		case w.odd == 0:
+			other = append(other, w)
+		}
+	}
+	add(&out.first, asSplit, wholeWords, whole)
 	if incomplete {
 		var typing []wordReading
 		for i := idx.from(s); i < len(idx) && strings.HasPrefix(idx[i].key, s); i++ {
@@ -172,15 +198,16 @@ func (idx wordIndex) words(s string, segs []string, incomplete bool) []Choice {
 			}
 		}
 		slices.SortFunc(typing, byReadingThenRank)
-		add(typing, typingWords, func(wordReading) int { return len(s) })
+		add(&out.first, typing, len(out.first)+typingWords, func(wordReading) int { return len(s) })
 	}
 	// The first syllables: only where the segmentation of s puts a
 	// boundary, so that shiji of shijiazhuang does not offer 世纪.
 	n := len(s) - len(segs[len(segs)-1])
 	for i := len(segs) - 1; i >= 2; i-- {
-		add(idx.keyed(s[:n]), shorterWords, whole)
+		add(&out.first, idx.keyed(s[:n]), len(out.first)+shorterWords, whole)
 		n -= len(segs[i-1])
 	}
+	add(&out.otherSplit, other, otherSplits, whole)
 	return out
 }
 

@@ -142,6 +142,32 @@ func TestPinyinPadTypesACompanyName(t *testing.T) {
 	}
 }
 
+// The keyboard keeps its width whatever the candidates show; 清空 with
+// letters pending drops only the letters; a digit typed while letters
+// are pending follows the word they make, not goes before it.
+func TestPinyinPadEditsAroundPendingLetters(t *testing.T) {
+	p, field := pinyinPad(t, ime.Common, 7)
+	p.OnClear = func() { *field = "" }
+	width := p.MinSize().Width
+	tap(t, p, strings.Split("YOUXIANGONGSI", "")...)
+	if !slices.Contains(p.Input().Shown(), "有限公司") || p.MinSize().Width != width {
+		t.Fatalf("with 有限公司 on the bar the keyboard is %v wide, was %v (candidates %q)", p.MinSize().Width, width, p.Input().Shown())
+	}
+	tap(t, p, "有限公司", "H", "U", "A", "清空")
+	if *field != "有限公司" || p.Input().Pending() {
+		t.Fatalf("清空 with letters pending: field %q, pending %v; want the letters gone and the field kept", *field, p.Input().Pending())
+	}
+	tap(t, p, "清空")
+	if *field != "" {
+		t.Fatalf("清空 with nothing pending left %q", *field)
+	}
+	tap(t, p, strings.Split("YUHUAQU", "")...)
+	tap(t, p, "1")
+	if *field != "裕华区1" {
+		t.Fatalf("a digit typed with yuhuaqu pending: field %q, want 裕华区1", *field)
+	}
+}
+
 // A citizen who goes from the ID number to the phone presses where the
 // keys were: every number pad has 1–9, 0 and 删除 in the same cells and
 // 清空 below the grid, and the cell of the ID pad's X is empty on the

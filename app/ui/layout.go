@@ -39,6 +39,41 @@ func (l targetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return min
 }
 
+// Slots lays out its objects as equal cells of one row, like a grid with
+// as many columns, but asks for no more width than a target per cell:
+// what they show (a pinyin keyboard's candidates, one character or a
+// four-character word) never widens the row, so the keys around it do
+// not move as a citizen types.
+func Slots(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(slotsLayout{}, objs...)
+}
+
+type slotsLayout struct{}
+
+func (slotsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	gap := theme.Size(theme.SizeNamePadding)
+	w := (size.Width - gap*float32(len(objs)-1)) / float32(len(objs))
+	for i, o := range objs {
+		o.Move(fyne.NewPos(float32(i)*(w+gap), 0))
+		o.Resize(fyne.NewSize(w, size.Height))
+	}
+}
+
+func (slotsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	if len(objs) == 0 {
+		return fyne.Size{}
+	}
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	n := float32(len(objs))
+	return fyne.NewSize(n*theme.Size(SizeNameTarget)+(n-1)*theme.Size(theme.SizeNamePadding), h)
+}
+
 // rows stacks rows of equal height that share the height given; each row
 // is a grid of equal cells (its own container).
 func rows(objs ...fyne.CanvasObject) *fyne.Container {

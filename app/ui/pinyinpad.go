@@ -78,16 +78,16 @@ func (p *PinyinPad) Reset() {
 	p.show()
 }
 
-// CreateRenderer lays out the letters and candidates above the keys. Rows
-// of single characters and rows of word keys are kept apart, so no row
-// is as wide as its widest word times its number of keys.
+// CreateRenderer lays out the letters and candidates above the keys. The
+// candidates take equal slots of the keyboard's width (Slots): a word on
+// them never makes the keyboard wider.
 func (p *PinyinPad) CreateRenderer() fyne.WidgetRenderer {
 	cands := make([]fyne.CanvasObject, 0, len(p.cands))
 	for _, b := range p.cands {
 		cands = append(cands, Tall(b))
 	}
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(Tall(p.prev), Tall(p.next)), p.letters)
-	lines := []fyne.CanvasObject{container.NewGridWithColumns(len(cands), cands...)}
+	lines := []fyne.CanvasObject{Slots(cands...)}
 	for _, r := range []string{digitRow, qwertyRows[0], qwertyRows[1], qwertyRows[2]} {
 		keys := split(r)
 		row := make([]fyne.CanvasObject, len(keys))
@@ -129,6 +129,10 @@ func (p *PinyinPad) space() {
 	p.insert(" ")
 }
 
+// typed adds a letter to the pinyin, or types a digit or mark. A digit
+// or mark typed while pinyin is pending takes the first candidate first,
+// as space does (and phone keyboards on punctuation): typed before the
+// word it follows, 1 went in front of 裕华区.
 func (p *PinyinPad) typed(k string) {
 	call(p.OnActivity)
 	r := []rune(k)[0]
@@ -138,6 +142,9 @@ func (p *PinyinPad) typed(k string) {
 			p.show()
 		}
 		return
+	}
+	if p.input.Pending() && len(p.input.Shown()) > 0 {
+		p.choose(0)
 	}
 	p.insert(k)
 }
@@ -166,10 +173,15 @@ func (p *PinyinPad) backspace() {
 	call(p.OnBackspace)
 }
 
+// clear drops the pending letters, or, with none pending, empties the
+// field: a mistyped syllable does not take the address with it.
 func (p *PinyinPad) clear() {
 	call(p.OnActivity)
-	p.input.Clear()
-	p.show()
+	if p.input.Pending() {
+		p.input.Clear()
+		p.show()
+		return
+	}
 	call(p.OnClear)
 }
 
