@@ -344,6 +344,8 @@ func actError(err error, cs *cases.Case, a action) error {
 		return badf(tNotAllowed, cs.Number, cases.Text{ZH: st.ZH, EN: strings.ToLower(st.EN)}, a.words)
 	case errors.Is(err, cases.ErrAlreadyRated):
 		return badf(tAlreadyRated, cs.Number)
+	case errors.Is(err, cases.ErrOwed):
+		return badf(tOwedFirst, cs.Number, materialNumbers(cs.Owed))
 	}
 	return &badInput{err}
 }

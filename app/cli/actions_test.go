@@ -66,6 +66,14 @@ func TestCounterActionsFollowTheStatusMachine(t *testing.T) {
 		{"complete", n, "--staff", "S001", "--approved"},
 	}
 	for _, s := range steps {
+		if s[0] == "complete" { // the decision is one of two
+			for flags, says := range map[string]string{"--approved --denied": "Give --approved or --denied, not both.", "": "Say how the case ends: --approved or --denied."} {
+				args := append([]string{"cases", "complete", n, "--staff", "S001"}, strings.Fields(flags)...)
+				if _, errOut, exit := run(t, data, args...); exit != 2 || !strings.Contains(errOut, says) {
+					t.Errorf("cases complete %s: exit %d, %q; want 2 and %q", flags, exit, errOut, says)
+				}
+			}
+		}
 		if _, errOut, exit := run(t, data, append([]string{"cases"}, s...)...); exit != 0 {
 			t.Fatalf("cases %s: %s", s[0], errOut)
 		}
@@ -335,6 +343,12 @@ func TestSuppliedMustCoverTheNotice(t *testing.T) {
 	}
 	if _, status := eventCount(t, data, n); status != "accepted" {
 		t.Fatalf("status after supplied --tolerate = %s, want accepted", status)
+	}
+	// An approval waits for what is owed, and says how to record it.
+	_, errOut, exit = run(t, data, "cases", "complete", n, "--staff", "S001", "--approved")
+	if zh, en := wantBilingual(t, "approving with material 4 owed", errOut); exit != 2 || !strings.Contains(zh, "第 4 项") ||
+		!strings.Contains(en, "tongban cases supplied "+n+" --received 4") {
+		t.Errorf("approving with material 4 owed: exit %d, %q; want 2 and how to record it in both languages", exit, errOut)
 	}
 
 	// The receipt printed with the receipt of supplements, and printed

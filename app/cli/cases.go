@@ -330,10 +330,11 @@ func (d *device) revealCase(c *call, cs *cases.Case, staffID string) error {
 	if err != nil {
 		return err
 	}
+	// The reveal is an event of its own, waiting to sync like any other.
+	if err := d.withPending(updated); err != nil {
+		return err
+	}
 	if c.json {
-		if err := d.withPending(updated); err != nil {
-			return err
-		}
 		return writeJSON(c.env.Stdout, caseViewRevealed(updated))
 	}
 	d.printCase(c.env.Stdout, updated, true)

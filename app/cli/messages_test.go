@@ -59,8 +59,6 @@ func TestErrorsAreChineseThenEnglish(t *testing.T) {
 		{"material past the end", []string{"cases", "supplement", n, "--staff", "S001", "--missing", "5,6"}, 2, "6 不是此事项的材料编号", "--missing: 6 is not a material"},
 		{"add, material 0", append(add("name=张三"), "--material", "0"), 2, "--material 中的 0 不是此事项的材料编号：材料编号为 1 至 5", "--material: 0 is not a material of this item; its materials are numbered 1 to 5"},
 		{"material not a number", []string{"cases", "supplement", n, "--staff", "S001", "--missing", "1,two"}, 2, "two 不是此事项的材料编号", "--missing: two is not a material"},
-		{"both decisions", []string{"cases", "complete", n, "--staff", "S001", "--approved", "--denied"}, 2, "只能给一个", "Give --approved or --denied, not both."},
-		{"no decision", []string{"cases", "complete", n, "--staff", "S001"}, 2, "请说明办结结果", "Say how the case ends: --approved or --denied."},
 		{"no clerk", []string{"cases", "accept", n, "--staff", "NOBODY", "--received", "1,2,4"}, 2, "本机没有工号", `There is no clerk "NOBODY" on this device`},
 		{"idle below range", []string{"config", "idle_seconds", "-5"}, 2, "30 至 600", `idle_seconds must be a whole number from 30 to 600, not "-5".`},
 		{"idle above range", []string{"config", "idle_seconds", "601"}, 2, "30 至 600", `not "601"`},

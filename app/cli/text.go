@@ -92,6 +92,7 @@ var (
 		cases.KindWithdrawn: {ZH: "请用 --reason 写明撤回的原因（如申请人要求撤回）。", EN: "Give the reason for withdrawing with --reason (the applicant asked, say)."},
 	}
 	tOneDecision  = cases.Text{ZH: "--approved（准予）和 --denied（不予批准）只能给一个。", EN: "Give --approved or --denied, not both."}
+	tOwedFirst    = cases.Text{ZH: "案件 %[1]s 容缺受理的第 %[2]s 项材料尚未补交：请先用 tongban cases supplied %[1]s --received %[2]s 登记，再准予办结，或办结为不予批准（--denied）；没有作任何更改。", EN: "Case %[1]s owes material %[2]s, accepted with a shortfall: record it with tongban cases supplied %[1]s --received %[2]s before approving, or complete the case as denied (--denied); nothing was changed."}
 	tSayDecision  = cases.Text{ZH: "请说明办结结果：--approved（准予）或 --denied（不予批准）。", EN: "Say how the case ends: --approved or --denied."}
 	tGiveKeep     = cases.Text{ZH: "请用 --keep 给出要保留的分支的第一个事件编号（tongban cases show %[1]s 列出各分支）。", EN: "Give the branch to keep with --keep EVENT_ID (tongban cases show %[1]s lists the branches)."}
 	tNotABranch   = cases.Text{ZH: "%[1]s 不是案件 %[2]s 某个分支的第一个事件，tongban cases show %[2]s 列出各分支。", EN: "%[1]s is not the first event of a branch of case %[2]s; tongban cases show %[2]s lists them."}

@@ -144,7 +144,8 @@ func TestCaseJSONMasksTheIDNumber(t *testing.T) {
 	if last.Kind != cases.KindRevealed || last.Staff != "S001" {
 		t.Fatalf("--reveal recorded %s by %q, want revealed by S001", last.Kind, last.Staff)
 	}
-	if out := must(t, data, "cases", "show", n, "--reveal", "--staff", "S001"); !strings.Contains(out, whole) || !strings.Contains(out, "查看完整证件号") {
-		t.Errorf("--reveal in text lacks the whole number or the recorded look:\n%s", out)
+	if out := must(t, data, "cases", "show", n, "--reveal", "--staff", "S001"); !strings.Contains(out, whole) || !strings.Contains(out, "查看完整证件号") ||
+		!strings.Contains(out, "(3 pending)") {
+		t.Errorf("--reveal in text lacks the whole number, the recorded look, or the reveals waiting to sync:\n%s", out)
 	}
 }

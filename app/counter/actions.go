@@ -111,6 +111,9 @@ func (b *bench) act(kind cases.Kind, payload any) (*cases.Case, bool) {
 			b.fail(both(tConflictOnly))
 		case errors.Is(err, cases.ErrNotAllowed):
 			b.fail(notAllowed(c, kind))
+		case errors.Is(err, cases.ErrOwed):
+			item, _ := b.c.item(c.ItemCode)
+			b.fail(withText(tOwedFirst, cases.MaterialNames(item, c.Owed), keyText(keyLabel(keySupplement))))
 		default:
 			b.fail(sentences(tNotSaved, split(sentence(err, c))))
 		}
