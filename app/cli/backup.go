@@ -73,6 +73,10 @@ func backupError(file string, err error) error {
 		return badf(tBackupIsFolder, file, filepath.Join(file, "tongban-"+time.Now().Format("2006-01-02")+".db"), err)
 	case errors.Is(err, store.ErrBackupNotFile):
 		return badf(tBackupNotFile, file, err)
+	case errors.Is(err, store.ErrBackupOverStore):
+		return badf(tBackupOverOtherStore, file, filepath.Join(filepath.Dir(file), "tongban-"+time.Now().Format("2006-01-02")+".db"))
+	case errors.Is(err, store.ErrBackupOverOther):
+		return badf(tBackupOverOther, file)
 	case store.IsDiskFull(err):
 		// Not wrapped: report's sentence for any full disk (diskFull)
 		// would take the place of this one, which says more.

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -160,6 +161,14 @@ func TestBackupRestoreAndStatus(t *testing.T) {
 		t.Fatalf("a backup over the last one does not say it replaced it: %q %s", out, errOut)
 	}
 	other := t.TempDir()
+	must(t, other, "config", "role", "counter")
+	if _, errOut, exit := run(t, data, "backup", filepath.Join(other, "tongban.db")); exit != 2 || !strings.Contains(errOut, "whose data a backup would replace") {
+		t.Fatalf("backup over another data folder's store: exit %d, %q; want 2 and a sentence", exit, errOut)
+	}
+	if out := must(t, other, "status"); !strings.Contains(out, "counter") {
+		t.Fatalf("the refused backup changed the other folder's store:\n%s", out)
+	}
+	other = t.TempDir()
 	if _, errOut, exit := run(t, other, "restore", file); exit != 0 {
 		t.Fatalf("restore: %s", errOut)
 	}

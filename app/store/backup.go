@@ -1,6 +1,7 @@
 package store
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"os"
@@ -74,7 +75,8 @@ func (s *Store) BackupFile(path string) (int64, error) {
 }
 
 // checkTarget refuses a backup path that is a folder, the store's file,
-// the store's name in its folder, or not a regular file.
+// the store's name in its folder, a file named as any store is, not a
+// regular file, or a file that is there and no tongban backup.
 func (s *Store) checkTarget(path string) error {
 	if fi, err := os.Stat(path); err == nil {
 		if fi.IsDir() {
@@ -86,6 +88,9 @@ func (s *Store) checkTarget(path string) error {
 		if !fi.Mode().IsRegular() {
 			return ErrBackupNotFile
 		}
+		if filepath.Base(path) != FileName && fi.Size() > 0 && !isBoltFile(path) {
+			return ErrBackupOverOther
+		}
 	}
 	// The store's name in its folder, by whatever name the folder is given,
 	// even when no file has that name now (the store's file was removed
@@ -94,6 +99,11 @@ func (s *Store) checkTarget(path string) error {
 		if parent, err := os.Stat(filepath.Dir(path)); err == nil && isFile(parent, filepath.Dir(s.path)) {
 			return ErrStoreItself
 		}
+	}
+	// Any other data folder's store: a backup replaces it under the
+	// device's feet, with a window running on it or not.
+	if filepath.Base(path) == FileName {
+		return ErrBackupOverStore
 	}
 	// Anywhere else inside the data folder, by whatever name.
 	abs, err := filepath.Abs(path)
@@ -108,6 +118,25 @@ func (s *Store) checkTarget(path string) error {
 			return nil
 		}
 	}
+}
+
+// boltMagic opens the meta page of every bbolt file, after the page
+// header.
+const boltMagic = 0xED0CDAED
+
+// isBoltFile reports whether the file at path starts as a bbolt file does:
+// an older backup, which a new one may replace.
+func isBoltFile(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	var head [20]byte
+	if _, err := io.ReadFull(f, head[:]); err != nil {
+		return false
+	}
+	return binary.LittleEndian.Uint32(head[16:]) == boltMagic
 }
 
 // isFile reports whether fi is the file or folder at path.

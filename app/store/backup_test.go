@@ -343,3 +343,40 @@ func TestBackupNotInsideTheDataFolder(t *testing.T) {
 		t.Errorf("a backup outside the data folder: %v", err)
 	}
 }
+
+// A backup replaces an older backup and nothing else: not another data
+// folder's store (maybe with a window running on it), nor a file that is
+// no backup.
+func TestBackupReplacesOnlyAnOlderBackup(t *testing.T) {
+	s, err := Open(t.TempDir(), Options{Center: "130102"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other := t.TempDir()
+	o, err := Open(other, Options{Center: "130102"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.Close()
+	notes := filepath.Join(t.TempDir(), "notes.txt")
+	os.WriteFile(notes, []byte("the lobby's phone numbers"), 0o644)
+	for path, want := range map[string]error{
+		filepath.Join(other, FileName):              ErrBackupOverStore,
+		filepath.Join(t.TempDir(), "usb", FileName): ErrBackupOverStore, // by its name, there or not
+		notes: ErrBackupOverOther,
+	} {
+		if _, err := s.BackupFile(path); !errors.Is(err, want) {
+			t.Errorf("BackupFile(%s) = %v, want %v", path, err, want)
+		}
+	}
+	if b, _ := os.ReadFile(notes); string(b) != "the lobby's phone numbers" {
+		t.Fatalf("the refused backup changed %s: %q", notes, b)
+	}
+	nightly := filepath.Join(t.TempDir(), "kiosk.db")
+	for range 2 {
+		if _, err := s.BackupFile(nightly); err != nil {
+			t.Fatalf("a backup over the last one: %v", err)
+		}
+	}
+}

@@ -39,6 +39,15 @@ var (
 	// would replace with a regular file.
 	ErrBackupNotFile = errors.New("这不是普通文件（而是设备、管道或套接字），备份不能写在这里，请给出一个普通文件的名字。 " +
 		"This is not a regular file (it is a device, a pipe or a socket), so no backup can be written there; give the name of a regular file")
+	// ErrBackupOverStore is returned when the backup's name is a store's
+	// (tongban.db): another data folder's, maybe with a window running on
+	// it, whose cases the backup would replace.
+	ErrBackupOverStore = errors.New("tongban.db 是设备的数据文件名，备份会替换掉那个数据目录里的数据，请给备份另起一个名字，例如 tongban-日期.db。 " +
+		"tongban.db is the name of a device's data file, whose cases a backup there would replace; give the backup another name, e.g. tongban-DATE.db")
+	// ErrBackupOverOther is returned when the backup's name is a file
+	// that is not a tongban backup: a backup replaces only an older one.
+	ErrBackupOverOther = errors.New("这个文件已经存在，而且不是 tongban 备份，备份不会覆盖它，请另起一个名字，或先把它移走。 " +
+		"This file exists and is not a tongban backup, which a backup never replaces; give another name, or move the file away first")
 	// ErrDamaged is returned (as a *DamagedError) for a store file that
 	// fails bbolt's consistency check.
 	ErrDamaged = errors.New("数据文件已损坏。 The data file is damaged")
