@@ -251,6 +251,10 @@ func publishSample(ctx context.Context, store platform.Storage) error {
 	if err != nil {
 		return err
 	}
-	return store.PutCatalog(ctx, platform.CatalogRecord{Version: cat.Version, CenterName: cat.Center.NameZH,
+	err = store.PutCatalog(ctx, platform.CatalogRecord{Version: cat.Version, CenterName: cat.Center.NameZH,
 		Published: time.Now(), Data: assets.SampleCatalog()})
+	if errors.Is(err, platform.ErrCatalogVersion) {
+		return nil // another instance starting beside this one on the same database published it first
+	}
+	return err
 }

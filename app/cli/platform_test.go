@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"net/http/httptest"
 	"strings"
@@ -180,5 +181,29 @@ func TestPlatformStaffBadInput(t *testing.T) {
 	_, errOut, exit := run(t, "", "platform", "staff", "list", "--center", "130102", "--url", url, "--token", "wrong")
 	if exit != exitFailed || !strings.Contains(errOut, "admin token") {
 		t.Fatalf("a wrong admin token: exit %d, %q", exit, errOut)
+	}
+}
+
+// lateLooker is a platform storage whose catalog check comes too late to
+// see what another instance published: the two instances that start
+// together on a new database both find none.
+type lateLooker struct{ platform.Storage }
+
+func (lateLooker) Catalog(context.Context, string, int) (platform.CatalogRecord, error) {
+	return platform.CatalogRecord{}, platform.ErrNotFound
+}
+
+// Two platform instances started together on one new database both
+// publish the sample catalog: the second is not an error.
+func TestSampleCatalogPublishedByTwoInstances(t *testing.T) {
+	store, err := boltstore.Open(t.TempDir(), boltstore.Options{NoSync: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	for i := range 2 {
+		if err := publishSample(context.Background(), lateLooker{store}); err != nil {
+			t.Fatalf("instance %d publishing the sample catalog: %v", i+1, err)
+		}
 	}
 }
