@@ -238,6 +238,9 @@ func (s statusJSON) problems() []problemJSON {
 	if dev.EnrolledRole != "" {
 		add("role_mismatch", tProblemRole, roleName(dev.Role), roleName(dev.EnrolledRole), dev.EnrolledRole)
 	}
+	if s.copySeen != nil {
+		add("device_copied", tProblemCopied, s.copySeen.Number, s.copySeen.At.In(cases.Zone).Format("2006-01-02 15:04"))
+	}
 	if s.Rejected > 0 {
 		add("parked_events", tProblemParked, s.Rejected)
 	}

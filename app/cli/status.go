@@ -69,6 +69,9 @@ type statusJSON struct {
 	readOnly bool
 	// clockSkew is how far the device's clock is ahead of the platform's.
 	clockSkew time.Duration
+	// copySeen is another copy of this device's data at work, seen in
+	// the feed (problem device_copied).
+	copySeen *store.CopySeen
 	// Online is true when the platform answers: the window's syncer
 	// knows (status run beside a window), else a quick health probe.
 	Online bool `json:"online"`
@@ -336,6 +339,11 @@ func (d *device) status() (statusJSON, error) {
 	}
 	if !st.LastSync.IsZero() {
 		s.LastSync = &st.LastSync
+	}
+	if seen, ok, err := d.store.CopySeen(); err != nil {
+		return statusJSON{}, err
+	} else if ok {
+		s.copySeen = &seen
 	}
 	var notes []string
 	if d.config.Role == "" && !id.Enrolled() {

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -90,4 +91,53 @@ func TestDamagedCatalogFallsBackToTheSample(t *testing.T) {
 	if _, _, code := run(t, data, "status", "--check"); code != 1 {
 		t.Errorf("status --check with a damaged catalog exits %d, want 1", code)
 	}
+}
+
+// TestStatusSeesASecondCopyOfTheDevice: a device's backup restored into a
+// second folder while the first stays in use makes two copies of one
+// device, each seeing the other's cases come back in the feed under its
+// own device ID: status says device_copied on both. A restore that takes
+// a dead machine's place pulls back its last work and says nothing.
+func TestStatusSeesASecondCopyOfTheDevice(t *testing.T) {
+	url := startPlatform(t)
+	admin := []string{"--url", url, "--token", testAdminToken, "--center", "130102"}
+	k1 := t.TempDir()
+	must(t, k1, "enroll", "--platform", url, "--code",
+		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))
+	backup := t.TempDir() + "/k1.db"
+	must(t, k1, "backup", backup)
+	addLicenceCase(t, k1) // the last work before the machine died
+	must(t, k1, "sync", "--once")
+
+	replacement := t.TempDir()
+	must(t, replacement, "restore", backup)
+	must(t, replacement, "sync", "--once")
+	if problems := statusProblems(t, replacement); strings.Contains(problems, "device_copied") {
+		t.Fatalf("a restore that took a dead machine's place says %s", problems)
+	}
+
+	addLicenceCase(t, replacement) // but k1 is still in use beside it
+	must(t, replacement, "sync", "--once")
+	must(t, k1, "sync", "--once")
+	if problems := statusProblems(t, k1); !strings.Contains(problems, "device_copied") {
+		t.Fatalf("the first copy, after the second's case came back: problems %s; want device_copied", problems)
+	}
+	addLicenceCase(t, k1)
+	must(t, k1, "sync", "--once")
+	must(t, replacement, "sync", "--once")
+	if problems := statusProblems(t, replacement); !strings.Contains(problems, "device_copied") {
+		t.Fatalf("the second copy, after the first's case came back: problems %s; want device_copied", problems)
+	}
+}
+
+// statusProblems is the codes of tongban status --json's problems.
+func statusProblems(t *testing.T, data string) string {
+	t.Helper()
+	var s struct {
+		Problems []struct{ Code string } `json:"problems"`
+	}
+	if err := json.Unmarshal([]byte(must(t, data, "status", "--json")), &s); err != nil {
+		t.Fatal(err)
+	}
+	return fmt.Sprint(s.Problems)
 }

@@ -134,6 +134,11 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source, now time.Time) 
 		if err := putEvent(tx, e); err != nil {
 			return nil, 0, err
 		}
+		if src == FromPlatform {
+			if err := noteCopy(tx, self, e); err != nil {
+				return nil, 0, err
+			}
+		}
 		if e.Kind == cases.KindSubmitted {
 			if err := claimNumber(tx, self.ShortCode, submissionNumber(e)); err != nil {
 				return nil, 0, err

@@ -39,6 +39,11 @@ func leapToday(path string, now time.Time) (next int, err error) {
 		if err != nil {
 			return err
 		}
+		// Events of this device pulled back later that are older than
+		// the restore are the old machine's last work, not a copy's.
+		if err := meta.Put(keyRestoredAt, binary.BigEndian.AppendUint64(nil, uint64(now.UnixMilli()))); err != nil {
+			return err
+		}
 		seq := leap(daySeq(meta, now), caseLeap)
 		if err := meta.Put(daySeqKey(now), binary.BigEndian.AppendUint32(nil, uint32(seq))); err != nil {
 			return err
