@@ -18,6 +18,7 @@ block() { echo ".nf"; escape; echo ".fi"; }
 
 case $page in
 tongban)
+	echo "'\\\" -*- coding: UTF-8 -*-"
 	echo ".TH TONGBAN 1 \"$date\" \"tongban $("$bin" version 2>/dev/null | awk '{print $NF}')\" \"User Commands\""
 	echo ".SH NAME"
 	echo "tongban \\- the lobby kiosk and counter program of a government service center"
@@ -29,8 +30,29 @@ tongban)
 	echo ".SH COMMANDS"
 	for cmd in $("$bin" help 2>&1 | sed -n 's/^  \([a-z-]*\) .*/\1/p'); do
 		echo ".SS $cmd"
-		"$bin" "$cmd" --help 2>&1 | block || true
+		help=$("$bin" "$cmd" --help 2>&1 || true)
+		block <<<"$help"
+		# A command with subcommands: each one's flags too (catalog import,
+		# staff add: a subcommand may be two words).
+		sed -n '/^Subcommands:/,$s/^  \([a-z-]*\( [a-z]\{2,\}\)\{0,1\}\)  .*/\1/p' <<<"$help" | while read -r sub; do
+			echo ".TP"
+			echo ".B tongban $cmd $sub"
+			# shellcheck disable=SC2086 # the subcommand's words are two arguments
+			"$bin" "$cmd" $sub --help 2>&1 | block || true
+		done
 	done
+	echo ".SH ENVIRONMENT"
+	echo ".TP"
+	echo ".B TONGBAN_DATA"
+	echo "The data folder, when --data is not given."
+	echo ".TP"
+	echo ".B TONGBAN_ADMIN_TOKEN"
+	echo "The platform's admin token (platform serve); the same on every instance that shares one database."
+	echo ".TP"
+	echo ".B FYNE_SCALE"
+	echo "The windows' scale; by default they scale to fit a screen smaller than they are laid out for."
+	echo ".SH EXIT STATUS"
+	echo "0 when the command did what was asked; 1 when it failed (the platform cannot be reached, a printer fault, a damaged store, or status --check found a problem); 2 for a mistake in what was typed, in which case nothing was changed. Every error is one sentence on standard error, Chinese first, then English."
 	echo ".SH FILES"
 	echo "The data folder holds \\fBtongban.db\\fR: \\fB--data\\fR, else \\fBTONGBAN_DATA\\fR, else \\fB\$XDG_DATA_HOME/tongban\\fR, else \\fB~/.local/share/tongban\\fR."
 	echo ".SH SEE ALSO"
