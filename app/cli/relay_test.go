@@ -5,6 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -332,5 +334,35 @@ func TestDisplayThatCannotBeOpened(t *testing.T) {
 	must(t, data, "status") // the store is not left locked
 	if err := displayFailed("index out of range", getenv); err != nil {
 		t.Errorf("displayFailed takes any panic for the display's: %v", err)
+	}
+}
+
+// Where DISPLAY points, something must listen: an X server's TCP port
+// (6000+N) or socket. A display with none, or a DISPLAY that names no
+// display, is told before GLFW logs a line of its own.
+func TestXServerAnswers(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("the X check is Linux's")
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	port := ln.Addr().(*net.TCPAddr).Port
+	if port <= 6000 {
+		t.Skipf("port %d is below the X range", port)
+	}
+	for display, want := range map[string]bool{
+		fmt.Sprintf("127.0.0.1:%d", port-6000):   true,
+		fmt.Sprintf("127.0.0.1:%d.0", port-6000): true,
+		":59999":                                 false, // no socket of that number
+		"bogus":                                  false,
+		"":                                       true, // noDisplay's to say
+	} {
+		getenv := func(k string) string { return map[string]string{"DISPLAY": display}[k] }
+		if _, got := xServerAnswers(getenv); got != want {
+			t.Errorf("xServerAnswers with DISPLAY=%q = %v, want %v", display, got, want)
+		}
 	}
 }

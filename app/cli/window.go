@@ -5,9 +5,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net"
 	"os"
 	"os/signal"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -68,6 +70,9 @@ func (c *call) openWindow(role string, windowed bool, size fyne.Size) (*window, 
 	}
 	if noDisplay(c.env.Getenv) {
 		return nil, failf(tNoDisplay)
+	}
+	if display, ok := xServer(c.env.Getenv); !ok {
+		return nil, failf(tDisplayNotOpened, display)
 	}
 	screen := measureScreen(c.env.Getenv)
 	d, err := c.open()
@@ -136,6 +141,42 @@ func (c *call) newWindow(role string, d *device, fullScreen bool, size fyne.Size
 		w.win.Resize(size)
 	}
 	return w, nil
+}
+
+// xServer is xServerAnswers; tests, whose windows are Fyne's test app
+// with no X server behind DISPLAY, replace it.
+var xServer = xServerAnswers
+
+// xServerAnswers reports whether something listens where DISPLAY points
+// (an X server's socket: /tmp/.X11-unix/XN, or TCP port 6000+N on a
+// host), so that a display with no X server is told in one sentence
+// before GLFW logs its own line and panics. It is true where it cannot
+// tell (Wayland, a DISPLAY it does not read); a server that refuses this
+// account is still found when the window is made (displayFailed).
+func xServerAnswers(getenv func(string) string) (display string, ok bool) {
+	display = getenv("DISPLAY")
+	if display == "" || getenv("WAYLAND_DISPLAY") != "" || runtime.GOOS != "linux" {
+		return display, true
+	}
+	host, rest, found := strings.Cut(display, ":")
+	number, _, _ := strings.Cut(rest, ".")
+	n, err := strconv.Atoi(number)
+	if !found || err != nil || n < 0 {
+		return display, false // no X display is named so (DISPLAY=bogus)
+	}
+	network, addr := "unix", "/tmp/.X11-unix/X"+number
+	if host != "" && host != "unix" {
+		network, addr = "tcp", net.JoinHostPort(host, strconv.Itoa(6000+n))
+	}
+	conn, err := net.DialTimeout(network, addr, 2*time.Second)
+	if err != nil && network == "unix" {
+		conn, err = net.DialTimeout(network, "@"+addr, 2*time.Second) // Linux's abstract socket
+	}
+	if err != nil {
+		return display, false
+	}
+	conn.Close()
+	return display, true
 }
 
 // displayFailed turns GLFW's panic at a display that is set but cannot be

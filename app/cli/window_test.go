@@ -20,6 +20,12 @@ import (
 	"tongban/app/ui/uitest"
 )
 
+// The windows of these tests are Fyne's test app: no X server answers at
+// their DISPLAY.
+func init() {
+	xServer = func(getenv func(string) string) (string, bool) { return getenv("DISPLAY"), true }
+}
+
 // loopApp is a test app that runs as the desktop app does: Run hands
 // fyne.Do's functions to one goroutine until Quit, so a window runs until
 // something closes it, and the UI is touched from one goroutine only.
