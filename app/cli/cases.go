@@ -141,10 +141,11 @@ func casesAdd(c *call, args []string) error {
 func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.FieldError, now time.Time) error {
 	var errs []error
 	var empty []catalog.Field
+	var unknown []string // one sentence for them all, listing the item's fields once
 	for _, p := range problems {
 		j := slices.IndexFunc(it.Fields, func(f catalog.Field) bool { return f.Key == p.Key })
 		if j < 0 {
-			errs = append(errs, failf(tNoSuchField, p.Key, it.Code, fieldList(it)))
+			unknown = append(unknown, p.Key)
 			continue
 		}
 		f := it.Fields[j]
@@ -163,6 +164,9 @@ func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.F
 			continue
 		}
 		errs = append(errs, p)
+	}
+	if len(unknown) > 0 {
+		errs = append([]error{failf(tNoSuchField, strings.Join(unknown, ", "), it.Code, fieldList(it))}, errs...)
 	}
 	if len(empty) > 0 {
 		slices.SortFunc(empty, func(a, b catalog.Field) int { return fieldIndex(it, a.Key) - fieldIndex(it, b.Key) })

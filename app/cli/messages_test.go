@@ -148,6 +148,11 @@ func TestFormMistakesNameTheChoices(t *testing.T) {
 			[]string{"change：变更事项只能是以下之一：名称、住所、法定代表人", "不能是 \"xx\""},
 			[]string{"change: What changes must be one of Name, Domicile, Representative", `not "xx".`}},
 	}
+	// Many unknown keys are one sentence, with the item's fields once.
+	args := withField(withField(add("foo=bar"), "bar=1"), "baz=2")
+	if _, errOut, exit := run(t, data, args...); exit != 2 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "bar, baz, foo: item") {
+		t.Errorf("three unknown keys: exit %d, %q; want one sentence naming foo, bar and baz", exit, errOut)
+	}
 	for _, tt := range tests {
 		_, errOut, exit := run(t, data, tt.args...)
 		line, _ := strings.CutPrefix(strings.TrimSpace(errOut), "tongban: ")
