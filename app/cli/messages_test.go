@@ -185,8 +185,7 @@ func TestOutputIsChineseThenEnglish(t *testing.T) {
 	url := startPlatform(t)
 	admin := []string{"--url", url, "--token", testAdminToken, "--center", "130102"}
 	data := t.TempDir()
-	must(t, data, "enroll", "--platform", url, "--code",
-		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "counter"}, admin...)...)))
+	enrollAs(t, url, data, "counter")
 	must(t, "", append([]string{"platform", "staff", "add", "S001", "--name", "王芳", "--pin", "2468", "--window", "A03"}, admin...)...)
 	keys := filepath.Join(t.TempDir(), "keys.json")
 	tests := []struct {

@@ -14,6 +14,14 @@ import (
 
 const testAdminToken = "cli-test-admin"
 
+// enrollAs enrolls the device in data with a new code for role from the
+// platform at url, in center 130102.
+func enrollAs(t *testing.T, url, data, role string) {
+	t.Helper()
+	code := must(t, "", "platform", "code", "--role", role, "--url", url, "--token", testAdminToken, "--center", "130102")
+	must(t, data, "enroll", "--platform", url, "--code", strings.TrimSpace(code))
+}
+
 // startPlatform serves a platform over bbolt on loopback, in process, and
 // returns its URL.
 func startPlatform(t *testing.T) string { return startPlatformServer(t).URL }

@@ -12,10 +12,8 @@ import (
 // none is set; a device enrolled as one role cannot be set to run another.
 func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 	url := startPlatform(t)
-	admin := []string{"--url", url, "--token", testAdminToken, "--center", "130102"}
 	enrolledKiosk := t.TempDir()
-	must(t, enrolledKiosk, "enroll", "--platform", url, "--code",
-		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))
+	enrollAs(t, url, enrolledKiosk, "kiosk")
 	counter := t.TempDir()
 	must(t, counter, "config", "role", "counter")
 	newDevice := t.TempDir() // status needs a store: a setting other than the role makes one
@@ -31,8 +29,7 @@ func TestStatusShowsTheRoleTheDeviceRuns(t *testing.T) {
 		t.Errorf("restoring an enrolled kiosk into a new folder does not warn of two copies:\n%s", out)
 	}
 	unsetKiosk := t.TempDir() // enrolled, then its role put back to the default: no demo
-	must(t, unsetKiosk, "enroll", "--platform", url, "--code",
-		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))
+	enrollAs(t, url, unsetKiosk, "kiosk")
 	must(t, unsetKiosk, "config", "role", "default")
 	if out := must(t, unsetKiosk, "config"); strings.Contains(out, "demo") {
 		t.Errorf("config of an enrolled kiosk with the role unset calls it the demo:\n%s", out)
@@ -100,10 +97,8 @@ func TestDamagedCatalogFallsBackToTheSample(t *testing.T) {
 // a dead machine's place pulls back its last work and says nothing.
 func TestStatusSeesASecondCopyOfTheDevice(t *testing.T) {
 	url := startPlatform(t)
-	admin := []string{"--url", url, "--token", testAdminToken, "--center", "130102"}
 	k1 := t.TempDir()
-	must(t, k1, "enroll", "--platform", url, "--code",
-		strings.TrimSpace(must(t, "", append([]string{"platform", "code", "--role", "kiosk"}, admin...)...)))
+	enrollAs(t, url, k1, "kiosk")
 	backup := t.TempDir() + "/k1.db"
 	must(t, k1, "backup", backup)
 	addLicenceCase(t, k1) // the last work before the machine died
