@@ -62,7 +62,10 @@ func backupCommand(c *call) error {
 // failures (exit 1). Each says that nothing was written over.
 func backupError(file string, err error) error {
 	var damaged *store.DamagedError
+	var other *store.OtherDeviceError
 	switch {
+	case errors.As(err, &other):
+		return badf(tBackupOfOther, file, deviceLabel(other.Backup))
 	case errors.As(err, &damaged):
 		return failf(tBackupDamaged, damaged.File, damaged.Where)
 	case errors.Is(err, store.ErrStoreItself):

@@ -2,6 +2,7 @@ package store
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -88,8 +89,10 @@ func (s *Store) checkTarget(path string) error {
 		if !fi.Mode().IsRegular() {
 			return ErrBackupNotFile
 		}
-		if filepath.Base(path) != FileName && fi.Size() > 0 && !isBoltFile(path) {
-			return ErrBackupOverOther
+		if filepath.Base(path) != FileName && fi.Size() > 0 {
+			if err := s.olderBackup(path); err != nil {
+				return err
+			}
 		}
 	}
 	// The store's name in its folder, by whatever name the folder is given,
@@ -118,6 +121,34 @@ func (s *Store) checkTarget(path string) error {
 			return nil
 		}
 	}
+}
+
+// olderBackup refuses to replace a file that is no older backup of this
+// device: a file that is no backup, a store a process holds, or another
+// device's backup (*OtherDeviceError) — a USB stick carried round the
+// kiosks holds one backup of each, and all of a day may share a name.
+// A backup too damaged to say whose it is may be replaced.
+func (s *Store) olderBackup(path string) error {
+	if !isBoltFile(path) {
+		return ErrBackupOverOther
+	}
+	theirs, err := checkBackup(path)
+	switch {
+	case errors.Is(err, ErrLocked):
+		return ErrBackupOverStore
+	case errors.Is(err, ErrNotStore):
+		return ErrBackupOverOther
+	case err != nil:
+		return nil
+	}
+	ours, err := s.Identity()
+	if err != nil {
+		return err
+	}
+	if !sameDevice(theirs, ours) {
+		return &OtherDeviceError{Backup: theirs, Here: ours}
+	}
+	return nil
 }
 
 // boltMagic opens the meta page of every bbolt file, after the page

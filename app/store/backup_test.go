@@ -379,4 +379,13 @@ func TestBackupReplacesOnlyAnOlderBackup(t *testing.T) {
 			t.Fatalf("a backup over the last one: %v", err)
 		}
 	}
+	// Another device's backup of the same day, on the same stick.
+	o, err = Open(other, Options{Center: "130102"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer o.Close()
+	if _, err := o.BackupFile(nightly); !errors.Is(err, ErrOtherDevice) {
+		t.Errorf("a backup over another device's backup = %v, want ErrOtherDevice", err)
+	}
 }

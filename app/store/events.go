@@ -135,7 +135,7 @@ func importEvents(tx *bolt.Tx, events []cases.Event, src Source, now time.Time) 
 			return nil, 0, err
 		}
 		if src == FromPlatform {
-			if err := noteCopy(tx, self, e); err != nil {
+			if err := noteCopy(tx, self, e, now); err != nil {
 				return nil, 0, err
 			}
 		}
