@@ -32,9 +32,10 @@ tongban)
 		echo ".SS $cmd"
 		help=$("$bin" "$cmd" --help 2>&1 || true)
 		block <<<"$help"
-		# A command with subcommands: each one's flags too (catalog import,
-		# staff add: a subcommand may be two words).
-		sed -n '/^Subcommands:/,$s/^  \([a-z-]*\( [a-z]\{2,\}\)\{0,1\}\)  .*/\1/p' <<<"$help" | while read -r sub; do
+		# A command with subcommands: each one's flags too (a subcommand may
+		# be two words, platform catalog import, and be followed by its
+		# arguments in capitals, staff add ID).
+		sed -nE '/^Subcommands:/,$ s/^  ([a-z-]+( [a-z-]+)?)( [A-Z][A-Z_]*)*  +.*/\1/p' <<<"$help" | while read -r sub; do
 			echo ".TP"
 			echo ".B tongban $cmd $sub"
 			# shellcheck disable=SC2086 # the subcommand's words are two arguments
@@ -51,6 +52,12 @@ tongban)
 	echo ".TP"
 	echo ".B FYNE_SCALE"
 	echo "The windows' scale; by default they scale to fit a screen smaller than they are laid out for."
+	echo ".TP"
+	echo ".B DISPLAY, XAUTHORITY"
+	echo "The X display the kiosk and counter windows open on, and the file that lets this account use it."
+	echo ".TP"
+	echo ".B XDG_DATA_HOME"
+	echo "Where the default data folder is (\\fB\$XDG_DATA_HOME/tongban\\fR), when neither --data nor TONGBAN_DATA is given."
 	echo ".SH EXIT STATUS"
 	echo "0 when the command did what was asked; 1 when it failed (the platform cannot be reached, a printer fault, a damaged store, or status --check found a problem); 2 for a mistake in what was typed, in which case nothing was changed. Every error is one sentence on standard error, Chinese first, then English."
 	echo ".SH FILES"
