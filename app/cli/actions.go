@@ -203,7 +203,7 @@ func casesAct(c *call, args []string, a action) error {
 	// The status first: advice on materials is no help for an action
 	// the case's status does not allow.
 	if _, err := cases.Next(cs.Status, a.kind); err != nil {
-		return actError(err, cs, a)
+		return actError(err, cs, a, f.staff, d)
 	}
 	item, _ := d.catalog.Item(cs.ItemCode)
 	payload, tolerated, err := f.payload(a.kind, cs, item)
@@ -212,7 +212,7 @@ func casesAct(c *call, args []string, a action) error {
 	}
 	updated, err := d.store.Act(cs.ID, cases.Action{Kind: a.kind, Staff: f.staff, Payload: payload})
 	if err != nil {
-		return actError(err, cs, a)
+		return actError(err, cs, a, f.staff, d)
 	}
 	// The action is saved: a printer fault now leaves it so, and says so.
 	// Materials received after a notice accept the case (or complete its
@@ -334,18 +334,23 @@ func (f *actionArgs) payload(kind cases.Kind, cs *cases.Case, item *catalog.Item
 	return nil, nil, nil
 }
 
-// actError says why the store refused an action, for the case as it was.
-func actError(err error, cs *cases.Case, a action) error {
+// actError says why the store refused an action, for the case as it was,
+// and where a command would do instead, that command for the clerk staff.
+func actError(err error, cs *cases.Case, a action, staff string, d *device) error {
+	item, _ := d.catalog.Item(cs.ItemCode)
 	switch {
 	case errors.Is(err, cases.ErrNotAllowed) && cs.Status == cases.StatusConflict:
 		return badf(tInConflict, cs.Number)
+	case errors.Is(err, cases.ErrNotAllowed) && cs.Status == cases.StatusSupplement && a.kind == cases.KindAccepted:
+		// The applicant came back with the materials the notice asked for.
+		return badf(tAwaitingSupplied, cs.Number, cases.MaterialNames(item, cs.Missing), staff, materialNumbers(cs.Missing))
 	case errors.Is(err, cases.ErrNotAllowed):
 		st := cs.Status.Label()
 		return badf(tNotAllowed, cs.Number, cases.Text{ZH: st.ZH, EN: strings.ToLower(st.EN)}, a.words)
 	case errors.Is(err, cases.ErrAlreadyRated):
 		return badf(tAlreadyRated, cs.Number)
 	case errors.Is(err, cases.ErrOwed):
-		return badf(tOwedFirst, cs.Number, materialNumbers(cs.Owed))
+		return badf(tOwedFirst, cs.Number, cases.MaterialNames(item, cs.Owed), staff, materialNumbers(cs.Owed))
 	}
 	return &badInput{err}
 }

@@ -290,7 +290,8 @@ func TestNoticeListsEveryMissingMaterial(t *testing.T) {
 	// Awaiting materials, the case takes only what the notice asked for:
 	// an acceptance is refused for its status, not advised on materials.
 	_, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "1")
-	if _, en := wantBilingual(t, "accept while awaiting materials", errOut); exit != 2 || !strings.Contains(en, "cannot be accepted") || strings.Contains(en, "supplement") {
+	if _, en := wantBilingual(t, "accept while awaiting materials", errOut); exit != 2 || !strings.Contains(en, "cannot be accepted") ||
+		!strings.Contains(en, "tongban cases supplied "+n+" --staff S001 --received 4,") {
 		t.Errorf("accept of a case awaiting materials: exit %d, %q; want the status's sentence", exit, errOut)
 	}
 }
@@ -346,8 +347,8 @@ func TestSuppliedMustCoverTheNotice(t *testing.T) {
 	}
 	// An approval waits for what is owed, and says how to record it.
 	_, errOut, exit = run(t, data, "cases", "complete", n, "--staff", "S001", "--approved")
-	if zh, en := wantBilingual(t, "approving with material 4 owed", errOut); exit != 2 || !strings.Contains(zh, "第 4 项") ||
-		!strings.Contains(en, "tongban cases supplied "+n+" --received 4") {
+	if zh, en := wantBilingual(t, "approving with material 4 owed", errOut); exit != 2 || !strings.Contains(zh, "4. 营业执照") ||
+		!strings.Contains(en, "tongban cases supplied "+n+" --staff S001 --received 4 ") {
 		t.Errorf("approving with material 4 owed: exit %d, %q; want 2 and how to record it in both languages", exit, errOut)
 	}
 

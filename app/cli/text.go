@@ -91,16 +91,17 @@ var (
 		cases.KindResumed:   {ZH: "请用 --reason 写明恢复办理的原因（如核查已完成）。", EN: "Give the reason for resuming with --reason (the inspection is done, say)."},
 		cases.KindWithdrawn: {ZH: "请用 --reason 写明撤回的原因（如申请人要求撤回）。", EN: "Give the reason for withdrawing with --reason (the applicant asked, say)."},
 	}
-	tOneDecision  = cases.Text{ZH: "--approved（准予）和 --denied（不予批准）只能给一个。", EN: "Give --approved or --denied, not both."}
-	tOwedFirst    = cases.Text{ZH: "案件 %[1]s 容缺受理的第 %[2]s 项材料尚未补交：请先用 tongban cases supplied %[1]s --received %[2]s 登记，再准予办结，或办结为不予批准（--denied）；没有作任何更改。", EN: "Case %[1]s owes material %[2]s, accepted with a shortfall: record it with tongban cases supplied %[1]s --received %[2]s before approving, or complete the case as denied (--denied); nothing was changed."}
-	tSayDecision  = cases.Text{ZH: "请说明办结结果：--approved（准予）或 --denied（不予批准）。", EN: "Say how the case ends: --approved or --denied."}
-	tGiveKeep     = cases.Text{ZH: "请用 --keep 给出要保留的分支的第一个事件编号（tongban cases show %[1]s 列出各分支）。", EN: "Give the branch to keep with --keep EVENT_ID (tongban cases show %[1]s lists the branches)."}
-	tNotABranch   = cases.Text{ZH: "%[1]s 不是案件 %[2]s 某个分支的第一个事件，tongban cases show %[2]s 列出各分支。", EN: "%[1]s is not the first event of a branch of case %[2]s; tongban cases show %[2]s lists them."}
-	tBadLevel     = cases.Text{ZH: "--level 是 1 至 5 的评价等级（5 非常满意 … 1 非常不满意），不能是 %[1]d。", EN: "--level is a rating from 1 to 5 (5 very satisfied … 1 very dissatisfied), not %[1]d."}
-	tNotAllowed   = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，不能%[3]s；没有作任何更改。", EN: "Case %[1]s is %[2]s and cannot %[3]s; nothing was changed."}
-	tInConflict   = cases.Text{ZH: "案件 %[1]s 待核对：几台设备作了不同处理，请先用 tongban cases resolve %[1]s --staff 工号 --keep 事件编号 保留一个分支（tongban cases show %[1]s 列出各分支）；没有作任何更改。", EN: "Case %[1]s is in conflict between devices: keep one branch first with tongban cases resolve %[1]s --staff ID --keep EVENT_ID (tongban cases show %[1]s lists them); nothing was changed."}
-	tNoteLabel    = cases.Text{ZH: "备注", EN: "Note"}
-	tAlreadyRated = cases.Text{ZH: "案件 %[1]s 已经评价过，每件只能评价一次。", EN: "Case %[1]s has already been rated; each case takes one rating."}
+	tOneDecision      = cases.Text{ZH: "--approved（准予）和 --denied（不予批准）只能给一个。", EN: "Give --approved or --denied, not both."}
+	tOwedFirst        = cases.Text{ZH: "案件 %[1]s 容缺受理的材料 %[2]s 尚未补交：请先用 tongban cases supplied %[1]s --staff %[3]s --received %[4]s 登记，再准予办结，或办结为不予批准（--denied）；没有作任何更改。", EN: "Case %[1]s owes materials accepted with a shortfall (%[2]s): record them with tongban cases supplied %[1]s --staff %[3]s --received %[4]s before approving, or complete the case as denied (--denied); nothing was changed."}
+	tAwaitingSupplied = cases.Text{ZH: "案件 %[1]s 正在等待补正材料（%[2]s），不能直接受理：材料交来后请用 tongban cases supplied %[1]s --staff %[3]s --received %[4]s 登记，案件随之受理；没有作任何更改。", EN: "Case %[1]s awaits the materials of its notice (%[2]s) and cannot be accepted as it is: once they come, record them with tongban cases supplied %[1]s --staff %[3]s --received %[4]s, which accepts the case; nothing was changed."}
+	tSayDecision      = cases.Text{ZH: "请说明办结结果：--approved（准予）或 --denied（不予批准）。", EN: "Say how the case ends: --approved or --denied."}
+	tGiveKeep         = cases.Text{ZH: "请用 --keep 给出要保留的分支的第一个事件编号（tongban cases show %[1]s 列出各分支）。", EN: "Give the branch to keep with --keep EVENT_ID (tongban cases show %[1]s lists the branches)."}
+	tNotABranch       = cases.Text{ZH: "%[1]s 不是案件 %[2]s 某个分支的第一个事件，tongban cases show %[2]s 列出各分支。", EN: "%[1]s is not the first event of a branch of case %[2]s; tongban cases show %[2]s lists them."}
+	tBadLevel         = cases.Text{ZH: "--level 是 1 至 5 的评价等级（5 非常满意 … 1 非常不满意），不能是 %[1]d。", EN: "--level is a rating from 1 to 5 (5 very satisfied … 1 very dissatisfied), not %[1]d."}
+	tNotAllowed       = cases.Text{ZH: "案件 %[1]s 当前为“%[2]s”，不能%[3]s；没有作任何更改。", EN: "Case %[1]s is %[2]s and cannot %[3]s; nothing was changed."}
+	tInConflict       = cases.Text{ZH: "案件 %[1]s 待核对：几台设备作了不同处理，请先用 tongban cases resolve %[1]s --staff 工号 --keep 事件编号 保留一个分支（tongban cases show %[1]s 列出各分支）；没有作任何更改。", EN: "Case %[1]s is in conflict between devices: keep one branch first with tongban cases resolve %[1]s --staff ID --keep EVENT_ID (tongban cases show %[1]s lists them); nothing was changed."}
+	tNoteLabel        = cases.Text{ZH: "备注", EN: "Note"}
+	tAlreadyRated     = cases.Text{ZH: "案件 %[1]s 已经评价过，每件只能评价一次。", EN: "Case %[1]s has already been rated; each case takes one rating."}
 
 	// Printing, for the command line: no "Print again" button here.
 	tPrintedOn   = cases.Text{ZH: "已送打印机 %[1]s。", EN: "Sent to the printer %[1]s."}
