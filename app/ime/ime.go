@@ -143,6 +143,9 @@ func buildTable(dict map[int]string) *table {
 			t.bySyllable[syl] = append(t.bySyllable[syl], c)
 		}
 	}
+	for v, u := range umlautSpellings {
+		t.bySyllable[u] = t.bySyllable[v]
+	}
 	for syl, cs := range t.bySyllable {
 		sort.Slice(cs, func(i, j int) bool { return cs[i].less(cs[j]) })
 		t.syllables = append(t.syllables, syl)
@@ -213,6 +216,12 @@ func (t *table) lookup(syl string, o Order, withPrefixed bool) []rune {
 	}
 	return out
 }
+
+// umlautSpellings are the other spellings of the syllables with ü that
+// people type: lüe and nüe as lue and nue (no syllable lue or nue has
+// u), beside lve and nve. lü and nü stay lv and nv: lu and nu are
+// syllables of their own.
+var umlautSpellings = map[string]string{"lve": "lue", "nve": "nue"}
 
 // syllables returns the toneless readings of a dictionary entry
 // ("cháng,zhǎng"), each once, in the dictionary's order.

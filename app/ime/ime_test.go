@@ -473,6 +473,7 @@ func TestChoicesOfferWords(t *testing.T) {
 		{"zhongshanlu", "中山路", 11},
 		{"zhongshannanlu", "中山", 9}, // the first syllables, when all of them spell no word
 		{"gongjijinti", "公积金", 9},   // and the rest typed on
+		{"zhanlue", "战略", 7},        // lüe typed as lue, as people do
 	} {
 		cs := Choices(tt.in, Common)
 		i := slices.IndexFunc(cs, func(c Choice) bool { return c.Text == tt.want })
@@ -489,10 +490,13 @@ func TestChoicesOfferWords(t *testing.T) {
 	}
 	// A word of another split never comes first: yue is one syllable (月),
 	// not yu'e (余额); xian is 现 before it is 西安.
-	for in, first := range map[string]string{"yue": "月", "xian": "现", "jue": "决", "jiang": "将", "qian": "前"} {
+	for in, first := range map[string]string{"yue": "月", "xian": "现", "jue": "决", "jiang": "将", "qian": "前", "lue": "略", "nue": "虐"} {
 		if cs := Choices(in, Common); cs[0].Text != first {
 			t.Errorf("Choices(%q) = %q; want %s first", in, texts(cs, 7), first)
 		}
+	}
+	if cs := Choices("xianlu", Common); slices.ContainsFunc(cs, func(c Choice) bool { return c.Text == "探路" }) {
+		t.Errorf("Choices(\"xianlu\") = %q offers 探路, read xian only by a rare reading of 探", texts(cs, 7))
 	}
 	if cs := Choices("shiji", Common); slices.ContainsFunc(cs[:7], func(c Choice) bool { return c.Text == "石家" }) {
 		t.Errorf("Choices(\"shiji\") = %q: ji is a whole syllable, not the start of jia", texts(cs, 7))

@@ -91,6 +91,9 @@ func speller(dict map[int]string) func(idx wordIndex, word string, rank uint32) 
 					break
 				}
 				syls = append(syls, syllable{s, min(readingPlace(r, s, place), 1)})
+				if u, ok := umlautSpellings[s]; ok {
+					syls = append(syls, syllable{u, min(readingPlace(r, s, place), 1)})
+				}
 			}
 		}
 		cache[r] = syls
@@ -173,7 +176,9 @@ func (idx wordIndex) words(s string, segs []string, incomplete bool) wordChoices
 			if len(*to) >= most {
 				return
 			}
-			if !seen[w.word] {
+			// A word read only through a character's other reading is
+			// offered for letters nobody types for it (探路 for xianlu).
+			if w.odd == 0 && !seen[w.word] {
 				seen[w.word] = true
 				*to = append(*to, Choice{Text: w.word, Letters: letters(w)})
 			}
@@ -182,10 +187,9 @@ func (idx wordIndex) words(s string, segs []string, incomplete bool) wordChoices
 	whole := func(w wordReading) int { return len(w.key) }
 	var asSplit, other []wordReading
 	for _, w := range idx.keyed(s) {
-		switch {
-		case int(w.n) == len(segs):
+		if int(w.n) == len(segs) {
 			asSplit = append(asSplit, w)
-		case w.odd == 0:
+		} else {
 			other = append(other, w)
 		}
 	}

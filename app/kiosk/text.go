@@ -117,7 +117,7 @@ var (
 	// the staff who come read what the printer reported.
 	tPrintFailed = cases.Text{ZH: "没有打印出来（%s），申请已保存，请找工作人员帮忙。", EN: "Not printed (%s), but your application is saved: please ask staff."}
 	tPrinting    = cases.Text{ZH: "正在打印回执和排队号……", EN: "Printing your receipt and queue ticket…"}
-	tNoPaper     = cases.Text{ZH: "本机还没有接打印机：请拍下上面的二维码，或记下办件编号和排队号，到窗口出示即可。", EN: "This kiosk has no printer yet: take a photo of the QR code above, or note the case number and queue number, and show them at the counter."}
+	tNoPaper     = cases.Text{ZH: "本机还没有接打印机，回执和排队号不会打印出来：请记下申请编号和排队号。", EN: "This kiosk has no printer yet, so no receipt or queue ticket comes out: note the case number and queue number."}
 	tPrinted     = cases.Text{ZH: "请取走打印的回执和排队号。", EN: "Please take your printed receipt and queue ticket."}
 	tPrintAgain  = cases.Text{ZH: "重新打印", EN: "Print again"}
 	tTicket      = cases.Text{ZH: "排队号", EN: "Queue ticket"}

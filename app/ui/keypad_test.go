@@ -148,10 +148,10 @@ func TestPinyinPadTypesACompanyName(t *testing.T) {
 func TestPinyinPadEditsAroundPendingLetters(t *testing.T) {
 	p, field := pinyinPad(t, ime.Common, 7)
 	p.OnClear = func() { *field = "" }
-	width := p.MinSize().Width
+	size := p.MinSize()
 	tap(t, p, strings.Split("YOUXIANGONGSI", "")...)
-	if !slices.Contains(p.Input().Shown(), "有限公司") || p.MinSize().Width != width {
-		t.Fatalf("with 有限公司 on the bar the keyboard is %v wide, was %v (candidates %q)", p.MinSize().Width, width, p.Input().Shown())
+	if !slices.Contains(p.Input().Shown(), "有限公司") || p.MinSize() != size {
+		t.Fatalf("with letters and 有限公司 on the bar the keyboard is %v, was %v (candidates %q): the keys moved", p.MinSize(), size, p.Input().Shown())
 	}
 	tap(t, p, "有限公司", "H", "U", "A", "清空")
 	if *field != "有限公司" || p.Input().Pending() {
@@ -165,6 +165,12 @@ func TestPinyinPadEditsAroundPendingLetters(t *testing.T) {
 	tap(t, p, "1")
 	if *field != "裕华区1" {
 		t.Fatalf("a digit typed with yuhuaqu pending: field %q, want 裕华区1", *field)
+	}
+	*field = ""
+	tap(t, p, strings.Split("HEPINGXILU", "")...) // the first candidate, 和平, takes heping only
+	tap(t, p, "8")
+	if !strings.HasSuffix(*field, "8") || p.Input().Pending() {
+		t.Fatalf("a digit typed with hepingxilu pending: field %q, pending %v; want every letter taken before the 8", *field, p.Input().Pending())
 	}
 }
 

@@ -1,7 +1,10 @@
 package ui
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -86,7 +89,13 @@ func (p *PinyinPad) CreateRenderer() fyne.WidgetRenderer {
 	for _, b := range p.cands {
 		cands = append(cands, Tall(b))
 	}
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(Tall(p.prev), Tall(p.next)), p.letters)
+	// The line of letters is as high as key-size letters even while it
+	// shows the smaller hint, so nothing below moves at the first letter.
+	probe := widget.NewLabel("Ag")
+	probe.SizeName = SizeNameKeyText
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, probe.MinSize().Height))
+	top := container.NewBorder(nil, nil, nil, container.NewHBox(Tall(p.prev), Tall(p.next)), container.NewStack(room, p.letters))
 	lines := []fyne.CanvasObject{Slots(cands...)}
 	for _, r := range []string{digitRow, qwertyRows[0], qwertyRows[1], qwertyRows[2]} {
 		keys := split(r)
@@ -130,9 +139,9 @@ func (p *PinyinPad) space() {
 }
 
 // typed adds a letter to the pinyin, or types a digit or mark. A digit
-// or mark typed while pinyin is pending takes the first candidate first,
-// as space does (and phone keyboards on punctuation): typed before the
-// word it follows, 1 went in front of 裕华区.
+// or mark typed while pinyin is pending takes the first candidates first,
+// as space does (and phone keyboards on punctuation), until no letter is
+// left: typed before the word it follows, 1 went in front of 裕华区.
 func (p *PinyinPad) typed(k string) {
 	call(p.OnActivity)
 	r := []rune(k)[0]
@@ -143,7 +152,9 @@ func (p *PinyinPad) typed(k string) {
 		}
 		return
 	}
-	if p.input.Pending() && len(p.input.Shown()) > 0 {
+	// Each first candidate in turn, until no letter is pending: the
+	// first may take only the first syllables (heping of hepingxilu).
+	for n := 0; n < ime.MaxInput && p.input.Pending() && len(p.input.Shown()) > 0; n++ {
 		p.choose(0)
 	}
 	p.insert(k)
