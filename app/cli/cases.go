@@ -166,7 +166,11 @@ func fieldErrors(it *catalog.Item, values map[string]string, problems []*cases.F
 		errs = append(errs, p)
 	}
 	if len(unknown) > 0 {
-		errs = append([]error{failf(tNoSuchField, strings.Join(unknown, ", "), it.Code, fieldList(it))}, errs...)
+		text := tNoSuchField
+		if len(unknown) > 1 {
+			text = tNoSuchFields
+		}
+		errs = append([]error{failf(text, strings.Join(unknown, ", "), it.Code, fieldList(it))}, errs...)
 	}
 	if len(empty) > 0 {
 		slices.SortFunc(empty, func(a, b catalog.Field) int { return fieldIndex(it, a.Key) - fieldIndex(it, b.Key) })

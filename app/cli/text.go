@@ -47,6 +47,7 @@ var (
 	tNoItem            = cases.Text{ZH: "没有事项 %[1]q，tongban catalog search 可以查找编码。", EN: "There is no service item %[1]q; tongban catalog search finds codes."}
 	tBadMaterial       = cases.Text{ZH: "%[1]s 中的 %[2]s 不是此事项的材料编号：材料编号为 1 至 %[3]d（见 tongban catalog show %[4]s）。", EN: "%[1]s: %[2]s is not a material of this item; its materials are numbered 1 to %[3]d (tongban catalog show %[4]s)."}
 	tNoSuchField       = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这一项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such field; its fields are %[3]s."}
+	tNoSuchFields      = cases.Text{ZH: "%[1]s：事项 %[2]s 没有这些项，可填写的项为：%[3]s。", EN: "%[1]s: item %[2]s has no such fields; its fields are %[3]s."}
 	tNotAChoice        = cases.Text{ZH: "%[1]s：%[2]s只能是以下之一：%[3]s，不能是 %[4]q。", EN: "%[1]s: %[2]s must be one of %[3]s, not %[4]q."}
 	tNoMaterials       = cases.Text{ZH: "事项 %[2]s 不需要材料，请去掉 %[1]s。", EN: "Item %[2]s needs no materials; leave out %[1]s."}
 	tFieldWarning      = cases.Text{ZH: "请注意，%[1]s（%[2]s）：%[3]s案件已照常提交。", EN: "Note on %[1]s (%[2]s): %[3]s The case was submitted all the same."}
