@@ -343,14 +343,14 @@ func actError(err error, cs *cases.Case, a action, staff string, d *device) erro
 		return badf(tInConflict, cs.Number)
 	case errors.Is(err, cases.ErrNotAllowed) && cs.Status == cases.StatusSupplement && a.kind == cases.KindAccepted:
 		// The applicant came back with the materials the notice asked for.
-		return badf(tAwaitingSupplied, cs.Number, cases.MaterialNames(item, cs.Missing), staff, materialNumbers(cs.Missing))
+		return badf(tAwaitingSupplied, cs.Number, cases.MaterialNames(item, cs.Missing), staff, materialNumbers(cs.Missing), d.dir)
 	case errors.Is(err, cases.ErrNotAllowed):
 		st := cs.Status.Label()
 		return badf(tNotAllowed, cs.Number, cases.Text{ZH: st.ZH, EN: strings.ToLower(st.EN)}, a.words)
 	case errors.Is(err, cases.ErrAlreadyRated):
 		return badf(tAlreadyRated, cs.Number)
 	case errors.Is(err, cases.ErrOwed):
-		return badf(tOwedFirst, cs.Number, cases.MaterialNames(item, cs.Owed), staff, materialNumbers(cs.Owed))
+		return badf(tOwedFirst, cs.Number, cases.MaterialNames(item, cs.Owed), staff, materialNumbers(cs.Owed), d.dir)
 	}
 	return &badInput{err}
 }

@@ -291,7 +291,7 @@ func TestNoticeListsEveryMissingMaterial(t *testing.T) {
 	// an acceptance is refused for its status, not advised on materials.
 	_, errOut, exit := run(t, data, "cases", "accept", n, "--staff", "S001", "--received", "1")
 	if _, en := wantBilingual(t, "accept while awaiting materials", errOut); exit != 2 || !strings.Contains(en, "cannot be accepted") ||
-		!strings.Contains(en, "tongban cases supplied "+n+" --staff S001 --received 4,") {
+		!strings.Contains(en, "tongban cases supplied "+n+" --staff S001 --received 4 --data "+data) {
 		t.Errorf("accept of a case awaiting materials: exit %d, %q; want the status's sentence", exit, errOut)
 	}
 }

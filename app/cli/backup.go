@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"tongban/app/cases"
@@ -65,7 +66,9 @@ func backupError(file string, err error) error {
 	var other *store.OtherDeviceError
 	switch {
 	case errors.As(err, &other):
-		return badf(tBackupOfOther, file, deviceLabel(other.Backup))
+		return badf(tBackupOfOther, file, deviceLabel(other.Backup), otherName(file, other.Here))
+	case errors.Is(err, store.ErrBackupInUse):
+		return badf(tBackupInUse, file)
 	case errors.As(err, &damaged):
 		return failf(tBackupDamaged, damaged.File, damaged.Where)
 	case errors.Is(err, store.ErrStoreItself):
@@ -158,6 +161,17 @@ func restoreCommand(c *call) error {
 		fmt.Fprintln(c.env.Stdout, bothf(tRestoredLeapt, r.NextNumber))
 	}
 	return nil
+}
+
+// otherName suggests a backup name beside file with this device's short
+// code in it: kiosk-2026-11-28.db → kiosk-K01-2026-11-28.db.
+func otherName(file string, here store.Identity) string {
+	code := here.ShortCode
+	if code == "" {
+		code = here.DeviceID[:min(8, len(here.DeviceID))]
+	}
+	ext := filepath.Ext(file)
+	return strings.TrimSuffix(file, ext) + "-" + code + ext
 }
 
 // deviceLabel names a device for people: its role, short code and center.

@@ -20,7 +20,7 @@ func catalogCommand(c *call) error {
 		return badf(tCatalogWhat)
 	}
 	verb, args := c.args[0], c.args[1:]
-	c.name = "catalog " + verb
+	c.name, c.summary = "catalog "+verb, summaryOf(catalogVerbs, verb)
 	fs := c.flags(c.name)
 	limit := new(int)
 	switch verb {

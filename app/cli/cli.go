@@ -173,6 +173,17 @@ func usage(w io.Writer) {
 type subcommand struct{ name, summary string }
 
 // groupHelp prints the subcommands of a group, one line each.
+// summaryOf is what a group's subcommand does, for its own --help: the
+// summary of the one whose name starts with verb ("add ID" for add).
+func summaryOf(subs []subcommand, verb string) string {
+	for _, s := range subs {
+		if name, _, _ := strings.Cut(s.name, " "); name == verb {
+			return s.summary
+		}
+	}
+	return ""
+}
+
 func groupHelp(w io.Writer, group string, subs []subcommand) {
 	fmt.Fprintf(w, "tongban %s — %s\n", group, commands[group].summary)
 	fmt.Fprintf(w, "\nUsage: tongban %s SUBCOMMAND [flags]   (tongban %s SUBCOMMAND --help lists its flags)\n", group, group)

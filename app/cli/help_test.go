@@ -86,3 +86,20 @@ func TestActionsTakeOnlyTheirOwnFlags(t *testing.T) {
 		t.Errorf("refused flags changed the case: %d events → %d", before, after)
 	}
 }
+
+// A group's subcommand says what it itself does, not what its group does.
+func TestSubcommandHelpSaysWhatItDoes(t *testing.T) {
+	for _, tt := range []struct {
+		args []string
+		subs []subcommand
+	}{
+		{[]string{"staff", "list"}, staffVerbs},
+		{[]string{"keys", "import"}, keysVerbs},
+		{[]string{"catalog", "show"}, catalogVerbs},
+	} {
+		out, _, _ := run(t, t.TempDir(), append(tt.args, "--help")...)
+		if want := summaryOf(tt.subs, tt.args[1]); want == "" || !strings.Contains(out, want) {
+			t.Errorf("tongban %s --help:\n%s\nlacks %q", strings.Join(tt.args, " "), out, want)
+		}
+	}
+}

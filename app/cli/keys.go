@@ -29,7 +29,7 @@ func keysCommand(c *call) error {
 		return badf(tKeysWhat)
 	}
 	verb := c.args[0]
-	c.name, c.synopsis = "keys "+verb, "FILE"
+	c.name, c.synopsis, c.summary = "keys "+verb, "FILE", summaryOf(keysVerbs, verb)
 	fs := c.flags(c.name)
 	pos, err := c.parse(fs, c.args[1:])
 	if err != nil {

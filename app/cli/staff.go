@@ -26,7 +26,7 @@ func staffCommand(c *call) error {
 		return badf(tStaffWhat)
 	}
 	verb := c.args[0]
-	c.name = "staff " + verb
+	c.name, c.summary = "staff "+verb, summaryOf(staffVerbs, verb)
 	fs := c.flags(c.name)
 	name, pin := new(string), new(string)
 	var windows, queues stringList

@@ -135,7 +135,7 @@ func (s *Store) olderBackup(path string) error {
 	theirs, err := checkBackup(path)
 	switch {
 	case errors.Is(err, ErrLocked):
-		return ErrBackupOverStore
+		return ErrBackupInUse
 	case errors.Is(err, ErrNotStore):
 		return ErrBackupOverOther
 	case err != nil:
@@ -145,7 +145,9 @@ func (s *Store) olderBackup(path string) error {
 	if err != nil {
 		return err
 	}
-	if !sameDevice(theirs, ours) {
+	// The device, not its enrollment: a backup from before this device
+	// enrolled (another short code, no center) is its own all the same.
+	if theirs.DeviceID != ours.DeviceID {
 		return &OtherDeviceError{Backup: theirs, Here: ours}
 	}
 	return nil

@@ -379,6 +379,19 @@ func TestBackupReplacesOnlyAnOlderBackup(t *testing.T) {
 			t.Fatalf("a backup over the last one: %v", err)
 		}
 	}
+	// The same device once enrolled (another short code, a center): its
+	// backup from before is its own.
+	id, err := s.Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id.ShortCode, id.Platform, id.Token = "K03", "http://platform", "t"
+	if err := s.SetIdentity(id); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.BackupFile(nightly); err != nil {
+		t.Fatalf("a backup over this device's backup from before it enrolled: %v", err)
+	}
 	// Another device's backup of the same day, on the same stick.
 	o, err = Open(other, Options{Center: "130102"})
 	if err != nil {

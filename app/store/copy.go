@@ -41,8 +41,8 @@ const (
 
 // CopySeen is the sign of another copy of this device's data at work.
 type CopySeen struct {
-	// Number is the first case the other copy handled, At when; Last is
-	// when the latest of its events came.
+	// Number is the latest case of the other copy that came, At when it
+	// was made there, and Last when it came here.
 	Number string    `json:"number"`
 	At     time.Time `json:"at"`
 	Last   time.Time `json:"last"`
@@ -63,20 +63,13 @@ func noteCopy(tx *bolt.Tx, self Identity, e cases.Event, now time.Time) error {
 	if now.Sub(at) > copyRecent {
 		return nil
 	}
-	var seen CopySeen
-	if raw := meta.Get(settingKey(KeyCopySeen)); raw != nil {
-		json.Unmarshal(raw, &seen) // a record that does not read starts again
-	}
-	if seen.At.IsZero() || now.Sub(seen.Last) > CopyQuiet {
-		// The case's number is its submission's, stored by now if it came.
-		var sub cases.Event
-		seen = CopySeen{At: at}
-		if raw := tx.Bucket(bucketCases).Get(eventKey(cases.Event{CaseID: e.CaseID, ID: e.CaseID})); raw != nil && json.Unmarshal(raw, &sub) == nil {
-			seen.Number = submissionNumber(sub)
-		}
-	}
-	if at.After(seen.Last) {
-		seen.Last = at
+	// The case's number is its submission's, stored by now if it came.
+	// A copy that worked offline for days sends old cases at once: the
+	// sign lasts from when they came, not from when they were made.
+	seen := CopySeen{At: at, Last: now}
+	var sub cases.Event
+	if raw := tx.Bucket(bucketCases).Get(eventKey(cases.Event{CaseID: e.CaseID, ID: e.CaseID})); raw != nil && json.Unmarshal(raw, &sub) == nil {
+		seen.Number = submissionNumber(sub)
 	}
 	b, err := json.Marshal(seen)
 	if err != nil {

@@ -44,6 +44,10 @@ var (
 	// it, whose cases the backup would replace.
 	ErrBackupOverStore = errors.New("tongban.db 是设备的数据文件名，备份会替换掉那个数据目录里的数据，请给备份另起一个名字，例如 tongban-日期.db。 " +
 		"tongban.db is the name of a device's data file, whose cases a backup there would replace; give the backup another name, e.g. tongban-DATE.db")
+	// ErrBackupInUse is returned when the backup's name is a store a
+	// running program holds (a window's, under another name).
+	ErrBackupInUse = errors.New("这个文件是正在运行的程序使用中的数据文件，备份会替换掉它，请另起一个名字。 " +
+		"This file is a data file a running program is using, which a backup would replace; give another name")
 	// ErrBackupOverOther is returned when the backup's name is a file
 	// that is not a tongban backup: a backup replaces only an older one.
 	ErrBackupOverOther = errors.New("这个文件已经存在，而且不是 tongban 备份，备份不会覆盖它，请另起一个名字，或先把它移走。 " +
