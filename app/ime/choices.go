@@ -58,6 +58,18 @@ func (t *table) characters(s string, segs []string, o Order) []letteredRune {
 	for _, r := range t.lookup(segs[0], o, len(segs) == 1) {
 		out = append(out, letteredRune{r, len(segs[0])})
 	}
+	for v, u := range umlautAsU {
+		if segs[0] != u || len(out) < otherSplitsAfter {
+			continue
+		}
+		var umlauts []letteredRune
+		for _, c := range t.bySyllable[v] {
+			if !slices.ContainsFunc(out, func(x letteredRune) bool { return x.r == c.r }) {
+				umlauts = append(umlauts, letteredRune{c.r, len(u)})
+			}
+		}
+		out = append(out[:otherSplitsAfter:otherSplitsAfter], alternate(out[otherSplitsAfter:], umlauts)...)
+	}
 	splits := t.splits(s)
 	if splits[0] == nil {
 		return out

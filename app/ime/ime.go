@@ -223,6 +223,11 @@ func (t *table) lookup(syl string, o Order, withPrefixed bool) []rune {
 // syllables of their own.
 var umlautSpellings = map[string]string{"lve": "lue", "nve": "nue"}
 
+// umlautAsU are lü and nü as people often type them, lu and nu: syllables
+// of their own, whose characters come first, with lü's and nü's among
+// them (lu: 路 陆 录, then 绿 旅 … in turns; nushi: 女士).
+var umlautAsU = map[string]string{"lv": "lu", "nv": "nu"}
+
 // syllables returns the toneless readings of a dictionary entry
 // ("cháng,zhǎng"), each once, in the dictionary's order.
 func syllables(readings string) []string {

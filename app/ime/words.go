@@ -94,6 +94,9 @@ func speller(dict map[int]string) func(idx wordIndex, word string, rank uint32) 
 				if u, ok := umlautSpellings[s]; ok {
 					syls = append(syls, syllable{u, min(readingPlace(r, s, place), 1)})
 				}
+				if u, ok := umlautAsU[s]; ok {
+					syls = append(syls, syllable{u, min(readingPlace(r, s, place), 1)})
+				}
 			}
 		}
 		cache[r] = syls

@@ -87,7 +87,7 @@ func (s *form) keys(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 			order = ime.Names
 		}
 		p := ui.NewPinyinPad(ui.PinyinLabels{PadLabels: k.padLabels(), Prev: k.t(tCandPrev), Next: k.t(tCandNext),
-			Hint: k.t(tPinyinHint), ToLatin: k.t(tToLatin), ToHanzi: k.t(tToHanzi)}, order, k.sizes().candidates)
+			Hint: k.t(tPinyinHint), PickFirst: k.t(tPickFirst), ToLatin: k.t(tToLatin), ToHanzi: k.t(tToHanzi)}, order, k.sizes().candidates)
 		p.OnInsert, p.OnBackspace, p.OnClear, p.OnActivity = typed, backspace, clear, k.touch
 		return p
 	case catalog.KindCreditCode:

@@ -118,7 +118,7 @@ func TestPinyinPadTypesAName(t *testing.T) {
 // with the field it types into.
 func pinyinPad(t *testing.T, o ime.Order, perPage int) (*PinyinPad, *string) {
 	themed(t, Kiosk)
-	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", ToLatin: "ABC", ToHanzi: "中文"}, o, perPage)
+	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", PickFirst: "请先选字", ToLatin: "ABC", ToHanzi: "中文"}, o, perPage)
 	field := new(string)
 	p.OnInsert = func(s string) { *field += s }
 	show(t, p)
@@ -169,8 +169,8 @@ func TestPinyinPadEditsAroundPendingLetters(t *testing.T) {
 	*field = ""
 	tap(t, p, strings.Split("HEPINGXILU", "")...) // the first candidate, 和平, takes heping only
 	tap(t, p, "8")
-	if !strings.HasSuffix(*field, "8") || p.Input().Pending() {
-		t.Fatalf("a digit typed with hepingxilu pending: field %q, pending %v; want every letter taken before the 8", *field, p.Input().Pending())
+	if *field != "" || p.Input().Letters() != "he'ping'xi'lu" || !contains(texts(p), "he'ping'xi'lu  请先选字") {
+		t.Fatalf("a digit typed with hepingxilu pending: field %q, letters %q, screen %q; want the 8 held and a pick asked for", *field, p.Input().Letters(), texts(p))
 	}
 }
 

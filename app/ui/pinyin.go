@@ -56,6 +56,12 @@ func (in *PinyinInput) Clear() {
 	in.update()
 }
 
+// FirstTakesAll reports whether the first candidate takes every letter
+// pending: a word or character that ends what was typed.
+func (in *PinyinInput) FirstTakesAll() bool {
+	return len(in.cands) > 0 && in.cands[0].Letters == len(in.letters)
+}
+
 // Pending reports whether letters wait for a candidate.
 func (in *PinyinInput) Pending() bool { return in.letters != "" }
 

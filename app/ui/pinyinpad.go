@@ -19,6 +19,7 @@ type PinyinLabels struct {
 	PadLabels
 	Prev, Next string // page the candidates: ◀ / ▶ or 上一页 / 下一页
 	Hint       string // shown while no letter is typed: 输入拼音 / Type pinyin
+	PickFirst  string // after the letters when a digit waits for a pick: 请先选字 / pick first
 	ToLatin    string // switches letter keys to typing the letters: ABC
 	ToHanzi    string // switches back to pinyin: 中文 / Chinese
 }
@@ -44,6 +45,9 @@ type PinyinPad struct {
 	input  *PinyinInput
 	labels PinyinLabels
 	latin  bool
+	// blocked is set when a digit or mark was refused for the letters
+	// pending: the letters line asks for a pick first.
+	blocked bool
 
 	letters *widget.Label
 	cands   []*widget.Button
@@ -139,9 +143,12 @@ func (p *PinyinPad) space() {
 }
 
 // typed adds a letter to the pinyin, or types a digit or mark. A digit
-// or mark typed while pinyin is pending takes the first candidates first,
-// as space does (and phone keyboards on punctuation), until no letter is
-// left: typed before the word it follows, 1 went in front of 裕华区.
+// or mark typed while pinyin is pending follows the word the letters make:
+// when the first candidate takes them all (中山东路 for zhongshandonglu),
+// it goes in first, as space would; when it takes only some (和平 of
+// hepingxilu), the digit waits and the letters line asks for a pick,
+// since first candidates one after another make words nobody chose
+// (而但 for erdan). Typed before the word, 1 went in front of 裕华区.
 func (p *PinyinPad) typed(k string) {
 	call(p.OnActivity)
 	r := []rune(k)[0]
@@ -152,9 +159,12 @@ func (p *PinyinPad) typed(k string) {
 		}
 		return
 	}
-	// Each first candidate in turn, until no letter is pending: the
-	// first may take only the first syllables (heping of hepingxilu).
-	for n := 0; n < ime.MaxInput && p.input.Pending() && len(p.input.Shown()) > 0; n++ {
+	if p.input.Pending() {
+		if !p.input.FirstTakesAll() {
+			p.blocked = true
+			p.show()
+			return
+		}
 		p.choose(0)
 	}
 	p.insert(k)
@@ -211,6 +221,7 @@ func (p *PinyinPad) insert(s string) {
 
 // show brings the letters, candidates and paging keys up to date.
 func (p *PinyinPad) show() {
+	defer func() { p.blocked = false }() // asked once, until the next key
 	// The letters typed are key-sized; the hint in their place is body
 	// text, so that a long one ("Type pinyin, tap a character") fits
 	// beside the paging keys in elder mode.
@@ -219,6 +230,9 @@ func (p *PinyinPad) show() {
 	case p.latin:
 		p.letters.SetText("")
 		p.toggle.SetText(p.labels.ToHanzi)
+	case p.input.Pending() && p.blocked:
+		p.letters.SetText(p.input.Letters() + "  " + p.labels.PickFirst)
+		p.toggle.SetText(p.labels.ToLatin)
 	case p.input.Pending():
 		p.letters.SetText(p.input.Letters())
 		p.toggle.SetText(p.labels.ToLatin)
