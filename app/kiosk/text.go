@@ -29,7 +29,7 @@ var (
 	tSpace      = cases.Text{ZH: "空格", EN: "Space"}
 	tCandPrev   = cases.Text{ZH: "上页", EN: "Prev"}
 	tCandNext   = cases.Text{ZH: "下页", EN: "More"}
-	tPinyinHint = cases.Text{ZH: "输入拼音，点选汉字（ü 打 v：nv 女）", EN: "Type pinyin, tap a character (ü as v: nv 女)"}
+	tPinyinHint = cases.Text{ZH: "输入拼音，点选汉字", EN: "Type pinyin, tap a character"}
 	tPickFirst  = cases.Text{ZH: "请先选字", EN: "pick first"}
 	tToLatin    = cases.Text{ZH: "字母", EN: "ABC"}
 	tToHanzi    = cases.Text{ZH: "拼音", EN: "Pinyin"}
