@@ -346,7 +346,7 @@ func (d *device) status() (statusJSON, error) {
 		s.copySeen = &seen
 	}
 	var notes []string
-	if d.config.Role == "" && !id.Enrolled() {
+	if d.kioskDemo() {
 		notes = append(notes, tKioskDemo.Both())
 	}
 	if id.Enrolled() && id.Role != s.Device.Role {
