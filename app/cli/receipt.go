@@ -180,14 +180,6 @@ func scanCommand(c *call) error {
 	return nil
 }
 
-// cameraCause is what the system said about a camera, without the
-// counter window's sentence around it.
-func cameraCause(err error, device string) string {
-	s := strings.TrimSpace(strings.TrimPrefix(err.Error(), scan.ErrCamera.Error()))
-	s = strings.TrimSuffix(strings.TrimPrefix(s, "("), ")")
-	return strings.TrimPrefix(s, device+": ")
-}
-
 // listenCamera starts a camera; tests replace it.
 var listenCamera = scan.ListenCamera
 
@@ -219,8 +211,10 @@ func firstCode(device string, timeout time.Duration) (string, error) {
 	case err := <-failed:
 		// The camera's sentence is the counter window's, which keeps
 		// trying; a command tries once.
-		if errors.Is(err, scan.ErrCamera) {
-			return "", failf(tCameraNotThere, device, cameraCause(err, device))
+		var camera *scan.CameraError
+		if errors.As(err, &camera) {
+			// What the system said, without the device it names again.
+			return "", failf(tCameraNotThere, device, strings.TrimPrefix(camera.Err.Error(), device+": "))
 		}
 		return "", err
 	case <-time.After(timeout):

@@ -8,6 +8,19 @@ import (
 	"time"
 )
 
+// CameraError is a camera that failed, a case of ErrCamera: which one,
+// and what the system or the decoder said.
+type CameraError struct {
+	Device string
+	Err    error
+}
+
+func (e *CameraError) Error() string {
+	return fmt.Sprintf("%v (%s: %v)", ErrCamera, e.Device, e.Err)
+}
+
+func (e *CameraError) Unwrap() []error { return []error{ErrCamera, e.Err} }
+
 // ErrCamera is what a counter shows when its camera is missing or unusable.
 var ErrCamera = errors.New("摄像头未连接或无法使用，请检查数据线和设备名；插好后会自动重连。 The camera is not connected or cannot be used: check its cable and the device name; it reconnects by itself once plugged in")
 
@@ -113,7 +126,7 @@ func (w *watcher) run(open func() (FrameSource, error)) {
 		if w.stopped() {
 			return
 		}
-		w.tell(fmt.Errorf("%w (%s: %v)", ErrCamera, w.name, err))
+		w.tell(&CameraError{Device: w.name, Err: err})
 		select {
 		case <-w.done:
 		case <-time.After(CameraRetry):
