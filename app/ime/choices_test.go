@@ -2,6 +2,7 @@ package ime
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -57,6 +58,9 @@ func TestChoicesOfferWords(t *testing.T) {
 		{"gongjijinti", "公积金", 9},   // and the rest typed on
 		{"zhanlue", "战略", 7},        // lüe typed as lue, as people do
 		{"nushi", "女士", 5},          // and nü as nu
+		{"hukouben", "户口本", 8},      // the service center's own words (build/freqgen/lobby.txt)
+		{"erdanyuan", "二单元", 9},
+		{"tongban", "通办", 7},
 	} {
 		cs := Choices(tt.in, Common)
 		i := slices.IndexFunc(cs, func(c Choice) bool { return c.Text == tt.want })
@@ -83,6 +87,11 @@ func TestChoicesOfferWords(t *testing.T) {
 	}
 	if cs := Choices("xianlu", Common); slices.ContainsFunc(cs, func(c Choice) bool { return c.Text == "探路" }) {
 		t.Errorf("Choices(\"xianlu\") = %q offers 探路, read xian only by a rare reading of 探", texts(cs, 7))
+	}
+	for _, in := range []string{"nvshi", "nushi", "nanshi", "jiangshi"} {
+		if cs := Choices(in, Common); slices.ContainsFunc(cs, func(c Choice) bool { return strings.ContainsRune(c.Text, '尸') }) {
+			t.Errorf("Choices(%q) = %q offers a word of 尸: build/freqgen leaves out unwelcome words", in, texts(cs, 7))
+		}
 	}
 	if cs := Choices("shiji", Common); slices.ContainsFunc(cs[:7], func(c Choice) bool { return c.Text == "石家" }) {
 		t.Errorf("Choices(\"shiji\") = %q: ji is a whole syllable, not the start of jia", texts(cs, 7))

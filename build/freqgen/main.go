@@ -10,7 +10,13 @@
 //     type, from the most to the least frequent: every word common enough
 //     (minWordFreq), and every place name that ends as an address part
 //     does (新华区, 中山东路), however rare, since addresses are what the
-//     kiosk's text fields hold most.
+//     kiosk's text fields hold most; and every word of lobby.txt, the
+//     service center's own words that the dictionary lists too rarely
+//     (社保卡, 户口本, 一单元).
+//
+// Words with a character of unwelcome are left out: a citizen typing
+// nvshi for 女士 must not be offered 女尸. Those characters can still be
+// typed one at a time.
 //
 // Run it with make freq (see the Makefile); its output is committed.
 //
@@ -20,6 +26,7 @@ package main
 import (
 	"bufio"
 	"cmp"
+	_ "embed"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -43,6 +50,17 @@ const minWordFreq = 50
 // their frequency (cppjieba tags place names ns).
 const addressEnds = "省市区县旗镇乡村路街道巷"
 
+// lobbyFreq is the frequency given to the words of lobby.txt: about the
+// middle of the list, so a common word of the same letters still comes
+// first.
+const lobbyFreq = 500
+
+// unwelcome are characters whose words the keyboard never offers.
+const unwelcome = "尸婊妓奸淫嫖屎屁粪"
+
+//go:embed lobby.txt
+var lobbyText string
+
 // entry is one line of the dictionary: word frequency tag.
 type entry struct {
 	word string
@@ -60,7 +78,7 @@ func main() {
 		err = write(filepath.Join(os.Args[2], "freq.txt"), charLines(entries))
 	}
 	if err == nil {
-		err = write(filepath.Join(os.Args[2], "words.txt"), wordLines(entries))
+		err = write(filepath.Join(os.Args[2], "words.txt"), wordLines(append(entries, lobbyEntries()...)))
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "freqgen:", err)
@@ -92,6 +110,18 @@ func read(name string) ([]entry, error) {
 		out = append(out, e)
 	}
 	return out, sc.Err()
+}
+
+// lobbyEntries are the words of lobby.txt at lobbyFreq.
+func lobbyEntries() []entry {
+	var out []entry
+	for line := range strings.Lines(lobbyText) {
+		w := strings.TrimSpace(line)
+		if w != "" && w[0] != '#' {
+			out = append(out, entry{word: w, freq: lobbyFreq})
+		}
+	}
+	return out
 }
 
 const source = "of cppjieba's dict/jieba.dict.utf8 (The MIT License (MIT),\n# Copyright (c) 2013; see app/ime/freq-LICENSE)."
@@ -127,13 +157,14 @@ func charLines(entries []entry) []string {
 }
 
 // wordLines lists the words of two to four hanzi worth offering, the most
-// frequent first, one a line.
+// frequent first, one a line. Of a word listed twice the first counts, so
+// the dictionary's frequency wins over lobbyFreq where it is high enough.
 func wordLines(entries []entry) []string {
 	var words []entry
 	seen := map[string]bool{}
 	for _, e := range entries {
 		n := utf8.RuneCountInString(e.word)
-		if n < 2 || n > 4 || seen[e.word] || !allHan(e.word) {
+		if n < 2 || n > 4 || seen[e.word] || !allHan(e.word) || strings.ContainsAny(e.word, unwelcome) {
 			continue
 		}
 		last, _ := utf8.DecodeLastRuneInString(e.word)
@@ -149,7 +180,8 @@ func wordLines(entries []entry) []string {
 		return cmp.Compare(a.word, b.word)
 	})
 	lines := []string{"# Words of two to four hanzi from the most to the least frequent, made by",
-		"# build/freqgen from the word frequencies " + source}
+		"# build/freqgen from the word frequencies " + source,
+		"# The service center's own words come from build/freqgen/lobby.txt."}
 	for _, w := range words {
 		lines = append(lines, w.word)
 	}
