@@ -71,7 +71,10 @@ func TestErrorsAreChineseThenEnglish(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, errOut, exit := run(t, data, tt.args...)
+			out, errOut, exit := run(t, data, tt.args...)
+			if out != "" { // a script reading it would take it for a result
+				t.Errorf("tongban %s printed %q besides its error", strings.Join(tt.args, " "), out)
+			}
 			if exit != tt.exit {
 				t.Errorf("tongban %s: exit %d, want %d (%q)", strings.Join(tt.args, " "), exit, tt.exit, errOut)
 			}

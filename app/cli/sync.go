@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -200,6 +201,8 @@ func syncCommand(c *call) error {
 		if werr := writeJSON(c.env.Stdout, out); werr != nil {
 			return werr
 		}
+	} else if errors.Is(err, client.ErrNotEnrolled) {
+		return err // nothing was tried: a line of counts would read as a round done
 	} else {
 		fmt.Fprintln(c.env.Stdout, bothf(tSyncRound, rep.Pushed, rep.Duplicates, rep.Rejected, rep.Pulled, rep.Pending))
 		if rep.FeedReset {

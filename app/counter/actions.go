@@ -144,5 +144,6 @@ func (b *bench) reveal() {
 	b.c.nudge()
 	b.setCase(updated)
 	b.revealed = true
+	b.clearError() // a new action: an error of an earlier one would read as this one's
 	b.render()
 }

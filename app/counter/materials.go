@@ -55,6 +55,7 @@ func (b *bench) materialRows(c *cases.Case, item *catalog.Item) []fyne.CanvasObj
 		}
 		row.box = newCheck(b.c, "", func(on bool) {
 			b.ticked[i] = on
+			b.clearError() // the clerk is changing what the error was about
 			if b.panel != nil && b.panel.listTicked != nil {
 				b.panel.listTicked(i, on)
 			}

@@ -214,3 +214,32 @@ func TestChecklistFollowsTheReceivedPanel(t *testing.T) {
 	}
 	r.listSays(1, true, tReceivedMark, tMissingMark)
 }
+
+// An error speaks of the step it refused: the clerk's next step — a tick
+// on the list or in a panel, revealing the ID — takes it off the screen,
+// so it never reads as that step's.
+func TestAnErrorGoesWithTheNextStep(t *testing.T) {
+	const refused = "The case is submitted, so “Complete” is not possible"
+	_, _, r := scannedCase(t)
+	for _, step := range []struct {
+		name string
+		do   func()
+	}{
+		{"Alt+3 on the list", func() { r.shortcut(fyne.KeyModifierAlt, fyne.Key3) }},
+		{"revealing the ID", func() { r.key(keyReveal) }},
+		{"a tick in the notice's panel", func() {
+			r.key(keySupplement)
+			r.c.bench.fail(refused) // as if said while the panel is open
+			r.shortcut(fyne.KeyModifierAlt, fyne.Key4)
+		}},
+	} {
+		if r.c.bench.panel == nil {
+			r.key(keyComplete)
+		}
+		r.mustShow(refused)
+		step.do()
+		if r.shows(refused) {
+			t.Errorf("after %s the error about Complete is still on screen", step.name)
+		}
+	}
+}

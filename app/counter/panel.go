@@ -250,7 +250,12 @@ func (b *bench) noteEntry(p *panel) *entry {
 func (b *bench) pickList(p *panel, item *catalog.Item, pre func(int) bool, changed func(bool)) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	for i := range item.Materials {
-		ch := newCheck(b.c, cases.MaterialNames(item, []int{i}).ZH+" "+cases.MaterialName(item, i).EN, changed)
+		ch := newCheck(b.c, cases.MaterialNames(item, []int{i}).ZH+" "+cases.MaterialName(item, i).EN, func(on bool) {
+			b.clearError() // the clerk is changing what the error was about
+			if changed != nil {
+				changed(on)
+			}
+		})
 		ch.OnFocus = func() { b.showToggle(p, i) }
 		ch.Checked = pre(i)
 		p.toggles = append(p.toggles, ch)

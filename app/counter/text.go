@@ -126,11 +126,11 @@ var (
 	tShortfall       = cases.Text{ZH: "容缺受理", EN: "Accept with shortfall"}
 	tNoShortfall     = cases.Text{ZH: "必需材料均已勾选，按 Enter 确认即可，无需容缺受理。", EN: "Every material needed is ticked: press Enter to confirm; there is no shortfall."}
 	tSavedShort      = cases.Text{ZH: "已保存：容缺受理，案件现为“已受理”；尚缺 %s，回执上列明待补交。", EN: "Saved: accepted with a shortfall; the case is now accepted. Still owed: %s, listed on the receipt."}
-	tSupplyTitle     = cases.Text{ZH: "一次性告知：勾选全部缺少的材料，确认后打印告知单", EN: "One-time notice: tick every missing material; the notice prints on confirming"}
+	tSupplyTitle     = cases.Text{ZH: "一次性告知：勾选全部缺少的材料（Alt+数字），确认后打印告知单", EN: "One-time notice: tick every missing material (Alt+number); the notice prints on confirming"}
 	tOwedFirst       = cases.Text{ZH: "容缺受理的材料 %s 尚未补交：请先按 %s 登记收到的材料，再准予办结，或办结为不予批准；没有作任何更改。", EN: "Materials accepted as owed (%s) have not come: record them with %s before approving, or complete the case as denied; nothing was changed."}
 	tNoticeLeavesOut = cases.Text{ZH: "告知单漏了必需材料 %s：请勾选列入告知，已收到的在清单上打勾（一次性告知要列出全部缺少的材料）。", EN: "The notice leaves out required materials (%s): tick them to ask for them, or tick them on the checklist as received; one notice asks for every missing material."}
 	tSupplyNone      = cases.Text{ZH: "请至少勾选一项缺少的材料。", EN: "Tick at least one missing material."}
-	tSupplied        = cases.Text{ZH: "补正材料已收：勾选收到的材料（须含补正告知所列的全部材料）", EN: "Materials received: tick what came in (every material the notice asked for)"}
+	tSupplied        = cases.Text{ZH: "补正材料已收：勾选收到的材料（Alt+数字；须含补正告知所列的全部材料）", EN: "Materials received: tick what came in (Alt+number; every material the notice asked for)"}
 	tAskedMark       = cases.Text{ZH: "补正告知所列", EN: "asked for"}
 	tSuppliedAll     = cases.Text{ZH: "补正告知所列材料已全部勾选。", EN: "Every material the notice asked for is ticked."}
 	tSuppliedLeft    = cases.Text{ZH: "补正告知所列材料尚缺：%[1]s。请待补齐后再登记；确需先行受理的，按 %[2]s 容缺受理，将其记为待补交。", EN: "Asked for and not ticked: %[1]s. Record the receipt once all have come, or accept with the shortfall (%[2]s), recording them as owed."}
