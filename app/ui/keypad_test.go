@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"tongban/app/ime"
@@ -139,6 +140,30 @@ func TestPinyinPadTypesACompanyName(t *testing.T) {
 	}
 	if *field != "石家庄市商贸有限公司" || p.Input().Pending() {
 		t.Errorf("field %q, pending %v; want 石家庄市商贸有限公司 and nothing pending", *field, p.Input().Pending())
+	}
+}
+
+// On a keyboard too narrow for a four-character word in an equal cell
+// (half a landscape kiosk, elder mode), the word's cell widens to show it
+// whole and the others narrow; the keys below stay where they were.
+func TestPinyinPadLongWordGetsItsWidth(t *testing.T) {
+	themed(t, Elder)
+	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", PickFirst: "请先选字", ToLatin: "ABC", ToHanzi: "中文"}, ime.Common, 7)
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(600, 700))
+	q := button(t, p, "Q")
+	before := q.Position()
+	tap(t, p, strings.Split("YOUXIANGONGSI", "")...)
+	word := button(t, p, "有限公司")
+	text := fyne.MeasureText(word.Text, theme.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width
+	if word.Size().Width < text+theme.Size(theme.SizeNamePadding) {
+		t.Errorf("有限公司 has a cell %v wide; its text is %v", word.Size().Width, text)
+	}
+	if one := button(t, p, "有"); one.Size().Width >= word.Size().Width {
+		t.Errorf("有 has a cell as wide as 有限公司 (%v, %v)", one.Size().Width, word.Size().Width)
+	}
+	if q.Position() != before {
+		t.Errorf("the Q key moved from %v to %v", before, q.Position())
 	}
 }
 

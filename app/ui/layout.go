@@ -1,6 +1,9 @@
 package ui
 
 import (
+	"cmp"
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -39,11 +42,13 @@ func (l targetLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return min
 }
 
-// Slots lays out its objects as equal cells of one row, like a grid with
-// as many columns, but asks for no more width than a target per cell:
-// what they show (a pinyin keyboard's candidates, one character or a
-// four-character word) never widens the row, so the keys around it do
-// not move as a citizen types.
+// Slots lays out its objects in one row, like a grid with as many
+// columns, but asks for no more width than a target per cell: what they
+// show (a pinyin keyboard's candidates, one character or a four-character
+// word) never widens the row, so the keys around it do not move as a
+// citizen types. The cells are equal unless one needs more than its
+// share: a four-character word on a narrow keyboard then gets its width,
+// and the others share the rest equally.
 func Slots(objs ...fyne.CanvasObject) *fyne.Container {
 	return container.New(slotsLayout{}, objs...)
 }
@@ -55,11 +60,58 @@ func (slotsLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		return
 	}
 	gap := theme.Size(theme.SizeNamePadding)
-	w := (size.Width - gap*float32(len(objs)-1)) / float32(len(objs))
+	needs := make([]float32, len(objs))
 	for i, o := range objs {
-		o.Move(fyne.NewPos(float32(i)*(w+gap), 0))
-		o.Resize(fyne.NewSize(w, size.Height))
+		needs[i] = o.MinSize().Width
 	}
+	widths := shares(needs, size.Width-gap*float32(len(objs)-1))
+	x := float32(0)
+	for i, o := range objs {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(widths[i], size.Height))
+		x += widths[i] + gap
+	}
+}
+
+// shares divides room among cells that need the widths given: each gets
+// at least what it needs, and the rest is shared so the cells that need
+// less are all as wide as one another (as water fills the lowest first).
+// Where the needs exceed the room, each gets a part of the room in
+// proportion to its need.
+func shares(needs []float32, room float32) []float32 {
+	out := make([]float32, len(needs))
+	var sum float32
+	for _, n := range needs {
+		sum += n
+	}
+	if sum >= room {
+		for i, n := range needs {
+			out[i] = room * n / max(sum, 1)
+		}
+		return out
+	}
+	// level is the width of the cells that need less than it: the room
+	// left by those that need more, shared among the rest.
+	order := make([]int, len(needs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return cmp.Compare(needs[b], needs[a]) })
+	left, rest := room, len(needs)
+	for _, i := range order {
+		if level := left / float32(rest); needs[i] <= level {
+			break
+		}
+		out[i] = needs[i]
+		left -= needs[i]
+		rest--
+	}
+	for i := range out {
+		if out[i] == 0 {
+			out[i] = left / float32(rest)
+		}
+	}
+	return out
 }
 
 func (slotsLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {

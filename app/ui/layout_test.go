@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -73,5 +74,26 @@ func TestAbove(t *testing.T) {
 	a.Refresh()
 	if top.Size().Height != a.Size().Height {
 		t.Errorf("with the bottom hidden the top is %v high of %v", top.Size().Height, a.Size().Height)
+	}
+}
+
+// Slots are equal while everything fits its share; a cell that needs more
+// gets it, and the others share the rest equally; needs beyond the room
+// are scaled to it.
+func TestShares(t *testing.T) {
+	for _, tt := range []struct {
+		needs []float32
+		room  float32
+		want  []float32
+	}{
+		{[]float32{50, 60, 50}, 300, []float32{100, 100, 100}},
+		{[]float32{160, 50, 50}, 300, []float32{160, 70, 70}},
+		{[]float32{50, 130, 140, 20}, 400, []float32{65, 130, 140, 65}},
+		{[]float32{300, 100}, 200, []float32{150, 50}},
+		{[]float32{}, 100, []float32{}},
+	} {
+		if got := shares(tt.needs, tt.room); !slices.Equal(got, tt.want) {
+			t.Errorf("shares(%v, %v) = %v, want %v", tt.needs, tt.room, got, tt.want)
+		}
 	}
 }

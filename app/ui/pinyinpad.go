@@ -51,6 +51,7 @@ type PinyinPad struct {
 
 	letters *widget.Label
 	cands   []*widget.Button
+	slots   *fyne.Container // the candidates' row, laid out again for each set
 	prev    *widget.Button
 	next    *widget.Button
 	toggle  *widget.Button
@@ -100,7 +101,8 @@ func (p *PinyinPad) CreateRenderer() fyne.WidgetRenderer {
 	room := canvas.NewRectangle(color.Transparent)
 	room.SetMinSize(fyne.NewSize(0, probe.MinSize().Height))
 	top := container.NewBorder(nil, nil, nil, container.NewHBox(Tall(p.prev), Tall(p.next)), container.NewStack(room, p.letters))
-	lines := []fyne.CanvasObject{Slots(cands...)}
+	p.slots = Slots(cands...)
+	lines := []fyne.CanvasObject{p.slots}
 	for _, r := range []string{digitRow, qwertyRows[0], qwertyRows[1], qwertyRows[2]} {
 		keys := split(r)
 		row := make([]fyne.CanvasObject, len(keys))
@@ -250,6 +252,9 @@ func (p *PinyinPad) show() {
 			b.SetText("")
 			b.Disable()
 		}
+	}
+	if p.slots != nil { // a long word takes a wider cell (Slots)
+		p.slots.Refresh()
 	}
 	page, pages := p.input.Page()
 	setEnabled(p.prev, page > 1)
