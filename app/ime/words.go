@@ -80,33 +80,15 @@ type syllable struct {
 // each character's readings once.
 func speller(dict map[int]string) func(idx wordIndex, word string, rank uint32) wordIndex {
 	cache := map[rune][]syllable{}
-	readingsOf := func(r rune) []syllable {
-		syls, ok := cache[r]
-		if ok {
-			return syls
-		}
-		if _, _, gb := gbLevel(r); gb {
-			for place, s := range syllables(dict[int(r)]) {
-				if place == 3 { // the fourth reading of a character is never the one a word needs first
-					break
-				}
-				syls = append(syls, syllable{s, min(readingPlace(r, s, place), 1)})
-				if u, ok := umlautSpellings[s]; ok {
-					syls = append(syls, syllable{u, min(readingPlace(r, s, place), 1)})
-				}
-				if u, ok := umlautAsU[s]; ok {
-					syls = append(syls, syllable{u, min(readingPlace(r, s, place), 1)})
-				}
-			}
-		}
-		cache[r] = syls
-		return syls
-	}
 	var chars [][]syllable
 	return func(idx wordIndex, word string, rank uint32) wordIndex {
 		chars = chars[:0]
 		for _, r := range word {
-			syls := readingsOf(r)
+			syls, ok := cache[r]
+			if !ok {
+				syls = wordSyllables(dict, r)
+				cache[r] = syls
+			}
 			if len(syls) == 0 {
 				return idx
 			}
@@ -114,6 +96,64 @@ func speller(dict map[int]string) func(idx wordIndex, word string, rank uint32) 
 		}
 		return appendReadings(idx, word, rank, chars)
 	}
+}
+
+// wordSyllables are the readings of r that words are listed under, as
+// typed: its first three, each also as lue, nue, lu and nu where it is
+// lüe, nüe, lü or nü. None when r is outside GBK.
+func wordSyllables(dict map[int]string, r rune) []syllable {
+	if _, _, gb := gbLevel(r); !gb {
+		return nil
+	}
+	var syls []syllable
+	for place, s := range syllables(dict[int(r)]) {
+		if place == 3 { // the fourth reading of a character is never the one a word needs first
+			break
+		}
+		odd := min(readingPlace(r, s, place), 1)
+		syls = append(syls, syllable{s, odd})
+		if u, ok := umlautSpellings[s]; ok {
+			syls = append(syls, syllable{u, odd})
+		}
+		if u, ok := umlautAsU[s]; ok {
+			syls = append(syls, syllable{u, odd})
+		}
+	}
+	return syls
+}
+
+// SplitAs splits typed letters into the syllables of word's characters,
+// as the word reads them: chang'an'qu for 长安区, where Segment, knowing
+// no word, says chan'gan'qu. The last piece may be a syllable still being
+// typed (shi'jia'z for 石家庄). Nil when the letters do not spell the word.
+func SplitAs(letters, word string) []string {
+	dict := dictionary()
+	chars := []rune(word)
+	var out []string
+	var spell func(i int, rest string) bool
+	spell = func(i int, rest string) bool {
+		if i == len(chars) {
+			return rest == ""
+		}
+		for _, syl := range wordSyllables(dict, chars[i]) {
+			switch {
+			case strings.HasPrefix(rest, syl.s):
+				out = append(out, syl.s)
+				if spell(i+1, rest[len(syl.s):]) {
+					return true
+				}
+				out = out[:len(out)-1]
+			case i == len(chars)-1 && rest != "" && strings.HasPrefix(syl.s, rest):
+				out = append(out, rest)
+				return true
+			}
+		}
+		return false
+	}
+	if spell(0, fold(letters)) {
+		return out
+	}
+	return nil
 }
 
 // appendReadings adds word to idx under the readings its characters'

@@ -26,3 +26,25 @@ func BenchmarkBuildWords(b *testing.B) {
 		buildWords(wordsText, dictionary())
 	}
 }
+
+func TestSplitAs(t *testing.T) {
+	for _, tt := range []struct {
+		letters, word string
+		want          []string
+	}{
+		{"changanqu", "长安区", []string{"chang", "an", "qu"}},
+		{"xian", "西安", []string{"xi", "an"}},
+		{"fangan", "方案", []string{"fang", "an"}},
+		{"fangan", "反感", []string{"fan", "gan"}},
+		{"shijiaz", "石家庄", []string{"shi", "jia", "z"}},
+		{"yinhang", "银行", []string{"yin", "hang"}},
+		{"zhanlue", "战略", []string{"zhan", "lue"}},
+		{"YouXianGongSi", "有限公司", []string{"you", "xian", "gong", "si"}},
+		{"xian", "现在", nil},
+		{"xianzaix", "现在", nil},
+	} {
+		if got := SplitAs(tt.letters, tt.word); !slices.Equal(got, tt.want) {
+			t.Errorf("SplitAs(%q, %s) = %q, want %q", tt.letters, tt.word, got, tt.want)
+		}
+	}
+}

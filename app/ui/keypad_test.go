@@ -348,3 +348,23 @@ func TestPinyinInputChoosesEitherReading(t *testing.T) {
 		}
 	}
 }
+
+// The letters line splits the letters as the first candidate reads them
+// when it is a word, so it agrees with what a tap takes; the letters past
+// the word are split as Segment splits them.
+func TestPinyinInputLettersFollowTheFirstWord(t *testing.T) {
+	for _, tt := range []struct{ typed, first, line string }{
+		{"changanqu", "长安区", "chang'an'qu"},
+		{"shijiaz", "石家庄", "shi'jia'z"},
+		{"changanquzhong", "长安区", "chang'an'qu'zhong"},
+		{"gongjijinti", "公积金", "gong'ji'jin'ti"},
+	} {
+		in := NewPinyinInput(ime.Common, 7)
+		for _, r := range tt.typed {
+			in.Type(r)
+		}
+		if shown := in.Shown(); shown[0] != tt.first || in.Letters() != tt.line {
+			t.Errorf("%s: first %q, letters line %q; want %s first and %q", tt.typed, shown[0], in.Letters(), tt.first, tt.line)
+		}
+	}
+}
