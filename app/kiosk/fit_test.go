@@ -168,6 +168,9 @@ func squeezed(root fyne.CanvasObject, size fyne.Size) []string {
 				}
 			}
 		}
+		if _, isEntry := o.(*ui.Entry); isEntry {
+			return // it scrolls its text within its box, to the end where the keypad types
+		}
 		for _, k := range kids {
 			walk(k, at)
 		}

@@ -156,7 +156,7 @@ func (s *form) fieldRow(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 		input = container.NewGridWithColumns(choiceColumns(labels), opts...)
 	} else {
 		e := ui.NewEntry()
-		e.SetText(s.app.values[f.Key])
+		e.SetTextAtEnd(s.app.values[f.Key])
 		e.SetPlaceHolder(k.t(placeholder(f.Kind)))
 		e.OnFocus = func() {
 			k.touch()
@@ -386,9 +386,7 @@ func (s *form) setValue(k *Kiosk, key, v string) {
 		s.changed(k, key, v)
 		return
 	}
-	r.entry.SetText(v)
-	r.entry.CursorColumn = len([]rune(v))
-	r.entry.Refresh()
+	r.entry.SetTextAtEnd(v)
 }
 
 // changed takes a new value: it is saved in the draft at once, and checked

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -38,4 +39,33 @@ func (e *Entry) MinSize() fyne.Size {
 	s := e.Entry.MinSize()
 	s.Height = max(s.Height, theme.Size(SizeNameTarget))
 	return s
+}
+
+// SetTextAtEnd sets the text with the cursor after its last character,
+// in sight: a keypad's word goes in at the end. Fyne's entry scrolls to
+// its cursor within the width its text had at the last layout of its
+// scroller, which a text set from code does not always bring (after the
+// form was rebuilt for elder mode the field stayed on the old end, and
+// the words typed after it were out of sight); resizing by a pixel and
+// back lays the text out first.
+func (e *Entry) SetTextAtEnd(v string) {
+	e.SetText(v)
+	e.CursorRow, e.CursorColumn = 0, len([]rune(v))
+	if size := e.Size(); !size.IsZero() {
+		e.Resize(size.AddWidthHeight(1, 0))
+		e.Resize(size)
+	}
+	e.Refresh()
+}
+
+// MouseUp ends a tap with the cursor after the last character, unless the
+// tap selected text: the on-screen keypads type and delete at the end, so
+// a cursor left where the finger landed would show an edit point that is
+// not one.
+func (e *Entry) MouseUp(m *desktop.MouseEvent) {
+	e.Entry.MouseUp(m)
+	if e.SelectedText() == "" {
+		e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
+		e.Refresh()
+	}
 }

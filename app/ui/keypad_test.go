@@ -368,3 +368,27 @@ func TestPinyinInputLettersFollowTheFirstWord(t *testing.T) {
 		}
 	}
 }
+
+// Letters too many for the line give up their first syllables to "…":
+// the newest letters, and the hint asking for a pick, stay in sight.
+func TestPinyinPadLettersLineKeepsTheNewest(t *testing.T) {
+	themed(t, Elder)
+	p := NewPinyinPad(PinyinLabels{PadLabels: padLabels, Prev: "◀", Next: "▶", Hint: "输入拼音", PickFirst: "请先选字", ToLatin: "ABC", ToHanzi: "中文"}, ime.Common, 7)
+	w := test.NewTempWindow(t, p)
+	w.Resize(fyne.NewSize(600, 700))
+	tap(t, p, strings.Split("ZHONGHUARENMINGONGHEGUO", "")...)
+	line := p.letters.Text
+	width := fyne.MeasureText(line, theme.Size(SizeNameKeyText), p.letters.TextStyle).Width
+	if !strings.HasPrefix(line, "…") || !strings.HasSuffix(line, "guo") || width > p.letters.Size().Width {
+		t.Errorf("letters line %q (%v wide in %v); want its start given up to …, ending in guo", line, width, p.letters.Size().Width)
+	}
+	tap(t, p, "8") // blocked: a pick is asked for, and the ask is in sight
+	if line := p.letters.Text; !strings.HasSuffix(line, "请先选字") || !strings.HasSuffix(strings.TrimSuffix(line, "  请先选字"), "guo") {
+		t.Errorf("letters line %q; want it to end in guo and the ask for a pick", line)
+	}
+	tap(t, p, "清空")
+	tap(t, p, "L", "I")
+	if line := p.letters.Text; line != "li" {
+		t.Errorf("letters line %q; want li whole", line)
+	}
+}

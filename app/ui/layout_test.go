@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -95,5 +96,33 @@ func TestShares(t *testing.T) {
 		if got := shares(tt.needs, tt.room); !slices.Equal(got, tt.want) {
 			t.Errorf("shares(%v, %v) = %v, want %v", tt.needs, tt.room, got, tt.want)
 		}
+	}
+}
+
+// A keypad's word goes in at the end: the cursor follows it.
+func TestEntrySetTextAtEnd(t *testing.T) {
+	themed(t, Elder)
+	e := NewEntry()
+	show(t, e)
+	for _, v := range []string{"有限公司", "有限公司石家庄市户口本二单元女士中华有限公司", ""} {
+		e.SetTextAtEnd(v)
+		if e.Text != v || e.CursorRow != 0 || e.CursorColumn != len([]rune(v)) {
+			t.Errorf("SetTextAtEnd(%q): text %q, cursor %d:%d", v, e.Text, e.CursorRow, e.CursorColumn)
+		}
+	}
+}
+
+// A tap anywhere in the field leaves the cursor at the end, where the
+// keypads type.
+func TestEntryTapLeavesTheCursorAtTheEnd(t *testing.T) {
+	themed(t, Kiosk)
+	e := NewEntry()
+	show(t, e)
+	e.SetText("河北省石家庄市")
+	at := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(60, e.Size().Height/2)}, Button: desktop.MouseButtonPrimary}
+	e.CursorColumn = 2 // where the desktop driver's MouseDown put it
+	e.MouseUp(at)
+	if e.CursorColumn != len([]rune(e.Text)) {
+		t.Errorf("after a tap near the start the cursor is at %d of %d", e.CursorColumn, len([]rune(e.Text)))
 	}
 }

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -233,10 +234,10 @@ func (p *PinyinPad) show() {
 		p.letters.SetText("")
 		p.toggle.SetText(p.labels.ToHanzi)
 	case p.input.Pending() && p.blocked:
-		p.letters.SetText(p.input.Letters() + "  " + p.labels.PickFirst)
+		p.letters.SetText(p.lettersLine("  " + p.labels.PickFirst))
 		p.toggle.SetText(p.labels.ToLatin)
 	case p.input.Pending():
-		p.letters.SetText(p.input.Letters())
+		p.letters.SetText(p.lettersLine(""))
 		p.toggle.SetText(p.labels.ToLatin)
 	default:
 		p.letters.SizeName = theme.SizeNameText
@@ -259,6 +260,25 @@ func (p *PinyinPad) show() {
 	page, pages := p.input.Page()
 	setEnabled(p.prev, page > 1)
 	setEnabled(p.next, page < pages)
+}
+
+// lettersLine is the letters typed, then suffix, as much as the line has
+// room for: where all would not fit, the first syllables give way to "…",
+// as the newest letters and the hint are what the citizen looks at (the
+// line would otherwise clip its end).
+func (p *PinyinPad) lettersLine(suffix string) string {
+	th := p.letters.Theme()
+	room := p.letters.Size().Width - 2*th.Size(theme.SizeNameInnerPadding)
+	syls := strings.Split(p.input.Letters(), "'")
+	text := strings.Join(syls, "'") + suffix
+	fits := func(s string) bool {
+		return fyne.MeasureText(s, th.Size(SizeNameKeyText), p.letters.TextStyle).Width <= room
+	}
+	for room > 0 && len(syls) > 1 && !fits(text) {
+		syls = syls[1:]
+		text = "…" + strings.Join(syls, "'") + suffix
+	}
+	return text
 }
 
 func setEnabled(b *widget.Button, on bool) {
