@@ -69,3 +69,17 @@ func (e *Entry) MouseUp(m *desktop.MouseEvent) {
 		e.Refresh()
 	}
 }
+
+// Resize lays the entry out at a new size and brings its cursor into
+// sight: a field built with text (a draft restored, the form rebuilt for
+// elder mode) has no size when its cursor is set, and would open on the
+// start of a long text instead of its end, where the keypads type.
+func (e *Entry) Resize(size fyne.Size) {
+	if size == e.Size() {
+		return
+	}
+	e.Entry.Resize(size)
+	if e.CursorColumn > 0 {
+		e.Refresh()
+	}
+}
