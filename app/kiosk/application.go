@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -89,6 +90,19 @@ func (a *application) appended(key, s string) string {
 		return v
 	}
 	return v + s
+}
+
+// overflows tells, as a warning under the field, that s did not go in:
+// the field holds at most its limit (a word of the pinyin keypad comes
+// whole or not at all). The next change of the field clears it.
+func (a *application) overflows(key, s string) {
+	if p := a.problems[key]; p != nil && !p.Warning {
+		return // the field's error says more (an ID number's check character)
+	}
+	if f, ok := a.field(key); ok {
+		a.problems[key] = &cases.Problem{Warning: true, Text: cases.Text{
+			ZH: fmt.Sprintf(tDoesNotFit.ZH, f.Limit(), s), EN: fmt.Sprintf(tDoesNotFit.EN, f.Limit(), s)}}
+	}
 }
 
 // trimmed returns the value without its last character.

@@ -1,6 +1,7 @@
 package kiosk
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/widget"
@@ -215,5 +216,28 @@ func TestElderModeKeepsTheActiveField(t *testing.T) {
 	r.tapKeys("139")
 	if got := r.entry("手机号码").Text; got != "139" {
 		t.Errorf("the number pad types %q into the phone after the switch", got)
+	}
+}
+
+// A word that does not fit under the field's limit is not cut: it stays
+// out, and a warning under the field says why and what to do; the next
+// change takes the warning away.
+func TestWordThatDoesNotFitIsTold(t *testing.T) {
+	r := newRig(t, nil, nil)
+	r.openForm()
+	r.pageTo("企业名称")
+	e := r.focus("企业名称")
+	full := strings.Repeat("国", 28) // the sample's company name holds 30
+	e.SetText(full)
+	r.tapKeys("ERDANYUAN")
+	r.tap("二单元")
+	if e.Text != full {
+		t.Fatalf("the field took %q past its limit", e.Text)
+	}
+	r.mustShow("此栏最多30个字，“二单元”放不下；请先删除一些再输入。")
+	r.tap(r.k.t(tBackspace))
+	r.tap(r.k.t(tBackspace))
+	if r.shows("放不下") {
+		t.Error("the warning stays after the field changed")
 	}
 }

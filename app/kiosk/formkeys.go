@@ -69,7 +69,13 @@ func (s *form) keys(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 	key := f.Key
 	typed := func(str string) {
 		k.touch()
-		s.setValue(k, key, s.app.appended(key, str))
+		v := s.app.appended(key, str)
+		if v == s.app.values[key] && str != "" {
+			s.app.overflows(key, str)
+			s.showRow(k, key)
+			return
+		}
+		s.setValue(k, key, v)
 	}
 	backspace := func() {
 		k.touch()

@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"tongban/app/cases"
@@ -123,6 +124,10 @@ func TestDraftRecovery(t *testing.T) {
 	if got := r2.entry("身份证号码").Text; got != "1101051949" {
 		t.Errorf("restored ID number %q", got)
 	}
+	// A window that learns only now that it is portrait draws the form
+	// again, the notice with it.
+	r2.w.Resize(fyne.NewSize(1080, 1920))
+	r2.mustShow(tDraftRestored.ZH)
 	r2.tap(tCancel.ZH)
 	if _, ok := r2.draft(); ok {
 		t.Error("the draft survived Cancel")

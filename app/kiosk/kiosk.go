@@ -132,8 +132,9 @@ type Kiosk struct {
 	idle       *ui.IdleTimer
 	stop       func()
 	lastStatus time.Time
-	// notice is a one-off line for the next screen built (draft restored).
-	notice cases.Text
+	// notice is a one-off line for the next screen built (draft restored);
+	// shownNotice is the one on the screen now.
+	notice, shownNotice cases.Text
 	// nextCatalog is a newer catalog waiting for the next start screen.
 	nextCatalog *catalog.Catalog
 	// spawn runs slow work (printing) off the UI goroutine; the work hands
@@ -177,6 +178,7 @@ func (k *Kiosk) Show(w fyne.Window) {
 	// lets the window grow past the monitor (see ui.Screen).
 	k.root = ui.ScreenWatch(container.NewStack(k.body, k.guard, k.shield), func(portrait bool) {
 		if k.cur != nil && portrait != k.builtPortrait {
+			k.notice = k.shownNotice // the same screen, drawn again for the window's shape
 			k.rebuild()
 		}
 	})
@@ -287,7 +289,7 @@ func (k *Kiosk) rebuild() {
 	content := k.cur.build(k)
 	k.body.Objects = []fyne.CanvasObject{content}
 	k.body.Refresh()
-	k.notice = cases.Text{}
+	k.shownNotice, k.notice = k.notice, cases.Text{}
 	k.refocus()
 	k.holdTaps()
 }

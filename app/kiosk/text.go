@@ -61,6 +61,7 @@ var (
 	tTimeLimit   = cases.Text{ZH: "办结时限", EN: "Time limit"}
 	tDaysBoth    = cases.Text{ZH: "承诺 %s（法定 %s）", EN: "promised %s (legal limit %s)"}
 	tWorkdays    = cases.Text{ZH: "%d 个工作日", EN: "%d working days"}
+	tDoesNotFit  = cases.Text{ZH: "此栏最多%d个字，“%s”放不下；请先删除一些再输入。", EN: "This field holds at most %d characters, so “%s” does not fit; delete some first."}
 	tOneWorkday  = cases.Text{ZH: "1 个工作日", EN: "1 working day"}
 	tOnTheSpot   = cases.Text{ZH: "即办", EN: "on the spot"}
 	tFee         = cases.Text{ZH: "收费标准", EN: "Fee"}
