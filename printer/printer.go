@@ -74,6 +74,10 @@ func (pr *Printer) Print(doc Document) error {
 // ready returns the fault that stops printing, nil when the printer is
 // ready or cannot tell: some printers never answer, and print all the same.
 func (pr *Printer) ready() error {
+	if u, ok := pr.transport.(unaskable); ok && u.unaskable() {
+		pr.checked = ErrStatusUnsupported
+		return nil
+	}
 	st, err := pr.transport.Status()
 	if errors.Is(err, ErrStatusUnsupported) || errors.Is(err, ErrNoAnswer) {
 		pr.checked = err

@@ -21,6 +21,12 @@ type Transport interface {
 	Close() error
 }
 
+// unaskable is a Transport that may be one Print must not ask before it
+// sends the job (a named pipe, see fileTransport.unaskable).
+type unaskable interface {
+	unaskable() bool
+}
+
 // readyWriter is a Transport that asks the printer's status on the job's
 // own connection and sends the job only if the printer can print it, such
 // as tcp://. Printer uses it instead of Status followed by Write, which

@@ -274,6 +274,15 @@ func (t *fileTransport) Status() (Status, error) {
 	return queryStatus(f)
 }
 
+// unaskable reports whether the device is a named pipe, which Print does
+// not ask before the job: a pipe cannot answer, and opening it only to ask
+// would hand its reader an empty job, as a reader reads until the first
+// writer closes. A pipe nobody reads is found by the job's own open.
+func (t *fileTransport) unaskable() bool {
+	info, err := os.Stat(t.path)
+	return err == nil && info.Mode()&fs.ModeNamedPipe != 0
+}
+
 // pipeStatus is the status of a named pipe: one that nothing reads takes
 // no job; one that something reads cannot answer back. (Opening a pipe
 // for reading and writing, as other devices are, would make the status
