@@ -1,7 +1,6 @@
 package kiosk
 
 import (
-	"fmt"
 	"maps"
 	"slices"
 	"time"
@@ -81,15 +80,15 @@ func (a *application) set(key, v string) bool {
 	return true
 }
 
-// appended returns the value with s added, or the value unchanged when the
-// field is full: the keypad stops at the field's limit.
-func (a *application) appended(key, s string) string {
+// appended returns the value with s added, and false with the value
+// unchanged when s does not fit: the keypad stops at the field's limit.
+func (a *application) appended(key, s string) (string, bool) {
 	v := a.values[key]
 	f, ok := a.field(key)
 	if !ok || catalog.Length(v+s) > f.Limit() {
-		return v
+		return v, false
 	}
-	return v + s
+	return v + s, true
 }
 
 // overflows tells, as a warning under the field, that s did not go in:
@@ -100,8 +99,7 @@ func (a *application) overflows(key, s string) {
 		return // the field's error says more (an ID number's check character)
 	}
 	if f, ok := a.field(key); ok {
-		a.problems[key] = &cases.Problem{Warning: true, Text: cases.Text{
-			ZH: fmt.Sprintf(tDoesNotFit.ZH, f.Limit(), s), EN: fmt.Sprintf(tDoesNotFit.EN, f.Limit(), s)}}
+		a.problems[key] = &cases.Problem{Warning: true, Text: tDoesNotFit.Format(f.Limit(), s)}
 	}
 }
 

@@ -29,15 +29,18 @@ func TestApplicationValues(t *testing.T) {
 	now := testStart
 
 	// The keypad stops at the field's limit.
-	v := ""
+	taken := 0
 	for range 20 {
-		v = a.appended("id_number", "1")
+		v, fits := a.appended("id_number", "1")
+		if fits {
+			taken++
+		}
 		a.set("id_number", v)
 	}
-	if len(a.values["id_number"]) != 18 || !a.full("id_number") {
-		t.Fatalf("ID number after 20 keys = %q (full %v), want 18 characters", a.values["id_number"], a.full("id_number"))
+	if len(a.values["id_number"]) != 18 || !a.full("id_number") || taken != 18 {
+		t.Fatalf("ID number after 20 keys = %q (full %v, %d keys taken), want 18 characters", a.values["id_number"], a.full("id_number"), taken)
 	}
-	if a.appended("name", "张三") != "张三" || a.trimmed("name") != "" {
+	if v, fits := a.appended("name", "张三"); v != "张三" || !fits || a.trimmed("name") != "" {
 		t.Error("appended/trimmed on an empty name")
 	}
 

@@ -69,8 +69,8 @@ func (s *form) keys(k *Kiosk, f catalog.Field) fyne.CanvasObject {
 	key := f.Key
 	typed := func(str string) {
 		k.touch()
-		v := s.app.appended(key, str)
-		if v == s.app.values[key] && str != "" {
+		v, fits := s.app.appended(key, str)
+		if !fits {
 			s.app.overflows(key, str)
 			s.showRow(k, key)
 			return

@@ -260,5 +260,5 @@ func days(n int) cases.Text {
 	case 1:
 		return tOneWorkday
 	}
-	return cases.Text{ZH: fmt.Sprintf(tWorkdays.ZH, n), EN: fmt.Sprintf(tWorkdays.EN, n)}
+	return tWorkdays.Format(n)
 }

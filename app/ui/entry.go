@@ -50,11 +50,17 @@ func (e *Entry) MinSize() fyne.Size {
 // back lays the text out first.
 func (e *Entry) SetTextAtEnd(v string) {
 	e.SetText(v)
-	e.CursorRow, e.CursorColumn = 0, len([]rune(v))
 	if size := e.Size(); !size.IsZero() {
-		e.Resize(size.AddWidthHeight(1, 0))
-		e.Resize(size)
+		// The widget's own Resize: this one's would refresh at each step.
+		e.Entry.Resize(size.AddWidthHeight(1, 0))
+		e.Entry.Resize(size)
 	}
+	e.toEnd()
+}
+
+// toEnd puts the cursor after the last character and brings it into sight.
+func (e *Entry) toEnd() {
+	e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
 	e.Refresh()
 }
 
@@ -65,8 +71,7 @@ func (e *Entry) SetTextAtEnd(v string) {
 func (e *Entry) MouseUp(m *desktop.MouseEvent) {
 	e.Entry.MouseUp(m)
 	if e.SelectedText() == "" {
-		e.CursorRow, e.CursorColumn = 0, len([]rune(e.Text))
-		e.Refresh()
+		e.toEnd()
 	}
 }
 
