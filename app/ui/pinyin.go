@@ -67,21 +67,24 @@ func (in *PinyinInput) FirstTakesAll() bool {
 func (in *PinyinInput) Pending() bool { return in.letters != "" }
 
 // Letters returns the letters split into syllables with apostrophes, as
-// IMEs show them: zhang'san. Where the first candidate is a word, its
-// letters are split as it reads them (chang'an'qu for 长安区), the rest
-// as Segment splits it, so the line agrees with what a tap on it takes.
-func (in *PinyinInput) Letters() string {
+// IMEs show them: zhang'san (see Syllables).
+func (in *PinyinInput) Letters() string { return strings.Join(in.Syllables(), "'") }
+
+// Syllables returns the letters split into syllables. Where the first
+// candidate is a word, its letters are split as it reads them (chang'an'qu
+// for 长安区), the rest as Segment splits it, so the line agrees with what
+// a tap on it takes.
+func (in *PinyinInput) Syllables() []string {
 	if len(in.cands) > 0 && utf8.RuneCountInString(in.cands[0].Text) > 1 {
 		first := in.cands[0]
 		if split := ime.SplitAs(in.letters[:first.Letters], first.Text); split != nil {
-			rest := in.letters[first.Letters:]
-			if rest != "" {
+			if rest := in.letters[first.Letters:]; rest != "" {
 				split = append(split, ime.Segment(rest)...)
 			}
-			return strings.Join(split, "'")
+			return split
 		}
 	}
-	return strings.Join(ime.Segment(in.letters), "'")
+	return ime.Segment(in.letters)
 }
 
 // Shown returns the candidates of the page on show.

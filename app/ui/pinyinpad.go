@@ -269,7 +269,7 @@ func (p *PinyinPad) show() {
 func (p *PinyinPad) lettersLine(suffix string) string {
 	th := p.letters.Theme()
 	room := p.letters.Size().Width - 2*th.Size(theme.SizeNameInnerPadding)
-	syls := strings.Split(p.input.Letters(), "'")
+	syls := p.input.Syllables()
 	text := strings.Join(syls, "'") + suffix
 	fits := func(s string) bool {
 		return fyne.MeasureText(s, th.Size(SizeNameKeyText), p.letters.TextStyle).Width <= room
